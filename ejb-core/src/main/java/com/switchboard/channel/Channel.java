@@ -1,0 +1,28 @@
+package com.switchboard.channel;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The four ways Switchboard reaches a person; names are the API's spelling. */
+public enum Channel {
+    Email("email"), SMS("sms"), WhatsApp("whatsapp"), InApp("inapp");
+
+    private final String queue;
+
+    Channel(String queue) {
+        this.queue = queue;
+    }
+
+    /** The name of this channel's JMS queue in server.xml. */
+    public String queue() {
+        return queue;
+    }
+
+    /** Case-insensitive lookup, so "email" and "EMAIL" both name {@link #Email}. */
+    public static Optional<Channel> parse(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(values()).filter(c -> c.name().equalsIgnoreCase(name.trim())).findFirst();
+    }
+}

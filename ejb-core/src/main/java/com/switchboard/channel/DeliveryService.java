@@ -1,0 +1,110 @@
+package com.switchboard.channel;
+
+import com.switchboard.communication.DynamoCommunicationStore;
+import com.switchboard.communication.DynamoCommunicationStore.Details;
+import com.switchboard.communication.DynamoCommunicationStore.StoredRecipient;
+import com.switchboard.communication.RecipientStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+
+/**
+ * The pipeline step every channel consumer hands over to: load the recipient, skip it when an
+ * earlier delivery of the same ticket already settled it, call the provider, record the outcome.
+ * A transient failure that outlived the provider's own retries asks for JMS redelivery until the
+ * attempt budget is spent, then fails the recipient with the reason: nothing stays Pending.
+ */
+@ApplicationScoped
+public class DeliveryService {
+    private static final Logger LOG = Logger.getLogger(DeliveryService.class.getName());
+
+    @Inject
+    DynamoCommunicationStore store;
+
+    @Inject
+    ChannelProviders providers;
+
+    @Inject
+    ProviderHealth health;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "delivery.max.attempts", defaultValue = "3")
+    int maxAttempts;
+
+    /** Asks the consumer to roll back so the message comes again after the queue's redelivery interval. */
+    public static class RedeliveryRequested extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RedeliveryRequested(String reason) {
+            super(reason);
+        }
+    }
+
+    /**
+     * Delivers one ticket. {@code deliveryCount} is the JMS delivery count (1 on first delivery).
+     *
+     * @throws RedeliveryRequested when the message should be redelivered later
+     */
+    public void deliver(String communicationId, int index, int deliveryCount) {
+        StoredRecipient recipient = store.recipient(communicationId, index)
+                .orElseThrow(() -> new IllegalStateException("no recipient " + index + " in communication " + communicationId));
+        if (recipient.status() != RecipientStatus.Pending) {
+            return; // a redelivery of a ticket already settled
+        }
+        Details details = store.details(communicationId)
+                .orElseThrow(() -> new IllegalStateException("no communication " + communicationId));
+        Delivery delivery = new Delivery(communicationId, index, recipient.channel(), recipient.address(), details.rendered());
+        ProviderResult result = call(delivery);
+        String now = Instant.now(clock).toString();
+        if (result instanceof ProviderResult.Accepted a) {
+            accepted(recipient, a, deliveryCount, now);
+        } else if (result instanceof ProviderResult.Permanent p) {
+            fail(recipient, p.reason(), deliveryCount, now);
+        } else if (deliveryCount < maxAttempts) {
+            throw new RedeliveryRequested(((ProviderResult.Retryable) result).reason());
+        } else {
+            fail(recipient, "gave up after " + deliveryCount + " deliveries: " + ((ProviderResult.Retryable) result).reason(),
+                    deliveryCount, now);
+        }
+    }
+
+    private ProviderResult call(Delivery delivery) {
+        ChannelProvider provider = providers.forChannel(delivery.channel())
+                .orElseThrow(() -> new IllegalStateException("no provider for " + delivery.channel()));
+        try {
+            String id = provider.send(delivery);
+            health.succeeded(delivery.channel());
+            return new ProviderResult.Accepted(id);
+        } catch (PermanentDeliveryException e) {
+            return new ProviderResult.Permanent(e.reason());
+        } catch (TransientDeliveryException e) {
+            health.failed(delivery.channel(), e.reason());
+            return new ProviderResult.Retryable(e.reason());
+        } catch (FaultToleranceException e) {
+            String reason = provider.name() + " unavailable: " + e.getClass().getSimpleName();
+            health.failed(delivery.channel(), reason);
+            return new ProviderResult.Retryable(reason);
+        }
+    }
+
+    private void accepted(StoredRecipient r, ProviderResult.Accepted a, int attempts, String now) {
+        if (store.transition(r.communicationId(), r.index(), RecipientStatus.Pending, RecipientStatus.Sent,
+                Map.of("providerMessageId", a.providerMessageId(), "sentAt", now), attempts, now)) {
+            store.putProviderRef(r.channel(), a.providerMessageId(), r.communicationId(), r.index());
+        }
+    }
+
+    private void fail(StoredRecipient r, String reason, int attempts, String now) {
+        LOG.info(() -> "recipient " + r.index() + " of " + r.communicationId() + " failed on " + r.channel() + ": " + reason);
+        store.transition(r.communicationId(), r.index(), RecipientStatus.Pending, RecipientStatus.Failed,
+                Map.of("reason", reason), attempts, now);
+    }
+}

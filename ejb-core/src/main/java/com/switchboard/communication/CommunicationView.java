@@ -1,0 +1,15 @@
+package com.switchboard.communication;
+
+import java.util.List;
+import java.util.Map;
+
+/** A communication with every recipient's state: the answer to {@code GET /communications/{id}}. */
+public record CommunicationView(String communicationId, String vehicleId, String customerId, List<String> channels,
+        String primaryChannel, MessageView message, String urgency, String scheduledAt, String sentAt, String status,
+        String createdAt, String createdBy, Map<String, Long> counts, List<RecipientView> recipients) {
+
+    /** The message as requested, with the template version it was rendered from. */
+    public record MessageView(String subject, String content, String templateId, Integer templateVersion,
+            String locale) {
+    }
+}

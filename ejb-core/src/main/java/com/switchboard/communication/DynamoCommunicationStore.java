@@ -1,0 +1,262 @@
+package com.switchboard.communication;
+
+import static com.switchboard.store.Items.key;
+import static com.switchboard.store.Items.list;
+import static com.switchboard.store.Items.n;
+import static com.switchboard.store.Items.num;
+import static com.switchboard.store.Items.putIfPresent;
+import static com.switchboard.store.Items.s;
+import static com.switchboard.store.Items.str;
+import static com.switchboard.store.Items.strings;
+
+import com.switchboard.channel.Channel;
+import com.switchboard.store.BatchWriter;
+import com.switchboard.store.Table;
+import com.switchboard.template.RenderedMessage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+/**
+ * Communications as one partition each: {@code DETAILS} plus one {@code RECIPIENT#<nnnnnn>} item per
+ * recipient (a 10,000-recipient send would not fit one 400 KB item, and one hot item would
+ * serialise every status update). Every status change is conditional on the state it leaves.
+ */
+@ApplicationScoped
+public class DynamoCommunicationStore {
+    static final String DETAILS = "DETAILS";
+    private static final String[] COUNTS = {"Pending", "Sent", "Delivered", "Failed"};
+
+    @Inject
+    DynamoDbClient dynamo;
+
+    @Inject
+    Table table;
+
+    @Inject
+    BatchWriter batch;
+
+    /** The stored details of one communication, as the pipeline needs them to send. */
+    public record Details(String id, String status, RenderedMessage rendered, String configurationTag) {
+    }
+
+    /** One stored recipient. */
+    public record StoredRecipient(String communicationId, int index, Channel channel, String address,
+            RecipientStatus status, int attempts) {
+    }
+
+    public void create(NewCommunication c) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>(c.recipients().size() + 1);
+        items.add(detailsItem(c));
+        for (NewCommunication.Planned r : c.recipients()) {
+            Map<String, AttributeValue> item = key(pk(c.id()), recipientSk(r.index()));
+            item.put("type", s("Recipient"));
+            item.put("index", n(r.index()));
+            item.put("channel", s(r.channel().name()));
+            item.put("address", s(r.address()));
+            putIfPresent(item, "stakeholderId", r.stakeholderId());
+            putIfPresent(item, "rule", r.rule());
+            item.put("status", s(RecipientStatus.Pending.name()));
+            item.put("attempts", n(0));
+            item.put("updatedAt", s(c.createdAt()));
+            items.add(item);
+        }
+        batch.putAll(items);
+    }
+
+    private Map<String, AttributeValue> detailsItem(NewCommunication c) {
+        SendRequest r = c.request();
+        Map<String, AttributeValue> item = key(pk(c.id()), DETAILS);
+        item.put("type", s("Communication"));
+        item.put("communicationId", s(c.id()));
+        putIfPresent(item, "vehicleId", r.vehicleId());
+        putIfPresent(item, "customerId", r.customerId());
+        item.put("channels", list(c.channels()));
+        putIfPresent(item, "primaryChannel", r.primaryChannel());
+        putIfPresent(item, "subject", r.message().subject());
+        putIfPresent(item, "content", r.message().content());
+        putIfPresent(item, "templateId", r.message().templateId());
+        if (c.templateVersion() != null) {
+            item.put("templateVersion", n(c.templateVersion()));
+        }
+        putIfPresent(item, "locale", c.locale());
+        putIfPresent(item, "renderedSubject", c.rendered().subject());
+        item.put("renderedText", s(c.rendered().text()));
+        item.put("renderedHtml", s(c.rendered().html()));
+        item.put("urgency", s(c.urgency().name()));
+        putIfPresent(item, "scheduledAt", r.scheduledAt());
+        item.put("status", s(CommunicationStatus.Scheduled.name()));
+        item.put("createdAt", s(c.createdAt()));
+        item.put("createdBy", s(c.createdBy()));
+        putIfPresent(item, "idempotencyKey", c.idempotencyKey());
+        item.put("recipientCount", n(c.recipients().size()));
+        item.put("count_Pending", n(c.recipients().size()));
+        for (String k : new String[] {"Sent", "Delivered", "Failed"}) {
+            item.put("count_" + k, n(0));
+        }
+        return item;
+    }
+
+    public Optional<Details> details(String id) {
+        var result = dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(id), DETAILS)));
+        if (!result.hasItem() || result.item().isEmpty()) {
+            return Optional.empty();
+        }
+        var i = result.item();
+        return Optional.of(new Details(id, str(i, "status"),
+                new RenderedMessage(str(i, "renderedSubject"), str(i, "renderedText"), str(i, "renderedHtml")), id));
+    }
+
+    public Optional<StoredRecipient> recipient(String id, int index) {
+        var result = dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(id), recipientSk(index))).consistentRead(true));
+        if (!result.hasItem() || result.item().isEmpty()) {
+            return Optional.empty();
+        }
+        var i = result.item();
+        return Optional.of(new StoredRecipient(id, index, Channel.valueOf(str(i, "channel")), str(i, "address"),
+                RecipientStatus.valueOf(str(i, "status")), (int) num(i, "attempts")));
+    }
+
+    /**
+     * Moves a recipient from {@code from} to {@code to}, setting the given attributes and the number
+     * of provider attempts made; false when it was no longer in {@code from}.
+     */
+    public boolean transition(String id, int index, RecipientStatus from, RecipientStatus to,
+            Map<String, String> attributes, int attempts, String at) {
+        StringBuilder update = new StringBuilder("SET #s = :to, updatedAt = :at, attempts = :attempts");
+        Map<String, String> names = new HashMap<>(Map.of("#s", "status"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":to", s(to.name()), ":from", s(from.name()),
+                ":at", s(at), ":attempts", n(attempts)));
+        int i = 0;
+        for (Map.Entry<String, String> a : attributes.entrySet()) {
+            update.append(", #a").append(i).append(" = :a").append(i);
+            names.put("#a" + i, a.getKey());
+            values.put(":a" + i, s(a.getValue()));
+            i++;
+        }
+        try {
+            dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(id), recipientSk(index)))
+                    .updateExpression(update.toString())
+                    .conditionExpression("#s = :from")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException moved) {
+            return false;
+        }
+        moveCount(id, from, to);
+        return true;
+    }
+
+    /** Shifts one recipient between the per-status counts and re-derives the communication's status. */
+    private void moveCount(String id, RecipientStatus from, RecipientStatus to) {
+        var updated = dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(id), DETAILS))
+                .updateExpression("ADD #from :minus, #to :plus")
+                .expressionAttributeNames(Map.of("#from", "count_" + from.name(), "#to", "count_" + to.name()))
+                .expressionAttributeValues(Map.of(":minus", n(-1), ":plus", n(1)))
+                .returnValues(ReturnValue.ALL_NEW)).attributes();
+        String current = str(updated, "status");
+        if (CommunicationStatus.Scheduled.name().equals(current)) {
+            return; // markDispatched derives it once dispatch is done
+        }
+        CommunicationStatus derived = CommunicationStatus.from(num(updated, "count_Pending"), num(updated, "count_Sent"),
+                num(updated, "count_Delivered"), num(updated, "count_Failed"));
+        setStatus(id, current, derived.name(), null);
+    }
+
+    /** The communication left {@code Scheduled}: its recipients are on their queues. */
+    public void markDispatched(String id, String at) {
+        setStatus(id, CommunicationStatus.Scheduled.name(), CommunicationStatus.Sent.name(), at);
+        // recipients that finished before this write was made: derive again from the counts
+        var item = dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(id), DETAILS)).consistentRead(true)).item();
+        CommunicationStatus derived = CommunicationStatus.from(num(item, "count_Pending"), num(item, "count_Sent"),
+                num(item, "count_Delivered"), num(item, "count_Failed"));
+        setStatus(id, str(item, "status"), derived.name(), null);
+    }
+
+    private void setStatus(String id, String from, String to, String sentAt) {
+        if (to.equals(from)) {
+            return;
+        }
+        String update = sentAt == null ? "SET #s = :to" : "SET #s = :to, sentAt = :sentAt";
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":to", s(to), ":from", s(from)));
+        if (sentAt != null) {
+            values.put(":sentAt", s(sentAt));
+        }
+        try {
+            dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(id), DETAILS))
+                    .updateExpression(update)
+                    .conditionExpression("#s = :from")
+                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException raced) {
+            // a concurrent transition already moved it; the last count update derives the final state
+        }
+    }
+
+    /** Remembers which communication a provider's message id belongs to, for the receipts to come. */
+    public void putProviderRef(Channel channel, String providerMessageId, String id, int index) {
+        Map<String, AttributeValue> item = key("PROVIDERMSG#" + providerMessageId, "REF");
+        item.put("type", s("ProviderRef"));
+        item.put("channel", s(channel.name()));
+        item.put("communicationId", s(id));
+        item.put("index", n(index));
+        dynamo.putItem(b -> b.tableName(table.name()).item(item));
+    }
+
+    public void delete(NewCommunication c) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        keys.add(key(pk(c.id()), DETAILS));
+        c.recipients().forEach(r -> keys.add(key(pk(c.id()), recipientSk(r.index()))));
+        batch.deleteAll(keys);
+    }
+
+    public Optional<CommunicationView> view(String id) {
+        Map<String, AttributeValue> details = null;
+        List<RecipientView> recipients = new ArrayList<>();
+        var pages = dynamo.queryPaginator(QueryRequest.builder().tableName(table.name())
+                .keyConditionExpression("PK = :pk").expressionAttributeValues(Map.of(":pk", s(pk(id)))).build());
+        for (var item : pages.items()) {
+            String sk = str(item, "SK");
+            if (DETAILS.equals(sk)) {
+                details = item;
+            } else if (sk.startsWith("RECIPIENT#")) {
+                recipients.add(new RecipientView((int) num(item, "index"), str(item, "channel"), str(item, "address"),
+                        str(item, "stakeholderId"), str(item, "status"), str(item, "sentAt"), str(item, "deliveredAt"),
+                        str(item, "providerMessageId"), str(item, "reason"), (int) num(item, "attempts"),
+                        str(item, "updatedAt")));
+            }
+        }
+        if (details == null) {
+            return Optional.empty();
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String k : COUNTS) {
+            counts.put(k, num(details, "count_" + k));
+        }
+        var d = details;
+        return Optional.of(new CommunicationView(id, str(d, "vehicleId"), str(d, "customerId"), strings(d, "channels"),
+                str(d, "primaryChannel"),
+                new CommunicationView.MessageView(str(d, "subject"), str(d, "content"), str(d, "templateId"),
+                        d.containsKey("templateVersion") ? (int) num(d, "templateVersion") : null, str(d, "locale")),
+                str(d, "urgency"), str(d, "scheduledAt"), str(d, "sentAt"), str(d, "status"), str(d, "createdAt"),
+                str(d, "createdBy"), counts, recipients));
+    }
+
+    static String pk(String id) {
+        return "COMMUNICATION#" + id;
+    }
+
+    static String recipientSk(int index) {
+        return "RECIPIENT#" + String.format("%06d", index);
+    }
+}

@@ -1,0 +1,237 @@
+package com.switchboard.communication;
+
+import com.switchboard.channel.Channel;
+import com.switchboard.channel.ChannelProviders;
+import com.switchboard.channel.DeliveryTicket;
+import com.switchboard.channel.JmsDispatchQueue;
+import com.switchboard.error.FieldError;
+import com.switchboard.error.InvalidRequestException;
+import com.switchboard.error.NotFoundException;
+import com.switchboard.template.RenderedMessage;
+import com.switchboard.template.Template;
+import com.switchboard.template.TemplateRenderer;
+import com.switchboard.template.TemplateService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The send use case: validate, resolve recipients, store the communication, queue one delivery
+ * ticket per recipient and only then report it dispatched. A send that cannot be queued is taken
+ * back whole (items and idempotency key) and the caller told, so an accepted send is never lost.
+ */
+@ApplicationScoped
+public class SendService {
+    private static final int MAX_CONTENT = 100_000;
+    private static final int MAX_RECIPIENTS = 10_000;
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    @Inject
+    RecipientPlanner planner;
+
+    @Inject
+    TemplateService templates;
+
+    @Inject
+    TemplateRenderer renderer;
+
+    @Inject
+    ChannelProviders providers;
+
+    @Inject
+    DynamoCommunicationStore store;
+
+    @Inject
+    DynamoIdempotencyStore idempotency;
+
+    @Inject
+    JmsDispatchQueue queue;
+
+    @Inject
+    Clock clock;
+
+    public SendAccepted send(SendRequest request, String idempotencyKey, String caller) {
+        NewCommunication c = prepare(request, idempotencyKey, caller);
+        String scopedKey = idempotencyKey == null ? null : caller + ":" + idempotencyKey;
+        if (scopedKey != null) {
+            Optional<DynamoIdempotencyStore.Claim> earlier = idempotency.claim(scopedKey, c.id(), hash(request), Instant.now(clock));
+            if (earlier.isPresent()) {
+                if (!earlier.get().requestHash().equals(hash(request))) {
+                    throw InvalidRequestException.of(422, "Idempotency-Key",
+                            "this key was used with a different request body");
+                }
+                return new SendAccepted(earlier.get().communicationId(), true, null);
+            }
+        }
+        try {
+            store.create(c);
+            queue.enqueue(c.recipients().stream()
+                    .map(r -> new DeliveryTicket(c.id(), r.index(), r.channel())).toList());
+        } catch (RuntimeException e) {
+            takeBack(c, scopedKey);
+            throw e;
+        }
+        store.markDispatched(c.id(), Instant.now(clock).toString());
+        return new SendAccepted(c.id(), false, CommunicationStatus.Sent.name());
+    }
+
+    public CommunicationView get(String id) {
+        return store.view(id).orElseThrow(() -> new NotFoundException("communication", id));
+    }
+
+    private NewCommunication prepare(SendRequest request, String idempotencyKey, String caller) {
+        if (request == null) {
+            throw InvalidRequestException.of(400, "body", "a request body is required");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7e]{1,200}")) {
+            errors.add(new FieldError("Idempotency-Key", "1 to 200 visible ASCII characters"));
+        }
+        Urgency urgency = parseUrgency(request.urgency(), errors);
+        List<Channel> channels = parseChannels(request.channels(), errors);
+        Channel primary = parseChannel(request.primaryChannel(), "primaryChannel", errors);
+        checkSchedule(request.scheduledAt(), errors);
+        SendRequest.Message message = request.message();
+        if (message == null) {
+            errors.add(new FieldError("message", "a message with content or a templateId is required"));
+        } else {
+            checkMessage(message, errors);
+        }
+        int explicit = request.recipients() == null ? 0 : request.recipients().size();
+        int stakeholders = request.stakeholderIds() == null ? 0 : request.stakeholderIds().size();
+        if (explicit + stakeholders == 0) {
+            errors.add(new FieldError("recipients", "at least one recipient or stakeholderId is required"));
+        } else if (explicit + stakeholders > MAX_RECIPIENTS) {
+            errors.add(new FieldError("recipients", "at most " + MAX_RECIPIENTS + " recipients per send"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(400, errors);
+        }
+        List<NewCommunication.Planned> planned = planner.plan(request, channels, primary, errors);
+        for (NewCommunication.Planned p : planned) {
+            if (!providers.available(p.channel())) {
+                errors.add(new FieldError(p.stakeholderId() == null ? "recipients[" + p.index() + "].channel" : "stakeholderIds",
+                        "channel " + p.channel() + " is not available on this server yet"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(invalidValuesOnly(errors) ? 400 : 422, errors);
+        }
+        Template template = message.templateId() == null ? null : template(message);
+        RenderedMessage rendered = template == null ? renderer.literal(message.subject(), message.content())
+                : renderer.render(template, message.variables());
+        if (planned.stream().anyMatch(p -> p.channel() == Channel.Email) && (rendered.subject() == null || rendered.subject().isBlank())) {
+            throw InvalidRequestException.of(400, "message.subject", "email needs a subject (in the message or the template)");
+        }
+        List<String> channelNames = channels.isEmpty()
+                ? planned.stream().map(p -> p.channel().name()).distinct().toList()
+                : channels.stream().map(Channel::name).toList();
+        return new NewCommunication(UUID.randomUUID().toString(), request, urgency, channelNames,
+                template == null ? null : template.version(), template == null ? null : template.locale(), rendered,
+                planned, Instant.now(clock).toString(), caller, idempotencyKey);
+    }
+
+    /** Unknown names and malformed addresses are 400; references to what is missing or unavailable are 422. */
+    private static boolean invalidValuesOnly(List<FieldError> errors) {
+        return errors.stream().allMatch(e -> e.message().startsWith("unknown channel") || e.message().startsWith("not ")
+                || e.message().startsWith("an address"));
+    }
+
+    private Template template(SendRequest.Message message) {
+        try {
+            return templates.latest(message.templateId(), message.locale());
+        } catch (NotFoundException e) {
+            throw InvalidRequestException.of(422, "message.templateId", "no template named '" + message.templateId() + "'");
+        }
+    }
+
+    private static void checkMessage(SendRequest.Message m, List<FieldError> errors) {
+        boolean hasContent = m.content() != null && !m.content().isBlank();
+        if (m.templateId() == null && !hasContent) {
+            errors.add(new FieldError("message.content", "content or a templateId is required"));
+        }
+        if (m.content() != null && m.content().length() > MAX_CONTENT) {
+            errors.add(new FieldError("message.content", "at most " + MAX_CONTENT + " characters"));
+        }
+        if (m.subject() != null && (m.subject().contains("\r") || m.subject().contains("\n") || m.subject().length() > 998)) {
+            errors.add(new FieldError("message.subject", "a subject is one line of at most 998 characters"));
+        }
+    }
+
+    private static Urgency parseUrgency(String urgency, List<FieldError> errors) {
+        if (urgency == null) {
+            return Urgency.normal;
+        }
+        return Arrays.stream(Urgency.values()).filter(u -> u.name().equals(urgency)).findFirst().orElseGet(() -> {
+            errors.add(new FieldError("urgency", "one of critical, high, normal, low"));
+            return Urgency.normal;
+        });
+    }
+
+    private static List<Channel> parseChannels(List<String> names, List<FieldError> errors) {
+        List<Channel> channels = new ArrayList<>();
+        for (int i = 0; names != null && i < names.size(); i++) {
+            Channel c = parseChannel(names.get(i), "channels[" + i + "]", errors);
+            if (c != null && !channels.contains(c)) {
+                channels.add(c);
+            }
+        }
+        return channels;
+    }
+
+    private static Channel parseChannel(String name, String field, List<FieldError> errors) {
+        if (name == null) {
+            return null;
+        }
+        Optional<Channel> c = Channel.parse(name);
+        if (c.isEmpty()) {
+            errors.add(new FieldError(field, "unknown channel '" + name + "'; one of Email, SMS, WhatsApp, InApp"));
+        }
+        return c.orElse(null);
+    }
+
+    private void checkSchedule(String scheduledAt, List<FieldError> errors) {
+        if (scheduledAt == null) {
+            return;
+        }
+        try {
+            if (Instant.parse(scheduledAt).isAfter(Instant.now(clock).plusSeconds(5))) {
+                errors.add(new FieldError("scheduledAt", "sending at a later time is not available yet; omit scheduledAt to send now"));
+            }
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError("scheduledAt", "not an ISO-8601 instant such as 2026-01-31T09:00:00Z"));
+        }
+    }
+
+    private void takeBack(NewCommunication c, String scopedKey) {
+        try {
+            store.delete(c);
+        } finally {
+            if (scopedKey != null) {
+                idempotency.release(scopedKey);
+            }
+        }
+    }
+
+    private static String hash(SendRequest request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(JSONB.toJson(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

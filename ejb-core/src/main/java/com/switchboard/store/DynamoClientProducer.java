@@ -1,0 +1,69 @@
+package com.switchboard.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * The one DynamoDB client of this server, reused by every request (its Apache connection pool is
+ * the expensive part). The local profile points it at the sandbox endpoint with dummy credentials;
+ * the aws profile leaves the endpoint empty and uses the default credential chain.
+ */
+@ApplicationScoped
+public class DynamoClientProducer {
+
+    @Inject
+    @ConfigProperty(name = "dynamodb.endpoint", defaultValue = "")
+    String endpoint;
+
+    @Inject
+    @ConfigProperty(name = "dynamodb.region", defaultValue = "eu-west-1")
+    String region;
+
+    @Inject
+    @ConfigProperty(name = "dynamodb.static.credentials", defaultValue = "false")
+    boolean staticCredentials;
+
+    @Inject
+    @ConfigProperty(name = "dynamodb.max.connections", defaultValue = "64")
+    int maxConnections;
+
+    @Produces
+    @ApplicationScoped
+    DynamoDbClient dynamoDbClient() {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                .region(Region.of(region))
+                .credentialsProvider(credentials())
+                .httpClientBuilder(ApacheHttpClient.builder()
+                        .maxConnections(maxConnections)
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(Duration.ofSeconds(10)));
+        if (!endpoint.isBlank()) {
+            builder.endpointOverride(URI.create(endpoint));
+        }
+        return builder.build();
+    }
+
+    void close(@Disposes DynamoDbClient client) {
+        client.close();
+    }
+
+    private AwsCredentialsProvider credentials() {
+        // The sandbox accepts any signature; real credentials never come from configuration here.
+        return staticCredentials
+                ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
+                : DefaultCredentialsProvider.builder().build();
+    }
+}

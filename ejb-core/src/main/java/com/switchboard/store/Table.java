@@ -1,0 +1,23 @@
+package com.switchboard.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The single table's name and key attribute names, shared by every store. */
+@ApplicationScoped
+public class Table {
+    public static final String PK = "PK";
+    public static final String SK = "SK";
+    public static final String GSI1 = "GSI1";
+    public static final String GSI1PK = "GSI1PK";
+    public static final String GSI1SK = "GSI1SK";
+
+    @Inject
+    @ConfigProperty(name = "dynamodb.table", defaultValue = "switchboard")
+    String name;
+
+    public String name() {
+        return name;
+    }
+}

@@ -1,0 +1,107 @@
+package com.switchboard.store;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * Creates the single table with its GSI1 index at start when the profile asks for it (local
+ * profile); in production the table is provisioned by infrastructure code and this does nothing.
+ */
+@Singleton
+@Startup
+public class TableBootstrap {
+    private static final Logger LOG = Logger.getLogger(TableBootstrap.class.getName());
+
+    @Inject
+    DynamoDbClient dynamo;
+
+    @Inject
+    Table table;
+
+    @Inject
+    @ConfigProperty(name = "dynamodb.create.table", defaultValue = "false")
+    boolean createTable;
+
+    @PostConstruct
+    void ensureTable() {
+        if (!createTable) {
+            return;
+        }
+        // The sandbox peer may still be starting next to us: wait for it a little rather than fail the deploy.
+        for (int attempt = 1;; attempt++) {
+            try {
+                createIfMissing();
+                return;
+            } catch (SdkClientException e) {
+                if (attempt == 30) {
+                    throw e;
+                }
+                LOG.info(() -> "DynamoDB not reachable yet, retrying: " + e.getMessage());
+                sleep();
+            }
+        }
+    }
+
+    private void createIfMissing() {
+        try {
+            dynamo.describeTable(b -> b.tableName(table.name()));
+            return;
+        } catch (ResourceNotFoundException missing) {
+            LOG.info(() -> "creating DynamoDB table " + table.name());
+        }
+        try {
+            dynamo.createTable(CreateTableRequest.builder()
+                    .tableName(table.name())
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(attr(Table.PK), attr(Table.SK), attr(Table.GSI1PK), attr(Table.GSI1SK))
+                    .keySchema(hash(Table.PK), range(Table.SK))
+                    .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                            .indexName(Table.GSI1)
+                            .keySchema(hash(Table.GSI1PK), range(Table.GSI1SK))
+                            .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                            .build())
+                    .build());
+            dynamo.waiter().waitUntilTableExists(b -> b.tableName(table.name()));
+        } catch (ResourceInUseException raced) {
+            // another server created it first
+        }
+    }
+
+    private static AttributeDefinition attr(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static KeySchemaElement hash(String name) {
+        return KeySchemaElement.builder().attributeName(name).keyType(KeyType.HASH).build();
+    }
+
+    private static KeySchemaElement range(String name) {
+        return KeySchemaElement.builder().attributeName(name).keyType(KeyType.RANGE).build();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package com.switchboard.template;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.MustacheException;
+import com.switchboard.error.InvalidRequestException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+
+/**
+ * Renders templates with Mustache: HTML with escaping, subject and text without. A variable the
+ * template uses but the request does not supply is a client error, never a blank in a customer's mail.
+ */
+@ApplicationScoped
+public class TemplateRenderer {
+    private final Mustache.Compiler html = Mustache.compiler().escapeHTML(true);
+    private final Mustache.Compiler text = Mustache.compiler().escapeHTML(false);
+
+    public RenderedMessage render(Template template, Map<String, Object> variables) {
+        Map<String, Object> vars = variables == null ? Map.of() : variables;
+        String subject = template.subject() == null ? null : apply(text, template.subject(), vars, "subject");
+        String plain = apply(text, template.body(), vars, "body");
+        String rich = template.html() == null || template.html().isBlank()
+                ? textToHtml(plain)
+                : apply(html, template.html(), vars, "html");
+        return new RenderedMessage(subject, plain, rich);
+    }
+
+    /** A message without a template: the content is plain text, the HTML part its escaped copy. */
+    public RenderedMessage literal(String subject, String content) {
+        return new RenderedMessage(subject, content, textToHtml(content));
+    }
+
+    /** Checks a template's sources compile, naming the part at fault. */
+    public void validate(Template template) {
+        compile(text, template.subject(), "subject");
+        compile(text, template.body(), "body");
+        compile(html, template.html(), "html");
+    }
+
+    private static void compile(Mustache.Compiler compiler, String source, String field) {
+        if (source == null) {
+            return;
+        }
+        try {
+            compiler.compile(source);
+        } catch (MustacheException e) {
+            throw InvalidRequestException.of(422, field, "template does not compile: " + e.getMessage());
+        }
+    }
+
+    private static String apply(Mustache.Compiler compiler, String source, Map<String, Object> vars, String part) {
+        try {
+            return compiler.compile(source).execute(vars);
+        } catch (MustacheException.Context missing) {
+            throw InvalidRequestException.of(422, "message.variables." + missing.key,
+                    "the template's " + part + " uses '" + missing.key + "' but no value was given");
+        } catch (MustacheException e) {
+            throw InvalidRequestException.of(422, "message.templateId", "template cannot be rendered: " + e.getMessage());
+        }
+    }
+
+    static String textToHtml(String text) {
+        String escaped = Mustache.compiler().escapeHTML(true).compile("{{t}}").execute(Map.of("t", text));
+        return "<html><body><p>" + escaped.replace("\n\n", "</p><p>").replace("\n", "<br>") + "</p></body></html>";
+    }
+}

@@ -1,0 +1,56 @@
+package com.switchboard.rest.preference;
+
+import com.switchboard.preference.PreferenceService;
+import com.switchboard.preference.Preferences;
+import com.switchboard.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+
+/**
+ * {@code GET|PUT /communications/preferences?stakeholderId=}: CSRs read anyone's, admins change
+ * anyone's, a user reads and changes only their own (their user name is their stakeholder id).
+ */
+@Path("/communications/preferences")
+@Produces(MediaType.APPLICATION_JSON)
+public class PreferenceResource {
+
+    @Inject
+    PreferenceService preferences;
+
+    @GET
+    @RolesAllowed({Roles.CSR, Roles.ADMIN, Roles.INTEGRATION, Roles.USER})
+    public Preferences get(@QueryParam("stakeholderId") String stakeholderId, @Context SecurityContext security) {
+        requireOwnUnlessStaff(stakeholderId, security, Roles.CSR, Roles.ADMIN, Roles.INTEGRATION);
+        return preferences.get(stakeholderId);
+    }
+
+    @PUT
+    @RolesAllowed({Roles.ADMIN, Roles.USER})
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Preferences put(@QueryParam("stakeholderId") String stakeholderId, Preferences body,
+            @Context SecurityContext security) {
+        requireOwnUnlessStaff(stakeholderId, security, Roles.ADMIN);
+        return preferences.put(stakeholderId, body);
+    }
+
+    private static void requireOwnUnlessStaff(String stakeholderId, SecurityContext security, String... staffRoles) {
+        for (String role : staffRoles) {
+            if (security.isUserInRole(role)) {
+                return;
+            }
+        }
+        if (stakeholderId == null || !stakeholderId.equals(security.getUserPrincipal().getName())) {
+            throw new ForbiddenException("a user may only see and change their own preferences");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package com.switchboard.rest.problem;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/** DynamoDB unreachable or throttling: 503 with Retry-After; the request was not accepted, so retrying is safe. */
+@Provider
+public class StoreUnavailableMapper implements ExceptionMapper<SdkException> {
+    private static final Logger LOG = Logger.getLogger(StoreUnavailableMapper.class.getName());
+
+    @Override
+    public Response toResponse(SdkException e) {
+        LOG.log(Level.WARNING, "storage unavailable: " + e.getMessage());
+        Response problem = ProblemDetail.response(503, "storage-unavailable", "Storage is unavailable",
+                "the request was not accepted; try again shortly", List.of());
+        return Response.fromResponse(problem).header("Retry-After", "5").build();
+    }
+}

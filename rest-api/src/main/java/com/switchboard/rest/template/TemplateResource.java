@@ -1,0 +1,62 @@
+package com.switchboard.rest.template;
+
+import com.switchboard.rest.Roles;
+import com.switchboard.template.Template;
+import com.switchboard.template.TemplateService;
+import com.switchboard.template.TemplateService.TemplateDraft;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+
+/**
+ * {@code /communications/templates/{name}}: admins save (each save a new version), read and delete
+ * templates; CSRs may read them to compose.
+ */
+@Path("/communications/templates/{name}")
+@Produces(MediaType.APPLICATION_JSON)
+public class TemplateResource {
+
+    @Inject
+    TemplateService templates;
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.CSR})
+    public Template get(@PathParam("name") String name, @QueryParam("locale") String locale,
+            @QueryParam("version") Integer version) {
+        return version == null ? templates.latest(name, locale) : templates.version(name, locale, version);
+    }
+
+    @GET
+    @Path("versions")
+    @RolesAllowed({Roles.ADMIN, Roles.CSR})
+    public List<Template> versions(@PathParam("name") String name) {
+        return templates.versions(name);
+    }
+
+    @PUT
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response put(@PathParam("name") String name, TemplateDraft draft, @Context SecurityContext security) {
+        Template saved = templates.save(name, draft, security.getUserPrincipal().getName());
+        return Response.ok(saved).build();
+    }
+
+    @DELETE
+    @RolesAllowed(Roles.ADMIN)
+    public Response delete(@PathParam("name") String name) {
+        templates.delete(name);
+        return Response.noContent().build();
+    }
+}
