@@ -1,0 +1,37 @@
+package com.switchboard.template;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.switchboard.error.InvalidRequestException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TemplateRendererTest {
+    private final TemplateRenderer renderer = new TemplateRenderer();
+    private final Template reminder = new Template("reminder", "en", 1, "Email", "{{vehicle}} service",
+            "Hi {{name}}, see you on {{date}}.", "<p>Hi {{name}}</p>", null, null);
+
+    @Test
+    void escapesVariablesInHtmlButNotInTextOrSubject() {
+        RenderedMessage m = renderer.render(reminder, Map.of("name", "<Ana>", "vehicle", "Golf & Co", "date", "1 Dec"));
+        assertEquals("Golf & Co service", m.subject(), "subject is plain text");
+        assertEquals("Hi <Ana>, see you on 1 Dec.", m.text(), "text is plain text");
+        assertEquals("<p>Hi &lt;Ana&gt;</p>", m.html(), "HTML escapes variables");
+    }
+
+    @Test
+    void aMissingVariableIsAClientErrorNamingIt() {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> renderer.render(reminder, Map.of("name", "Ana", "vehicle", "Golf")));
+        assertEquals(422, e.status(), "unprocessable");
+        assertEquals("message.variables.date", e.errors().get(0).field(), "names the variable");
+    }
+
+    @Test
+    void literalContentGetsAnEscapedHtmlAlternative() {
+        RenderedMessage m = renderer.literal("Ready", "Your car <Golf> is ready.\nCome by.");
+        assertTrue(m.html().contains("Your car &lt;Golf&gt; is ready.<br>Come by."), m.html());
+    }
+}
