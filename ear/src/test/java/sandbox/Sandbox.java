@@ -1,28 +1,35 @@
 package sandbox;
 
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * The sandbox peers of the local profile: dynalite as DynamoDB on 127.0.0.1:8000 and GreenMail
- * behind an SES-like SMTP front on 127.0.0.1:3025 (GreenMail itself on 3026). The ports are the
- * local profile's defaults in src-config/configDropins/profiles/local.xml.
+ * The sandbox peers of the local profile: dynalite as DynamoDB on 127.0.0.1:8000, GreenMail
+ * behind an SES-like SMTP front on 127.0.0.1:3025 (GreenMail itself on 3026) and WireMock on
+ * 127.0.0.1:8089 playing Amazon SNS and the WhatsApp Graph API. The ports are the local
+ * profile's defaults in src-config/configDropins/profiles/local.xml.
  */
 public final class Sandbox implements AutoCloseable {
     public static final int DYNAMODB_PORT = 8000;
     public static final int SMTP_PORT = 3025;
     public static final int GREENMAIL_PORT = 3026;
+    public static final int WIREMOCK_PORT = 8089;
 
     private final Dynalite dynamo;
     private final GreenMail greenMail;
     private final SesSmtpFront smtp;
+    private final WireMockServer wireMock;
 
-    private Sandbox(Dynalite dynamo, GreenMail greenMail, SesSmtpFront smtp) {
+    private Sandbox(Dynalite dynamo, GreenMail greenMail, SesSmtpFront smtp, WireMockServer wireMock) {
         this.dynamo = dynamo;
         this.greenMail = greenMail;
         this.smtp = smtp;
+        this.wireMock = wireMock;
     }
 
     public static Sandbox start(Path sandboxDir, Path dataDir) throws IOException {
@@ -30,7 +37,21 @@ public final class Sandbox implements AutoCloseable {
         GreenMail greenMail = new GreenMail(new ServerSetup(GREENMAIL_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
         SesSmtpFront smtp = SesSmtpFront.start(SMTP_PORT, GREENMAIL_PORT);
-        return new Sandbox(dynamo, greenMail, smtp);
+        WireMockServer wireMock = new WireMockServer(options().bindAddress("127.0.0.1").port(WIREMOCK_PORT)
+                .containerThreads(24).asynchronousResponseEnabled(false));
+        wireMock.start();
+        installDefaultStubs(wireMock);
+        return new Sandbox(dynamo, greenMail, smtp, wireMock);
+    }
+
+    /** The stubs every run starts with; tests add their own with a higher priority and reset to these. */
+    public static void installDefaultStubs(WireMockServer wireMock) {
+        SnsStubs.install(wireMock);
+        GraphApiStubs.install(wireMock);
+    }
+
+    public WireMockServer wireMock() {
+        return wireMock;
     }
 
     public GreenMail mail() {
@@ -47,6 +68,7 @@ public final class Sandbox implements AutoCloseable {
 
     @Override
     public void close() {
+        wireMock.stop();
         smtp.close();
         greenMail.stop();
         dynamo.close();

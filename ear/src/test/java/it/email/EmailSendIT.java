@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.support.Api;
 import it.support.Switchboard;
+import it.support.Tracking;
 import jakarta.json.JsonObject;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -113,12 +114,7 @@ class EmailSendIT {
     }
 
     static JsonObject awaitRecipient(String id, String status) {
-        JsonObject[] last = new JsonObject[1];
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            last[0] = CSR.get("/communications/" + id).json().getJsonArray("recipients").getJsonObject(0);
-            return status.equals(last[0].getString("status"));
-        });
-        return last[0];
+        return Tracking.awaitRecipient(id, 0, status);
     }
 
     private static MimeMessage awaitMailTo(String to) {

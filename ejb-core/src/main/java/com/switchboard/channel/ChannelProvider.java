@@ -1,5 +1,9 @@
 package com.switchboard.channel;
 
+import com.switchboard.template.ProviderTemplate;
+import com.switchboard.template.RenderedMessage;
+import java.util.Optional;
+
 /**
  * The provider SPI: one class per provider (SMTP, SNS, a second SMS vendor, a chat webhook), a CDI
  * bean chosen for its channel by MicroProfile Config ({@code channel.<channel>.provider=<name>}).
@@ -23,6 +27,15 @@ public interface ChannelProvider {
      * @throws PermanentDeliveryException when it never will (bad address, hard rejection)
      */
     String send(Delivery delivery);
+
+    /**
+     * Refuses at send time what this provider could never deliver (text over its limit, no
+     * template where one is required), so the caller gets a 422 instead of a later failure.
+     * Returns the reason, or empty when the message can go.
+     */
+    default Optional<String> refusal(String address, RenderedMessage message, ProviderTemplate template) {
+        return Optional.empty();
+    }
 
     /** Sorts a provider's exception into transient or permanent, keeping the provider's own reason. */
     DeliveryException classify(Exception failure);

@@ -61,7 +61,8 @@ public class DeliveryService {
         }
         Details details = store.details(communicationId)
                 .orElseThrow(() -> new IllegalStateException("no communication " + communicationId));
-        Delivery delivery = new Delivery(communicationId, index, recipient.channel(), recipient.address(), details.rendered());
+        Delivery delivery = new Delivery(communicationId, index, recipient.channel(), recipient.address(),
+                details.rendered(), details.providerTemplate());
         ProviderResult result = call(delivery);
         String now = Instant.now(clock).toString();
         if (result instanceof ProviderResult.Accepted a) {

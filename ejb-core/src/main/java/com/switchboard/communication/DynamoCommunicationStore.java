@@ -12,6 +12,7 @@ import static com.switchboard.store.Items.strings;
 import com.switchboard.channel.Channel;
 import com.switchboard.store.BatchWriter;
 import com.switchboard.store.Table;
+import com.switchboard.template.ProviderTemplate;
 import com.switchboard.template.RenderedMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,7 +48,7 @@ public class DynamoCommunicationStore {
     BatchWriter batch;
 
     /** The stored details of one communication, as the pipeline needs them to send. */
-    public record Details(String id, String status, RenderedMessage rendered, String configurationTag) {
+    public record Details(String id, String status, RenderedMessage rendered, ProviderTemplate providerTemplate) {
     }
 
     /** One stored recipient. */
@@ -93,6 +94,11 @@ public class DynamoCommunicationStore {
         putIfPresent(item, "renderedSubject", c.rendered().subject());
         item.put("renderedText", s(c.rendered().text()));
         item.put("renderedHtml", s(c.rendered().html()));
+        if (c.providerTemplate() != null) {
+            item.put("providerTemplate", s(c.providerTemplate().name()));
+            item.put("providerTemplateLanguage", s(c.providerTemplate().language()));
+            item.put("providerTemplateParameters", list(c.providerTemplate().parameters()));
+        }
         item.put("urgency", s(c.urgency().name()));
         putIfPresent(item, "scheduledAt", r.scheduledAt());
         item.put("status", s(CommunicationStatus.Scheduled.name()));
@@ -113,8 +119,12 @@ public class DynamoCommunicationStore {
             return Optional.empty();
         }
         var i = result.item();
+        ProviderTemplate template = i.containsKey("providerTemplate")
+                ? new ProviderTemplate(str(i, "providerTemplate"), str(i, "providerTemplateLanguage"),
+                        strings(i, "providerTemplateParameters"))
+                : null;
         return Optional.of(new Details(id, str(i, "status"),
-                new RenderedMessage(str(i, "renderedSubject"), str(i, "renderedText"), str(i, "renderedHtml")), id));
+                new RenderedMessage(str(i, "renderedSubject"), str(i, "renderedText"), str(i, "renderedHtml")), template));
     }
 
     public Optional<StoredRecipient> recipient(String id, int index) {

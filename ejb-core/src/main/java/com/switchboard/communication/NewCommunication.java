@@ -1,12 +1,14 @@
 package com.switchboard.communication;
 
 import com.switchboard.channel.Channel;
+import com.switchboard.template.ProviderTemplate;
 import com.switchboard.template.RenderedMessage;
 import java.util.List;
 
 /** A validated, resolved communication about to be stored: every recipient has a channel and an address. */
 public record NewCommunication(String id, SendRequest request, Urgency urgency, List<String> channels,
-        Integer templateVersion, String locale, RenderedMessage rendered, List<Planned> recipients, String createdAt,
+        Integer templateVersion, String locale, RenderedMessage rendered, ProviderTemplate providerTemplate,
+        List<Planned> recipients, String createdAt,
         String createdBy, String idempotencyKey) {
 
     /** A recipient as planned: where, and which rule chose the channel. */

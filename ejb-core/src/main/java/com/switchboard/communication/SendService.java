@@ -7,6 +7,7 @@ import com.switchboard.channel.JmsDispatchQueue;
 import com.switchboard.error.FieldError;
 import com.switchboard.error.InvalidRequestException;
 import com.switchboard.error.NotFoundException;
+import com.switchboard.template.ProviderTemplate;
 import com.switchboard.template.RenderedMessage;
 import com.switchboard.template.Template;
 import com.switchboard.template.TemplateRenderer;
@@ -133,6 +134,12 @@ public class SendService {
         Template template = message.templateId() == null ? null : template(message);
         RenderedMessage rendered = template == null ? renderer.literal(message.subject(), message.content())
                 : renderer.render(template, message.variables());
+        ProviderTemplate providerTemplate = template == null ? null
+                : renderer.providerTemplate(template, message.variables()).orElse(null);
+        refusals(planned, rendered, providerTemplate, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(422, errors);
+        }
         if (planned.stream().anyMatch(p -> p.channel() == Channel.Email) && (rendered.subject() == null || rendered.subject().isBlank())) {
             throw InvalidRequestException.of(400, "message.subject", "email needs a subject (in the message or the template)");
         }
@@ -141,7 +148,20 @@ public class SendService {
                 : channels.stream().map(Channel::name).toList();
         return new NewCommunication(UUID.randomUUID().toString(), request, urgency, channelNames,
                 template == null ? null : template.version(), template == null ? null : template.locale(), rendered,
-                planned, Instant.now(clock).toString(), caller, idempotencyKey);
+                providerTemplate, planned, Instant.now(clock).toString(), caller, idempotencyKey);
+    }
+
+    /** What a recipient's provider already knows it could never deliver, as 422s naming the recipient. */
+    private void refusals(List<NewCommunication.Planned> planned, RenderedMessage rendered, ProviderTemplate template,
+            List<FieldError> errors) {
+        for (NewCommunication.Planned p : planned) {
+            providers.forChannel(p.channel()).flatMap(provider -> provider.refusal(p.address(), rendered, template))
+                    .ifPresent(reason -> errors.add(new FieldError(recipientField(p), reason)));
+        }
+    }
+
+    private static String recipientField(NewCommunication.Planned p) {
+        return p.stakeholderId() == null ? "recipients[" + p.index() + "]" : "stakeholderIds";
     }
 
     /** Unknown names and malformed addresses are 400; references to what is missing or unavailable are 422. */

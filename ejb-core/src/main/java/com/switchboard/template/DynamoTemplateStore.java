@@ -1,11 +1,13 @@
 package com.switchboard.template;
 
 import static com.switchboard.store.Items.key;
+import static com.switchboard.store.Items.list;
 import static com.switchboard.store.Items.n;
 import static com.switchboard.store.Items.num;
 import static com.switchboard.store.Items.putIfPresent;
 import static com.switchboard.store.Items.s;
 import static com.switchboard.store.Items.str;
+import static com.switchboard.store.Items.strings;
 
 import com.switchboard.store.BatchWriter;
 import com.switchboard.store.Table;
@@ -70,6 +72,11 @@ public class DynamoTemplateStore {
         putIfPresent(item, "subject", t.subject());
         item.put("body", s(t.body()));
         putIfPresent(item, "html", t.html());
+        putIfPresent(item, "whatsappTemplate", t.whatsappTemplate());
+        putIfPresent(item, "whatsappLanguage", t.whatsappLanguage());
+        if (t.whatsappParameters() != null && !t.whatsappParameters().isEmpty()) {
+            item.put("whatsappParameters", list(t.whatsappParameters()));
+        }
         item.put("updatedAt", s(t.updatedAt()));
         item.put("updatedBy", s(t.updatedBy()));
         try {
@@ -98,7 +105,8 @@ public class DynamoTemplateStore {
 
     private static Template toTemplate(Map<String, AttributeValue> item) {
         return new Template(str(item, "name"), str(item, "locale"), (int) num(item, "version"), str(item, "channel"),
-                str(item, "subject"), str(item, "body"), str(item, "html"), str(item, "updatedAt"),
+                str(item, "subject"), str(item, "body"), str(item, "html"), str(item, "whatsappTemplate"),
+                str(item, "whatsappLanguage"), strings(item, "whatsappParameters"), str(item, "updatedAt"),
                 str(item, "updatedBy"));
     }
 }

@@ -4,7 +4,10 @@ import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.switchboard.error.InvalidRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Renders templates with Mustache: HTML with escaping, subject and text without. A variable the
@@ -23,6 +26,28 @@ public class TemplateRenderer {
                 ? textToHtml(plain)
                 : apply(html, template.html(), vars, "html");
         return new RenderedMessage(subject, plain, rich);
+    }
+
+    /**
+     * The provider-side template of a template, its parameters taken from the variables by name;
+     * empty when the template has none.
+     */
+    public Optional<ProviderTemplate> providerTemplate(Template template, Map<String, Object> variables) {
+        if (template.whatsappTemplate() == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> vars = variables == null ? Map.of() : variables;
+        List<String> values = new ArrayList<>();
+        for (String name : template.whatsappParameters()) {
+            Object value = vars.get(name);
+            if (value == null) {
+                throw InvalidRequestException.of(422, "message.variables." + name,
+                        "the WhatsApp template '" + template.whatsappTemplate() + "' needs '" + name + "'");
+            }
+            values.add(value.toString());
+        }
+        String language = template.whatsappLanguage() == null ? template.locale() : template.whatsappLanguage();
+        return Optional.of(new ProviderTemplate(template.whatsappTemplate(), language, values));
     }
 
     /** A message without a template: the content is plain text, the HTML part its escaped copy. */

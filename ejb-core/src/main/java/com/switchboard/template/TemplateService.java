@@ -26,7 +26,8 @@ public class TemplateService {
     Clock clock;
 
     /** The request body of a template save. */
-    public record TemplateDraft(String locale, String channel, String subject, String body, String html) {
+    public record TemplateDraft(String locale, String channel, String subject, String body, String html,
+            String whatsappTemplate, String whatsappLanguage, List<String> whatsappParameters) {
     }
 
     public Template save(String name, TemplateDraft draft, String user) {
@@ -35,6 +36,8 @@ public class TemplateService {
         for (int attempt = 0; attempt < 5; attempt++) {
             int next = store.latest(name, locale).map(t -> t.version() + 1).orElse(1);
             Template t = new Template(name, locale, next, draft.channel(), draft.subject(), draft.body(), draft.html(),
+                    draft.whatsappTemplate(), draft.whatsappLanguage(),
+                    draft.whatsappParameters() == null ? List.of() : List.copyOf(draft.whatsappParameters()),
                     Instant.now(clock).toString(), user);
             renderer.validate(t);
             if (store.insert(t)) {
@@ -83,6 +86,9 @@ public class TemplateService {
         }
         if (draft.subject() != null && (draft.subject().contains("\r") || draft.subject().contains("\n"))) {
             errors.add(new FieldError("subject", "a subject is one line"));
+        }
+        if (draft.whatsappTemplate() != null && !draft.whatsappTemplate().matches("[a-z0-9_]{1,512}")) {
+            errors.add(new FieldError("whatsappTemplate", "a WhatsApp template name: lower-case letters, digits and '_'"));
         }
         if (draft.locale() != null && !draft.locale().isBlank()
                 && Locale.forLanguageTag(draft.locale()).getLanguage().isEmpty()) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class TemplateRendererTest {
     private final TemplateRenderer renderer = new TemplateRenderer();
     private final Template reminder = new Template("reminder", "en", 1, "Email", "{{vehicle}} service",
-            "Hi {{name}}, see you on {{date}}.", "<p>Hi {{name}}</p>", null, null);
+            "Hi {{name}}, see you on {{date}}.", "<p>Hi {{name}}</p>", "service_reminder", "en_GB", java.util.List.of("name", "date"), null, null);
 
     @Test
     void escapesVariablesInHtmlButNotInTextOrSubject() {
@@ -27,6 +27,15 @@ class TemplateRendererTest {
                 () -> renderer.render(reminder, Map.of("name", "Ana", "vehicle", "Golf")));
         assertEquals(422, e.status(), "unprocessable");
         assertEquals("message.variables.date", e.errors().get(0).field(), "names the variable");
+    }
+
+    @Test
+    void theWhatsAppTemplateTakesItsParametersFromTheVariablesInOrder() {
+        ProviderTemplate t = renderer.providerTemplate(reminder, Map.of("date", "1 Dec", "name", "Ana")).orElseThrow();
+        assertEquals(new ProviderTemplate("service_reminder", "en_GB", java.util.List.of("Ana", "1 Dec")), t);
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> renderer.providerTemplate(reminder, Map.of("name", "Ana")));
+        assertEquals("message.variables.date", e.errors().get(0).field(), "names the missing parameter");
     }
 
     @Test
