@@ -22,6 +22,15 @@ class RolesIT {
     }
 
     @Test
+    void unauthorizedAnswersAreProblemDocumentsWithAChallenge() {
+        Api.Reply r = Api.anonymous().get("/communications/channels");
+        assertEquals(401, r.status());
+        assertEquals(true, r.contentType().startsWith("application/problem+json"), r.contentType());
+        assertEquals(true, r.header("WWW-Authenticate") != null && r.header("WWW-Authenticate").startsWith("Basic"),
+                "the client is told how to authenticate");
+    }
+
+    @Test
     void wrongPasswordsAreUnauthorized() {
         assertEquals(401, Api.withCredentials(Api.userName("csr"), "wrong").get("/communications/channels").status());
     }

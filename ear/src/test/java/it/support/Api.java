@@ -1,6 +1,7 @@
 package it.support;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
@@ -60,6 +61,12 @@ public final class Api {
         public JsonObject json() {
             try (JsonReader r = Json.createReader(new StringReader(body))) {
                 return r.readObject();
+            }
+        }
+
+        public JsonArray jsonArray() {
+            try (JsonReader r = Json.createReader(new StringReader(body))) {
+                return r.readArray();
             }
         }
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /**
@@ -89,6 +90,10 @@ public class DeliveryService {
         } catch (TransientDeliveryException e) {
             health.failed(delivery.channel(), e.reason());
             return new ProviderResult.Retryable(e.reason());
+        } catch (CircuitBreakerOpenException e) {
+            String reason = provider.name() + " circuit open after repeated failures";
+            health.circuitOpen(delivery.channel(), reason);
+            return new ProviderResult.Retryable(reason);
         } catch (FaultToleranceException e) {
             String reason = provider.name() + " unavailable: " + e.getClass().getSimpleName();
             health.failed(delivery.channel(), reason);

@@ -1,36 +1,69 @@
 package com.switchboard.channel;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The last outcome seen per channel, so operators see a failing provider (circuit open, outage)
- * on the channels page and API without waiting for the analytics.
+ * What the pipeline last saw of each channel's provider: the circuit breaker's state as the
+ * provider calls reveal it (a {@code CircuitBreakerOpenException} means open; once the breaker's
+ * delay has passed the next call is a half-open trial; a success closes it) and the most recent
+ * error, so operators see a failing provider on the channels page and API at once.
  */
 @ApplicationScoped
 public class ProviderHealth {
-    private record Outcome(String state, String detail) {
+
+    /** The circuit of one provider as observed. */
+    public enum Circuit {
+        closed, open, half_open;
+
+        public String label() {
+            return this == half_open ? "half-open" : name();
+        }
     }
 
-    private final Map<Channel, Outcome> last = new EnumMap<>(Channel.class);
+    /** One channel's observed state. */
+    public record Observed(Circuit circuit, String recentError, Instant errorAt, Instant lastSuccessAt) {
+    }
+
+    private final Map<Channel, Observed> last = new EnumMap<>(Channel.class);
+    private final Map<Channel, Instant> openedAt = new EnumMap<>(Channel.class);
+
+    @Inject
+    Clock clock;
 
     public synchronized void succeeded(Channel channel) {
-        last.put(channel, new Outcome("UP", "last send accepted at " + Instant.now()));
+        Observed o = observed(channel);
+        openedAt.remove(channel);
+        last.put(channel, new Observed(Circuit.closed, o.recentError(), o.errorAt(), Instant.now(clock)));
     }
 
     public synchronized void failed(Channel channel, String reason) {
-        last.put(channel, new Outcome("DEGRADED", reason));
+        Observed o = observed(channel);
+        last.put(channel, new Observed(o.circuit(), reason, Instant.now(clock), o.lastSuccessAt()));
     }
 
-    public synchronized String state(Channel channel) {
-        Outcome o = last.get(channel);
-        return o == null ? "UP" : o.state();
+    public synchronized void circuitOpen(Channel channel, String reason) {
+        Observed o = observed(channel);
+        openedAt.putIfAbsent(channel, Instant.now(clock));
+        last.put(channel, new Observed(Circuit.open, reason, Instant.now(clock), o.lastSuccessAt()));
     }
 
-    public synchronized String detail(Channel channel) {
-        Outcome o = last.get(channel);
-        return o == null ? "no sends yet" : o.detail();
+    /** The observed state; an open circuit older than the breaker's delay is reported half-open. */
+    public synchronized Observed state(Channel channel, Duration breakerDelay) {
+        Observed o = observed(channel);
+        Instant opened = openedAt.get(channel);
+        if (o.circuit() == Circuit.open && opened != null && Instant.now(clock).isAfter(opened.plus(breakerDelay))) {
+            return new Observed(Circuit.half_open, o.recentError(), o.errorAt(), o.lastSuccessAt());
+        }
+        return o;
+    }
+
+    private Observed observed(Channel channel) {
+        return last.getOrDefault(channel, new Observed(Circuit.closed, null, null, null));
     }
 }

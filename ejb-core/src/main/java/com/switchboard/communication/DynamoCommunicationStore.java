@@ -241,7 +241,7 @@ public class DynamoCommunicationStore {
                 details = item;
             } else if (sk.startsWith("RECIPIENT#")) {
                 recipients.add(new RecipientView((int) num(item, "index"), str(item, "channel"), str(item, "address"),
-                        str(item, "stakeholderId"), str(item, "status"), str(item, "sentAt"), str(item, "deliveredAt"),
+                        str(item, "stakeholderId"), str(item, "rule"), str(item, "status"), str(item, "sentAt"), str(item, "deliveredAt"),
                         str(item, "providerMessageId"), str(item, "reason"), (int) num(item, "attempts"),
                         str(item, "updatedAt")));
             }

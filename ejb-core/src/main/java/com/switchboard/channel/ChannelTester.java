@@ -1,0 +1,78 @@
+package com.switchboard.channel;
+
+import com.switchboard.error.FieldError;
+import com.switchboard.error.InvalidRequestException;
+import com.switchboard.preference.AddressValidator;
+import com.switchboard.template.RenderedMessage;
+import com.switchboard.template.TemplateRenderer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+
+/**
+ * Sends one test message on one channel, straight through its provider (with the provider's
+ * retries and circuit), and reports the provider's own answer. Nothing is stored: a test send is
+ * an operator's probe, not a communication.
+ */
+@ApplicationScoped
+public class ChannelTester {
+
+    @Inject
+    ChannelProviders providers;
+
+    @Inject
+    AddressValidator addresses;
+
+    @Inject
+    ProviderHealth health;
+
+    @Inject
+    TemplateRenderer renderer;
+
+    /** The body of {@code POST /communications/test}. */
+    public record TestRequest(String channel, String address, String subject, String content) {
+    }
+
+    /** The provider's answer: its message id, or the error it gave and whether retrying could help. */
+    public record TestResult(String channel, String provider, boolean accepted, String providerMessageId, String error,
+            Boolean transientError) {
+    }
+
+    public TestResult test(TestRequest request) {
+        if (request == null) {
+            throw InvalidRequestException.of(400, "body", "a test request is required");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Optional<Channel> channel = Channel.parse(request.channel());
+        if (channel.isEmpty()) {
+            errors.add(new FieldError("channel", "one of Email, SMS, WhatsApp, InApp"));
+        } else {
+            addresses.problem(channel.get(), request.address()).ifPresent(p -> errors.add(new FieldError("address", p)));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(400, errors);
+        }
+        ChannelProvider provider = providers.forChannel(channel.get()).filter(ChannelProvider::configured)
+                .orElseThrow(() -> InvalidRequestException.of(422, "channel", channel.get() + " has no configured provider"));
+        String content = request.content() == null || request.content().isBlank()
+                ? "Switchboard test message" : request.content();
+        RenderedMessage message = renderer.literal(request.subject() == null ? "Switchboard test" : request.subject(), content);
+        Delivery delivery = new Delivery("test-" + UUID.randomUUID(), 0, channel.get(), request.address().trim(), message, null);
+        try {
+            String id = provider.send(delivery);
+            health.succeeded(channel.get());
+            return new TestResult(channel.get().name(), provider.name(), true, id, null, null);
+        } catch (DeliveryException e) {
+            health.failed(channel.get(), e.reason());
+            return new TestResult(channel.get().name(), provider.name(), false, null, e.reason(),
+                    e instanceof TransientDeliveryException);
+        } catch (FaultToleranceException e) {
+            return new TestResult(channel.get().name(), provider.name(), false, null,
+                    provider.name() + " unavailable: " + e.getClass().getSimpleName(), true);
+        }
+    }
+}

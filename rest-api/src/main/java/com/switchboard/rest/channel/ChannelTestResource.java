@@ -1,0 +1,33 @@
+package com.switchboard.rest.channel;
+
+import com.switchboard.channel.ChannelTester;
+import com.switchboard.channel.ChannelTester.TestRequest;
+import com.switchboard.channel.ChannelTester.TestResult;
+import com.switchboard.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * {@code POST /communications/test}: an admin sends one test message on one channel to one address
+ * and gets the provider's own answer (its message id, or its error). Always 200 when the provider
+ * was asked; {@code accepted} says what it answered.
+ */
+@Path("/communications/test")
+public class ChannelTestResource {
+
+    @Inject
+    ChannelTester tester;
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public TestResult test(TestRequest request) {
+        return tester.test(request);
+    }
+}
