@@ -53,7 +53,7 @@ public final class Switchboard implements BeforeAllCallback, ExtensionContext.St
         return liberty;
     }
 
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
+    public static void deleteRecursively(Path dir) throws java.io.IOException {
         if (!Files.exists(dir)) {
             return;
         }
