@@ -2,6 +2,7 @@ package com.switchboard.channel;
 
 import com.switchboard.template.ProviderTemplate;
 import com.switchboard.template.RenderedMessage;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,6 +36,14 @@ public interface ChannelProvider {
      */
     default Optional<String> refusal(String address, RenderedMessage message, ProviderTemplate template) {
         return Optional.empty();
+    }
+
+    /**
+     * Counts recorded on the recipient when the provider accepted the delivery, named as the
+     * recipient's attributes (SMS: {@code segments}, what the message is billed as). None by default.
+     */
+    default Map<String, Long> usage(Delivery delivery) {
+        return Map.of();
     }
 
     /** Sorts a provider's exception into transient or permanent, keeping the provider's own reason. */

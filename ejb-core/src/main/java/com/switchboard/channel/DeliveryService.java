@@ -67,7 +67,7 @@ public class DeliveryService {
         ProviderResult result = call(delivery);
         String now = Instant.now(clock).toString();
         if (result instanceof ProviderResult.Accepted a) {
-            accepted(recipient, a, deliveryCount, now);
+            accepted(recipient, a, usage(delivery), deliveryCount, now);
         } else if (result instanceof ProviderResult.Permanent p) {
             fail(recipient, p.reason(), deliveryCount, now);
         } else if (deliveryCount < maxAttempts) {
@@ -101,9 +101,13 @@ public class DeliveryService {
         }
     }
 
-    private void accepted(StoredRecipient r, ProviderResult.Accepted a, int attempts, String now) {
+    private Map<String, Long> usage(Delivery delivery) {
+        return providers.forChannel(delivery.channel()).map(p -> p.usage(delivery)).orElse(Map.of());
+    }
+
+    private void accepted(StoredRecipient r, ProviderResult.Accepted a, Map<String, Long> usage, int attempts, String now) {
         if (store.transition(r.communicationId(), r.index(), RecipientStatus.Pending, RecipientStatus.Sent,
-                Map.of("providerMessageId", a.providerMessageId(), "sentAt", now), attempts, now)) {
+                Map.of("providerMessageId", a.providerMessageId(), "sentAt", now), usage, attempts, now)) {
             store.putProviderRef(r.channel(), a.providerMessageId(), r.communicationId(), r.index());
         }
     }

@@ -143,6 +143,12 @@ public class DynamoCommunicationStore {
      */
     public boolean transition(String id, int index, RecipientStatus from, RecipientStatus to,
             Map<String, String> attributes, int attempts, String at) {
+        return transition(id, index, from, to, attributes, Map.of(), attempts, at);
+    }
+
+    /** As {@link #transition(String, int, RecipientStatus, RecipientStatus, Map, int, String)}, also setting number attributes. */
+    public boolean transition(String id, int index, RecipientStatus from, RecipientStatus to,
+            Map<String, String> attributes, Map<String, Long> numbers, int attempts, String at) {
         StringBuilder update = new StringBuilder("SET #s = :to, updatedAt = :at, attempts = :attempts");
         Map<String, String> names = new HashMap<>(Map.of("#s", "status"));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":to", s(to.name()), ":from", s(from.name()),
@@ -152,6 +158,12 @@ public class DynamoCommunicationStore {
             update.append(", #a").append(i).append(" = :a").append(i);
             names.put("#a" + i, a.getKey());
             values.put(":a" + i, s(a.getValue()));
+            i++;
+        }
+        for (Map.Entry<String, Long> a : numbers.entrySet()) {
+            update.append(", #a").append(i).append(" = :a").append(i);
+            names.put("#a" + i, a.getKey());
+            values.put(":a" + i, n(a.getValue()));
             i++;
         }
         try {
@@ -241,9 +253,10 @@ public class DynamoCommunicationStore {
                 details = item;
             } else if (sk.startsWith("RECIPIENT#")) {
                 recipients.add(new RecipientView((int) num(item, "index"), str(item, "channel"), str(item, "address"),
-                        str(item, "stakeholderId"), str(item, "rule"), str(item, "status"), str(item, "sentAt"), str(item, "deliveredAt"),
+                        str(item, "stakeholderId"), str(item, "rule"), str(item, "status"), str(item, "sentAt"),
+                        str(item, "deliveredAt"),
                         str(item, "providerMessageId"), str(item, "reason"), (int) num(item, "attempts"),
-                        str(item, "updatedAt")));
+                        str(item, "updatedAt"), item.containsKey("segments") ? (int) num(item, "segments") : null));
             }
         }
         if (details == null) {

@@ -1,6 +1,11 @@
 package com.switchboard.communication;
 
-/** One recipient of a communication as the API shows it; {@code rule} says what chose its channel. */
+/**
+ * One recipient of a communication as the API shows it. {@code rule} says what chose its channel;
+ * {@code segments} is the number of SMS parts the provider accepted (absent on other channels and
+ * before sending).
+ */
 public record RecipientView(int index, String channel, String address, String stakeholderId, String rule, String status,
-        String sentAt, String deliveredAt, String providerMessageId, String reason, int attempts, String updatedAt) {
+        String sentAt, String deliveredAt, String providerMessageId, String reason, int attempts, String updatedAt,
+        Integer segments) {
 }

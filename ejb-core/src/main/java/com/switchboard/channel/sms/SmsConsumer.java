@@ -1,0 +1,11 @@
+package com.switchboard.channel.sms;
+
+import com.switchboard.channel.DeliveryTicketConsumer;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+
+/** Takes delivery tickets off {@code jms/queue/sms} (activation spec {@code switchboard/ejb-core/SmsConsumer}). */
+@MessageDriven(name = "SmsConsumer", activationConfig = {
+    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")})
+public class SmsConsumer extends DeliveryTicketConsumer {
+}

@@ -1,0 +1,163 @@
+package com.switchboard.channel.sms;
+
+import com.switchboard.channel.Channel;
+import com.switchboard.channel.ChannelProvider;
+import com.switchboard.channel.Delivery;
+import com.switchboard.channel.DeliveryException;
+import com.switchboard.channel.PermanentDeliveryException;
+import com.switchboard.channel.TransientDeliveryException;
+import com.switchboard.preference.DynamoSuppressionStore;
+import com.switchboard.template.ProviderTemplate;
+import com.switchboard.template.RenderedMessage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.InternalErrorException;
+import software.amazon.awssdk.services.sns.model.KmsThrottlingException;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sns.model.OptedOutException;
+
+/**
+ * SMS through Amazon SNS {@code Publish} to a phone number, as a transactional message with our
+ * sender id and origination number when configured. Numbers on our suppression list are never
+ * sent to; SNS's own opted-out answer ends the same way. The SNS message id is returned so the
+ * delivery receipts can find the recipient, and the number of parts is recorded as
+ * {@code segments}.
+ */
+@ApplicationScoped
+public class SnsSmsProvider implements ChannelProvider {
+    /** The reason a recipient fails with when the number opted out. */
+    public static final String OPTED_OUT = "opted-out";
+    static final int MAX_SEGMENTS = 10;
+    private static final Logger LOG = Logger.getLogger(SnsSmsProvider.class.getName());
+
+    @Inject
+    SnsClient sns;
+
+    @Inject
+    DynamoSuppressionStore suppressions;
+
+    @Inject
+    @ConfigProperty(name = "sns.region", defaultValue = "eu-west-1")
+    String region;
+
+    @Inject
+    @ConfigProperty(name = "sns.sender.id")
+    Optional<String> senderId;
+
+    @Inject
+    @ConfigProperty(name = "sns.origination.number")
+    Optional<String> originationNumber;
+
+    @Override
+    public Channel channel() {
+        return Channel.SMS;
+    }
+
+    @Override
+    public String name() {
+        return "sns";
+    }
+
+    @Override
+    public boolean configured() {
+        return !region.isBlank();
+    }
+
+    @Override
+    @Retry(maxRetries = 3, delay = 200, jitter = 100, retryOn = TransientDeliveryException.class,
+            abortOn = PermanentDeliveryException.class)
+    @Timeout(15_000)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
+            failOn = TransientDeliveryException.class, skipOn = PermanentDeliveryException.class)
+    @Bulkhead(32)
+    public String send(Delivery delivery) {
+        suppressions.find(Channel.SMS, delivery.address()).ifPresent(s -> {
+            LOG.fine(() -> "not sending to suppressed " + s.address() + " (" + s.reason() + " since " + s.since() + ")");
+            throw new PermanentDeliveryException(OPTED_OUT, null);
+        });
+        try {
+            return sns.publish(b -> b.phoneNumber(delivery.address())
+                    .message(delivery.message().text())
+                    .messageAttributes(attributes())).messageId();
+        } catch (SdkException e) {
+            throw classify(e);
+        }
+    }
+
+    private Map<String, MessageAttributeValue> attributes() {
+        Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
+        // Transactional: delivered for reliability (OTPs, service notices), not cost, and not held back as promotional
+        attributes.put("AWS.SNS.SMS.SMSType", string("Transactional"));
+        senderId.filter(s -> !s.isBlank()).ifPresent(s -> attributes.put("AWS.SNS.SMS.SenderID", string(s)));
+        originationNumber.filter(s -> !s.isBlank()).ifPresent(s -> attributes.put("AWS.MM.SMS.OriginationNumber", string(s)));
+        return attributes;
+    }
+
+    private static MessageAttributeValue string(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    }
+
+    @Override
+    public Map<String, Long> usage(Delivery delivery) {
+        return Map.of("segments", (long) SmsSegments.count(delivery.message().text()));
+    }
+
+    @Override
+    public Optional<String> refusal(String address, RenderedMessage message, ProviderTemplate template) {
+        int segments = SmsSegments.count(message.text());
+        if (segments <= MAX_SEGMENTS) {
+            return Optional.empty();
+        }
+        SmsSegments.Encoding encoding = SmsSegments.encoding(message.text());
+        return Optional.of("the SMS text needs " + segments + " parts; at most " + MAX_SEGMENTS + " are sent ("
+                + MAX_SEGMENTS * encoding.perPart() + " characters in " + encoding + ")");
+    }
+
+    @Override
+    public DeliveryException classify(Exception failure) {
+        if (failure instanceof DeliveryException known) {
+            return known;
+        }
+        if (failure instanceof AwsServiceException aws) {
+            String code = aws.awsErrorDetails() == null ? null : aws.awsErrorDetails().errorCode();
+            String message = aws.awsErrorDetails() == null ? aws.getMessage() : aws.awsErrorDetails().errorMessage();
+            String reason = "SNS " + aws.statusCode() + " " + code + ": " + message;
+            if (aws instanceof OptedOutException || optedOut(code, message)) {
+                return new PermanentDeliveryException(OPTED_OUT, aws);
+            }
+            if (aws.isThrottlingException() || aws instanceof KmsThrottlingException || aws instanceof InternalErrorException
+                    || aws.statusCode() >= 500) {
+                return new TransientDeliveryException(reason, aws);
+            }
+            return new PermanentDeliveryException(reason, aws);
+        }
+        // no answer from SNS at all: connection refused or reset, timeouts
+        return new TransientDeliveryException("SNS unreachable: " + rootMessage(failure), failure);
+    }
+
+    private static boolean optedOut(String code, String message) {
+        String text = ((code == null ? "" : code) + " " + (message == null ? "" : message)).toLowerCase(Locale.ROOT);
+        return text.contains("optedout") || text.contains("opted out") || text.contains("opted-out");
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+}
