@@ -53,6 +53,7 @@ public final class PipelineBenchmark {
         try (Sandbox sandbox = Sandbox.start(Path.of(System.getProperty("sandbox.dir", "sandbox")), dataDir)) {
             LibertyServer liberty = new LibertyServer(Path.of(System.getProperty("wlp.home", "target/liberty/wlp")),
                     "http://127.0.0.1:9080");
+            liberty.clearMessagingStore();
             liberty.start(Duration.ofMinutes(2));
             try {
                 new PipelineBenchmark().run();

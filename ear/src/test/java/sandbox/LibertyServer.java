@@ -32,6 +32,14 @@ public final class LibertyServer {
         return wlpHome.resolve("usr/servers/" + NAME);
     }
 
+    /**
+     * Forgets every queued message: for runs that also start from empty DynamoDB data, where
+     * messages left by an earlier run would name communications that no longer exist.
+     */
+    public void clearMessagingStore() throws IOException {
+        it.support.Switchboard.deleteRecursively(serverDir().resolve("messaging"));
+    }
+
     /** Starts the server in the background and waits for the application to be ready. */
     public void start(Duration timeout) throws IOException, InterruptedException {
         run("start", Duration.ofMinutes(3));

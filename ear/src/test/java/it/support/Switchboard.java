@@ -32,6 +32,7 @@ public final class Switchboard implements BeforeAllCallback, ExtensionContext.St
             liberty = new LibertyServer(Path.of(System.getProperty("wlp.home", "target/liberty/wlp")), BASE_URL);
             // registered before the start, so a server that never gets ready is still stopped
             context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(Switchboard.class.getName(), this);
+            liberty.clearMessagingStore();
             liberty.start(Duration.ofMinutes(2));
         }
     }

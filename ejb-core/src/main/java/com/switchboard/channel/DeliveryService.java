@@ -7,6 +7,7 @@ import com.switchboard.communication.RecipientStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -17,8 +18,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
 /**
  * The pipeline step every channel consumer hands over to: load the recipient, skip it when an
  * earlier delivery of the same ticket already settled it, call the provider, record the outcome.
- * A transient failure that outlived the provider's own retries asks for JMS redelivery until the
- * attempt budget is spent, then fails the recipient with the reason: nothing stays Pending.
+ * A transient failure that outlived the provider's own retries (or met an open circuit) queues
+ * the ticket again with a growing delay until the attempt budget is spent, then fails the
+ * recipient with the reason: nothing stays Pending.
  */
 @ApplicationScoped
 public class DeliveryService {
@@ -40,21 +42,15 @@ public class DeliveryService {
     @ConfigProperty(name = "delivery.max.attempts", defaultValue = "3")
     int maxAttempts;
 
-    /** Asks the consumer to roll back so the message comes again after the queue's redelivery interval. */
-    public static class RedeliveryRequested extends RuntimeException {
-        private static final long serialVersionUID = 1L;
+    @Inject
+    @ConfigProperty(name = "delivery.retry.delay.ms", defaultValue = "2000")
+    long retryDelayMillis;
 
-        RedeliveryRequested(String reason) {
-            super(reason);
-        }
-    }
+    @Inject
+    JmsDispatchQueue queue;
 
-    /**
-     * Delivers one ticket. {@code deliveryCount} is the JMS delivery count (1 on first delivery).
-     *
-     * @throws RedeliveryRequested when the message should be redelivered later
-     */
-    public void deliver(String communicationId, int index, int deliveryCount) {
+    /** Delivers attempt {@code attempt} (1 for the first) of one ticket. */
+    public void deliver(String communicationId, int index, int attempt) {
         StoredRecipient recipient = store.recipient(communicationId, index)
                 .orElseThrow(() -> new IllegalStateException("no recipient " + index + " in communication " + communicationId));
         if (recipient.status() != RecipientStatus.Pending) {
@@ -67,14 +63,16 @@ public class DeliveryService {
         ProviderResult result = call(delivery);
         String now = Instant.now(clock).toString();
         if (result instanceof ProviderResult.Accepted a) {
-            accepted(recipient, a, usage(delivery), deliveryCount, now);
+            accepted(recipient, a, usage(delivery), attempt, now);
         } else if (result instanceof ProviderResult.Permanent p) {
-            fail(recipient, p.reason(), deliveryCount, now);
-        } else if (deliveryCount < maxAttempts) {
-            throw new RedeliveryRequested(((ProviderResult.Retryable) result).reason());
+            fail(recipient, p.reason(), attempt, now);
+        } else if (attempt < maxAttempts) {
+            // 1x, 2x, 4x the base delay: long enough for an open circuit to half-open between attempts
+            queue.retryLater(new DeliveryTicket(communicationId, index, recipient.channel()), attempt + 1,
+                    Duration.ofMillis(retryDelayMillis << (attempt - 1)));
         } else {
-            fail(recipient, "gave up after " + deliveryCount + " deliveries: " + ((ProviderResult.Retryable) result).reason(),
-                    deliveryCount, now);
+            fail(recipient, "gave up after " + attempt + " deliveries: " + ((ProviderResult.Retryable) result).reason(),
+                    attempt, now);
         }
     }
 

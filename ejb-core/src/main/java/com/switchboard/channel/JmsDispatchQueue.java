@@ -7,6 +7,7 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,7 @@ public class JmsDispatchQueue {
     Queue inapp;
 
     public void enqueue(List<DeliveryTicket> tickets) {
-        Map<Channel, Queue> queues = new EnumMap<>(Map.of(Channel.Email, email, Channel.SMS, sms,
-                Channel.WhatsApp, whatsapp, Channel.InApp, inapp));
+        Map<Channel, Queue> queues = queues();
         try (JMSContext context = connectionFactory.createContext(JMSContext.SESSION_TRANSACTED)) {
             JMSProducer producer = context.createProducer();
             try {
@@ -44,6 +44,7 @@ public class JmsDispatchQueue {
                     Message m = context.createMessage();
                     m.setStringProperty(DeliveryTicket.COMMUNICATION_ID, t.communicationId());
                     m.setIntProperty(DeliveryTicket.RECIPIENT_INDEX, t.recipientIndex());
+                    m.setIntProperty(DeliveryTicket.ATTEMPT, 1);
                     producer.send(queues.get(t.channel()), m);
                 }
                 context.commit();
@@ -55,5 +56,26 @@ public class JmsDispatchQueue {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Queues a ticket again as attempt {@code attempt}, to be delivered only after {@code delay}:
+     * the back-off between deliveries that the queue's own redelivery does not give. Called from a
+     * consumer, so the send joins the consumer's transaction and happens only if it commits.
+     */
+    public void retryLater(DeliveryTicket ticket, int attempt, Duration delay) {
+        try (JMSContext context = connectionFactory.createContext()) {
+            Message m = context.createMessage();
+            m.setStringProperty(DeliveryTicket.COMMUNICATION_ID, ticket.communicationId());
+            m.setIntProperty(DeliveryTicket.RECIPIENT_INDEX, ticket.recipientIndex());
+            m.setIntProperty(DeliveryTicket.ATTEMPT, attempt);
+            context.createProducer().setDeliveryDelay(delay.toMillis()).send(queues().get(ticket.channel()), m);
+        } catch (jakarta.jms.JMSException e) {
+            throw new jakarta.jms.JMSRuntimeException("could not queue a retry: " + e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+
+    private Map<Channel, Queue> queues() {
+        return new EnumMap<>(Map.of(Channel.Email, email, Channel.SMS, sms, Channel.WhatsApp, whatsapp, Channel.InApp, inapp));
     }
 }
