@@ -14,6 +14,8 @@ public class ProviderHealth {
     private record Outcome(String state, String detail) {
     }
 
+    public static final String CIRCUIT_OPEN = "CIRCUIT_OPEN";
+
     private final Map<Channel, Outcome> last = new EnumMap<>(Channel.class);
 
     public synchronized void succeeded(Channel channel) {
@@ -21,7 +23,15 @@ public class ProviderHealth {
     }
 
     public synchronized void failed(Channel channel, String reason) {
-        last.put(channel, new Outcome("DEGRADED", reason));
+        Outcome o = last.get(channel);
+        if (o == null || !CIRCUIT_OPEN.equals(o.state())) { // an open circuit stays reported until a send succeeds
+            last.put(channel, new Outcome("DEGRADED", reason));
+        }
+    }
+
+    /** A provider stopped calling its service (e.g. WhatsApp after its access token was rejected). */
+    public synchronized void circuitOpened(Channel channel, String reason) {
+        last.put(channel, new Outcome(CIRCUIT_OPEN, reason));
     }
 
     public synchronized String state(Channel channel) {
