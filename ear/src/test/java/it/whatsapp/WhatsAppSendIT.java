@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,7 @@ import static sandbox.GraphApiStubs.graphError;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import it.support.Api;
 import it.support.Switchboard;
 import it.support.Tracking;
@@ -23,6 +25,7 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -155,6 +158,46 @@ class WhatsAppSendIT {
     }
 
     @Test
+    void aRejectedAccessTokenOpensTheCircuitTheChannelReportsItAndSendsResumeOnceTheTokenWorks() {
+        String number = uniqueNumber();
+        StubMapping expired = wireMock().stubFor(post(urlPathMatching(MESSAGES)).atPriority(1)
+                .willReturn(graphError(401, 190, 463, "OAuthException", "Error validating access token: Session has expired")));
+
+        String id = Tracking.send(templated(number));
+        JsonObject recipient = Tracking.awaitRecipient(id, 0, "Failed");
+        assertTrue(recipient.getString("reason").contains("access token rejected"), "the reason names the token: " + recipient);
+        assertFalse(recipient.toString().contains(ACCESS_TOKEN), "but never shows it: " + recipient);
+        assertTrue(callsFor(number).size() < 3, "the open circuit kept later deliveries from calling Graph: " + callsFor(number).size());
+        JsonObject whatsapp = whatsAppChannel();
+        assertEquals("CIRCUIT_OPEN", whatsapp.getString("state"), "the channel reports the open circuit: " + whatsapp);
+        assertTrue(whatsapp.getString("detail").contains("190"), "and why: " + whatsapp);
+        assertFalse(whatsapp.toString().contains(ACCESS_TOKEN), "without the token: " + whatsapp);
+
+        wireMock().removeStub(expired); // the operator renewed the token
+        // Sends fail fast until the circuit tries Graph again (whatsapp.token.recheck.ms, 2 s locally); then one goes through.
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).alias("a send goes through again")
+                .until(() -> "Sent".equals(settledStatus(Tracking.send(templated(uniqueNumber())))));
+        assertEquals("UP", whatsAppChannel().getString("state"), "the channel is up again");
+    }
+
+    /** The recipient's status once it left Pending. */
+    private static String settledStatus(String id) {
+        String[] status = new String[1];
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            status[0] = Tracking.communication(id).getJsonArray("recipients").getJsonObject(0).getString("status");
+            return !"Pending".equals(status[0]);
+        });
+        return status[0];
+    }
+
+    private static JsonObject whatsAppChannel() {
+        try (var reader = Json.createReader(new StringReader(CSR.get("/communications/channels").body()))) {
+            return reader.readArray().stream().map(JsonObject.class::cast)
+                    .filter(c -> "WhatsApp".equals(c.getString("channel"))).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
     void aWronglySignedOrUnsignedWebhookIsForbiddenAndOpensNoWindow() {
         String number = uniqueNumber();
         String payload = inboundPayload(number, Instant.now());
@@ -259,9 +302,9 @@ class WhatsAppSendIT {
         }
     }
 
-    /** A valid UK mobile number no other test uses. */
+    /** A valid Spanish mobile number (every +3461xxxxxxx is valid for libphonenumber) no other test uses. */
     private static String uniqueNumber() {
-        return "+447911" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        return "+3461" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
     }
 
     private static WireMockServer wireMock() {
