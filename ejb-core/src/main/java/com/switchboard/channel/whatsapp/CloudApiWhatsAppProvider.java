@@ -1,0 +1,180 @@
+package com.switchboard.channel.whatsapp;
+
+import com.switchboard.channel.Channel;
+import com.switchboard.channel.ChannelProvider;
+import com.switchboard.channel.Delivery;
+import com.switchboard.channel.DeliveryException;
+import com.switchboard.channel.PermanentDeliveryException;
+import com.switchboard.channel.TransientDeliveryException;
+import com.switchboard.template.ProviderTemplate;
+import com.switchboard.template.RenderedMessage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+/**
+ * WhatsApp through the WhatsApp Business Cloud API: free-form text while the customer's 24-hour
+ * customer-service window is open, the approved template of the message otherwise (and at once
+ * when Graph answers 131047, re-engagement required). Returns the {@code wamid.} id that status
+ * webhooks will name. Graph errors are sorted into transient (throttling, outages) and permanent
+ * (an undeliverable or invalid number) by their code; a rejected access token opens
+ * {@link AccessTokenCircuit}.
+ */
+@ApplicationScoped
+public class CloudApiWhatsAppProvider implements ChannelProvider {
+    static final int MAX_TEXT = 4096;
+    static final int ACCESS_TOKEN_REJECTED = 190;
+    static final int REENGAGEMENT_REQUIRED = 131047;
+    static final String OUTSIDE_WINDOW = "outside the 24-hour customer-service window and the message has no WhatsApp template";
+    /** Throttling: application (4), account (80007), Cloud API (130429), pair rate (131056). */
+    private static final Set<Integer> RATE_LIMITS = Set.of(4, 80007, 130429, 131056);
+    /** Graph's own temporary failures: unknown (1), service (2), something went wrong (131000), service unavailable (131016), server temporarily unavailable (133004). */
+    private static final Set<Integer> TEMPORARY = Set.of(1, 2, 131000, 131016, 133004);
+
+    @Inject
+    WhatsAppClient client;
+
+    @Inject
+    CustomerServiceWindow window;
+
+    @Inject
+    AccessTokenCircuit tokenCircuit;
+
+    @Inject
+    @ConfigProperty(name = "whatsapp.api.version", defaultValue = "v21.0")
+    String version;
+
+    @Inject
+    @ConfigProperty(name = "whatsapp.phone.number.id", defaultValue = "")
+    String phoneNumberId;
+
+    @Inject
+    @ConfigProperty(name = "whatsapp.access.token", defaultValue = "")
+    String accessToken;
+
+    @Override
+    public Channel channel() {
+        return Channel.WhatsApp;
+    }
+
+    @Override
+    public String name() {
+        return "cloud-api";
+    }
+
+    @Override
+    public boolean configured() {
+        return !phoneNumberId.isBlank() && !accessToken.isBlank();
+    }
+
+    @Override
+    public Optional<String> refusal(String address, RenderedMessage message, ProviderTemplate template) {
+        if (message.text() != null && message.text().length() > MAX_TEXT) {
+            return Optional.of("WhatsApp text is limited to " + MAX_TEXT + " characters; this message has " + message.text().length());
+        }
+        if (template == null && !window.isOpen(address)) {
+            return Optional.of(OUTSIDE_WINDOW);
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    @Retry(maxRetries = 3, delay = 300, jitter = 150, retryOn = TransientDeliveryException.class,
+            abortOn = {PermanentDeliveryException.class, AccessTokenRejectedException.class})
+    @Timeout(20_000)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
+            failOn = TransientDeliveryException.class, skipOn = PermanentDeliveryException.class)
+    @Bulkhead(32)
+    public String send(Delivery delivery) {
+        tokenCircuit.ensureClosed();
+        try {
+            String wamid = window.isOpen(delivery.address()) ? sendText(delivery) : sendTemplate(delivery);
+            tokenCircuit.close();
+            return wamid;
+        } catch (RuntimeException e) {
+            DeliveryException failure = classify(e);
+            if (failure instanceof AccessTokenRejectedException) {
+                tokenCircuit.open(failure.reason());
+            }
+            throw failure;
+        }
+    }
+
+    private String sendText(Delivery d) {
+        try {
+            return post(SendMessageRequest.text(d.address(), d.message().text()));
+        } catch (GraphApiException e) {
+            if (e.code() == REENGAGEMENT_REQUIRED && d.template() != null) {
+                // Graph knows the window closed (our record of the customer's last message was stale): the template may go
+                return post(SendMessageRequest.template(d.address(), d.template()));
+            }
+            throw e;
+        }
+    }
+
+    private String sendTemplate(Delivery d) {
+        if (d.template() == null) {
+            // the window closed between the send (which checked it) and this delivery
+            throw new PermanentDeliveryException(OUTSIDE_WINDOW, null);
+        }
+        return post(SendMessageRequest.template(d.address(), d.template()));
+    }
+
+    private String post(SendMessageRequest request) {
+        // no id means we cannot match receipts, but the message may be out: failing it beats sending twice
+        return client.send(version, phoneNumberId, request).messageId()
+                .orElseThrow(() -> new PermanentDeliveryException("WhatsApp accepted the message without a message id", null));
+    }
+
+    @Override
+    public DeliveryException classify(Exception failure) {
+        if (failure instanceof DeliveryException known) {
+            return known;
+        }
+        if (failure instanceof GraphApiException graph) {
+            return classifyGraph(graph);
+        }
+        if (failure instanceof WebApplicationException web) {
+            int status = web.getResponse() == null ? 500 : web.getResponse().getStatus();
+            return classifyGraph(new GraphApiException(status, 0, 0, null, "HTTP " + status, null));
+        }
+        if (failure instanceof ProcessingException) {
+            return new TransientDeliveryException("WhatsApp API unreachable or timed out: " + rootMessage(failure), failure);
+        }
+        return new TransientDeliveryException("WhatsApp delivery failed: " + rootMessage(failure), failure);
+    }
+
+    private static DeliveryException classifyGraph(GraphApiException e) {
+        String reason = e.describe();
+        if (e.code() == ACCESS_TOKEN_REJECTED || e.httpStatus() == 401) {
+            return new AccessTokenRejectedException("WhatsApp access token rejected: " + reason, e);
+        }
+        if (RATE_LIMITS.contains(e.code()) || e.httpStatus() == 429) {
+            return new TransientDeliveryException("WhatsApp rate limit: " + reason, e);
+        }
+        if (TEMPORARY.contains(e.code()) || e.httpStatus() >= 500) {
+            return new TransientDeliveryException(reason, e);
+        }
+        if (e.code() == REENGAGEMENT_REQUIRED) {
+            return new PermanentDeliveryException(OUTSIDE_WINDOW + " (" + reason + ")", e);
+        }
+        // 131026 undeliverable, 131030 not an allowed recipient, 100 invalid parameter, template errors...
+        return new PermanentDeliveryException(reason, e);
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+}

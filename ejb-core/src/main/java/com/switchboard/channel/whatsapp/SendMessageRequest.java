@@ -1,0 +1,42 @@
+package com.switchboard.channel.whatsapp;
+
+import com.switchboard.template.ProviderTemplate;
+import jakarta.json.bind.annotation.JsonbProperty;
+import java.util.List;
+
+/**
+ * The body of {@code POST /{version}/{phone-number-id}/messages}: a free-form {@code text} message
+ * (only inside the 24-hour customer-service window) or an approved {@code template}. Null parts are
+ * left out of the JSON. {@code to} is the E.164 number with its '+': the Cloud API documentation
+ * recommends the plus and country code, and without the plus it would prepend the business number's
+ * own country code.
+ */
+public record SendMessageRequest(@JsonbProperty("messaging_product") String messagingProduct,
+        @JsonbProperty("recipient_type") String recipientType, String to, String type, Text text, Template template) {
+
+    public record Text(String body, @JsonbProperty("preview_url") boolean previewUrl) {
+    }
+
+    public record Template(String name, Language language, List<Component> components) {
+    }
+
+    public record Language(String code) {
+    }
+
+    public record Component(String type, List<Parameter> parameters) {
+    }
+
+    public record Parameter(String type, String text) {
+    }
+
+    public static SendMessageRequest text(String to, String body) {
+        return new SendMessageRequest("whatsapp", "individual", to, "text", new Text(body, false), null);
+    }
+
+    public static SendMessageRequest template(String to, ProviderTemplate template) {
+        List<Component> components = template.parameters().isEmpty() ? null
+                : List.of(new Component("body", template.parameters().stream().map(p -> new Parameter("text", p)).toList()));
+        return new SendMessageRequest("whatsapp", "individual", to, "template", null,
+                new Template(template.name(), new Language(template.language()), components));
+    }
+}

@@ -1,0 +1,11 @@
+package com.switchboard.channel.whatsapp;
+
+import com.switchboard.channel.DeliveryTicketConsumer;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+
+/** Takes delivery tickets off {@code jms/queue/whatsapp} (activation spec {@code switchboard/ejb-core/WhatsAppConsumer}). */
+@MessageDriven(name = "WhatsAppConsumer", activationConfig = {
+    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")})
+public class WhatsAppConsumer extends DeliveryTicketConsumer {
+}
