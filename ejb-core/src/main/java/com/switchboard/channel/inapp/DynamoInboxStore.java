@@ -109,16 +109,29 @@ public class DynamoInboxStore {
         return pointer == null || pointer.isEmpty() ? Optional.empty() : Optional.ofNullable(str(pointer, "noteSk"));
     }
 
-    /** Up to {@code limit} notes not archived, newest first, from {@code afterSk} on (null: the newest). */
+    /**
+     * Up to {@code limit} notes not archived, newest first, after {@code afterSk} (null: from the
+     * newest). DynamoDB applies Limit before the filter, so it queries on until the page is full.
+     */
     public InboxPage page(String userId, int limit, String afterSk) {
-        QueryRequest.Builder query = notesNewestFirst(userId, NoteState.unseen, NoteState.seen, NoteState.read).limit(limit);
-        if (afterSk != null) {
-            query.exclusiveStartKey(key(pk(userId), afterSk));
+        List<InboxNote> notes = new ArrayList<>();
+        Map<String, AttributeValue> start = afterSk == null ? null : key(pk(userId), afterSk);
+        String next = null;
+        while (notes.size() < limit) {
+            QueryRequest.Builder query = notesNewestFirst(userId, NoteState.unseen, NoteState.seen, NoteState.read)
+                    .limit(limit - notes.size());
+            if (start != null) {
+                query.exclusiveStartKey(start);
+            }
+            QueryResponse page = dynamo.query(query.build());
+            page.items().forEach(i -> notes.add(note(i)));
+            if (!page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) {
+                return new InboxPage(notes, null);
+            }
+            start = page.lastEvaluatedKey();
+            next = InboxCursor.encode(str(start, "SK"));
         }
-        QueryResponse page = dynamo.query(query.build());
-        String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-                ? InboxCursor.encode(str(page.lastEvaluatedKey(), "SK")) : null;
-        return new InboxPage(page.items().stream().map(DynamoInboxStore::note).toList(), next);
+        return new InboxPage(notes, next);
     }
 
     /** The newest {@code max} unread notes, oldest first: what a client that just connected is shown. */

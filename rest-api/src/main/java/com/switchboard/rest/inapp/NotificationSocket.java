@@ -4,6 +4,7 @@ import com.switchboard.channel.inapp.InboxNote;
 import com.switchboard.channel.inapp.InboxService;
 import com.switchboard.channel.inapp.LocalNotificationSessions;
 import com.switchboard.channel.inapp.NotificationSink;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -24,6 +25,7 @@ import java.security.Principal;
  * client marks the note seen and the recipient {@code Delivered}.
  */
 @ServerEndpoint("/ws/notifications")
+@Dependent // a CDI bean, so the container injects it (one instance per socket, as WebSocket wants)
 public class NotificationSocket {
     private static final String SINK = "switchboard.sink";
 
