@@ -52,6 +52,11 @@ public final class Api {
         return new Api(null);
     }
 
+    /** The Authorization header this client sends, or null when anonymous (for non-HTTP handshakes). */
+    public String authorization() {
+        return authorization;
+    }
+
     public static String userName(String role) {
         return ENV.get("SB_" + role.toUpperCase() + "_USER");
     }

@@ -1,0 +1,101 @@
+package com.switchboard.channel.inapp;
+
+import com.switchboard.channel.Channel;
+import com.switchboard.communication.DynamoCommunicationStore;
+import com.switchboard.communication.RecipientStatus;
+import com.switchboard.error.InvalidRequestException;
+import com.switchboard.error.NotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a signed-in user does with their inbox, over REST or their socket: list it, count the
+ * unread, mark notes seen, read or archived, acknowledge a pushed note. Every call is scoped to the
+ * caller's own inbox; another user's note is "not found", never "forbidden". Any of these acts on a
+ * note proves the user's client has it, so each also moves the recipient {@code Sent → Delivered}
+ * (conditioned on {@code Sent}: a repeat changes nothing).
+ */
+@ApplicationScoped
+public class InboxService {
+    public static final int MAX_PAGE = 100;
+    private static final int SHOWN_ON_CONNECT = 50;
+
+    @Inject
+    DynamoInboxStore inbox;
+
+    @Inject
+    DynamoCommunicationStore communications;
+
+    @Inject
+    Clock clock;
+
+    public InboxPage page(String userId, Integer limit, String next) {
+        int size = limit == null ? 20 : limit;
+        if (size < 1 || size > MAX_PAGE) {
+            throw InvalidRequestException.of(400, "limit", "must be between 1 and " + MAX_PAGE);
+        }
+        String afterSk = null;
+        if (next != null && !next.isBlank()) {
+            afterSk = InboxCursor.decode(next).orElseThrow(
+                    () -> InvalidRequestException.of(400, "next", "not a cursor this inbox handed out"));
+        }
+        return inbox.page(userId, size, afterSk);
+    }
+
+    public long unreadCount(String userId) {
+        return inbox.unreadCount(userId);
+    }
+
+    /** The unread notes a client that just connected is sent, oldest first. */
+    public List<InboxNote> unreadOnConnect(String userId) {
+        return inbox.unread(userId, SHOWN_ON_CONNECT);
+    }
+
+    public InboxNote seen(String userId, String noteId) {
+        return confirmed(move(userId, noteId, EnumSet.of(NoteState.unseen), NoteState.seen, "seenAt")
+                .orElseThrow(() -> new NotFoundException("notification", noteId)));
+    }
+
+    public InboxNote read(String userId, String noteId) {
+        return confirmed(move(userId, noteId, EnumSet.of(NoteState.unseen, NoteState.seen), NoteState.read, "readAt")
+                .orElseThrow(() -> new NotFoundException("notification", noteId)));
+    }
+
+    public InboxNote archive(String userId, String noteId) {
+        return confirmed(move(userId, noteId, EnumSet.of(NoteState.unseen, NoteState.seen, NoteState.read),
+                NoteState.archived, "archivedAt").orElseThrow(() -> new NotFoundException("notification", noteId)));
+    }
+
+    /** The client's ack over the socket: the note is seen; false when the user has no such note. */
+    public boolean acknowledge(String userId, String noteId) {
+        Optional<InboxNote> note = move(userId, noteId, EnumSet.of(NoteState.unseen), NoteState.seen, "seenAt");
+        note.ifPresent(this::confirmed);
+        return note.isPresent();
+    }
+
+    private Optional<InboxNote> move(String userId, String noteId, EnumSet<NoteState> from, NoteState to, String stamp) {
+        return inbox.move(userId, noteId, from, to, stamp, now());
+    }
+
+    /** Moves the note's recipient {@code Sent → Delivered} once; a recipient in any other state is left as is. */
+    private InboxNote confirmed(InboxNote note) {
+        communications.recipient(note.communicationId(), note.recipientIndex())
+                .filter(r -> r.channel() == Channel.InApp && r.status() == RecipientStatus.Sent)
+                .ifPresent(r -> {
+                    String now = now();
+                    communications.transition(r.communicationId(), r.index(), RecipientStatus.Sent,
+                            RecipientStatus.Delivered, Map.of("deliveredAt", now), r.attempts(), now);
+                });
+        return note;
+    }
+
+    private String now() {
+        return Instant.now(clock).toString();
+    }
+}

@@ -1,0 +1,35 @@
+package com.switchboard.channel.inapp;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+/**
+ * This server's non-durable subscription to {@code jms/topic/notifications} (activation spec
+ * {@code switchboard/ejb-core/NotificationTopicConsumer}): every server gets every note and pushes
+ * it to the sockets its users hold here. No transaction: a push is not worth redelivering, the
+ * inbox holds the note.
+ */
+@MessageDriven(name = "NotificationTopicConsumer", activationConfig = {
+    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic")})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class NotificationTopicConsumer implements MessageListener {
+
+    @Inject
+    LocalNotificationSessions sessions;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            sessions.deliver(JmsTopicNotificationPush.read(message));
+        } catch (JMSException e) {
+            throw new EJBException("unreadable notification", e);
+        }
+    }
+}

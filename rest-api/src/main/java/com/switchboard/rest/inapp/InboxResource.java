@@ -1,0 +1,75 @@
+package com.switchboard.rest.inapp;
+
+import com.switchboard.channel.inapp.InboxPage;
+import com.switchboard.channel.inapp.InboxService;
+import com.switchboard.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+
+/**
+ * {@code /communications/inapp}: the signed-in user's own inbox (staff too, for their own). The
+ * caller's user name is the inbox; a note of anyone else is 404, never 403, so ids reveal nothing.
+ */
+@Path("/communications/inapp")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.USER, Roles.CSR, Roles.ADMIN})
+public class InboxResource {
+
+    @Inject
+    InboxService inbox;
+
+    @Context
+    SecurityContext security;
+
+    /** One page of the inbox, newest first, with the cursor of the next page. */
+    public record Page(List<InboxEntry> items, String next) {
+    }
+
+    public record UnreadCount(long unread) {
+    }
+
+    @GET
+    @Path("inbox")
+    public Page inbox(@QueryParam("limit") Integer limit, @QueryParam("next") String next) {
+        InboxPage page = inbox.page(caller(), limit, next);
+        return new Page(page.notes().stream().map(InboxEntry::of).toList(), page.next());
+    }
+
+    @GET
+    @Path("unread-count")
+    public UnreadCount unreadCount() {
+        return new UnreadCount(inbox.unreadCount(caller()));
+    }
+
+    @POST
+    @Path("{id}/seen")
+    public InboxEntry seen(@PathParam("id") String id) {
+        return InboxEntry.of(inbox.seen(caller(), id));
+    }
+
+    @POST
+    @Path("{id}/read")
+    public InboxEntry read(@PathParam("id") String id) {
+        return InboxEntry.of(inbox.read(caller(), id));
+    }
+
+    @POST
+    @Path("{id}/archive")
+    public InboxEntry archive(@PathParam("id") String id) {
+        return InboxEntry.of(inbox.archive(caller(), id));
+    }
+
+    private String caller() {
+        return security.getUserPrincipal().getName();
+    }
+}

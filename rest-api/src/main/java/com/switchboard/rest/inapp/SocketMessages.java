@@ -1,0 +1,39 @@
+package com.switchboard.rest.inapp;
+
+import com.switchboard.channel.inapp.InboxNote;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import java.util.Optional;
+
+/** The JSON spoken on {@code /ws/notifications}, as JSON-B records. */
+public final class SocketMessages {
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    private SocketMessages() {
+    }
+
+    /** Server to client: one notification. */
+    public record Notification(String type, String id, String communicationId, String subject, String text,
+            String createdAt) {
+    }
+
+    /** Client to server: {@code {"type":"ack","id":...}}. */
+    public record ClientMessage(String type, String id) {
+    }
+
+    static String notification(InboxNote note) {
+        return JSON.toJson(new Notification("notification", note.id(), note.communicationId(), note.subject(), note.text(),
+                note.createdAt()));
+    }
+
+    /** The note id a client's text acknowledges, or empty when it is not an ack. */
+    static Optional<String> ackedId(String text) {
+        try {
+            ClientMessage m = JSON.fromJson(text, ClientMessage.class);
+            return m != null && "ack".equals(m.type()) && m.id() != null ? Optional.of(m.id()) : Optional.empty();
+        } catch (JsonbException | IllegalArgumentException notOurs) {
+            return Optional.empty();
+        }
+    }
+}
