@@ -51,6 +51,10 @@ public class DynamoCommunicationStore {
     public record Details(String id, String status, RenderedMessage rendered, ProviderTemplate providerTemplate) {
     }
 
+    /** Which recipient a provider's message id belongs to. */
+    public record ProviderRef(Channel channel, String communicationId, int index) {
+    }
+
     /** One stored recipient. */
     public record StoredRecipient(String communicationId, int index, Channel channel, String address,
             RecipientStatus status, int attempts) {
@@ -102,6 +106,8 @@ public class DynamoCommunicationStore {
         item.put("urgency", s(c.urgency().name()));
         putIfPresent(item, "scheduledAt", r.scheduledAt());
         item.put("status", s(CommunicationStatus.Scheduled.name()));
+        item.put(Table.GSI1PK, s(gsi1pk(CommunicationStatus.Scheduled.name())));
+        item.put(Table.GSI1SK, s(gsi1sk(r.scheduledAt(), c.createdAt(), c.id())));
         item.put("createdAt", s(c.createdAt()));
         item.put("createdBy", s(c.createdBy()));
         putIfPresent(item, "idempotencyKey", c.idempotencyKey());
@@ -197,8 +203,8 @@ public class DynamoCommunicationStore {
         if (to.equals(from)) {
             return;
         }
-        String update = sentAt == null ? "SET #s = :to" : "SET #s = :to, sentAt = :sentAt";
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":to", s(to), ":from", s(from)));
+        String update = sentAt == null ? "SET #s = :to, GSI1PK = :gsi" : "SET #s = :to, GSI1PK = :gsi, sentAt = :sentAt";
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":to", s(to), ":from", s(from), ":gsi", s(gsi1pk(to))));
         if (sentAt != null) {
             values.put(":sentAt", s(sentAt));
         }
@@ -221,6 +227,51 @@ public class DynamoCommunicationStore {
         item.put("communicationId", s(id));
         item.put("index", n(index));
         dynamo.putItem(b -> b.tableName(table.name()).item(item));
+    }
+
+    /** The recipient a provider's message id was recorded for, if any. */
+    public Optional<ProviderRef> providerRef(String providerMessageId) {
+        var result = dynamo.getItem(b -> b.tableName(table.name()).key(key("PROVIDERMSG#" + providerMessageId, "REF")));
+        if (!result.hasItem() || result.item().isEmpty()) {
+            return Optional.empty();
+        }
+        var i = result.item();
+        return Optional.of(new ProviderRef(Channel.valueOf(str(i, "channel")), str(i, "communicationId"), (int) num(i, "index")));
+    }
+
+    /** The first recipient of a communication on {@code channel} at {@code address} (case-insensitive). */
+    public Optional<StoredRecipient> recipientByAddress(String id, Channel channel, String address) {
+        var pages = dynamo.queryPaginator(QueryRequest.builder().tableName(table.name())
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :r)")
+                .expressionAttributeValues(Map.of(":pk", s(pk(id)), ":r", s("RECIPIENT#"))).consistentRead(true).build());
+        for (var i : pages.items()) {
+            if (channel.name().equals(str(i, "channel")) && address.equalsIgnoreCase(str(i, "address"))) {
+                return Optional.of(new StoredRecipient(id, (int) num(i, "index"), channel, str(i, "address"),
+                        RecipientStatus.valueOf(str(i, "status")), (int) num(i, "attempts")));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * GSI1 on {@code DETAILS}: {@code STATUS#<status>} / {@code <due>#<id>}, where due is
+     * scheduledAt or else createdAt. The tracking query reads one status partition by time range;
+     * the scheduler reads {@code STATUS#Scheduled} up to now.
+     */
+    public static String gsi1pk(String status) {
+        return "STATUS#" + status;
+    }
+
+    static String gsi1sk(String scheduledAt, String createdAt, String id) {
+        String due = createdAt;
+        if (scheduledAt != null && !scheduledAt.isBlank()) {
+            try {
+                due = java.time.OffsetDateTime.parse(scheduledAt).toInstant().toString();
+            } catch (java.time.format.DateTimeParseException e) {
+                due = scheduledAt; // validation already refused malformed values; keep what was stored
+            }
+        }
+        return due + "#" + id;
     }
 
     public void delete(NewCommunication c) {
