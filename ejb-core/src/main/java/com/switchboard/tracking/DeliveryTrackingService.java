@@ -17,7 +17,6 @@ import com.switchboard.tracking.TrackingViews.Summary;
 import com.switchboard.tracking.TrackingViews.Timeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -92,8 +91,9 @@ public class DeliveryTrackingService {
     private QueryRequest request(TrackingQuery q, CommunicationStatus status, int limit, Map<String, AttributeValue> start) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":pk", s(DynamoCommunicationStore.gsi1pk(status.name())));
-        values.put(":from", s(q.from() == null ? "0" : q.from().toString()));
-        values.put(":to", s((q.to() == null ? Instant.MAX.toString() : q.to().toString()) + "#\uffff"));
+        // bounds as ISO strings that sort like the keys ("+1000000000-…" of Instant.MAX would not)
+        values.put(":from", s(q.from() == null ? "0000" : q.from().toString()));
+        values.put(":to", s((q.to() == null ? "9999" : q.to().toString()) + "#\uffff"));
         List<String> filters = new ArrayList<>();
         if (q.channel() != null) {
             filters.add("contains(channels, :channel)");
