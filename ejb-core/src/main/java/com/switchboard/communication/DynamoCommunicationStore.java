@@ -106,8 +106,8 @@ public class DynamoCommunicationStore {
         item.put("urgency", s(c.urgency().name()));
         putIfPresent(item, "scheduledAt", r.scheduledAt());
         item.put("status", s(CommunicationStatus.Scheduled.name()));
-        item.put(Table.GSI1PK, s(gsi1pk(CommunicationStatus.Scheduled.name())));
-        item.put(Table.GSI1SK, s(gsi1sk(r.scheduledAt(), c.createdAt(), c.id())));
+        item.put(Table.GSI1PK, s(gsi1pk(c.createdAt())));
+        item.put(Table.GSI1SK, s(c.createdAt() + "#" + c.id()));
         item.put("createdAt", s(c.createdAt()));
         item.put("createdBy", s(c.createdBy()));
         putIfPresent(item, "idempotencyKey", c.idempotencyKey());
@@ -203,8 +203,8 @@ public class DynamoCommunicationStore {
         if (to.equals(from)) {
             return;
         }
-        String update = sentAt == null ? "SET #s = :to, GSI1PK = :gsi" : "SET #s = :to, GSI1PK = :gsi, sentAt = :sentAt";
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":to", s(to), ":from", s(from), ":gsi", s(gsi1pk(to))));
+        String update = sentAt == null ? "SET #s = :to" : "SET #s = :to, sentAt = :sentAt";
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":to", s(to), ":from", s(from)));
         if (sentAt != null) {
             values.put(":sentAt", s(sentAt));
         }
@@ -254,24 +254,12 @@ public class DynamoCommunicationStore {
     }
 
     /**
-     * GSI1 on {@code DETAILS}: {@code STATUS#<status>} / {@code <due>#<id>}, where due is
-     * scheduledAt or else createdAt. The tracking query reads one status partition by time range;
-     * the scheduler reads {@code STATUS#Scheduled} up to now.
+     * GSI1 on {@code DETAILS}: {@code COMMS#<yyyy-mm-dd of createdAt>} / {@code <createdAt>#<id>}.
+     * Both never change, so a cursor over them stays valid while statuses move; status and the
+     * other filters are applied while reading one day's partition after another.
      */
-    public static String gsi1pk(String status) {
-        return "STATUS#" + status;
-    }
-
-    static String gsi1sk(String scheduledAt, String createdAt, String id) {
-        String due = createdAt;
-        if (scheduledAt != null && !scheduledAt.isBlank()) {
-            try {
-                due = java.time.OffsetDateTime.parse(scheduledAt).toInstant().toString();
-            } catch (java.time.format.DateTimeParseException e) {
-                due = scheduledAt; // validation already refused malformed values; keep what was stored
-            }
-        }
-        return due + "#" + id;
+    public static String gsi1pk(String createdAt) {
+        return "COMMS#" + createdAt.substring(0, 10);
     }
 
     public void delete(NewCommunication c) {

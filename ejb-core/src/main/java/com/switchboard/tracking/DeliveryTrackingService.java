@@ -5,9 +5,9 @@ import static com.switchboard.store.Items.s;
 import static com.switchboard.store.Items.str;
 import static com.switchboard.store.Items.strings;
 
-import com.switchboard.communication.CommunicationStatus;
 import com.switchboard.communication.CommunicationView;
 import com.switchboard.communication.DynamoCommunicationStore;
+import com.switchboard.error.InvalidRequestException;
 import com.switchboard.error.NotFoundException;
 import com.switchboard.store.Table;
 import com.switchboard.tracking.DynamoDeliveryEventStore.DeliveryEvent;
@@ -17,6 +17,11 @@ import com.switchboard.tracking.TrackingViews.Summary;
 import com.switchboard.tracking.TrackingViews.Timeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,14 +34,18 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * The tracking query. By id: one Query over the communication's partition plus its events. As a
- * list: Queries on GSI1, one status partition ({@code STATUS#<status>}) at a time, sort key
- * {@code <due>#<id>} bounded by from/to, newest first, the other filters as a FilterExpression —
- * never a Scan. DynamoDB applies Limit before the filter, so a page is filled by repeated Queries
+ * list: Queries on GSI1, one creation-day partition ({@code COMMS#<yyyy-mm-dd>}) at a time from
+ * {@code to} back to {@code from}, sort key {@code <createdAt>#<id>} bounded by from/to, newest
+ * first; status, channel, customer and vehicle as a FilterExpression — never a Scan. The keys
+ * never change, so a cursor stays exact while statuses move under it. DynamoDB applies Limit before the filter, so a page is filled by repeated Queries
  * each asking only for what is still missing; the cursor is the last key DynamoDB evaluated.
  */
 @ApplicationScoped
 public class DeliveryTrackingService {
     private static final String[] COUNTS = {"Pending", "Sent", "Delivered", "Failed"};
+    /** Without from, the last 30 days; one query reads at most 92 day partitions. */
+    static final Duration DEFAULT_RANGE = Duration.ofDays(30);
+    static final Duration MAX_RANGE = Duration.ofDays(92);
 
     @Inject
     DynamoDbClient dynamo;
@@ -49,6 +58,9 @@ public class DeliveryTrackingService {
 
     @Inject
     DynamoDeliveryEventStore events;
+
+    @Inject
+    Clock clock;
 
     public Timeline timeline(String communicationId) {
         CommunicationView view = communications.view(communicationId)
@@ -65,36 +77,46 @@ public class DeliveryTrackingService {
     }
 
     public Page list(TrackingQuery q) {
-        List<CommunicationStatus> statuses = q.status() != null ? List.of(q.status()) : List.of(CommunicationStatus.values());
-        int partition = q.cursor() == null ? 0 : q.cursor().partition();
+        Instant to = q.to() != null ? q.to() : Instant.now(clock);
+        Instant from = q.from() != null ? q.from() : to.minus(DEFAULT_RANGE);
+        if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
+            throw InvalidRequestException.of(400, "from", "the range from..to spans at most " + MAX_RANGE.toDays() + " days");
+        }
+        LocalDate firstDay = LocalDate.ofInstant(from, ZoneOffset.UTC);
+        LocalDate day = q.cursor() == null ? LocalDate.ofInstant(to, ZoneOffset.UTC) : LocalDate.parse(q.cursor().day());
         Map<String, AttributeValue> start = q.cursor() != null && q.cursor().hasKey() ? startKey(q.cursor()) : null;
         List<Summary> items = new ArrayList<>();
-        while (partition < statuses.size() && items.size() < q.limit()) {
-            QueryResponse page = dynamo.query(request(q, statuses.get(partition), q.limit() - items.size(), start));
+        while (!day.isBefore(firstDay) && items.size() < q.limit()) {
+            QueryResponse page = dynamo.query(request(q, day, from, to, q.limit() - items.size(), start));
             page.items().forEach(i -> items.add(summary(i)));
             if (page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()) {
                 start = page.lastEvaluatedKey();
             } else {
-                partition++;
+                day = day.minusDays(1); // newest first: the previous day next
                 start = null;
             }
         }
         String next = null;
-        if (partition < statuses.size()) {
-            next = start == null ? new TrackingCursor(partition, null, null, null, null).encode()
-                    : new TrackingCursor(partition, str(start, Table.GSI1PK), str(start, Table.GSI1SK), str(start, Table.PK),
-                            str(start, Table.SK)).encode();
+        if (!day.isBefore(firstDay)) {
+            next = start == null ? new TrackingCursor(day.toString(), null, null, null).encode()
+                    : new TrackingCursor(day.toString(), str(start, Table.GSI1SK), str(start, Table.PK), str(start, Table.SK)).encode();
         }
         return new Page(items, next);
     }
 
-    private QueryRequest request(TrackingQuery q, CommunicationStatus status, int limit, Map<String, AttributeValue> start) {
+    private QueryRequest request(TrackingQuery q, LocalDate day, Instant from, Instant to, int limit,
+            Map<String, AttributeValue> start) {
         Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":pk", s(DynamoCommunicationStore.gsi1pk(status.name())));
-        // bounds as ISO strings that sort like the keys ("+1000000000-…" of Instant.MAX would not)
-        values.put(":from", s(q.from() == null ? "0000" : q.from().toString()));
-        values.put(":to", s((q.to() == null ? "9999" : q.to().toString()) + "#\uffff"));
+        Map<String, String> names = new HashMap<>();
+        values.put(":pk", s(DynamoCommunicationStore.gsi1pk(day.toString())));
+        values.put(":from", s(from.toString()));
+        values.put(":to", s(to.toString() + "#\uffff"));
         List<String> filters = new ArrayList<>();
+        if (q.status() != null) {
+            filters.add("#s = :status");
+            names.put("#s", "status");
+            values.put(":status", s(q.status().name()));
+        }
         if (q.channel() != null) {
             filters.add("contains(channels, :channel)");
             values.put(":channel", s(q.channel().name()));
@@ -113,12 +135,15 @@ public class DeliveryTrackingService {
         if (!filters.isEmpty()) {
             b.filterExpression(String.join(" AND ", filters));
         }
+        if (!names.isEmpty()) {
+            b.expressionAttributeNames(names);
+        }
         return b.build();
     }
 
     private static Map<String, AttributeValue> startKey(TrackingCursor c) {
-        return new HashMap<>(Map.of(Table.GSI1PK, s(c.gsi1pk()), Table.GSI1SK, s(c.gsi1sk()), Table.PK, s(c.pk()),
-                Table.SK, s(c.sk())));
+        return new HashMap<>(Map.of(Table.GSI1PK, s(DynamoCommunicationStore.gsi1pk(c.day())), Table.GSI1SK, s(c.gsi1sk()),
+                Table.PK, s(c.pk()), Table.SK, s(c.sk())));
     }
 
     private static Summary summary(Map<String, AttributeValue> d) {
