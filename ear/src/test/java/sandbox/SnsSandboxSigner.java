@@ -101,6 +101,21 @@ public final class SnsSandboxSigner {
         return body.build().toString();
     }
 
+    /** A signed SubscriptionConfirmation or UnsubscribeConfirmation, as SNS sends to a new endpoint. */
+    public String confirmation(String type, String topicArn, String subscribeUrl) {
+        String id = UUID.randomUUID().toString();
+        String timestamp = Instant.now().toString();
+        String token = UUID.randomUUID().toString().replace("-", "");
+        String message = "You have chosen to subscribe to the topic " + topicArn + ".\nTo confirm the subscription, visit the SubscribeURL included in this message.";
+        StringJoiner canonical = new StringJoiner("\n", "", "\n");
+        canonical.add("Message").add(message).add("MessageId").add(id).add("SubscribeURL").add(subscribeUrl)
+                .add("Timestamp").add(timestamp).add("Token").add(token).add("TopicArn").add(topicArn).add("Type").add(type);
+        return Json.createObjectBuilder().add("Type", type).add("MessageId", id).add("Token", token).add("TopicArn", topicArn)
+                .add("Message", message).add("SubscribeURL", subscribeUrl).add("Timestamp", timestamp)
+                .add("SignatureVersion", "2").add("Signature", sign(canonical.toString(), "2"))
+                .add("SigningCertURL", CERT_URL).build().toString();
+    }
+
     private String sign(String canonical, String version) {
         try {
             Signature s = Signature.getInstance("1".equals(version) ? "SHA1withRSA" : "SHA256withRSA");

@@ -43,6 +43,22 @@ class SnsSignatureIT {
         Tracking.awaitRecipient(id, 0, "Delivered");
     }
 
+    @Test
+    void subscriptionConfirmationsAreHonouredOnlyForAllowedTopicsAndSnsUrls() {
+        var wireMock = Switchboard.sandbox().wireMock();
+        String confirmUrl = "http://127.0.0.1:8089/sns-confirm?Token=abc";
+        assertEquals(403, Receipts.post("/webhooks/ses", Receipts.signer().confirmation("SubscriptionConfirmation",
+                "arn:aws:sns:eu-west-1:000000000000:not-ours", confirmUrl)), "a confirmation for a foreign topic is refused");
+        assertEquals(403, Receipts.post("/webhooks/ses", Receipts.signer().confirmation("SubscriptionConfirmation",
+                SnsSandboxSigner.SES_TOPIC, confirmUrl)), "a SubscribeURL off the SNS host is refused, even signed");
+        assertEquals(0, wireMock.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/sns-confirm"))).size(),
+                "no SubscribeURL was fetched");
+        assertEquals(200, Receipts.post("/webhooks/sms", Receipts.signer().confirmation("UnsubscribeConfirmation",
+                SnsSandboxSigner.SMS_TOPIC, "https://sns.eu-west-1.amazonaws.com/?Action=ConfirmSubscription&Token=abc")),
+                "an unsubscribe confirmation is acknowledged and ignored");
+    }
+
     private static String with(String notification, String field, String value) {
         return Json.createObjectBuilder(Json.createReader(new java.io.StringReader(notification)).readObject())
                 .add(field, value).build().toString();
