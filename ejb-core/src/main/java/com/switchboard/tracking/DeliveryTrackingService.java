@@ -109,8 +109,10 @@ public class DeliveryTrackingService {
         Map<String, AttributeValue> values = new HashMap<>();
         Map<String, String> names = new HashMap<>();
         values.put(":pk", s(DynamoCommunicationStore.gsi1pk(day.toString())));
-        values.put(":from", s(from.toString()));
-        values.put(":to", s(to.toString() + "#\uffff"));
+        // whole seconds without the zone: "…:07" sorts before both "…:07Z" and "…:07.5Z" (Instant drops
+        // zero fractions), "…:07\uffff" after both, so each bound includes its whole second
+        values.put(":from", s(secondPrefix(from)));
+        values.put(":to", s(secondPrefix(to) + "\uffff"));
         List<String> filters = new ArrayList<>();
         if (q.status() != null) {
             filters.add("#s = :status");
@@ -139,6 +141,11 @@ public class DeliveryTrackingService {
             b.expressionAttributeNames(names);
         }
         return b.build();
+    }
+
+    private static String secondPrefix(Instant at) {
+        String iso = at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        return iso.substring(0, iso.length() - 1);
     }
 
     private static Map<String, AttributeValue> startKey(TrackingCursor c) {
