@@ -24,12 +24,23 @@ public final class Sandbox implements AutoCloseable {
     private final GreenMail greenMail;
     private final SesSmtpFront smtp;
     private final WireMockServer wireMock;
+    private SnsSandboxSigner snsSigner;
+    private SesEventPoster sesEvents;
 
     private Sandbox(Dynalite dynamo, GreenMail greenMail, SesSmtpFront smtp, WireMockServer wireMock) {
         this.dynamo = dynamo;
         this.greenMail = greenMail;
         this.smtp = smtp;
         this.wireMock = wireMock;
+    }
+
+    /**
+     * Where the local profile's sns.test.trust.store points: beside the Liberty install
+     * (ear/target/liberty/sns-sandbox), derived from the same wlp.home the server is started from.
+     */
+    public static Path snsTrustFile() {
+        return Path.of(System.getProperty("wlp.home", "target/liberty/wlp")).toAbsolutePath().getParent()
+                .resolve("sns-sandbox/signing-certificate.pem");
     }
 
     public static Sandbox start(Path sandboxDir, Path dataDir) throws IOException {
@@ -41,7 +52,11 @@ public final class Sandbox implements AutoCloseable {
                 .containerThreads(24).asynchronousResponseEnabled(false));
         wireMock.start();
         installDefaultStubs(wireMock);
-        return new Sandbox(dynamo, greenMail, smtp, wireMock);
+        Sandbox sandbox = new Sandbox(dynamo, greenMail, smtp, wireMock);
+        sandbox.snsSigner = SnsSandboxSigner.generate(snsTrustFile());
+        sandbox.sesEvents = new SesEventPoster(sandbox.snsSigner, java.net.URI.create("http://127.0.0.1:9080/webhooks/ses"));
+        smtp.onAccepted(sandbox.sesEvents::accepted);
+        return sandbox;
     }
 
     /** The stubs every run starts with; tests add their own with a higher priority and reset to these. */
@@ -62,12 +77,18 @@ public final class Sandbox implements AutoCloseable {
         return smtp;
     }
 
+    /** Signs SNS messages as the local profile trusts them (SES and SMS receipts). */
+    public SnsSandboxSigner snsSigner() {
+        return snsSigner;
+    }
+
     public Dynalite dynamo() {
         return dynamo;
     }
 
     @Override
     public void close() {
+        sesEvents.close();
         wireMock.stop();
         smtp.close();
         greenMail.stop();

@@ -14,8 +14,8 @@ import java.util.concurrent.*;
  */
 public final class SesSmtpFront implements AutoCloseable {
 
-    /** A message id handed out to a client, with the recipients the backend accepted for it. */
-    public record Issued(String id, List<String> recipients) {}
+    /** A message id handed out to a client, with the recipients the backend accepted, its SES tags and when. */
+    public record Issued(String id, List<String> recipients, Map<String, String> tags, java.time.Instant at) {}
 
     private record Fault(int code, String text, int times) {}
     // Literal IPv4 (parsed, never resolved) so the bind cannot land on ::1 when the JVM prefers IPv6.
@@ -33,6 +33,7 @@ public final class SesSmtpFront implements AutoCloseable {
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
     private final List<Issued> issued = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    private volatile java.util.function.Consumer<Issued> onAccepted = i -> { };
 
     private SesSmtpFront(ServerSocket server, int backendPort) { this.server = server; this.backendPort = backendPort; }
 
@@ -58,6 +59,9 @@ public final class SesSmtpFront implements AutoCloseable {
     }
 
     public void clearFaults() { faults.clear(); }
+
+    /** Called (on the session thread: keep it quick) for every message the backend accepted. */
+    public void onAccepted(java.util.function.Consumer<Issued> listener) { this.onAccepted = listener; }
 
     @Override
     public void close() {
@@ -109,8 +113,12 @@ public final class SesSmtpFront implements AutoCloseable {
                 if (verb.equals("QUIT")) return;
                 if (verb.equals("DATA") && reply.get(reply.size() - 1).startsWith("354")) {
                     String body;
+                    Map<String, String> tags = new LinkedHashMap<>();
+                    boolean inHeaders = true;
                     do { // dot-stuffing is left intact: both peers speak SMTP, so bytes pass through as-is
                         if ((body = readLine(cin)) == null) return;
+                        if (body.isEmpty()) inHeaders = false;
+                        if (inHeaders && body.regionMatches(true, 0, "X-SES-MESSAGE-TAGS:", 0, 19)) tags = sesTags(body.substring(19));
                         bout.write((body + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
                     } while (!body.equals("."));
                     bout.flush();
@@ -118,7 +126,9 @@ public final class SesSmtpFront implements AutoCloseable {
                     if (fin == null) return;
                     if (fin.get(fin.size() - 1).startsWith("2")) {
                         String id = String.format("0100%012x-%s-000000", System.currentTimeMillis(), UUID.randomUUID());
-                        issued.add(new Issued(id, List.copyOf(rcpts)));
+                        Issued accepted = new Issued(id, List.copyOf(rcpts), Map.copyOf(tags), java.time.Instant.now());
+                        issued.add(accepted);
+                        onAccepted.accept(accepted);
                         fin = List.of("250 Ok " + id);
                     }
                     rcpts.clear();
@@ -152,6 +162,16 @@ public final class SesSmtpFront implements AutoCloseable {
             if (l.length() >= 4) out.set(i, l.substring(0, 3) + (i == out.size() - 1 ? ' ' : '-') + l.substring(4));
         }
         return out;
+    }
+
+    /** {@code name=value, name=value} as SES reads the X-SES-MESSAGE-TAGS header. */
+    private static Map<String, String> sesTags(String header) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (String pair : header.split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) tags.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        return tags;
     }
 
     private static String stripAddress(String arg) {

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import it.support.Api;
 import it.support.Switchboard;
 import jakarta.json.JsonObject;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -79,8 +77,7 @@ class PreferencesIT {
                 {"message":{"subject":"MOT reminder","content":"Your MOT is due."},"stakeholderIds":["%s"]}""".formatted(id));
         assertEquals(202, accepted.status(), accepted.body());
         String commId = accepted.json().getString("communicationId");
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "Sent".equals(
-                csr.get("/communications/" + commId).json().getJsonArray("recipients").getJsonObject(0).getString("status")));
+        it.support.Tracking.awaitRecipientAccepted(commId, 0);
         JsonObject recipient = csr.get("/communications/" + commId).json().getJsonArray("recipients").getJsonObject(0);
         assertEquals("Email", recipient.getString("channel"), "SMS is disabled, Email is next");
         assertEquals(address, recipient.getString("address"));

@@ -28,6 +28,22 @@ public final class Tracking {
         return last[0];
     }
 
+    /**
+     * Waits until the provider took recipient {@code index}: Sent, or already Delivered when the
+     * sandbox's receipt came first. Returns it.
+     */
+    public static JsonObject awaitRecipientAccepted(String id, int index) {
+        JsonObject[] last = new JsonObject[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .alias("recipient " + index + " of " + id + " is accepted by its provider")
+                .until(() -> {
+                    last[0] = communication(id).getJsonArray("recipients").getJsonObject(index);
+                    String status = last[0].getString("status");
+                    return "Sent".equals(status) || "Delivered".equals(status);
+                });
+        return last[0];
+    }
+
     /** Sends as a CSR and returns the communication id, failing unless the answer is 202. */
     public static String send(String json) {
         Api.Reply r = CSR.post("/communications/send", json);

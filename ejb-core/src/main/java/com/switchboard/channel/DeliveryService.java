@@ -4,6 +4,7 @@ import com.switchboard.communication.DynamoCommunicationStore;
 import com.switchboard.communication.DynamoCommunicationStore.Details;
 import com.switchboard.communication.DynamoCommunicationStore.StoredRecipient;
 import com.switchboard.communication.RecipientStatus;
+import com.switchboard.tracking.SuppressionList;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -39,6 +40,9 @@ public class DeliveryService {
     Clock clock;
 
     @Inject
+    SuppressionList suppressions;
+
+    @Inject
     @ConfigProperty(name = "delivery.max.attempts", defaultValue = "3")
     int maxAttempts;
 
@@ -55,6 +59,11 @@ public class DeliveryService {
                 .orElseThrow(() -> new IllegalStateException("no recipient " + index + " in communication " + communicationId));
         if (recipient.status() != RecipientStatus.Pending) {
             return; // a redelivery of a ticket already settled
+        }
+        if (suppressions.contains(recipient.channel(), recipient.address())) {
+            // an earlier hard bounce or complaint: sending again would hurt the sender's reputation
+            fail(recipient, "suppressed", deliveryCount, Instant.now(clock).toString());
+            return;
         }
         Details details = store.details(communicationId)
                 .orElseThrow(() -> new IllegalStateException("no communication " + communicationId));

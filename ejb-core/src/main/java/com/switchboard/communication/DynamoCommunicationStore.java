@@ -51,6 +51,10 @@ public class DynamoCommunicationStore {
     public record Details(String id, String status, RenderedMessage rendered, ProviderTemplate providerTemplate) {
     }
 
+    /** Which recipient a provider's message id belongs to. */
+    public record ProviderRef(Channel channel, String communicationId, int index) {
+    }
+
     /** One stored recipient. */
     public record StoredRecipient(String communicationId, int index, Channel channel, String address,
             RecipientStatus status, int attempts) {
@@ -102,6 +106,8 @@ public class DynamoCommunicationStore {
         item.put("urgency", s(c.urgency().name()));
         putIfPresent(item, "scheduledAt", r.scheduledAt());
         item.put("status", s(CommunicationStatus.Scheduled.name()));
+        item.put(Table.GSI1PK, s(gsi1pk(c.createdAt())));
+        item.put(Table.GSI1SK, s(c.createdAt() + "#" + c.id()));
         item.put("createdAt", s(c.createdAt()));
         item.put("createdBy", s(c.createdBy()));
         putIfPresent(item, "idempotencyKey", c.idempotencyKey());
@@ -233,6 +239,39 @@ public class DynamoCommunicationStore {
         item.put("communicationId", s(id));
         item.put("index", n(index));
         dynamo.putItem(b -> b.tableName(table.name()).item(item));
+    }
+
+    /** The recipient a provider's message id was recorded for, if any. */
+    public Optional<ProviderRef> providerRef(String providerMessageId) {
+        var result = dynamo.getItem(b -> b.tableName(table.name()).key(key("PROVIDERMSG#" + providerMessageId, "REF")));
+        if (!result.hasItem() || result.item().isEmpty()) {
+            return Optional.empty();
+        }
+        var i = result.item();
+        return Optional.of(new ProviderRef(Channel.valueOf(str(i, "channel")), str(i, "communicationId"), (int) num(i, "index")));
+    }
+
+    /** The first recipient of a communication on {@code channel} at {@code address} (case-insensitive). */
+    public Optional<StoredRecipient> recipientByAddress(String id, Channel channel, String address) {
+        var pages = dynamo.queryPaginator(QueryRequest.builder().tableName(table.name())
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :r)")
+                .expressionAttributeValues(Map.of(":pk", s(pk(id)), ":r", s("RECIPIENT#"))).consistentRead(true).build());
+        for (var i : pages.items()) {
+            if (channel.name().equals(str(i, "channel")) && address.equalsIgnoreCase(str(i, "address"))) {
+                return Optional.of(new StoredRecipient(id, (int) num(i, "index"), channel, str(i, "address"),
+                        RecipientStatus.valueOf(str(i, "status")), (int) num(i, "attempts")));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * GSI1 on {@code DETAILS}: {@code COMMS#<yyyy-mm-dd of createdAt>} / {@code <createdAt>#<id>}.
+     * Both never change, so a cursor over them stays valid while statuses move; status and the
+     * other filters are applied while reading one day's partition after another.
+     */
+    public static String gsi1pk(String createdAt) {
+        return "COMMS#" + createdAt.substring(0, 10);
     }
 
     public void delete(NewCommunication c) {

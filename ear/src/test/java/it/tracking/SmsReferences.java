@@ -1,0 +1,68 @@
+package it.tracking;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Writes, straight into the sandbox's DynamoDB, what the SMS pipeline leaves after {@code Publish}
+ * accepted a message (a communication with one SMS recipient in Sent and its {@code PROVIDERMSG}
+ * reference), in the item shapes of docs/architecture.md — the SMS provider lives on another branch.
+ */
+final class SmsReferences {
+    private static final DynamoDbClient DYNAMO = DynamoDbClient.builder().endpointOverride(URI.create("http://127.0.0.1:8000"))
+            .region(Region.EU_WEST_1)
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
+
+    private SmsReferences() {
+    }
+
+    /** Returns the communication id of a new SMS communication whose recipient 0 was sent as {@code messageId}. */
+    static String sentSms(String messageId, String number) {
+        String id = UUID.randomUUID().toString();
+        String now = Instant.now().toString();
+        String pk = "COMMUNICATION#" + id;
+        Map<String, AttributeValue> details = item(pk, "DETAILS");
+        details.putAll(Map.of("type", s("Communication"), "communicationId", s(id), "status", s("Sent"),
+                "channels", AttributeValue.fromL(List.of(s("SMS"))), "createdAt", s(now), "createdBy", s("it"),
+                "GSI1PK", s("COMMS#" + now.substring(0, 10)), "GSI1SK", s(now + "#" + id), "recipientCount", n(1), "urgency", s("normal")));
+        details.putAll(Map.of("count_Pending", n(0), "count_Sent", n(1), "count_Delivered", n(0), "count_Failed", n(0),
+                "renderedText", s("Your car is ready."), "renderedHtml", s("")));
+        Map<String, AttributeValue> recipient = item(pk, "RECIPIENT#000000");
+        recipient.putAll(Map.of("type", s("Recipient"), "index", n(0), "channel", s("SMS"), "address", s(number),
+                "status", s("Sent"), "attempts", n(1), "providerMessageId", s(messageId), "sentAt", s(now), "updatedAt", s(now)));
+        Map<String, AttributeValue> ref = item("PROVIDERMSG#" + messageId, "REF");
+        ref.putAll(Map.of("type", s("ProviderRef"), "channel", s("SMS"), "communicationId", s(id), "index", n(0)));
+        DYNAMO.batchWriteItem(b -> b.requestItems(Map.of("switchboard", List.of(put(details), put(recipient), put(ref)))));
+        return id;
+    }
+
+    private static WriteRequest put(Map<String, AttributeValue> item) {
+        return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
+    }
+
+    private static Map<String, AttributeValue> item(String pk, String sk) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("PK", s(pk));
+        item.put("SK", s(sk));
+        return item;
+    }
+
+    private static AttributeValue s(String v) {
+        return AttributeValue.fromS(v);
+    }
+
+    private static AttributeValue n(long v) {
+        return AttributeValue.fromN(Long.toString(v));
+    }
+}

@@ -1,0 +1,74 @@
+package com.switchboard.tracking;
+
+import static com.switchboard.store.Items.bool;
+import static com.switchboard.store.Items.flag;
+import static com.switchboard.store.Items.key;
+import static com.switchboard.store.Items.n;
+import static com.switchboard.store.Items.num;
+import static com.switchboard.store.Items.putIfPresent;
+import static com.switchboard.store.Items.s;
+import static com.switchboard.store.Items.str;
+
+import com.switchboard.store.Table;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * The append-only event trail of a communication: one {@code EVENT#<receivedAt>#<n>} item under its
+ * partition per provider receipt, whether or not it changed a status ({@code applied}). Items are
+ * only ever put with a condition that they are new, never rewritten.
+ */
+@ApplicationScoped
+public class DynamoDeliveryEventStore {
+
+    @Inject
+    DynamoDbClient dynamo;
+
+    @Inject
+    Table table;
+
+    /** One stored event as the tracking query shows it. */
+    public record DeliveryEvent(int recipientIndex, String channel, String type, String rawStatus, String occurredAt,
+            String receivedAt, String reason, boolean applied) {
+    }
+
+    public void append(String communicationId, int index, Receipt r, boolean applied, String receivedAt) {
+        // the receive time orders the trail; the suffix keeps two receipts in one millisecond apart
+        String sk = "EVENT#" + receivedAt + "#" + String.format("%06d", index) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, AttributeValue> item = key(pk(communicationId), sk);
+        item.put("type", s("DeliveryEvent"));
+        item.put("index", n(index));
+        item.put("channel", s(r.channel().name()));
+        item.put("eventType", s(r.outcome().name()));
+        item.put("rawStatus", s(r.rawStatus()));
+        putIfPresent(item, "occurredAt", r.occurredAt());
+        item.put("receivedAt", s(receivedAt));
+        putIfPresent(item, "reason", r.reason());
+        putIfPresent(item, "providerMessageId", r.providerMessageId());
+        item.put("applied", bool(applied));
+        dynamo.putItem(b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
+    }
+
+    public List<DeliveryEvent> events(String communicationId) {
+        List<DeliveryEvent> events = new ArrayList<>();
+        var pages = dynamo.queryPaginator(QueryRequest.builder().tableName(table.name())
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :event)")
+                .expressionAttributeValues(Map.of(":pk", s(pk(communicationId)), ":event", s("EVENT#"))).build());
+        for (var i : pages.items()) {
+            events.add(new DeliveryEvent((int) num(i, "index"), str(i, "channel"), str(i, "eventType"), str(i, "rawStatus"),
+                    str(i, "occurredAt"), str(i, "receivedAt"), str(i, "reason"), flag(i, "applied")));
+        }
+        return events;
+    }
+
+    private static String pk(String communicationId) {
+        return "COMMUNICATION#" + communicationId;
+    }
+}

@@ -1,0 +1,94 @@
+package com.switchboard.tracking;
+
+import com.switchboard.communication.DynamoCommunicationStore;
+import com.switchboard.communication.DynamoCommunicationStore.StoredRecipient;
+import com.switchboard.communication.RecipientStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Applies provider receipts to recipients: finds the recipient by the provider's message id (or
+ * our communication tag and the address), moves it forward only ({@code Pending → Sent →
+ * Delivered | Failed}; a Delivered receipt for a Pending recipient goes straight through), records
+ * every receipt as an event whether it moved the status or not, and suppresses addresses a hard
+ * bounce or complaint names. Duplicates and late receipts find a terminal status and change nothing.
+ */
+@ApplicationScoped
+public class ReceiptService {
+    private static final Logger LOG = Logger.getLogger(ReceiptService.class.getName());
+    private static final int RACE_RETRIES = 3;
+
+    /** What became of one receipt. */
+    public enum Result { APPLIED, RECORDED, UNKNOWN }
+
+    @Inject
+    DynamoCommunicationStore store;
+
+    @Inject
+    DynamoDeliveryEventStore events;
+
+    @Inject
+    SuppressionList suppressions;
+
+    @Inject
+    Clock clock;
+
+    public Result record(Receipt receipt) {
+        for (String address : receipt.suppress()) {
+            suppressions.add(receipt.channel(), address, receipt.rawStatus() + (receipt.reason() == null ? "" : ": " + receipt.reason()));
+        }
+        Optional<StoredRecipient> target = find(receipt);
+        if (target.isEmpty()) {
+            LOG.info(() -> "receipt " + receipt.rawStatus() + " for unknown " + receipt.channel() + " message "
+                    + receipt.providerMessageId() + " ignored");
+            return Result.UNKNOWN;
+        }
+        StoredRecipient r = target.get();
+        String now = Instant.now(clock).toString();
+        boolean applied = apply(r.communicationId(), r.index(), receipt, now);
+        events.append(r.communicationId(), r.index(), receipt, applied, now);
+        return applied ? Result.APPLIED : Result.RECORDED;
+    }
+
+    private Optional<StoredRecipient> find(Receipt receipt) {
+        if (receipt.providerMessageId() != null) {
+            var ref = store.providerRef(receipt.providerMessageId());
+            if (ref.isPresent()) {
+                return store.recipient(ref.get().communicationId(), ref.get().index());
+            }
+        }
+        if (receipt.communicationTag() != null && receipt.address() != null) {
+            return store.recipientByAddress(receipt.communicationTag(), receipt.channel(), receipt.address());
+        }
+        return Optional.empty();
+    }
+
+    /** Moves the recipient forward if the receipt asks for a later status; false when it changed nothing. */
+    private boolean apply(String id, int index, Receipt receipt, String now) {
+        RecipientStatus to = receipt.outcome() == ReceiptOutcome.Delivered ? RecipientStatus.Delivered
+                : receipt.outcome() == ReceiptOutcome.Failed ? RecipientStatus.Failed : null;
+        if (to == null) {
+            return false;
+        }
+        Map<String, String> attributes = to == RecipientStatus.Delivered
+                ? Map.of("deliveredAt", receipt.occurredAt() == null ? now : receipt.occurredAt())
+                : Map.of("reason", receipt.reason() == null ? receipt.rawStatus() : receipt.reason());
+        for (int attempt = 0; attempt < RACE_RETRIES; attempt++) {
+            Optional<StoredRecipient> current = store.recipient(id, index);
+            if (current.isEmpty() || current.get().status().isTerminal()) {
+                return false; // forward only: a late or duplicate receipt leaves a settled recipient alone
+            }
+            StoredRecipient c = current.get();
+            if (store.transition(id, index, c.status(), to, attributes, c.attempts(), now)) {
+                return true;
+            }
+            // the pipeline moved it between our read and our write: read again
+        }
+        return false;
+    }
+}

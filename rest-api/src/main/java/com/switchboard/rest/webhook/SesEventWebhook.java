@@ -1,0 +1,24 @@
+package com.switchboard.rest.webhook;
+
+import com.switchboard.tracking.SesEventParser;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code POST /webhooks/ses}: Amazon SES events (Delivery, Bounce, Complaint, Reject, …) as SNS
+ * delivers them from the configuration set's event destination. No role: the SNS signature and
+ * the topic allow-list authenticate it. The body is read raw, as signed.
+ */
+@Path("/webhooks/ses")
+public class SesEventWebhook {
+
+    @Inject
+    SnsWebhookReceiver receiver;
+
+    @POST
+    public Response receive(String body) {
+        return receiver.receive(body, SesEventParser::parse);
+    }
+}

@@ -1,0 +1,53 @@
+package com.switchboard.rest.webhook;
+
+import com.switchboard.tracking.Receipt;
+import com.switchboard.tracking.ReceiptService;
+import com.switchboard.tracking.sns.SnsMessage;
+import com.switchboard.tracking.sns.SnsMessageVerifier;
+import com.switchboard.tracking.sns.SnsSubscriptionConfirmer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+/**
+ * What every SNS-fed webhook does with a raw body: verify it (a failure becomes 403 through
+ * {@code SnsVerificationMapper}), confirm a subscription to an allow-listed topic, ignore an
+ * unsubscribe confirmation, and hand a notification's {@code Message} to the receipts. A verified
+ * message we cannot read or cannot match is answered 200 so SNS does not retry it forever.
+ */
+@ApplicationScoped
+public class SnsWebhookReceiver {
+    private static final Logger LOG = Logger.getLogger(SnsWebhookReceiver.class.getName());
+
+    @Inject
+    SnsMessageVerifier verifier;
+
+    @Inject
+    SnsSubscriptionConfirmer confirmer;
+
+    @Inject
+    ReceiptService receipts;
+
+    public Response receive(String body, Function<String, Optional<Receipt>> parser) {
+        SnsMessage m = verifier.verify(body);
+        switch (m.type()) {
+            case SnsMessage.SUBSCRIPTION_CONFIRMATION:
+                confirmer.confirm(m);
+                break;
+            case SnsMessage.NOTIFICATION:
+                Optional<Receipt> receipt = parser.apply(m.message());
+                if (receipt.isPresent()) {
+                    receipts.record(receipt.get());
+                } else {
+                    LOG.info(() -> "SNS message " + m.messageId() + " on " + m.topicArn() + " is no receipt we read; ignored");
+                }
+                break;
+            default: // UnsubscribeConfirmation: nothing to do, we never unsubscribe ourselves
+                break;
+        }
+        return Response.ok().build();
+    }
+}
