@@ -232,7 +232,8 @@ class SmsSendIT {
             dynamo.putItem(b -> b.tableName("switchboard").item(Map.of(
                     "PK", AttributeValue.fromS("SUPPRESSION#SMS#" + number), "SK", AttributeValue.fromS("ENTRY"),
                     "type", AttributeValue.fromS("Suppression"), "channel", AttributeValue.fromS("SMS"),
-                    "address", AttributeValue.fromS(number), "reason", AttributeValue.fromS("STOP reply"),
+                    "address", AttributeValue.fromS(number), "kind", AttributeValue.fromS("opted-out"),
+                    "reason", AttributeValue.fromS("STOP reply"),
                     "suppressedAt", AttributeValue.fromS(Instant.now().toString()))));
         }
     }

@@ -4,13 +4,15 @@ import com.switchboard.communication.DynamoCommunicationStore;
 import com.switchboard.communication.DynamoCommunicationStore.Details;
 import com.switchboard.communication.DynamoCommunicationStore.StoredRecipient;
 import com.switchboard.communication.RecipientStatus;
-import com.switchboard.tracking.SuppressionList;
+import com.switchboard.preference.DynamoSuppressionStore;
+import com.switchboard.preference.Suppression;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -40,7 +42,7 @@ public class DeliveryService {
     Clock clock;
 
     @Inject
-    SuppressionList suppressions;
+    DynamoSuppressionStore suppressions;
 
     @Inject
     @ConfigProperty(name = "delivery.max.attempts", defaultValue = "3")
@@ -60,9 +62,10 @@ public class DeliveryService {
         if (recipient.status() != RecipientStatus.Pending) {
             return; // a redelivery of a ticket already settled
         }
-        if (suppressions.contains(recipient.channel(), recipient.address())) {
-            // an earlier hard bounce or complaint: sending again would hurt the sender's reputation
-            fail(recipient, "suppressed", deliveryCount, Instant.now(clock).toString());
+        Optional<Suppression> suppressed = suppressions.find(recipient.channel(), recipient.address());
+        if (suppressed.isPresent()) {
+            // an opt-out, hard bounce or complaint: sending again would ignore the person or hurt the sender's reputation
+            fail(recipient, suppressed.get().kind(), attempt, Instant.now(clock).toString());
             return;
         }
         Details details = store.details(communicationId)

@@ -8,6 +8,7 @@ import com.switchboard.channel.Channel;
 import com.switchboard.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -15,8 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Our own suppression list, one {@code SUPPRESSION#<channel>#<address> / ENTRY} item per address:
- * numbers that opted out of SMS today, STOP replies and email complaints later. Kept by channel
- * and address so every provider checks it with one consistent GetItem before sending.
+ * opt-outs, STOP replies, email hard bounces and complaints. The pipeline checks it with one
+ * consistent GetItem before calling any provider. Email addresses are kept in lower case so the
+ * check does not depend on how a CSR typed them.
  */
 @ApplicationScoped
 public class DynamoSuppressionStore {
@@ -34,7 +36,9 @@ public class DynamoSuppressionStore {
             return Optional.empty();
         }
         var i = result.item();
-        return Optional.of(new Suppression(channel, address, str(i, "reason"), str(i, "suppressedAt")));
+        String kind = str(i, "kind");
+        return Optional.of(new Suppression(channel, address, kind == null ? Suppression.SUPPRESSED : kind, str(i, "reason"),
+                str(i, "suppressedAt")));
     }
 
     /** Adds or refreshes the entry; the latest reason wins. */
@@ -42,7 +46,8 @@ public class DynamoSuppressionStore {
         Map<String, AttributeValue> item = key(pk(entry.channel(), entry.address()), SK);
         item.put("type", s("Suppression"));
         item.put("channel", s(entry.channel().name()));
-        item.put("address", s(entry.address()));
+        item.put("address", s(normalise(entry.channel(), entry.address())));
+        item.put("kind", s(entry.kind()));
         item.put("reason", s(entry.reason()));
         item.put("suppressedAt", s(entry.since()));
         dynamo.putItem(b -> b.tableName(table.name()).item(item));
@@ -53,6 +58,11 @@ public class DynamoSuppressionStore {
     }
 
     static String pk(Channel channel, String address) {
-        return "SUPPRESSION#" + channel.name() + "#" + address;
+        return "SUPPRESSION#" + channel.name() + "#" + normalise(channel, address);
+    }
+
+    private static String normalise(Channel channel, String address) {
+        String a = address.trim();
+        return channel == Channel.Email ? a.toLowerCase(Locale.ROOT) : a;
     }
 }

@@ -3,6 +3,8 @@ package com.switchboard.tracking;
 import com.switchboard.communication.DynamoCommunicationStore;
 import com.switchboard.communication.DynamoCommunicationStore.StoredRecipient;
 import com.switchboard.communication.RecipientStatus;
+import com.switchboard.preference.DynamoSuppressionStore;
+import com.switchboard.preference.Suppression;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -33,14 +35,15 @@ public class ReceiptService {
     DynamoDeliveryEventStore events;
 
     @Inject
-    SuppressionList suppressions;
+    DynamoSuppressionStore suppressions;
 
     @Inject
     Clock clock;
 
     public Result record(Receipt receipt) {
         for (String address : receipt.suppress()) {
-            suppressions.add(receipt.channel(), address, receipt.rawStatus() + (receipt.reason() == null ? "" : ": " + receipt.reason()));
+            suppressions.suppress(new Suppression(receipt.channel(), address, Suppression.SUPPRESSED,
+                    receipt.rawStatus() + (receipt.reason() == null ? "" : ": " + receipt.reason()), Instant.now(clock).toString()));
         }
         Optional<StoredRecipient> target = find(receipt);
         if (target.isEmpty()) {

@@ -6,16 +6,15 @@ import com.switchboard.channel.Delivery;
 import com.switchboard.channel.DeliveryException;
 import com.switchboard.channel.PermanentDeliveryException;
 import com.switchboard.channel.TransientDeliveryException;
-import com.switchboard.preference.DynamoSuppressionStore;
 import com.switchboard.template.ProviderTemplate;
 import com.switchboard.template.RenderedMessage;
+import com.switchboard.preference.Suppression;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -39,15 +38,12 @@ import software.amazon.awssdk.services.sns.model.OptedOutException;
 @ApplicationScoped
 public class SnsSmsProvider implements ChannelProvider {
     /** The reason a recipient fails with when the number opted out. */
-    public static final String OPTED_OUT = "opted-out";
+    static final String OPTED_OUT = Suppression.OPTED_OUT;
     static final int MAX_SEGMENTS = 10;
-    private static final Logger LOG = Logger.getLogger(SnsSmsProvider.class.getName());
 
     @Inject
     SnsClient sns;
 
-    @Inject
-    DynamoSuppressionStore suppressions;
 
     @Inject
     @ConfigProperty(name = "sns.region", defaultValue = "eu-west-1")
@@ -84,10 +80,6 @@ public class SnsSmsProvider implements ChannelProvider {
             failOn = TransientDeliveryException.class, skipOn = PermanentDeliveryException.class)
     @Bulkhead(32)
     public String send(Delivery delivery) {
-        suppressions.find(Channel.SMS, delivery.address()).ifPresent(s -> {
-            LOG.fine(() -> "not sending to suppressed " + s.address() + " (" + s.reason() + " since " + s.since() + ")");
-            throw new PermanentDeliveryException(OPTED_OUT, null);
-        });
         try {
             return sns.publish(b -> b.phoneNumber(delivery.address())
                     .message(delivery.message().text())
