@@ -20,7 +20,9 @@ public final class Sandbox implements AutoCloseable {
     public static final int GREENMAIL_PORT = 3026;
     public static final int WIREMOCK_PORT = 8089;
 
-    private final Dynalite dynamo;
+    private Dynalite dynamo;
+    private Path sandboxDir;
+    private Path dataDir;
     private final GreenMail greenMail;
     private final SesSmtpFront smtp;
     private final WireMockServer wireMock;
@@ -53,6 +55,8 @@ public final class Sandbox implements AutoCloseable {
         wireMock.start();
         installDefaultStubs(wireMock);
         Sandbox sandbox = new Sandbox(dynamo, greenMail, smtp, wireMock);
+        sandbox.sandboxDir = sandboxDir;
+        sandbox.dataDir = dataDir;
         sandbox.snsSigner = SnsSandboxSigner.generate(snsTrustFile());
         sandbox.sesEvents = new SesEventPoster(sandbox.snsSigner, java.net.URI.create("http://127.0.0.1:9080/webhooks/ses"));
         smtp.onAccepted(sandbox.sesEvents::accepted);
@@ -84,6 +88,16 @@ public final class Sandbox implements AutoCloseable {
 
     public Dynalite dynamo() {
         return dynamo;
+    }
+
+    /** Takes DynamoDB away, as an outage would; the data stays on disk. */
+    public synchronized void stopDynamo() {
+        dynamo.close();
+    }
+
+    /** Brings DynamoDB back on the same port and data. */
+    public synchronized void startDynamo() throws IOException {
+        dynamo = Dynalite.start(sandboxDir, dataDir.resolve("dynamodb"), DYNAMODB_PORT);
     }
 
     @Override
