@@ -17,6 +17,7 @@ import com.switchboard.template.RenderedMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,8 +48,17 @@ public class DynamoCommunicationStore {
     @Inject
     BatchWriter batch;
 
+    private final Map<String, Details> recentDetails = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Details> eldest) {
+            return size() > 512;
+        }
+    });
+
     /** The stored details of one communication, as the pipeline needs them to send. */
-    public record Details(String id, String status, RenderedMessage rendered, ProviderTemplate providerTemplate) {
+    public record Details(String id, RenderedMessage rendered, ProviderTemplate providerTemplate) {
     }
 
     /** Which recipient a provider's message id belongs to. */
@@ -119,8 +129,24 @@ public class DynamoCommunicationStore {
         return item;
     }
 
+    /**
+     * What the pipeline sends for a communication. Every recipient of a send needs it and it never
+     * changes once stored, so each server keeps the most recent ones instead of reading DynamoDB
+     * once per recipient.
+     */
     public Optional<Details> details(String id) {
-        var result = dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(id), DETAILS)));
+        Details cached = recentDetails.get(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Details> read = readDetails(id);
+        read.ifPresent(d -> recentDetails.put(id, d));
+        return read;
+    }
+
+    private Optional<Details> readDetails(String id) {
+        // consistent: the ticket may arrive right after the item was written
+        var result = dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(id), DETAILS)).consistentRead(true));
         if (!result.hasItem() || result.item().isEmpty()) {
             return Optional.empty();
         }
@@ -129,7 +155,7 @@ public class DynamoCommunicationStore {
                 ? new ProviderTemplate(str(i, "providerTemplate"), str(i, "providerTemplateLanguage"),
                         strings(i, "providerTemplateParameters"))
                 : null;
-        return Optional.of(new Details(id, str(i, "status"),
+        return Optional.of(new Details(id,
                 new RenderedMessage(str(i, "renderedSubject"), str(i, "renderedText"), str(i, "renderedHtml")), template));
     }
 
