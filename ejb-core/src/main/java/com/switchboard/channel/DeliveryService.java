@@ -123,7 +123,8 @@ public class DeliveryService {
     }
 
     private void fail(StoredRecipient r, String reason, int attempts, String now) {
-        LOG.info(() -> "recipient " + r.index() + " of " + r.communicationId() + " failed on " + r.channel() + ": " + reason);
+        LOG.info(() -> "recipient " + r.index() + " of " + r.communicationId() + " failed on " + r.channel() + ": "
+                + LogSafe.redact(reason));
         store.transition(r.communicationId(), r.index(), RecipientStatus.Pending, RecipientStatus.Failed,
                 Map.of("reason", reason), attempts, now);
     }
