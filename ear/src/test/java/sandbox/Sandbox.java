@@ -11,7 +11,8 @@ import java.nio.file.Path;
 /**
  * The sandbox peers of the local profile: dynalite as DynamoDB on 127.0.0.1:8000, GreenMail
  * behind an SES-like SMTP front on 127.0.0.1:3025 (GreenMail itself on 3026) and WireMock on
- * 127.0.0.1:8089 playing Amazon SNS and the WhatsApp Graph API. The ports are the local
+ * 127.0.0.1:8089 playing Amazon SNS and the WhatsApp Graph API, each posting its receipts back
+ * ({@link SesEventPoster}, {@link ProviderReceiptListener}). The ports are the local
  * profile's defaults in src-config/configDropins/profiles/local.xml.
  */
 public final class Sandbox implements AutoCloseable {
@@ -28,6 +29,7 @@ public final class Sandbox implements AutoCloseable {
     private final WireMockServer wireMock;
     private SnsSandboxSigner snsSigner;
     private SesEventPoster sesEvents;
+    private ProviderReceiptListener providerReceipts;
 
     private Sandbox(Dynalite dynamo, GreenMail greenMail, SesSmtpFront smtp, WireMockServer wireMock) {
         this.dynamo = dynamo;
@@ -50,14 +52,18 @@ public final class Sandbox implements AutoCloseable {
         GreenMail greenMail = new GreenMail(new ServerSetup(GREENMAIL_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
         SesSmtpFront smtp = SesSmtpFront.start(SMTP_PORT, GREENMAIL_PORT);
+        SnsSandboxSigner snsSigner = SnsSandboxSigner.generate(snsTrustFile());
+        // SNS and Graph answer with receipts of their own; an extension, so resetAll() in tests keeps it
+        ProviderReceiptListener receipts = new ProviderReceiptListener(snsSigner, java.net.URI.create("http://127.0.0.1:9080"));
         WireMockServer wireMock = new WireMockServer(options().bindAddress("127.0.0.1").port(WIREMOCK_PORT)
-                .containerThreads(24).asynchronousResponseEnabled(false));
+                .containerThreads(24).asynchronousResponseEnabled(false).extensions(receipts));
         wireMock.start();
         installDefaultStubs(wireMock);
         Sandbox sandbox = new Sandbox(dynamo, greenMail, smtp, wireMock);
         sandbox.sandboxDir = sandboxDir;
         sandbox.dataDir = dataDir;
-        sandbox.snsSigner = SnsSandboxSigner.generate(snsTrustFile());
+        sandbox.snsSigner = snsSigner;
+        sandbox.providerReceipts = receipts;
         sandbox.sesEvents = new SesEventPoster(sandbox.snsSigner, java.net.URI.create("http://127.0.0.1:9080/webhooks/ses"));
         smtp.onAccepted(sandbox.sesEvents::accepted);
         return sandbox;
@@ -103,6 +109,7 @@ public final class Sandbox implements AutoCloseable {
     @Override
     public void close() {
         sesEvents.close();
+        providerReceipts.close();
         wireMock.stop();
         smtp.close();
         greenMail.stop();

@@ -8,13 +8,17 @@ import com.switchboard.channel.PermanentDeliveryException;
 import com.switchboard.channel.TransientDeliveryException;
 import com.switchboard.template.ProviderTemplate;
 import com.switchboard.template.RenderedMessage;
+import com.switchboard.preference.DynamoSuppressionStore;
 import com.switchboard.preference.Suppression;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -41,9 +45,16 @@ public class SnsSmsProvider implements ChannelProvider {
     static final String OPTED_OUT = Suppression.OPTED_OUT;
     static final int MAX_SEGMENTS = 10;
 
+    private static final Logger LOG = Logger.getLogger(SnsSmsProvider.class.getName());
+
     @Inject
     SnsClient sns;
 
+    @Inject
+    DynamoSuppressionStore suppressions;
+
+    @Inject
+    Clock clock;
 
     @Inject
     @ConfigProperty(name = "sns.region", defaultValue = "eu-west-1")
@@ -85,7 +96,25 @@ public class SnsSmsProvider implements ChannelProvider {
                     .message(delivery.message().text())
                     .messageAttributes(attributes())).messageId();
         } catch (SdkException e) {
-            throw classify(e);
+            DeliveryException failure = classify(e);
+            if (OPTED_OUT.equals(failure.reason())) {
+                rememberOptOut(delivery.address(), e);
+            }
+            throw failure;
+        }
+    }
+
+    /**
+     * SNS keeps its own opt-out list (a STOP reply to the origination number); copying the number to
+     * ours stops later sends before they reach SNS and shows the opt-out where a CSR looks.
+     */
+    private void rememberOptOut(String number, SdkException answer) {
+        try {
+            suppressions.suppress(new Suppression(Channel.SMS, number, Suppression.OPTED_OUT,
+                    "SNS answered opted out: " + answer.getMessage(), Instant.now(clock).toString()));
+        } catch (RuntimeException e) {
+            // the recipient still fails opted-out; the next send asks SNS again and learns it then
+            LOG.warning(() -> "could not add " + number + " to the SMS suppression list: " + e);
         }
     }
 

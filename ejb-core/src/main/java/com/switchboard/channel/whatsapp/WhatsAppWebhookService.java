@@ -1,6 +1,11 @@
 package com.switchboard.channel.whatsapp;
 
+import com.switchboard.channel.Channel;
 import com.switchboard.error.InvalidRequestException;
+import com.switchboard.preference.DynamoSuppressionStore;
+import com.switchboard.preference.Suppression;
+import com.switchboard.tracking.ReceiptService;
+import com.switchboard.tracking.WhatsAppStatusParser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -8,10 +13,12 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,19 +26,32 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * What the WhatsApp webhook does once a request is authentic: the subscription handshake, and for
- * each customer message ({@code entry[].changes[].value.messages[]}) the sender's last inbound time,
- * which opens their 24-hour window. Status receipts ({@code statuses[]}) are not read yet.
+ * What the WhatsApp webhook does once a request is authentic: the subscription handshake; for each
+ * customer message ({@code entry[].changes[].value.messages[]}) the sender's last inbound time,
+ * which opens their 24-hour window, and an opt-out when the text is a STOP-like keyword; each status
+ * receipt ({@code statuses[]}) goes to the {@link ReceiptService} like SES and SMS receipts do.
  */
 @ApplicationScoped
 public class WhatsAppWebhookService {
 
-    /** One customer message: who wrote ({@code +}E.164) and when. */
-    public record Inbound(String from, Instant at) {
+    /** One customer message: who wrote ({@code +}E.164), when, and its text (null for media). */
+    public record Inbound(String from, Instant at, String text) {
     }
 
     @Inject
     DynamoWhatsAppContactStore contacts;
+
+    @Inject
+    OptOutKeywords optOut;
+
+    @Inject
+    DynamoSuppressionStore suppressions;
+
+    @Inject
+    ReceiptService receipts;
+
+    @Inject
+    Clock clock;
 
     @Inject
     @ConfigProperty(name = "whatsapp.verify.token", defaultValue = "")
@@ -44,31 +64,55 @@ public class WhatsAppWebhookService {
         return valid ? Optional.of(challenge) : Optional.empty();
     }
 
-    /** Records the inbound messages of an authentic notification; returns how many. */
-    public int receive(byte[] rawBody) {
-        List<Inbound> inbound = inboundMessages(rawBody);
-        inbound.forEach(m -> contacts.recordInbound(m.from(), m.at()));
-        return inbound.size();
+    /** Records the inbound messages, opt-outs and status receipts of an authentic notification. */
+    public void receive(byte[] rawBody) {
+        List<JsonObject> values = values(rawBody);
+        for (Inbound m : inbound(values)) {
+            contacts.recordInbound(m.from(), m.at());
+            if (optOut.matches(m.text())) {
+                // the person's own choice: every later WhatsApp send to the number fails opted-out before Graph is called
+                suppressions.suppress(new Suppression(Channel.WhatsApp, m.from(), Suppression.OPTED_OUT,
+                        "replied " + m.text().strip() + " on WhatsApp", Instant.now(clock).toString()));
+            }
+        }
+        for (JsonObject value : values) {
+            for (JsonObject status : objects(value.get("statuses"))) {
+                WhatsAppStatusParser.parse(status).ifPresent(receipts::record);
+            }
+        }
     }
 
     static List<Inbound> inboundMessages(byte[] rawBody) {
+        return inbound(values(rawBody));
+    }
+
+    private static List<Inbound> inbound(List<JsonObject> values) {
+        List<Inbound> found = new ArrayList<>();
+        for (JsonObject value : values) {
+            for (JsonObject message : objects(value.get("messages"))) {
+                inbound(message).ifPresent(found::add);
+            }
+        }
+        return found;
+    }
+
+    /** Every {@code entry[].changes[].value} of a notification. */
+    private static List<JsonObject> values(byte[] rawBody) {
         JsonObject root;
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(rawBody))) {
             root = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw InvalidRequestException.of(400, "body", "not a JSON object: " + e.getMessage());
         }
-        List<Inbound> found = new ArrayList<>();
+        List<JsonObject> values = new ArrayList<>();
         for (JsonObject entry : objects(root.get("entry"))) {
             for (JsonObject change : objects(entry.get("changes"))) {
                 if (change.get("value") instanceof JsonObject value) {
-                    for (JsonObject message : objects(value.get("messages"))) {
-                        inbound(message).ifPresent(found::add);
-                    }
+                    values.add(value);
                 }
             }
         }
-        return found;
+        return values;
     }
 
     private static Optional<Inbound> inbound(JsonObject message) {
@@ -78,7 +122,20 @@ public class WhatsAppWebhookService {
             return Optional.empty(); // nothing we could key a window on
         }
         // Cloud API sends the sender's WhatsApp id: the E.164 number without its '+'
-        return Optional.of(new Inbound("+" + from, Instant.ofEpochSecond(Long.parseLong(timestamp))));
+        return Optional.of(new Inbound("+" + from, Instant.ofEpochSecond(Long.parseLong(timestamp)), text(message)));
+    }
+
+    /** A text message's body, or a quick-reply button's label ("Stop promotions" templates). */
+    private static String text(JsonObject message) {
+        for (String kind : List.of("text", "button")) {
+            if (message.get(kind) instanceof JsonObject content) {
+                JsonValue v = content.get("text".equals(kind) ? "body" : "text");
+                if (v instanceof JsonString s) {
+                    return s.getString();
+                }
+            }
+        }
+        return null;
     }
 
     private static List<JsonObject> objects(JsonValue value) {

@@ -23,8 +23,8 @@ class WhatsAppWebhookServiceTest {
                    "field":"messages"},
                   {"value":{"messaging_product":"whatsapp","statuses":[{"id":"wamid.c","status":"delivered",
                      "timestamp":"1767261800","recipient_id":"447911000000"}]},"field":"messages"}]}]}""";
-        assertEquals(List.of(new WhatsAppWebhookService.Inbound("+447911123456", Instant.ofEpochSecond(1767261600)),
-                new WhatsAppWebhookService.Inbound("+34600111222", Instant.ofEpochSecond(1767261700))),
+        assertEquals(List.of(new WhatsAppWebhookService.Inbound("+447911123456", Instant.ofEpochSecond(1767261600), "hi"),
+                new WhatsAppWebhookService.Inbound("+34600111222", Instant.ofEpochSecond(1767261700), "hola")),
                 WhatsAppWebhookService.inboundMessages(payload.getBytes(StandardCharsets.UTF_8)), "two customer messages, no receipt");
     }
 
