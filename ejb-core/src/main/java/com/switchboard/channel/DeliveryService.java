@@ -4,6 +4,7 @@ import com.switchboard.communication.DynamoCommunicationStore;
 import com.switchboard.communication.DynamoCommunicationStore.Details;
 import com.switchboard.communication.DynamoCommunicationStore.StoredRecipient;
 import com.switchboard.communication.RecipientStatus;
+import com.switchboard.coordination.FallbackService;
 import com.switchboard.preference.DynamoSuppressionStore;
 import com.switchboard.preference.Suppression;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,6 +55,9 @@ public class DeliveryService {
 
     @Inject
     JmsDispatchQueue queue;
+
+    @Inject
+    FallbackService fallbacks;
 
     /** Delivers attempt {@code attempt} (1 for the first) of one ticket. */
     public void deliver(String communicationId, int index, int attempt) {
@@ -119,12 +123,14 @@ public class DeliveryService {
         if (store.transition(r.communicationId(), r.index(), RecipientStatus.Pending, RecipientStatus.Sent,
                 Map.of("providerMessageId", a.providerMessageId(), "sentAt", now), usage, attempts, now)) {
             store.putProviderRef(r.channel(), a.providerMessageId(), r.communicationId(), r.index());
+            fallbacks.accepted(r.communicationId(), r.index());
         }
     }
 
     private void fail(StoredRecipient r, String reason, int attempts, String now) {
         LOG.info(() -> "recipient " + r.index() + " of " + r.communicationId() + " failed on " + r.channel() + ": "
                 + LogSafe.redact(reason));
+        fallbacks.beforeFailing(r.communicationId(), r.index());
         store.transition(r.communicationId(), r.index(), RecipientStatus.Pending, RecipientStatus.Failed,
                 Map.of("reason", reason), attempts, now);
     }

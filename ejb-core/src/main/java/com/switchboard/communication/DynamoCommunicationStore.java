@@ -81,6 +81,10 @@ public class DynamoCommunicationStore {
             item.put("address", s(r.address()));
             putIfPresent(item, "stakeholderId", r.stakeholderId());
             putIfPresent(item, "rule", r.rule());
+            if (!r.fallbacks().isEmpty()) {
+                item.put("fallbacks", list(r.fallbacks().stream().map(FallbackStep::encoded).toList()));
+                putIfPresent(item, "escalateAfter", c.request().escalateAfter());
+            }
             item.put("status", s(RecipientStatus.Pending.name()));
             item.put("attempts", n(0));
             item.put("updatedAt", s(c.createdAt()));
@@ -114,6 +118,8 @@ public class DynamoCommunicationStore {
             item.put("providerTemplateParameters", list(c.providerTemplate().parameters()));
         }
         item.put("urgency", s(c.urgency().name()));
+        putIfPresent(item, "mode", r.mode());
+        putIfPresent(item, "escalateAfter", r.escalateAfter());
         putIfPresent(item, "scheduledAt", r.scheduledAt());
         item.put("status", s(CommunicationStatus.Scheduled.name()));
         item.put(Table.GSI1PK, s(gsi1pk(c.createdAt())));
@@ -321,7 +327,11 @@ public class DynamoCommunicationStore {
                         str(item, "stakeholderId"), str(item, "rule"), str(item, "status"), str(item, "sentAt"),
                         str(item, "deliveredAt"),
                         str(item, "providerMessageId"), str(item, "reason"), (int) num(item, "attempts"),
-                        str(item, "updatedAt"), item.containsKey("segments") ? (int) num(item, "segments") : null));
+                        str(item, "updatedAt"), item.containsKey("segments") ? (int) num(item, "segments") : null,
+                        item.containsKey("previousIndex") ? (int) num(item, "previousIndex") : null,
+                        item.containsKey("nextIndex") ? (int) num(item, "nextIndex") : null,
+                        strings(item, "fallbacks").stream().map(FallbackStep::decode)
+                                .map(f -> new SendRequest.Fallback(f.channel().name(), f.address())).toList()));
             }
         }
         if (details == null) {

@@ -11,7 +11,15 @@ public record NewCommunication(String id, SendRequest request, Urgency urgency, 
         List<Planned> recipients, String createdAt,
         String createdBy, String idempotencyKey) {
 
-    /** A recipient as planned: where, and which rule chose the channel. */
-    public record Planned(int index, Channel channel, String address, String stakeholderId, String rule) {
+    /**
+     * A recipient as planned: where, which rule chose the channel, and the channels to fall back
+     * to, in order, when this one fails or is not delivered in time (empty for none).
+     */
+    public record Planned(int index, Channel channel, String address, String stakeholderId, String rule,
+            List<FallbackStep> fallbacks) {
+
+        public Planned(int index, Channel channel, String address, String stakeholderId, String rule) {
+            this(index, channel, address, stakeholderId, rule, List.of());
+        }
     }
 }

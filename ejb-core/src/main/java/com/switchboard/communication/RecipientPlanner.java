@@ -15,9 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides, for each recipient of a send, the channel and address: explicit recipients keep theirs
- * (or take the primary channel); stakeholders named by id get the primary channel when their
- * preferences enable it, else their first enabled channel. The rule that chose is recorded.
+ * Decides, for each recipient of a send, the channels and addresses. Explicit recipients keep
+ * theirs (or take the primary channel), with their own {@code fallbacks}; stakeholders named by id
+ * go through {@link ChannelSelection} over the channels their preferences enable, and get the rest
+ * of their channels (or the request's {@code fallback} list) as their fallback chain. In mode
+ * {@code all} every channel becomes a recipient of its own. The rule that chose is recorded.
  */
 @ApplicationScoped
 public class RecipientPlanner {
@@ -31,27 +33,31 @@ public class RecipientPlanner {
     @Inject
     ChannelProviders providers;
 
-    public List<NewCommunication.Planned> plan(SendRequest request, List<Channel> channels, Channel primary,
-            List<FieldError> errors) {
+    /** What the request says about choosing channels, parsed and validated. */
+    public record Criteria(List<Channel> channels, Channel primary, Urgency urgency, ChannelSelection.Content content,
+            SendMode mode, List<Channel> fallback) {
+    }
+
+    public List<NewCommunication.Planned> plan(SendRequest request, Criteria criteria, List<FieldError> errors) {
         List<NewCommunication.Planned> planned = new ArrayList<>();
         List<SendRequest.Recipient> explicit = request.recipients() == null ? List.of() : request.recipients();
         for (int i = 0; i < explicit.size(); i++) {
-            planExplicit(explicit.get(i), "recipients[" + i + "]", channels, primary, errors)
-                    .ifPresent(p -> planned.add(withIndex(p, planned.size())));
+            planExplicit(explicit.get(i), "recipients[" + i + "]", criteria, errors)
+                    .forEach(p -> planned.add(withIndex(p, planned.size())));
         }
         List<String> ids = request.stakeholderIds() == null ? List.of() : request.stakeholderIds();
         for (int i = 0; i < ids.size(); i++) {
-            planStakeholder(ids.get(i), "stakeholderIds[" + i + "]", channels, primary, errors)
-                    .ifPresent(p -> planned.add(withIndex(p, planned.size())));
+            planStakeholder(ids.get(i), "stakeholderIds[" + i + "]", criteria, errors)
+                    .forEach(p -> planned.add(withIndex(p, planned.size())));
         }
         return planned;
     }
 
-    private Optional<NewCommunication.Planned> planExplicit(SendRequest.Recipient r, String field, List<Channel> channels,
-            Channel primary, List<FieldError> errors) {
+    private List<NewCommunication.Planned> planExplicit(SendRequest.Recipient r, String field, Criteria criteria,
+            List<FieldError> errors) {
         if (r == null) {
             errors.add(new FieldError(field, "a recipient is required"));
-            return Optional.empty();
+            return List.of();
         }
         Channel channel;
         String rule;
@@ -59,52 +65,96 @@ public class RecipientPlanner {
             Optional<Channel> parsed = Channel.parse(r.channel());
             if (parsed.isEmpty()) {
                 errors.add(new FieldError(field + ".channel", "unknown channel '" + r.channel() + "'; one of Email, SMS, WhatsApp, InApp"));
-                return Optional.empty();
+                return List.of();
             }
             channel = parsed.get();
             rule = "recipient";
-        } else if (primary != null) {
-            channel = primary;
-            rule = "primary";
-        } else if (!channels.isEmpty()) {
-            channel = channels.get(0);
+        } else if (criteria.primary() != null) {
+            channel = criteria.primary();
+            rule = ChannelSelection.PRIMARY;
+        } else if (!criteria.channels().isEmpty()) {
+            channel = criteria.channels().get(0);
             rule = "first-listed";
         } else {
             errors.add(new FieldError(field + ".channel", "no channel given and no primaryChannel or channels to choose from"));
-            return Optional.empty();
+            return List.of();
         }
         Optional<String> problem = addresses.problem(channel, r.address());
         if (problem.isPresent()) {
             errors.add(new FieldError(field + ".address", problem.get()));
-            return Optional.empty();
+            return List.of();
         }
-        return Optional.of(new NewCommunication.Planned(0, channel, r.address().trim(), r.stakeholderId(), rule));
+        List<FallbackStep> steps = explicitFallbacks(r.fallbacks(), field, errors);
+        if (criteria.mode() == SendMode.ALL) {
+            List<NewCommunication.Planned> each = new ArrayList<>();
+            each.add(new NewCommunication.Planned(0, channel, r.address().trim(), r.stakeholderId(), rule));
+            steps.forEach(s -> each.add(new NewCommunication.Planned(0, s.channel(), s.address(), r.stakeholderId(),
+                    ChannelSelection.MODE_ALL)));
+            return each;
+        }
+        return List.of(new NewCommunication.Planned(0, channel, r.address().trim(), r.stakeholderId(), rule, steps));
     }
 
-    private Optional<NewCommunication.Planned> planStakeholder(String id, String field, List<Channel> channels,
-            Channel primary, List<FieldError> errors) {
+    private List<FallbackStep> explicitFallbacks(List<SendRequest.Fallback> fallbacks, String field, List<FieldError> errors) {
+        List<FallbackStep> steps = new ArrayList<>();
+        for (int j = 0; fallbacks != null && j < fallbacks.size(); j++) {
+            SendRequest.Fallback f = fallbacks.get(j);
+            String at = field + ".fallbacks[" + j + "]";
+            Optional<Channel> c = f == null ? Optional.empty() : Channel.parse(f.channel());
+            if (c.isEmpty()) {
+                errors.add(new FieldError(at + ".channel", "unknown channel '" + (f == null ? null : f.channel())
+                        + "'; one of Email, SMS, WhatsApp, InApp"));
+                continue;
+            }
+            Optional<String> problem = addresses.problem(c.get(), f.address());
+            if (problem.isPresent()) {
+                errors.add(new FieldError(at + ".address", problem.get()));
+            } else if (!providers.available(c.get())) {
+                errors.add(new FieldError(at + ".channel", "channel " + c.get() + " is not available on this server yet"));
+            } else {
+                steps.add(new FallbackStep(c.get(), f.address().trim()));
+            }
+        }
+        return steps;
+    }
+
+    private List<NewCommunication.Planned> planStakeholder(String id, String field, Criteria criteria, List<FieldError> errors) {
         if (id == null || id.isBlank()) {
             errors.add(new FieldError(field, "a stakeholder id is required"));
-            return Optional.empty();
+            return List.of();
         }
         Optional<Preferences> prefs = preferences.find(id);
         if (prefs.isEmpty()) {
             errors.add(new FieldError(field, "stakeholder '" + id + "' has no channel preferences"));
-            return Optional.empty();
+            return List.of();
         }
         Map<String, ChannelPreference> own = prefs.get().channels();
-        if (primary != null && usable(own.get(primary.name()), primary)) {
-            return Optional.of(new NewCommunication.Planned(0, primary, own.get(primary.name()).destination(), id, "primary"));
-        }
-        for (Map.Entry<String, ChannelPreference> e : own.entrySet()) {
-            Channel c = Channel.valueOf(e.getKey());
-            if ((channels.isEmpty() || channels.contains(c)) && usable(e.getValue(), c)) {
-                return Optional.of(new NewCommunication.Planned(0, c, e.getValue().destination(), id, "preference"));
+        List<Channel> usable = new ArrayList<>();
+        own.forEach((name, p) -> Channel.parse(name).filter(c -> usable(p, c)).ifPresent(usable::add));
+        List<NewCommunication.Planned> planned = new ArrayList<>();
+        if (criteria.mode() == SendMode.ALL) {
+            for (Channel c : ChannelSelection.all(usable, criteria.channels())) {
+                planned.add(new NewCommunication.Planned(0, c, own.get(c.name()).destination(), id, ChannelSelection.MODE_ALL));
             }
+        } else {
+            ChannelSelection.first(usable, criteria.primary(), criteria.channels(), criteria.urgency(), criteria.content())
+                    .ifPresent(first -> {
+                        List<Channel> used = new ArrayList<>(List.of(first.channel()));
+                        used.addAll(ChannelSelection.alsoAtOnce(first, usable, prefs.get().stakeholderType()));
+                        List<FallbackStep> chain = ChannelSelection.fallbacks(usable, used, criteria.fallback(), criteria.channels(),
+                                criteria.content())
+                                .stream().map(c -> new FallbackStep(c, own.get(c.name()).destination())).toList();
+                        planned.add(new NewCommunication.Planned(0, first.channel(), own.get(first.channel().name()).destination(),
+                                id, first.rule(), chain));
+                        used.subList(1, used.size()).forEach(c -> planned.add(new NewCommunication.Planned(0, c,
+                                own.get(c.name()).destination(), id, first.rule())));
+                    });
         }
-        errors.add(new FieldError(field, "stakeholder '" + id + "' has no enabled channel with an address that can be used"
-                + (channels.isEmpty() ? "" : " among " + channels)));
-        return Optional.empty();
+        if (planned.isEmpty()) {
+            errors.add(new FieldError(field, "stakeholder '" + id + "' has no enabled channel with an address that can be used"
+                    + (criteria.channels().isEmpty() ? "" : " among " + criteria.channels())));
+        }
+        return planned;
     }
 
     private boolean usable(ChannelPreference p, Channel channel) {
@@ -112,6 +162,6 @@ public class RecipientPlanner {
     }
 
     private static NewCommunication.Planned withIndex(NewCommunication.Planned p, int index) {
-        return new NewCommunication.Planned(index, p.channel(), p.address(), p.stakeholderId(), p.rule());
+        return new NewCommunication.Planned(index, p.channel(), p.address(), p.stakeholderId(), p.rule(), p.fallbacks());
     }
 }

@@ -1,11 +1,14 @@
 package com.switchboard.communication;
 
+import java.util.List;
+
 /**
  * One recipient of a communication as the API shows it. {@code rule} says what chose its channel;
  * {@code segments} is the number of SMS parts the provider accepted (absent on other channels and
- * before sending).
+ * before sending). {@code previousIndex} and {@code nextIndex} link the attempts of one fallback
+ * chain; {@code fallbacks} are the channels still to try after this one.
  */
 public record RecipientView(int index, String channel, String address, String stakeholderId, String rule, String status,
         String sentAt, String deliveredAt, String providerMessageId, String reason, int attempts, String updatedAt,
-        Integer segments) {
+        Integer segments, Integer previousIndex, Integer nextIndex, List<SendRequest.Fallback> fallbacks) {
 }

@@ -6,16 +6,27 @@ import java.util.Map;
 /**
  * The body of {@code POST /communications/send}, in the seed's shape. Enumerations and times are
  * strings here so that a wrong value is reported against its field rather than as unreadable JSON.
+ * {@code mode} is {@code first-success} (default: one channel, then the {@code fallback} channels in
+ * order, each after the previous failed or was not Delivered within {@code escalateAfter}, an
+ * ISO-8601 duration) or {@code all} (every listed channel at once).
  */
 public record SendRequest(String vehicleId, String customerId, List<String> channels, String primaryChannel,
-        Message message, List<Recipient> recipients, List<String> stakeholderIds, String scheduledAt, String urgency) {
+        Message message, List<Recipient> recipients, List<String> stakeholderIds, String scheduledAt, String urgency,
+        List<String> fallback, String escalateAfter, String mode) {
 
     /** What to say: literal subject and content, or a template with its variables. */
     public record Message(String subject, String content, String templateId, String locale,
             Map<String, Object> variables) {
     }
 
-    /** Someone to reach on a channel at an address, optionally naming the stakeholder. */
-    public record Recipient(String channel, String address, String stakeholderId) {
+    /**
+     * Someone to reach on a channel at an address, optionally naming the stakeholder;
+     * {@code fallbacks} are the channels and addresses to try next, in order.
+     */
+    public record Recipient(String channel, String address, String stakeholderId, List<Fallback> fallbacks) {
+    }
+
+    /** A further channel and address for an explicit recipient. */
+    public record Fallback(String channel, String address) {
     }
 }

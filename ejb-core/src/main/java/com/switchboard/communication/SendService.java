@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -102,9 +103,12 @@ public class SendService {
             errors.add(new FieldError("Idempotency-Key", "1 to 200 visible ASCII characters"));
         }
         Urgency urgency = parseUrgency(request.urgency(), errors);
-        List<Channel> channels = parseChannels(request.channels(), errors);
+        List<Channel> channels = parseChannels(request.channels(), "channels", errors);
         Channel primary = parseChannel(request.primaryChannel(), "primaryChannel", errors);
         checkSchedule(request.scheduledAt(), errors);
+        SendMode mode = parseMode(request, errors);
+        List<Channel> fallback = request.fallback() == null ? null : parseChannels(request.fallback(), "fallback", errors);
+        checkEscalateAfter(request.escalateAfter(), errors);
         SendRequest.Message message = request.message();
         if (message == null) {
             errors.add(new FieldError("message", "a message with content or a templateId is required"));
@@ -121,7 +125,11 @@ public class SendService {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(400, errors);
         }
-        List<NewCommunication.Planned> planned = planner.plan(request, channels, primary, errors);
+        Template template = message.templateId() == null ? null : template(message);
+        RenderedMessage rendered = template == null ? renderer.literal(message.subject(), message.content())
+                : renderer.render(template, message.variables());
+        List<NewCommunication.Planned> planned = planner.plan(request, new RecipientPlanner.Criteria(channels, primary, urgency,
+                ChannelSelection.Content.of(rendered, template, message.content()), mode, fallback), errors);
         for (NewCommunication.Planned p : planned) {
             if (!providers.available(p.channel())) {
                 errors.add(new FieldError(p.stakeholderId() == null ? "recipients[" + p.index() + "].channel" : "stakeholderIds",
@@ -131,16 +139,14 @@ public class SendService {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(invalidValuesOnly(errors) ? 400 : 422, errors);
         }
-        Template template = message.templateId() == null ? null : template(message);
-        RenderedMessage rendered = template == null ? renderer.literal(message.subject(), message.content())
-                : renderer.render(template, message.variables());
         ProviderTemplate providerTemplate = template == null ? null
                 : renderer.providerTemplate(template, message.variables()).orElse(null);
         refusals(planned, rendered, providerTemplate, errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(422, errors);
         }
-        if (planned.stream().anyMatch(p -> p.channel() == Channel.Email) && (rendered.subject() == null || rendered.subject().isBlank())) {
+        if (planned.stream().anyMatch(p -> p.channel() == Channel.Email
+                || p.fallbacks().stream().anyMatch(f -> f.channel() == Channel.Email)) && (rendered.subject() == null || rendered.subject().isBlank())) {
             throw InvalidRequestException.of(400, "message.subject", "email needs a subject (in the message or the template)");
         }
         List<String> channelNames = channels.isEmpty()
@@ -201,10 +207,10 @@ public class SendService {
         });
     }
 
-    private static List<Channel> parseChannels(List<String> names, List<FieldError> errors) {
+    private static List<Channel> parseChannels(List<String> names, String field, List<FieldError> errors) {
         List<Channel> channels = new ArrayList<>();
         for (int i = 0; names != null && i < names.size(); i++) {
-            Channel c = parseChannel(names.get(i), "channels[" + i + "]", errors);
+            Channel c = parseChannel(names.get(i), field + "[" + i + "]", errors);
             if (c != null && !channels.contains(c)) {
                 channels.add(c);
             }
@@ -221,6 +227,34 @@ public class SendService {
             errors.add(new FieldError(field, "unknown channel '" + name + "'; one of Email, SMS, WhatsApp, InApp"));
         }
         return c.orElse(null);
+    }
+
+    private static SendMode parseMode(SendRequest request, List<FieldError> errors) {
+        if (request.mode() == null) {
+            return SendMode.FIRST_SUCCESS;
+        }
+        Optional<SendMode> mode = SendMode.parse(request.mode());
+        if (mode.isEmpty()) {
+            errors.add(new FieldError("mode", "unknown mode '" + request.mode() + "'; one of first-success, all"));
+        } else if (mode.get() == SendMode.ALL && (request.fallback() != null || request.escalateAfter() != null)) {
+            errors.add(new FieldError(request.fallback() != null ? "fallback" : "escalateAfter",
+                    "not with mode all, which sends on every channel at once"));
+        }
+        return mode.orElse(SendMode.FIRST_SUCCESS);
+    }
+
+    private static void checkEscalateAfter(String escalateAfter, List<FieldError> errors) {
+        if (escalateAfter == null) {
+            return;
+        }
+        try {
+            Duration d = Duration.parse(escalateAfter);
+            if (d.isNegative() || d.isZero() || d.compareTo(Duration.ofDays(7)) > 0) {
+                errors.add(new FieldError("escalateAfter", "not a duration between PT1S and P7D"));
+            }
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError("escalateAfter", "not an ISO-8601 duration such as PT10M"));
+        }
     }
 
     private void checkSchedule(String scheduledAt, List<FieldError> errors) {

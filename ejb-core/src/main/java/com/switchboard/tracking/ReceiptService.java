@@ -3,6 +3,7 @@ package com.switchboard.tracking;
 import com.switchboard.communication.DynamoCommunicationStore;
 import com.switchboard.communication.DynamoCommunicationStore.StoredRecipient;
 import com.switchboard.communication.RecipientStatus;
+import com.switchboard.coordination.FallbackService;
 import com.switchboard.preference.DynamoSuppressionStore;
 import com.switchboard.preference.Suppression;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +40,9 @@ public class ReceiptService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    FallbackService fallbacks;
 
     public Result record(Receipt receipt) {
         for (String address : receipt.suppress()) {
@@ -87,6 +91,9 @@ public class ReceiptService {
                 return false; // forward only: a late or duplicate receipt leaves a settled recipient alone
             }
             StoredRecipient c = current.get();
+            if (to == RecipientStatus.Failed) {
+                fallbacks.beforeFailing(id, index); // a bounce: the next channel of the chain takes over
+            }
             if (store.transition(id, index, c.status(), to, attributes, c.attempts(), now)) {
                 return true;
             }

@@ -1,0 +1,37 @@
+package com.switchboard.coordination;
+
+import com.switchboard.channel.DeliveryTicket;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+import java.time.Duration;
+
+/**
+ * Schedules escalation checks as JMS messages on {@code jms/queue/escalation} with a delivery
+ * delay of the communication's {@code escalateAfter}: the messaging engine's file store keeps them
+ * across restarts, and no timer per recipient is held in memory. Called from a consumer, the send
+ * joins its transaction.
+ */
+@ApplicationScoped
+public class JmsEscalationQueue {
+
+    @Resource(lookup = "jms/switchboard")
+    ConnectionFactory connectionFactory;
+
+    @Resource(lookup = "jms/queue/escalation")
+    Queue escalation;
+
+    public void checkLater(String communicationId, int index, Duration after) {
+        try (JMSContext context = connectionFactory.createContext()) {
+            Message m = context.createMessage();
+            m.setStringProperty(DeliveryTicket.COMMUNICATION_ID, communicationId);
+            m.setIntProperty(DeliveryTicket.RECIPIENT_INDEX, index);
+            context.createProducer().setDeliveryDelay(after.toMillis()).send(escalation, m);
+        } catch (jakarta.jms.JMSException e) {
+            throw new jakarta.jms.JMSRuntimeException("could not schedule an escalation: " + e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+}
