@@ -59,6 +59,26 @@ public class JmsDispatchQueue {
     }
 
     /**
+     * Puts tickets on their queues as part of the caller's JTA transaction (a consumer's): they are
+     * sent only if it commits, together with the acknowledgement of the message being consumed.
+     */
+    public void enqueueInTransaction(List<DeliveryTicket> tickets) {
+        Map<Channel, Queue> queues = queues();
+        try (JMSContext context = connectionFactory.createContext()) {
+            JMSProducer producer = context.createProducer();
+            for (DeliveryTicket t : tickets) {
+                Message m = context.createMessage();
+                m.setStringProperty(DeliveryTicket.COMMUNICATION_ID, t.communicationId());
+                m.setIntProperty(DeliveryTicket.RECIPIENT_INDEX, t.recipientIndex());
+                m.setIntProperty(DeliveryTicket.ATTEMPT, 1);
+                producer.send(queues.get(t.channel()), m);
+            }
+        } catch (jakarta.jms.JMSException e) {
+            throw new jakarta.jms.JMSRuntimeException("could not queue deliveries: " + e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+
+    /**
      * Queues a ticket again as attempt {@code attempt}, to be delivered only after {@code delay}:
      * the back-off between deliveries that the queue's own redelivery does not give. Called from a
      * consumer, so the send joins the consumer's transaction and happens only if it commits.

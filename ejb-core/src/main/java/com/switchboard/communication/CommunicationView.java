@@ -3,10 +3,14 @@ package com.switchboard.communication;
 import java.util.List;
 import java.util.Map;
 
-/** A communication with every recipient's state: the answer to {@code GET /communications/{id}}. */
+/**
+ * A communication with every recipient's state: the answer to {@code GET /communications/{id}}.
+ * {@code dispatched} counts the recipients already handed to their channel's queue.
+ */
 public record CommunicationView(String communicationId, String vehicleId, String customerId, List<String> channels,
         String primaryChannel, MessageView message, String urgency, String scheduledAt, String sentAt, String status,
-        String createdAt, String createdBy, Map<String, Long> counts, List<RecipientView> recipients) {
+        String createdAt, String createdBy, Map<String, Long> counts, long dispatched,
+        List<RecipientView> recipients) {
 
     /** The message as requested, with the template version it was rendered from. */
     public record MessageView(String subject, String content, String templateId, Integer templateVersion,

@@ -10,6 +10,7 @@ import static com.switchboard.store.Items.str;
 import static com.switchboard.store.Items.strings;
 
 import com.switchboard.channel.Channel;
+import com.switchboard.channel.DeliveryTicket;
 import com.switchboard.store.BatchWriter;
 import com.switchboard.store.Table;
 import com.switchboard.template.ProviderTemplate;
@@ -71,26 +72,56 @@ public class DynamoCommunicationStore {
     }
 
     public void create(NewCommunication c) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>(c.recipients().size() + 1);
+        create(c, List.of());
+    }
+
+    /** Writes DETAILS, every recipient and {@code more} (such as the SCHEDULE item) in one batch. */
+    public void create(NewCommunication c, List<Map<String, AttributeValue>> more) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>(c.recipients().size() + 1 + more.size());
         items.add(detailsItem(c));
         for (NewCommunication.Planned r : c.recipients()) {
-            Map<String, AttributeValue> item = key(pk(c.id()), recipientSk(r.index()));
-            item.put("type", s("Recipient"));
-            item.put("index", n(r.index()));
-            item.put("channel", s(r.channel().name()));
-            item.put("address", s(r.address()));
-            putIfPresent(item, "stakeholderId", r.stakeholderId());
-            putIfPresent(item, "rule", r.rule());
-            if (!r.fallbacks().isEmpty()) {
-                item.put("fallbacks", list(r.fallbacks().stream().map(FallbackStep::encoded).toList()));
-                putIfPresent(item, "escalateAfter", c.request().escalateAfter());
-            }
-            item.put("status", s(RecipientStatus.Pending.name()));
-            item.put("attempts", n(0));
-            item.put("updatedAt", s(c.createdAt()));
-            items.add(item);
+            items.add(recipientItem(c.id(), r, c.createdAt(), c.request().escalateAfter()));
         }
+        items.addAll(more);
         batch.putAll(items);
+    }
+
+    /**
+     * Writes DETAILS and {@code more} only: the recipients of a fanned-out send are written later,
+     * chunk by chunk, by the fan-out consumer ({@link #putRecipients}).
+     */
+    public void createDetails(NewCommunication c, int fanOutChunks, List<Map<String, AttributeValue>> more) {
+        Map<String, AttributeValue> details = detailsItem(c);
+        details.put("fanOutChunks", n(fanOutChunks));
+        details.put("dispatched", n(0));
+        List<Map<String, AttributeValue>> items = new ArrayList<>(more);
+        items.add(0, details);
+        batch.putAll(items);
+    }
+
+    /** Writes recipient items, all Pending (a fan-out chunk; written again as they were when its message is redelivered). */
+    public void putRecipients(String id, List<NewCommunication.Planned> recipients, String at) {
+        // a fanned-out send keeps its fallback chains but not escalateAfter (see docs/architecture.md)
+        batch.putAll(recipients.stream().map(r -> recipientItem(id, r, at, null)).toList());
+    }
+
+    private static Map<String, AttributeValue> recipientItem(String id, NewCommunication.Planned r, String at,
+            String escalateAfter) {
+        Map<String, AttributeValue> item = key(pk(id), recipientSk(r.index()));
+        item.put("type", s("Recipient"));
+        item.put("index", n(r.index()));
+        item.put("channel", s(r.channel().name()));
+        item.put("address", s(r.address()));
+        putIfPresent(item, "stakeholderId", r.stakeholderId());
+        putIfPresent(item, "rule", r.rule());
+        if (!r.fallbacks().isEmpty()) {
+            item.put("fallbacks", list(r.fallbacks().stream().map(FallbackStep::encoded).toList()));
+            putIfPresent(item, "escalateAfter", escalateAfter);
+        }
+        item.put("status", s(RecipientStatus.Pending.name()));
+        item.put("attempts", n(0));
+        item.put("updatedAt", s(at));
+        return item;
     }
 
     private Map<String, AttributeValue> detailsItem(NewCommunication c) {
@@ -225,8 +256,8 @@ public class DynamoCommunicationStore {
                 .expressionAttributeValues(Map.of(":minus", n(-1), ":plus", n(1)))
                 .returnValues(ReturnValue.ALL_NEW)).attributes();
         String current = str(updated, "status");
-        if (CommunicationStatus.Scheduled.name().equals(current)) {
-            return; // markDispatched derives it once dispatch is done
+        if (CommunicationStatus.Scheduled.name().equals(current) || CommunicationStatus.Cancelled.name().equals(current)) {
+            return; // markDispatched derives it once dispatch is done; a cancelled one stays cancelled
         }
         CommunicationStatus derived = CommunicationStatus.from(num(updated, "count_Pending"), num(updated, "count_Sent"),
                 num(updated, "count_Delivered"), num(updated, "count_Failed"));
@@ -347,7 +378,94 @@ public class DynamoCommunicationStore {
                 new CommunicationView.MessageView(str(d, "subject"), str(d, "content"), str(d, "templateId"),
                         d.containsKey("templateVersion") ? (int) num(d, "templateVersion") : null, str(d, "locale")),
                 str(d, "urgency"), str(d, "scheduledAt"), str(d, "sentAt"), str(d, "status"), str(d, "createdAt"),
-                str(d, "createdBy"), counts, recipients));
+                str(d, "createdBy"), counts, d.containsKey("dispatched") ? num(d, "dispatched")
+                        : CommunicationStatus.Scheduled.name().equals(str(d, "status"))
+                                || CommunicationStatus.Cancelled.name().equals(str(d, "status")) ? 0 : recipients.size(),
+                recipients));
+    }
+
+    /** What dispatching a communication needs to know: its status, size and how many fan-out chunks hold its recipients (0: none). */
+    public record DispatchState(String status, int recipientCount, int fanOutChunks, long dispatched) {
+    }
+
+    public Optional<DispatchState> dispatchState(String id) {
+        var result = dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(id), DETAILS)).consistentRead(true)
+                .projectionExpression("#s, recipientCount, fanOutChunks, dispatched").expressionAttributeNames(Map.of("#s", "status")));
+        if (!result.hasItem() || result.item().isEmpty()) {
+            return Optional.empty();
+        }
+        var i = result.item();
+        return Optional.of(new DispatchState(str(i, "status"), (int) num(i, "recipientCount"), (int) num(i, "fanOutChunks"),
+                num(i, "dispatched")));
+    }
+
+    /** Every stored recipient's ticket, in index order. */
+    public List<DeliveryTicket> tickets(String id) {
+        List<DeliveryTicket> tickets = new ArrayList<>();
+        var pages = dynamo.queryPaginator(QueryRequest.builder().tableName(table.name())
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :r)").projectionExpression("#i, channel")
+                .expressionAttributeNames(Map.of("#i", "index"))
+                .expressionAttributeValues(Map.of(":pk", s(pk(id)), ":r", s("RECIPIENT#"))).consistentRead(true).build());
+        for (var i : pages.items()) {
+            tickets.add(new DeliveryTicket(id, (int) num(i, "index"), Channel.valueOf(str(i, "channel"))));
+        }
+        return tickets;
+    }
+
+    /**
+     * Counts a fan-out chunk's {@code size} recipients as dispatched, once per chunk; returns the
+     * new total, or empty when the chunk was already counted.
+     */
+    public Optional<Long> countDispatched(String id, int chunk, int size) {
+        try {
+            var updated = dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(id), DETAILS))
+                    .updateExpression("ADD dispatched :n, dispatchedChunks :c")
+                    .conditionExpression("attribute_exists(PK) AND NOT contains(dispatchedChunks, :chunk)")
+                    .expressionAttributeValues(Map.of(":n", n(size), ":c", AttributeValue.fromNs(List.of(Integer.toString(chunk))),
+                            ":chunk", n(chunk)))
+                    .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+            return Optional.of(num(updated, "dispatched"));
+        } catch (ConditionalCheckFailedException counted) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Cancels a communication still Scheduled: its stored Pending recipients become Failed with
+     * reason {@code cancelled}, then the communication Cancelled (recipients of a fanned-out send that
+     * were never written are moved in the counts). False when it was no longer Scheduled.
+     */
+    public boolean cancel(String id, String at) {
+        for (DeliveryTicket t : tickets(id)) {
+            transition(id, t.recipientIndex(), RecipientStatus.Pending, RecipientStatus.Failed, Map.of("reason", "cancelled"), 0, at);
+        }
+        var item = dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(id), DETAILS)).consistentRead(true)).item();
+        long pending = num(item, "count_Pending");
+        try {
+            dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(id), DETAILS))
+                    .updateExpression("SET #s = :cancelled, cancelledAt = :at ADD count_Pending :minus, count_Failed :plus")
+                    .conditionExpression("#s = :scheduled AND count_Pending = :pending")
+                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(Map.of(":cancelled", s(CommunicationStatus.Cancelled.name()), ":at", s(at),
+                            ":minus", n(-pending), ":plus", n(pending), ":pending", n(pending),
+                            ":scheduled", s(CommunicationStatus.Scheduled.name()))));
+            return true;
+        } catch (ConditionalCheckFailedException moved) {
+            return false;
+        }
+    }
+
+    /** Sets a new {@code scheduledAt} on a communication still Scheduled; false when it no longer is. */
+    public boolean reschedule(String id, String scheduledAt) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(id), DETAILS))
+                    .updateExpression("SET scheduledAt = :at").conditionExpression("#s = :scheduled")
+                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(Map.of(":at", s(scheduledAt), ":scheduled", s(CommunicationStatus.Scheduled.name()))));
+            return true;
+        } catch (ConditionalCheckFailedException moved) {
+            return false;
+        }
     }
 
     static String pk(String id) {

@@ -2,11 +2,10 @@ package com.switchboard.communication;
 
 import com.switchboard.channel.Channel;
 import com.switchboard.channel.ChannelProviders;
-import com.switchboard.channel.DeliveryTicket;
-import com.switchboard.channel.JmsDispatchQueue;
 import com.switchboard.error.FieldError;
 import com.switchboard.error.InvalidRequestException;
 import com.switchboard.error.NotFoundException;
+import com.switchboard.scheduling.DispatchService;
 import com.switchboard.template.ProviderTemplate;
 import com.switchboard.template.RenderedMessage;
 import com.switchboard.template.Template;
@@ -31,9 +30,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The send use case: validate, resolve recipients, store the communication, queue one delivery
- * ticket per recipient and only then report it dispatched. A send that cannot be queued is taken
- * back whole (items and idempotency key) and the caller told, so an accepted send is never lost.
+ * The send use case: validate, resolve recipients, then hand the communication to
+ * {@link DispatchService}, which stores it and queues it now or at its {@code scheduledAt}. A send
+ * that cannot be stored or queued is taken back whole (items and idempotency key) and the caller
+ * told, so an accepted send is never lost.
  */
 @ApplicationScoped
 public class SendService {
@@ -60,7 +60,7 @@ public class SendService {
     DynamoIdempotencyStore idempotency;
 
     @Inject
-    JmsDispatchQueue queue;
+    DispatchService dispatch;
 
     @Inject
     Clock clock;
@@ -78,16 +78,14 @@ public class SendService {
                 return new SendAccepted(earlier.get().communicationId(), true, null);
             }
         }
+        CommunicationStatus status;
         try {
-            store.create(c);
-            queue.enqueue(c.recipients().stream()
-                    .map(r -> new DeliveryTicket(c.id(), r.index(), r.channel())).toList());
+            status = dispatch.accept(c);
         } catch (RuntimeException e) {
             takeBack(c, scopedKey);
             throw e;
         }
-        store.markDispatched(c.id(), Instant.now(clock).toString());
-        return new SendAccepted(c.id(), false, CommunicationStatus.Sent.name());
+        return new SendAccepted(c.id(), false, status.name());
     }
 
     public CommunicationView get(String id) {
@@ -262,9 +260,7 @@ public class SendService {
             return;
         }
         try {
-            if (Instant.parse(scheduledAt).isAfter(Instant.now(clock).plusSeconds(5))) {
-                errors.add(new FieldError("scheduledAt", "sending at a later time is not available yet; omit scheduledAt to send now"));
-            }
+            Instant.parse(scheduledAt); // a time not in the future sends now
         } catch (DateTimeParseException e) {
             errors.add(new FieldError("scheduledAt", "not an ISO-8601 instant such as 2026-01-31T09:00:00Z"));
         }
@@ -273,6 +269,7 @@ public class SendService {
     private void takeBack(NewCommunication c, String scopedKey) {
         try {
             store.delete(c);
+            dispatch.forget(c);
         } finally {
             if (scopedKey != null) {
                 idempotency.release(scopedKey);

@@ -3,20 +3,30 @@ package com.switchboard.rest.communication;
 import com.switchboard.communication.CommunicationView;
 import com.switchboard.communication.SendService;
 import com.switchboard.rest.Roles;
+import com.switchboard.scheduling.ScheduleService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** {@code GET /communications/{id}}: a communication with every recipient's delivery state. */
+/**
+ * {@code GET /communications/{id}}: a communication with every recipient's delivery state;
+ * {@code DELETE} cancels and {@code PUT .../schedule} reschedules one not yet dispatched.
+ */
 @Path("/communications")
 public class CommunicationResource {
 
     @Inject
     SendService sends;
+
+    @Inject
+    ScheduleService schedules;
 
     @GET
     @Path("{id: [0-9a-fA-F-]{36}}")
@@ -24,5 +34,24 @@ public class CommunicationResource {
     @Produces(MediaType.APPLICATION_JSON)
     public CommunicationView get(@PathParam("id") String id) {
         return sends.get(id);
+    }
+
+    /** Cancels a communication that has not gone out (status Cancelled); 409 once it was dispatched. */
+    @DELETE
+    @Path("{id: [0-9a-fA-F-]{36}}")
+    @RolesAllowed({Roles.CSR, Roles.ADMIN})
+    @Produces(MediaType.APPLICATION_JSON)
+    public CommunicationView cancel(@PathParam("id") String id) {
+        return schedules.cancel(id);
+    }
+
+    /** Moves a communication that has not gone out to a new future {@code scheduledAt}; 409 once it was dispatched. */
+    @PUT
+    @Path("{id: [0-9a-fA-F-]{36}}/schedule")
+    @RolesAllowed({Roles.CSR, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public CommunicationView reschedule(@PathParam("id") String id, ScheduleChange change) {
+        return schedules.reschedule(id, change == null ? null : change.scheduledAt());
     }
 }

@@ -1,0 +1,161 @@
+package com.switchboard.scheduling;
+
+import static com.switchboard.store.Items.key;
+import static com.switchboard.store.Items.n;
+import static com.switchboard.store.Items.s;
+import static com.switchboard.store.Items.str;
+
+import com.switchboard.store.Table;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * The {@code COMMUNICATION#<id>} / {@code SCHEDULE} items: one per communication not yet handed to
+ * its queues, found through GSI1 ({@code STATUS#Scheduled} / {@code <due>#<id>}) when due. A
+ * server takes one by a conditional claim with a lease ({@code claimedBy}, {@code claimUntil} in
+ * epoch millis), so two servers on one table never dispatch the same item, and a claim whose server
+ * died is taken over once its lease ends.
+ */
+@ApplicationScoped
+public class DynamoScheduleStore {
+    static final String SCHEDULE = "SCHEDULE";
+    static final String DUE_PARTITION = "STATUS#Scheduled";
+    /** Fixed width, so that string order is time order (Instant.toString drops zero fractions). */
+    private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final String CLAIMABLE = "attribute_exists(PK) AND (attribute_not_exists(claimUntil) OR claimUntil < :now)";
+
+    @Inject
+    DynamoDbClient dynamo;
+
+    @Inject
+    Table table;
+
+    @Inject
+    Clock clock;
+
+    public DynamoScheduleStore() {
+    }
+
+    /** For tests that play several servers against one table, each with its own clock. */
+    public DynamoScheduleStore(DynamoDbClient dynamo, Table table, Clock clock) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.clock = clock;
+    }
+
+    /** One due (or soon due) communication as the index returns it. */
+    public record Due(String communicationId, Instant dueAt) {
+    }
+
+    /** The SCHEDULE item, unclaimed, for a communication due at {@code dueAt}. */
+    public Map<String, AttributeValue> item(String communicationId, Instant dueAt) {
+        Map<String, AttributeValue> item = key(pk(communicationId), SCHEDULE);
+        item.put("type", s("Schedule"));
+        item.put("communicationId", s(communicationId));
+        item.put("dueAt", s(sortable(dueAt)));
+        item.put(Table.GSI1PK, s(DUE_PARTITION));
+        item.put(Table.GSI1SK, s(sortable(dueAt) + "#" + communicationId));
+        return item;
+    }
+
+    /**
+     * The SCHEDULE item of a send dispatched right now by the request thread, already claimed by
+     * {@code server}: no timer takes it while that thread queues, and any timer does once the
+     * lease ends (the thread's server died before it could delete the item).
+     */
+    public Map<String, AttributeValue> claimedItem(String communicationId, String server, Duration lease) {
+        Instant now = clock.instant();
+        Map<String, AttributeValue> item = item(communicationId, now);
+        item.put("claimedBy", s(server));
+        item.put("claimUntil", n(now.plus(lease).toEpochMilli()));
+        return item;
+    }
+
+    /** Up to {@code limit} items due now that nobody holds a live claim on, earliest first. */
+    public List<Due> due(int limit) {
+        Instant now = clock.instant();
+        var request = QueryRequest.builder().tableName(table.name()).indexName(Table.GSI1)
+                .keyConditionExpression("GSI1PK = :p AND GSI1SK <= :upTo")
+                .filterExpression("attribute_not_exists(claimUntil) OR claimUntil < :now")
+                .expressionAttributeValues(Map.of(":p", s(DUE_PARTITION), ":upTo", s(sortable(now) + "#~"),
+                        ":now", n(now.toEpochMilli())))
+                .build();
+        List<Due> due = new ArrayList<>();
+        for (var item : dynamo.queryPaginator(request).items()) {
+            due.add(new Due(str(item, "communicationId"), Instant.parse(str(item, "dueAt"))));
+            if (due.size() == limit) {
+                break;
+            }
+        }
+        return due;
+    }
+
+    /** Claims the item for {@code server} until now + {@code lease}; false when another server holds a live claim, it is not due or it is gone. */
+    public boolean claim(String communicationId, String server, Duration lease) {
+        Instant now = clock.instant();
+        try {
+            dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(communicationId), SCHEDULE))
+                    .updateExpression("SET claimedBy = :me, claimUntil = :until")
+                    // still due: a reschedule made after this server read the index wins
+                    .conditionExpression(CLAIMABLE + " AND dueAt <= :due")
+                    .expressionAttributeValues(Map.of(":me", s(server), ":until", n(now.plus(lease).toEpochMilli()),
+                            ":now", n(now.toEpochMilli()), ":due", s(sortable(now)))));
+            return true;
+        } catch (ConditionalCheckFailedException taken) {
+            return false;
+        }
+    }
+
+    /** Removes the item once its communication is on its queues (or was found no longer waiting). */
+    public void delete(String communicationId) {
+        dynamo.deleteItem(b -> b.tableName(table.name()).key(key(pk(communicationId), SCHEDULE)));
+    }
+
+    /** Removes the item only if no server is dispatching it now: true when this call took it away. */
+    public boolean withdraw(String communicationId) {
+        try {
+            dynamo.deleteItem(b -> b.tableName(table.name()).key(key(pk(communicationId), SCHEDULE))
+                    .conditionExpression(CLAIMABLE)
+                    .expressionAttributeValues(Map.of(":now", n(clock.millis()))));
+            return true;
+        } catch (ConditionalCheckFailedException dispatching) {
+            return false;
+        }
+    }
+
+    /** Moves the due time of an item nobody is dispatching; false when it is gone or being dispatched. */
+    public boolean reschedule(String communicationId, Instant dueAt) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(communicationId), SCHEDULE))
+                    .updateExpression("SET dueAt = :due, GSI1SK = :sk")
+                    .conditionExpression(CLAIMABLE)
+                    .expressionAttributeValues(Map.of(":due", s(sortable(dueAt)),
+                            ":sk", s(sortable(dueAt) + "#" + communicationId), ":now", n(clock.millis()))));
+            return true;
+        } catch (ConditionalCheckFailedException gone) {
+            return false;
+        }
+    }
+
+    public static String sortable(Instant at) {
+        return SORTABLE.format(at.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private static String pk(String communicationId) {
+        return "COMMUNICATION#" + communicationId;
+    }
+}

@@ -1,0 +1,54 @@
+package com.switchboard.scheduling;
+
+import com.switchboard.channel.DeliveryTicket;
+import com.switchboard.channel.JmsDispatchQueue;
+import com.switchboard.communication.DynamoCommunicationStore;
+import com.switchboard.communication.NewCommunication;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Queues one fan-out chunk of a big send inside the consumer's transaction: writes its recipients
+ * (Pending), puts their tickets on the channel queues and counts them as dispatched on DETAILS;
+ * the chunk that completes the count moves the communication to Sent. The tickets and the
+ * acknowledgement of the chunk message commit together, so a chunk message seen again never had
+ * its tickets sent, and is queued again; a second message for a chunk already counted (a
+ * dispatch recovered by the scheduler) is dropped.
+ */
+@ApplicationScoped
+public class FanOutService {
+
+    @Inject
+    DynamoFanOutStore fanOuts;
+
+    @Inject
+    DynamoCommunicationStore store;
+
+    @Inject
+    JmsDispatchQueue queue;
+
+    @Inject
+    Clock clock;
+
+    public void dispatchChunk(String communicationId, int chunk, boolean redelivered) {
+        List<NewCommunication.Planned> recipients = fanOuts.chunk(communicationId, chunk);
+        if (recipients.isEmpty()) {
+            throw new IllegalStateException("no fan-out chunk " + chunk + " for communication " + communicationId);
+        }
+        Optional<Long> counted = store.countDispatched(communicationId, chunk, recipients.size());
+        if (counted.isEmpty() && !redelivered) {
+            return;
+        }
+        String now = clock.instant().toString();
+        store.putRecipients(communicationId, recipients, now);
+        queue.enqueueInTransaction(recipients.stream()
+                .map(r -> new DeliveryTicket(communicationId, r.index(), r.channel())).toList());
+        var state = store.dispatchState(communicationId).orElseThrow();
+        if (state.dispatched() >= state.recipientCount()) {
+            store.markDispatched(communicationId, now);
+        }
+    }
+}

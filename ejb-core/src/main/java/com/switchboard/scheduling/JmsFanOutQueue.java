@@ -1,0 +1,50 @@
+package com.switchboard.scheduling;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+
+/**
+ * Puts one message per fan-out chunk of a communication on {@code jms/queue/fanout}, all in one
+ * local JMS transaction, so a big send is either wholly handed over or not at all. Runs outside
+ * any JTA transaction (request thread, timer) so the commit has happened when it returns.
+ */
+@ApplicationScoped
+public class JmsFanOutQueue {
+    static final String COMMUNICATION_ID = "communicationId";
+    static final String CHUNK = "chunk";
+
+    @Resource(lookup = "jms/switchboard")
+    ConnectionFactory connectionFactory;
+
+    @Resource(lookup = "jms/queue/fanout")
+    Queue fanout;
+
+    public void enqueue(String communicationId, int chunks) {
+        try (JMSContext context = connectionFactory.createContext(JMSContext.SESSION_TRANSACTED)) {
+            JMSProducer producer = context.createProducer();
+            try {
+                for (int chunk = 0; chunk < chunks; chunk++) {
+                    Message m = context.createMessage();
+                    m.setStringProperty(COMMUNICATION_ID, communicationId);
+                    m.setIntProperty(CHUNK, chunk);
+                    producer.send(fanout, m);
+                }
+                context.commit();
+            } catch (JMSException e) {
+                context.rollback();
+                throw new JMSRuntimeException("could not queue the fan-out of " + communicationId + ": " + e.getMessage(),
+                        e.getErrorCode(), e);
+            } catch (RuntimeException e) {
+                context.rollback();
+                throw e;
+            }
+        }
+    }
+}

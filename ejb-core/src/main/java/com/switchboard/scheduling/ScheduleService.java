@@ -1,0 +1,79 @@
+package com.switchboard.scheduling;
+
+import com.switchboard.communication.CommunicationStatus;
+import com.switchboard.communication.CommunicationView;
+import com.switchboard.communication.DynamoCommunicationStore;
+import com.switchboard.error.ConflictException;
+import com.switchboard.error.InvalidRequestException;
+import com.switchboard.error.NotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Cancelling and rescheduling a communication that has not gone out. Both first change the
+ * SCHEDULE item under the same condition as a claim (nobody dispatching it), so they and the
+ * scheduler exclude each other: what a server is dispatching can no longer be changed (409).
+ */
+@ApplicationScoped
+public class ScheduleService {
+
+    @Inject
+    DynamoCommunicationStore store;
+
+    @Inject
+    DynamoScheduleStore schedules;
+
+    @Inject
+    Clock clock;
+
+    /** Cancels a communication still Scheduled: status Cancelled, its recipients Failed with reason cancelled. */
+    public CommunicationView cancel(String id) {
+        String status = status(id);
+        if (CommunicationStatus.Cancelled.name().equals(status)) {
+            return view(id); // cancelling twice changes nothing
+        }
+        if (!CommunicationStatus.Scheduled.name().equals(status) || !schedules.withdraw(id)
+                || !store.cancel(id, clock.instant().toString())) {
+            throw new ConflictException("communication", id, "was already dispatched and can no longer be cancelled");
+        }
+        return view(id);
+    }
+
+    /** Moves a communication still Scheduled to {@code scheduledAt}, which must be in the future. */
+    public CommunicationView reschedule(String id, String scheduledAt) {
+        Instant at = parseFuture(scheduledAt);
+        String status = status(id);
+        if (!CommunicationStatus.Scheduled.name().equals(status) || !schedules.reschedule(id, at)
+                || !store.reschedule(id, at.toString())) {
+            throw new ConflictException("communication", id, "is " + status + " and can no longer be rescheduled");
+        }
+        return view(id);
+    }
+
+    private Instant parseFuture(String scheduledAt) {
+        if (scheduledAt == null) {
+            throw InvalidRequestException.of(400, "scheduledAt", "a scheduledAt instant is required");
+        }
+        Instant at;
+        try {
+            at = Instant.parse(scheduledAt);
+        } catch (DateTimeParseException e) {
+            throw InvalidRequestException.of(400, "scheduledAt", "not an ISO-8601 instant such as 2026-01-31T09:00:00Z");
+        }
+        if (!at.isAfter(clock.instant())) {
+            throw InvalidRequestException.of(422, "scheduledAt", "must be in the future, was " + scheduledAt);
+        }
+        return at;
+    }
+
+    private String status(String id) {
+        return store.dispatchState(id).orElseThrow(() -> new NotFoundException("communication", id)).status();
+    }
+
+    private CommunicationView view(String id) {
+        return store.view(id).orElseThrow(() -> new NotFoundException("communication", id));
+    }
+}
