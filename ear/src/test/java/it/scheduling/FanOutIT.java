@@ -26,20 +26,24 @@ class FanOutIT {
         String body = body(batch, RECIPIENTS);
         // one small fanned-out send first, so the measured one does not pay for class loading and JIT
         String warmUp = Tracking.send(body(batch + "w", 600));
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).alias("the warm-up send is queued")
-                .until(() -> Tracking.communication(warmUp).getJsonNumber("dispatched").longValue() == 600);
+        // and is measured on a quiet server: the warm-up's deliveries are over
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).alias("the warm-up send is delivered")
+                .until(() -> Tracking.communication(warmUp).getJsonObject("counts").getJsonNumber("Pending").longValue() == 0);
 
         long start = System.nanoTime();
         Api.Reply accepted = CSR.post("/communications/send", body);
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.println("fan-out: 202 for " + RECIPIENTS + " recipients in " + millis + " ms");
         assertEquals(202, accepted.status(), "the big send is accepted: " + accepted.body());
-        assertTrue(millis < 1000, "accepted in under a second, took " + millis + " ms");
         String id = accepted.json().getString("communicationId");
 
         long started = System.nanoTime();
         JsonObject[] last = new JsonObject[1];
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(3))
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).alias("all 10,000 queued by the fan-out consumer")
+                .until(() -> Tracking.communication(id).getJsonNumber("dispatched").longValue() == RECIPIENTS);
+        System.out.println("fan-out: all " + RECIPIENTS + " queued " + (System.nanoTime() - started) / 1_000_000 + " ms after the 202");
+        // the SMTP deliveries themselves take minutes on a 2-core machine (dynalite and GreenMail share it)
+        await().atMost(Duration.ofSeconds(360)).pollInterval(Duration.ofSeconds(5))
                 .alias("all " + RECIPIENTS + " recipients of " + id + " queued and handed to SMTP")
                 .until(() -> {
                     last[0] = progress(id);
@@ -53,6 +57,8 @@ class FanOutIT {
                 + counts.getJsonNumber("Failed").longValue(), "every recipient reached Sent or a final state: " + counts);
         assertEquals(RECIPIENTS, last[0].getJsonArray("recipients").size(), "every recipient is listed");
         assertEquals("Sent", last[0].getString("status"), "the communication is Sent once all are queued");
+        // asserted last, so a slow answer still lets the queues drain before the next test
+        assertTrue(millis < 1000, "accepted in under a second, took " + millis + " ms");
     }
 
     private static JsonObject progress(String id) {
