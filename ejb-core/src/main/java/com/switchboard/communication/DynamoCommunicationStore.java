@@ -9,6 +9,8 @@ import static com.switchboard.store.Items.s;
 import static com.switchboard.store.Items.str;
 import static com.switchboard.store.Items.strings;
 
+import com.switchboard.analytics.AnalyticsRecorder;
+import com.switchboard.analytics.RecipientMove;
 import com.switchboard.channel.Channel;
 import com.switchboard.store.BatchWriter;
 import com.switchboard.store.Table;
@@ -46,6 +48,9 @@ public class DynamoCommunicationStore {
 
     @Inject
     BatchWriter batch;
+
+    @Inject
+    AnalyticsRecorder analytics;
 
     /** The stored details of one communication, as the pipeline needs them to send. */
     public record Details(String id, String status, RenderedMessage rendered, ProviderTemplate providerTemplate) {
@@ -172,16 +177,19 @@ public class DynamoCommunicationStore {
             values.put(":a" + i, n(a.getValue()));
             i++;
         }
+        Map<String, AttributeValue> moved;
         try {
-            dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(id), recipientSk(index)))
+            moved = dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(id), recipientSk(index)))
                     .updateExpression(update.toString())
                     .conditionExpression("#s = :from")
                     .expressionAttributeNames(names)
-                    .expressionAttributeValues(values));
-        } catch (ConditionalCheckFailedException moved) {
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+        } catch (ConditionalCheckFailedException raced) {
             return false;
         }
         moveCount(id, from, to);
+        analytics.record(RecipientMove.of(from, to, moved));
         return true;
     }
 
