@@ -23,7 +23,7 @@ public class CommunicationPage {
     private boolean missing;
 
     public Timeline getTimeline() {
-        if (timeline == null && !missing && id != null && !id.isBlank()) {
+        if (timeline == null && !missing && getId() != null && !getId().isBlank()) {
             try {
                 timeline = tracking.timeline(id.trim());
             } catch (NotFoundException e) {
@@ -35,7 +35,7 @@ public class CommunicationPage {
 
     public boolean isMissing() {
         getTimeline();
-        return missing || id == null || id.isBlank();
+        return missing || getId() == null || getId().isBlank();
     }
 
     /** Whether the page should keep refreshing: until every recipient has a final status. */
@@ -48,7 +48,11 @@ public class CommunicationPage {
     public void refresh() {
     }
 
+    /** The id from the form's hidden field on a refresh, from {@code ?id=} when the page is opened. */
     public String getId() {
+        if (id == null) {
+            id = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
+        }
         return id;
     }
 
