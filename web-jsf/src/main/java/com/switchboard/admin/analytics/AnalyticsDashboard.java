@@ -41,14 +41,16 @@ public class AnalyticsDashboard implements Serializable {
     private String granularity = "day";
     private AnalyticsReport report;
 
-    /** The last 7 days (UTC) until the person picks another range. */
+    /** The last 7 days (UTC) until the person picks another range; set before the form shows them. */
+    @jakarta.annotation.PostConstruct
+    void lastSevenDays() {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        to = today.toString();
+        from = today.minusDays(6).toString();
+    }
+
     public AnalyticsReport getReport() {
         if (report == null) {
-            if (to == null) {
-                LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-                to = today.toString();
-                from = today.minusDays(6).toString();
-            }
             show();
         }
         return report;
