@@ -9,6 +9,8 @@ import static com.switchboard.store.Items.s;
 import static com.switchboard.store.Items.str;
 import static com.switchboard.store.Items.strings;
 
+import com.switchboard.analytics.AnalyticsRecorder;
+import com.switchboard.analytics.RecipientMove;
 import com.switchboard.channel.Channel;
 import com.switchboard.channel.DeliveryTicket;
 import com.switchboard.store.BatchWriter;
@@ -48,6 +50,9 @@ public class DynamoCommunicationStore {
 
     @Inject
     BatchWriter batch;
+
+    @Inject
+    AnalyticsRecorder analytics;
 
     private final Map<String, Details> recentDetails = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -235,16 +240,19 @@ public class DynamoCommunicationStore {
             values.put(":a" + i, n(a.getValue()));
             i++;
         }
+        Map<String, AttributeValue> moved;
         try {
-            dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(id), recipientSk(index)))
+            moved = dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(id), recipientSk(index)))
                     .updateExpression(update.toString())
                     .conditionExpression("#s = :from")
                     .expressionAttributeNames(names)
-                    .expressionAttributeValues(values));
-        } catch (ConditionalCheckFailedException moved) {
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+        } catch (ConditionalCheckFailedException raced) {
             return false;
         }
         moveCount(id, from, to);
+        analytics.record(RecipientMove.of(from, to, moved));
         return true;
     }
 

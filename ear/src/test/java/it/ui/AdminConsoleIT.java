@@ -1,0 +1,258 @@
+package it.ui;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import it.support.Api;
+import it.support.Switchboard;
+import it.support.Tracking;
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The admin console in a real browser, one session for the whole class: staff sign in through the
+ * form, composes an email + SMS communication from a template with its preview, follows it to
+ * Delivered/Sent on the live tracking page, meets the validation message of a bad phone number on
+ * the preferences page, reads the analytics dashboard for what was just sent; a "user" sees only
+ * their inbox with a live unread badge. One screenshot per page lands in target/screenshots/.
+ */
+@ExtendWith(Switchboard.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AdminConsoleIT {
+    private static final String ADMIN = Switchboard.BASE_URL + "/admin";
+    private static final String TEMPLATE = "ui-service-reminder";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static Browser browser;
+
+    /** A failed step leaves a picture of what the browser showed, next to the page screenshots. */
+    @RegisterExtension
+    static final TestWatcher FAILURE_SCREENSHOT = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            try {
+                if (browser != null) {
+                    browser.screenshot("failed-" + context.getRequiredTestMethod().getName(), 1366, 1100);
+                }
+            } catch (Exception e) {
+                cause.addSuppressed(e);
+            }
+        }
+    };
+    private static String emailAddress;
+    private static String smsNumber;
+    private static String communicationId;
+    private static JsonObject analyticsBefore;
+
+    @BeforeAll
+    static void startBrowserAndSaveTemplate() throws Exception {
+        Api.Reply saved = Api.as("admin").put("/communications/templates/" + TEMPLATE, """
+                {"locale":"en","subject":"Your {{vehicle}} is due for service",
+                 "body":"Hello {{name}}, your {{vehicle}} is due on {{date}}.",
+                 "html":"<p>Hello <b>{{name}}</b>, your {{vehicle}} is due on {{date}}.</p>"}""");
+        assertEquals(200, saved.status(), "admin saves the template the CSR composes from: " + saved.body());
+        analyticsBefore = Api.as("csr").get("/communications/analytics").json();
+        int n = ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        emailAddress = "ui-driver-" + n + "@example.com";
+        smsNumber = "+447400" + n;
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void closeBrowser() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void staffSignInThroughTheLoginForm() throws Exception {
+        browser.driver.get(ADMIN + "/compose.xhtml");
+        await("the login form").atMost(WAIT).ignoreExceptions().until(() -> byId("j_username").isDisplayed());
+        browser.screenshot("01-login", 1366, 900);
+        signIn("admin"); // an admin: also a CSR, and the role that may change preferences and templates
+        await("the compose page after signing in").atMost(WAIT).ignoreExceptions()
+                .until(() -> browser.driver.getCurrentUrl().contains("/admin/compose.xhtml") && byId("compose:send").isDisplayed());
+        assertEquals(Api.userName("admin"), byId("signed-in-user").getText(), "the header names the signed-in admin");
+    }
+
+    @Test
+    @Order(2)
+    void composeFromATemplateWithPreviewAndFollowItToDelivered() throws Exception {
+        type("compose:email", emailAddress);
+        type("compose:sms", smsNumber);
+        type("compose:variables", "name=Ana\nvehicle=Golf\ndate=1 Dec");
+        type("compose:template", TEMPLATE);
+        byId("compose:template").sendKeys(Keys.TAB); // change event: the preview is rendered over ajax
+        await("the preview of the template").atMost(WAIT).ignoreExceptions()
+                .until(() -> byId("preview-subject").getText().equals("Your Golf is due for service"));
+        assertEquals("1 segment(s), GSM7", byId("preview-sms-segments").getText(), "the SMS preview counts its parts");
+        browser.screenshot("02-compose", 1366, 1300);
+        browser.screenshot("02-compose-tablet", 820, 1800);
+
+        byId("compose:send").click();
+        await("the communication page").atMost(WAIT).ignoreExceptions()
+                .until(() -> browser.driver.getCurrentUrl().contains("/admin/communication.xhtml?id="));
+        communicationId = browser.driver.getCurrentUrl().replaceAll(".*id=", "");
+        assertEquals(communicationId, byId("communication-id").getText(), "the page shows the new communication");
+        // the page refreshes itself: no reload here, the statuses must arrive through its polling
+        await("Email Delivered and SMS Sent on the live page").atMost(WAIT).ignoreExceptions().until(() ->
+                recipientStatus("Email").equals("Delivered") && recipientStatus("SMS").equals("Sent"));
+        browser.screenshot("03-communication", 1366, 1100);
+    }
+
+    @Test
+    @Order(3)
+    void trackingSearchFindsTheCommunication() throws Exception {
+        browser.driver.get(ADMIN + "/tracking.xhtml");
+        new Select(byId("search:channel")).selectByVisibleText("SMS");
+        byId("search:find").click();
+        await("the communication in the search results").atMost(WAIT).ignoreExceptions()
+                .until(() -> byId("results-table").getText().contains(communicationId));
+        browser.screenshot("04-tracking", 1366, 900);
+    }
+
+    @Test
+    @Order(4)
+    void aBadPhoneNumberIsShownNextToItsFieldAndAGoodOneSaves() throws Exception {
+        browser.driver.get(ADMIN + "/preferences.xhtml");
+        type("lookup:stakeholderId", "ui-customer-" + smsNumber.substring(1));
+        byId("lookup:load").click();
+        await("the preferences form").atMost(WAIT).ignoreExceptions().until(() -> byId("edit:save").isDisplayed());
+        type("edit:timezone", "Europe/London");
+        byId("edit:channels:1:enabled").click(); // SMS
+        type("edit:channels:1:destination", "12345");
+        byId("edit:save").click();
+        WebElement error = await("the message next to the SMS number").atMost(WAIT).ignoreExceptions()
+                .until(() -> browser.driver.findElement(By.cssSelector("#edit\\:channels\\:1\\:destination + .field-error")), e -> e.isDisplayed());
+        assertTrue(error.getText().toLowerCase().contains("e.164"), "the service's reason is shown at the field: " + error.getText());
+        browser.screenshot("05-preferences-invalid", 1366, 1000);
+
+        type("edit:channels:1:destination", smsNumber);
+        byId("edit:save").click();
+        await("the saved message").atMost(WAIT).ignoreExceptions()
+                .until(() -> byId("page-messages").getText().contains("saved"));
+        JsonObject stored = Api.as("csr").get("/communications/preferences?stakeholderId=ui-customer-" + smsNumber.substring(1)).json();
+        assertEquals(smsNumber, stored.getJsonObject("channels").getJsonObject("SMS").getString("number"),
+                "the page saved the number through the preference service: " + stored);
+    }
+
+    @Test
+    @Order(5)
+    void theAnalyticsDashboardCountsWhatWasJustSent() throws Exception {
+        browser.driver.get(ADMIN + "/analytics.xhtml");
+        await("the charts").atMost(WAIT).ignoreExceptions()
+                .until(() -> "drawn".equals(browser.driver.findElement(By.tagName("body")).getAttribute("data-charts")));
+        assertTrue(cell("Email", "sent") >= before("Email", "sent") + 1, "the email counted as sent");
+        assertTrue(cell("Email", "delivered") >= before("Email", "delivered") + 1, "the email counted as delivered");
+        assertTrue(cell("SMS", "sent") >= before("SMS", "sent") + 1, "the SMS counted as sent");
+        assertFalse(row("Email").getText().contains("— / —"), "a time to deliver is shown for email: " + row("Email").getText());
+        browser.screenshot("06-analytics", 1366, 1500);
+    }
+
+    @Test
+    @Order(6)
+    void templatesAndChannelsPagesShowTheirData() throws Exception {
+        browser.driver.get(ADMIN + "/templates.xhtml");
+        type("open:name", TEMPLATE);
+        byId("open:openTemplate").click();
+        await("the template's versions").atMost(WAIT).ignoreExceptions()
+                .until(() -> byId("versions").getText().contains("v1"));
+        assertEquals("Your {{vehicle}} is due for service", byId("edit:subject").getAttribute("value"), "the latest version is loaded");
+        browser.screenshot("07-templates", 1366, 1100);
+
+        browser.driver.get(ADMIN + "/index.xhtml");
+        type("test:address", "ui-probe@example.com");
+        byId("test:sendTest").click();
+        await("the provider's answer").atMost(WAIT).ignoreExceptions()
+                .until(() -> byId("test-result").getText().contains("accepted"));
+        browser.screenshot("08-channels", 1366, 1100);
+    }
+
+    @Test
+    @Order(7)
+    void aUserSeesOnlyTheirInboxWithALiveUnreadBadge() throws Exception {
+        String user = Api.userName("user");
+        Tracking.send("""
+                {"message":{"subject":"Your car is ready","content":"Pick it up at 5."},
+                 "recipients":[{"channel":"InApp","address":"%s"}]}""".formatted(user));
+        byId("session:sign-out").click();
+        browser.driver.manage().deleteAllCookies();
+        browser.driver.get(ADMIN + "/inbox.xhtml");
+        await("the login form").atMost(WAIT).ignoreExceptions().until(() -> byId("j_username").isDisplayed());
+        signIn("user");
+        await("the inbox").atMost(WAIT).ignoreExceptions()
+                .until(() -> byId("note-list").getText().contains("Your car is ready"));
+        assertTrue(browser.driver.findElements(By.id("nav-compose")).isEmpty(), "a user's nav has no staff pages");
+        long unread = Long.parseLong(byId("unread-count").getText());
+        assertTrue(unread >= 1, "the new note is unread: " + unread);
+
+        Tracking.send("""
+                {"message":{"subject":"Invoice available","content":"Your invoice is ready."},
+                 "recipients":[{"channel":"InApp","address":"%s"}]}""".formatted(user));
+        await("the badge counts the second note without a reload").atMost(WAIT).ignoreExceptions()
+                .until(() -> Long.parseLong(byId("unread-count").getText()) == unread + 1);
+        browser.screenshot("09-inbox", 1366, 900);
+
+        browser.driver.get(ADMIN + "/compose.xhtml");
+        await("a staff page refused").atMost(WAIT).ignoreExceptions()
+                .until(() -> browser.driver.getPageSource().contains("This page is for staff"));
+        assertTrue(browser.driver.findElements(By.id("compose:send")).isEmpty(), "no compose form for a user");
+    }
+
+    private static void signIn(String role) {
+        String[] credentials = new String(Base64.getDecoder().decode(Api.as(role).authorization().substring("Basic ".length())),
+                StandardCharsets.UTF_8).split(":", 2);
+        type("j_username", credentials[0]);
+        type("j_password", credentials[1]);
+        byId("sign-in").click();
+    }
+
+    private static WebElement byId(String id) {
+        return browser.driver.findElement(By.id(id));
+    }
+
+    private static void type(String id, String text) {
+        WebElement input = byId(id);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private static String recipientStatus(String channel) {
+        return browser.driver.findElement(By.cssSelector(".recipient-status[data-channel='" + channel + "']")).getText().trim();
+    }
+
+    private static WebElement row(String channel) {
+        return browser.driver.findElement(By.cssSelector("#channel-totals tr[data-channel='" + channel + "']"));
+    }
+
+    private static long cell(String channel, String column) {
+        return Long.parseLong(row(channel).findElement(By.className(column)).getText().trim());
+    }
+
+    private static long before(String channel, String field) {
+        return analyticsBefore.getJsonArray("channels").stream().map(v -> v.asJsonObject())
+                .filter(c -> channel.equals(c.getString("channel"))).findFirst().orElseThrow()
+                .getJsonNumber(field).longValue();
+    }
+}

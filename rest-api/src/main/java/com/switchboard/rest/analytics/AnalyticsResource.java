@@ -1,0 +1,37 @@
+package com.switchboard.rest.analytics;
+
+import com.switchboard.analytics.AnalyticsQuery;
+import com.switchboard.analytics.AnalyticsReport;
+import com.switchboard.analytics.AnalyticsService;
+import com.switchboard.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+
+/**
+ * {@code GET /communications/analytics?from=&to=&channel=&granularity=day|hour}: per channel volumes,
+ * delivery rate, time-to-deliver percentiles, top failure reasons, opt-outs, estimated cost and
+ * fallback share, read from the counters kept as statuses move.
+ */
+@Path("/communications/analytics")
+public class AnalyticsResource {
+
+    @Inject
+    AnalyticsService analytics;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @RolesAllowed({Roles.CSR, Roles.ADMIN})
+    @Produces(MediaType.APPLICATION_JSON)
+    public AnalyticsReport report(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("channel") String channel, @QueryParam("granularity") String granularity) {
+        return analytics.report(AnalyticsQuery.of(from, to, channel, granularity, clock));
+    }
+}

@@ -1,0 +1,49 @@
+package com.switchboard.admin.inbox;
+
+import com.switchboard.admin.support.FieldMessages;
+import com.switchboard.channel.inapp.InboxNote;
+import com.switchboard.channel.inapp.InboxService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+
+/**
+ * Backing bean of the Inbox page: the signed-in person's own in-app notes (never anyone else's:
+ * the user is always the caller) and the unread count the page's badge polls.
+ */
+@Named("inboxView")
+@RequestScoped
+public class InboxView {
+    static final int PAGE = 50;
+
+    @Inject
+    InboxService inbox;
+
+    private List<InboxNote> notes;
+
+    public List<InboxNote> getNotes() {
+        if (notes == null) {
+            notes = inbox.page(FieldMessages.user(), PAGE, null).notes();
+        }
+        return notes;
+    }
+
+    public long getUnread() {
+        return inbox.unreadCount(FieldMessages.user());
+    }
+
+    public String markRead(String noteId) {
+        try {
+            inbox.read(FieldMessages.user(), noteId);
+        } catch (com.switchboard.error.NotFoundException alreadyRead) {
+            // read in another tab meanwhile: the list below shows it as read
+        }
+        notes = null;
+        return null;
+    }
+
+    /** Nothing to do: the polling request re-renders the badge, which reads the count again. */
+    public void refresh() {
+    }
+}

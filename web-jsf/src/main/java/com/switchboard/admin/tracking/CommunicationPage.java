@@ -1,0 +1,62 @@
+package com.switchboard.admin.tracking;
+
+import com.switchboard.error.NotFoundException;
+import com.switchboard.tracking.DeliveryTrackingService;
+import com.switchboard.tracking.TrackingViews.Timeline;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/**
+ * Backing bean of one communication's page: every recipient's status and receipt timeline, read
+ * anew on each (polling) request so the page follows the statuses as they move.
+ */
+@Named("communicationPage")
+@RequestScoped
+public class CommunicationPage {
+
+    @Inject
+    DeliveryTrackingService tracking;
+
+    private String id;
+    private Timeline timeline;
+    private boolean missing;
+
+    public Timeline getTimeline() {
+        if (timeline == null && !missing && getId() != null && !getId().isBlank()) {
+            try {
+                timeline = tracking.timeline(id.trim());
+            } catch (NotFoundException e) {
+                missing = true;
+            }
+        }
+        return timeline;
+    }
+
+    public boolean isMissing() {
+        getTimeline();
+        return missing || getId() == null || getId().isBlank();
+    }
+
+    /** Whether the page should keep refreshing: until every recipient has a final status. */
+    public boolean isInFlight() {
+        Timeline t = getTimeline();
+        return t != null && t.recipients().stream().anyMatch(r -> "Pending".equals(r.status()) || "Sent".equals(r.status()));
+    }
+
+    /** Nothing to do: the ajax request re-renders the timeline, which reads it again. */
+    public void refresh() {
+    }
+
+    /** The id from the form's hidden field on a refresh, from {@code ?id=} when the page is opened. */
+    public String getId() {
+        if (id == null) {
+            id = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
+        }
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+}

@@ -1,0 +1,142 @@
+package com.switchboard.admin.tracking;
+
+import com.switchboard.admin.support.FieldMessages;
+import com.switchboard.error.InvalidRequestException;
+import com.switchboard.tracking.DeliveryTrackingService;
+import com.switchboard.tracking.TrackingQuery;
+import com.switchboard.tracking.TrackingViews.Summary;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Backing bean of the Tracking page: find a communication by id (opens its page) or list them by
+ * status, channel, customer and vehicle through {@link DeliveryTrackingService}.
+ */
+@Named("trackingView")
+@ViewScoped
+public class TrackingView implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final Map<String, String> FIELDS = Map.of("status", "search:status", "channel", "search:channel",
+            "from", "search:from", "to", "search:to");
+
+    @Inject
+    DeliveryTrackingService tracking;
+
+    private String communicationId;
+    private String status;
+    private String channel;
+    private String customerId;
+    private String vehicleId;
+    private String from;
+    private String to;
+    private List<Summary> results;
+    private String next;
+
+    public String open() {
+        if (communicationId == null || communicationId.isBlank()) {
+            return search();
+        }
+        return "/communication.xhtml?faces-redirect=true&id=" + communicationId.trim();
+    }
+
+    public String search() {
+        return load(null);
+    }
+
+    public String more() {
+        return load(next);
+    }
+
+    private String load(String cursor) {
+        try {
+            var page = tracking.list(TrackingQuery.of(blankToNull(status), blankToNull(channel), customerId, vehicleId,
+                    blankToNull(from), blankToNull(to), 20, cursor));
+            results = cursor == null ? page.items()
+                    : java.util.stream.Stream.concat(results.stream(), page.items().stream()).toList();
+            next = page.next();
+        } catch (InvalidRequestException e) {
+            FieldMessages.show(e, FIELDS);
+        }
+        return null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    public List<String> getStatuses() {
+        return List.of("Scheduled", "Sent", "Delivered", "PartiallyDelivered", "Failed");
+    }
+
+    public List<String> getChannels() {
+        return List.of("Email", "SMS", "WhatsApp", "InApp");
+    }
+
+    public List<Summary> getResults() {
+        return results;
+    }
+
+    public boolean isMore() {
+        return next != null;
+    }
+
+    public String getCommunicationId() {
+        return communicationId;
+    }
+
+    public void setCommunicationId(String communicationId) {
+        this.communicationId = communicationId;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public String getChannel() {
+        return channel;
+    }
+
+    public void setChannel(String channel) {
+        this.channel = channel;
+    }
+
+    public String getCustomerId() {
+        return customerId;
+    }
+
+    public void setCustomerId(String customerId) {
+        this.customerId = customerId;
+    }
+
+    public String getVehicleId() {
+        return vehicleId;
+    }
+
+    public void setVehicleId(String vehicleId) {
+        this.vehicleId = vehicleId;
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    public void setFrom(String from) {
+        this.from = from;
+    }
+
+    public String getTo() {
+        return to;
+    }
+
+    public void setTo(String to) {
+        this.to = to;
+    }
+}
