@@ -11,6 +11,7 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import sandbox.SesEventPoster;
 
@@ -20,7 +21,13 @@ class FanOutIT {
     private static final Api CSR = Api.as("csr");
     private static final int RECIPIENTS = 10_000;
 
+    /**
+     * Opt-in (-Dit.fanout=true): delivering 10,000 mails through the whole pipeline takes several
+     * minutes on a 2-core machine today, longer than the CI suite can spend; the benchmark issue
+     * owns that throughput.
+     */
     @Test
+    @EnabledIfSystemProperty(named = "it.fanout", matches = "true")
     void tenThousandRecipientsAreAcceptedWithinASecondAndAllReached() {
         String batch = UUID.randomUUID().toString().substring(0, 8);
         String body = body(batch, RECIPIENTS);
