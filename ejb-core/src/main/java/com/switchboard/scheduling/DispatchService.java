@@ -4,7 +4,8 @@ import com.switchboard.channel.DeliveryTicket;
 import com.switchboard.channel.JmsDispatchQueue;
 import com.switchboard.communication.CommunicationStatus;
 import com.switchboard.communication.DynamoCommunicationStore;
-import com.switchboard.communication.DynamoCommunicationStore.DispatchState;
+import com.switchboard.communication.DynamoDispatchStateStore;
+import com.switchboard.communication.DynamoDispatchStateStore.DispatchState;
 import com.switchboard.communication.NewCommunication;
 import com.switchboard.store.BatchWriter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,9 @@ public class DispatchService {
 
     @Inject
     DynamoCommunicationStore store;
+
+    @Inject
+    DynamoDispatchStateStore dispatchStates;
 
     @Inject
     DynamoScheduleStore schedules;
@@ -103,13 +107,13 @@ public class DispatchService {
      * (queued before, or cancelled) only has its item removed.
      */
     public void dispatchClaimed(String communicationId) {
-        Optional<DispatchState> state = store.dispatchState(communicationId);
+        Optional<DispatchState> state = dispatchStates.dispatchState(communicationId);
         if (state.isPresent() && CommunicationStatus.Scheduled.name().equals(state.get().status())) {
             if (state.get().fanOutChunks() > 0) {
                 // chunks queued before a crash are counted once; see FanOutService
                 fanOutQueue.enqueue(communicationId, state.get().fanOutChunks());
             } else {
-                queue.enqueue(store.tickets(communicationId));
+                queue.enqueue(dispatchStates.tickets(communicationId));
                 store.markDispatched(communicationId, clock.instant().toString());
             }
         }

@@ -3,6 +3,7 @@ package com.switchboard.scheduling;
 import com.switchboard.channel.DeliveryTicket;
 import com.switchboard.channel.JmsDispatchQueue;
 import com.switchboard.communication.DynamoCommunicationStore;
+import com.switchboard.communication.DynamoDispatchStateStore;
 import com.switchboard.communication.NewCommunication;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +29,9 @@ public class FanOutService {
     DynamoCommunicationStore store;
 
     @Inject
+    DynamoDispatchStateStore dispatchStates;
+
+    @Inject
     JmsDispatchQueue queue;
 
     @Inject
@@ -38,7 +42,7 @@ public class FanOutService {
         if (recipients.isEmpty()) {
             throw new IllegalStateException("no fan-out chunk " + chunk + " for communication " + communicationId);
         }
-        Optional<Long> counted = store.countDispatched(communicationId, chunk, recipients.size());
+        Optional<Long> counted = dispatchStates.countDispatched(communicationId, chunk, recipients.size());
         if (counted.isEmpty() && !redelivered) {
             return;
         }
@@ -46,7 +50,7 @@ public class FanOutService {
         store.putRecipients(communicationId, recipients, now);
         queue.enqueueInTransaction(recipients.stream()
                 .map(r -> new DeliveryTicket(communicationId, r.index(), r.channel())).toList());
-        var state = store.dispatchState(communicationId).orElseThrow();
+        var state = dispatchStates.dispatchState(communicationId).orElseThrow();
         if (state.dispatched() >= state.recipientCount()) {
             store.markDispatched(communicationId, now);
         }

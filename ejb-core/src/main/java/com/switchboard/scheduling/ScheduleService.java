@@ -3,6 +3,7 @@ package com.switchboard.scheduling;
 import com.switchboard.communication.CommunicationStatus;
 import com.switchboard.communication.CommunicationView;
 import com.switchboard.communication.DynamoCommunicationStore;
+import com.switchboard.communication.DynamoDispatchStateStore;
 import com.switchboard.error.ConflictException;
 import com.switchboard.error.InvalidRequestException;
 import com.switchboard.error.NotFoundException;
@@ -24,6 +25,9 @@ public class ScheduleService {
     DynamoCommunicationStore store;
 
     @Inject
+    DynamoDispatchStateStore dispatchStates;
+
+    @Inject
     DynamoScheduleStore schedules;
 
     @Inject
@@ -36,7 +40,7 @@ public class ScheduleService {
             return view(id); // cancelling twice changes nothing
         }
         if (!CommunicationStatus.Scheduled.name().equals(status) || !schedules.withdraw(id)
-                || !store.cancel(id, clock.instant().toString())) {
+                || !dispatchStates.cancel(id, clock.instant().toString())) {
             throw new ConflictException("communication", id, "was already dispatched and can no longer be cancelled");
         }
         return view(id);
@@ -47,7 +51,7 @@ public class ScheduleService {
         Instant at = parseFuture(scheduledAt);
         String status = status(id);
         if (!CommunicationStatus.Scheduled.name().equals(status) || !schedules.reschedule(id, at)
-                || !store.reschedule(id, at.toString())) {
+                || !dispatchStates.reschedule(id, at.toString())) {
             throw new ConflictException("communication", id, "is " + status + " and can no longer be rescheduled");
         }
         return view(id);
@@ -70,7 +74,7 @@ public class ScheduleService {
     }
 
     private String status(String id) {
-        return store.dispatchState(id).orElseThrow(() -> new NotFoundException("communication", id)).status();
+        return dispatchStates.dispatchState(id).orElseThrow(() -> new NotFoundException("communication", id)).status();
     }
 
     private CommunicationView view(String id) {
