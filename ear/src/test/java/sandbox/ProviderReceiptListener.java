@@ -134,7 +134,8 @@ public final class ProviderReceiptListener implements ServeEventListener, AutoCl
         }
     }
 
-    private static Map<String, String> form(String body) {
+    /** The fields of an application/x-www-form-urlencoded body, such as an SNS Query API request. */
+    public static Map<String, String> form(String body) {
         Map<String, String> form = new HashMap<>();
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');

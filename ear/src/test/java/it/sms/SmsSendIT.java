@@ -16,8 +16,6 @@ import it.support.Switchboard;
 import it.support.Tracking;
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -29,6 +27,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import sandbox.ProviderReceiptListener;
 import sandbox.Sandbox;
 import sandbox.SnsStubs;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -59,7 +58,7 @@ class SmsSendIT {
         JsonObject recipient = Tracking.awaitRecipientAccepted(id, 0);
         List<LoggedRequest> publishes = publishesTo(number);
         assertEquals(1, publishes.size(), "one Publish for one SMS");
-        Map<String, String> form = form(publishes.get(0).getBodyAsString());
+        Map<String, String> form = ProviderReceiptListener.form(publishes.get(0).getBodyAsString());
         assertEquals("Publish", form.get("Action"), "Query API action");
         assertEquals("2010-03-31", form.get("Version"), "Query API version");
         assertEquals(number, form.get("PhoneNumber"), "published to the phone number, not a topic");
@@ -198,22 +197,10 @@ class SmsSendIT {
     /** The MessageId WireMock answered to the accepted Publish for the number. */
     private static String messageIdAnsweredTo(String number) {
         return wireMock().getAllServeEvents().stream()
-                .filter(e -> number.equals(form(e.getRequest().getBodyAsString()).get("PhoneNumber")))
+                .filter(e -> number.equals(ProviderReceiptListener.form(e.getRequest().getBodyAsString()).get("PhoneNumber")))
                 .map(ServeEvent::getResponse).filter(r -> r.getStatus() == 200)
                 .map(r -> MESSAGE_ID.matcher(r.getBodyAsString())).filter(Matcher::find).map(m -> m.group(1))
                 .findFirst().orElseThrow(() -> new AssertionError("WireMock accepted no Publish to " + number));
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> form = new HashMap<>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return form;
     }
 
     /** {@code MessageAttributes.entry.N.Name / .Value.DataType / .Value.StringValue} as name → "type:value". */

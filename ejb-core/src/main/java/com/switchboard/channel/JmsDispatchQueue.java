@@ -41,11 +41,7 @@ public class JmsDispatchQueue {
             JMSProducer producer = context.createProducer();
             try {
                 for (DeliveryTicket t : tickets) {
-                    Message m = context.createMessage();
-                    m.setStringProperty(DeliveryTicket.COMMUNICATION_ID, t.communicationId());
-                    m.setIntProperty(DeliveryTicket.RECIPIENT_INDEX, t.recipientIndex());
-                    m.setIntProperty(DeliveryTicket.ATTEMPT, 1);
-                    producer.send(queues.get(t.channel()), m);
+                    producer.send(queues.get(t.channel()), message(context, t, 1));
                 }
                 context.commit();
             } catch (jakarta.jms.JMSException e) {
@@ -67,11 +63,7 @@ public class JmsDispatchQueue {
         try (JMSContext context = connectionFactory.createContext()) {
             JMSProducer producer = context.createProducer();
             for (DeliveryTicket t : tickets) {
-                Message m = context.createMessage();
-                m.setStringProperty(DeliveryTicket.COMMUNICATION_ID, t.communicationId());
-                m.setIntProperty(DeliveryTicket.RECIPIENT_INDEX, t.recipientIndex());
-                m.setIntProperty(DeliveryTicket.ATTEMPT, 1);
-                producer.send(queues.get(t.channel()), m);
+                producer.send(queues.get(t.channel()), message(context, t, 1));
             }
         } catch (jakarta.jms.JMSException e) {
             throw new jakarta.jms.JMSRuntimeException("could not queue deliveries: " + e.getMessage(), e.getErrorCode(), e);
@@ -85,14 +77,20 @@ public class JmsDispatchQueue {
      */
     public void retryLater(DeliveryTicket ticket, int attempt, Duration delay) {
         try (JMSContext context = connectionFactory.createContext()) {
-            Message m = context.createMessage();
-            m.setStringProperty(DeliveryTicket.COMMUNICATION_ID, ticket.communicationId());
-            m.setIntProperty(DeliveryTicket.RECIPIENT_INDEX, ticket.recipientIndex());
-            m.setIntProperty(DeliveryTicket.ATTEMPT, attempt);
-            context.createProducer().setDeliveryDelay(delay.toMillis()).send(queues().get(ticket.channel()), m);
+            context.createProducer().setDeliveryDelay(delay.toMillis())
+                    .send(queues().get(ticket.channel()), message(context, ticket, attempt));
         } catch (jakarta.jms.JMSException e) {
             throw new jakarta.jms.JMSRuntimeException("could not queue a retry: " + e.getMessage(), e.getErrorCode(), e);
         }
+    }
+
+    /** A ticket as a JMS message: properties only, so consumers and operators read it without a body format. */
+    private static Message message(JMSContext context, DeliveryTicket ticket, int attempt) throws jakarta.jms.JMSException {
+        Message m = context.createMessage();
+        m.setStringProperty(DeliveryTicket.COMMUNICATION_ID, ticket.communicationId());
+        m.setIntProperty(DeliveryTicket.RECIPIENT_INDEX, ticket.recipientIndex());
+        m.setIntProperty(DeliveryTicket.ATTEMPT, attempt);
+        return m;
     }
 
     private Map<Channel, Queue> queues() {
