@@ -5,11 +5,12 @@ import java.util.Map;
 
 /**
  * A communication with every recipient's state: the answer to {@code GET /communications/{id}}.
- * {@code dispatched} counts the recipients already handed to their channel's queue.
+ * {@code dispatched} counts the recipients already handed to their channel's queue; {@code correlationId}
+ * is the sender's own reference.
  */
 public record CommunicationView(String communicationId, String vehicleId, String customerId, List<String> channels,
         String primaryChannel, MessageView message, String urgency, String scheduledAt, String sentAt, String status,
-        String createdAt, String createdBy, Map<String, Long> counts, long dispatched,
+        String createdAt, String createdBy, String correlationId, Map<String, Long> counts, long dispatched,
         List<RecipientView> recipients) {
 
     /** The message as requested, with the template version it was rendered from. */

@@ -63,7 +63,7 @@ public class DynamoCommunicationStore {
     });
 
     /** The stored details of one communication, as the pipeline needs them to send. */
-    public record Details(String id, RenderedMessage rendered, ProviderTemplate providerTemplate) {
+    public record Details(String id, RenderedMessage rendered, ProviderTemplate providerTemplate, String correlationId) {
     }
 
     /** Which recipient a provider's message id belongs to. */
@@ -162,6 +162,7 @@ public class DynamoCommunicationStore {
         item.put("createdAt", s(c.createdAt()));
         item.put("createdBy", s(c.createdBy()));
         putIfPresent(item, "idempotencyKey", c.idempotencyKey());
+        putIfPresent(item, "correlationId", r.correlationId());
         item.put("recipientCount", n(c.recipients().size()));
         item.put("count_Pending", n(c.recipients().size()));
         for (String k : new String[] {"Sent", "Delivered", "Failed"}) {
@@ -197,7 +198,8 @@ public class DynamoCommunicationStore {
                         strings(i, "providerTemplateParameters"))
                 : null;
         return Optional.of(new Details(id,
-                new RenderedMessage(str(i, "renderedSubject"), str(i, "renderedText"), str(i, "renderedHtml")), template));
+                new RenderedMessage(str(i, "renderedSubject"), str(i, "renderedText"), str(i, "renderedHtml")), template,
+                str(i, "correlationId")));
     }
 
     public Optional<StoredRecipient> recipient(String id, int index) {
@@ -385,7 +387,7 @@ public class DynamoCommunicationStore {
                 new CommunicationView.MessageView(str(d, "subject"), str(d, "content"), str(d, "templateId"),
                         d.containsKey("templateVersion") ? (int) num(d, "templateVersion") : null, str(d, "locale")),
                 str(d, "urgency"), str(d, "scheduledAt"), str(d, "sentAt"), str(d, "status"), str(d, "createdAt"),
-                str(d, "createdBy"), counts, d.containsKey("dispatched") ? num(d, "dispatched")
+                str(d, "createdBy"), str(d, "correlationId"), counts, d.containsKey("dispatched") ? num(d, "dispatched")
                         : CommunicationStatus.Scheduled.name().equals(str(d, "status"))
                                 || CommunicationStatus.Cancelled.name().equals(str(d, "status")) ? 0 : recipients.size(),
                 recipients));

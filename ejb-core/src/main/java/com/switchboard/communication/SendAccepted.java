@@ -1,5 +1,8 @@
 package com.switchboard.communication;
 
-/** The outcome of an accepted send: its id, and whether it was a replay of an earlier request. */
-public record SendAccepted(String communicationId, boolean replay, String status) {
+/**
+ * The outcome of an accepted send: its id, whether it was a replay of an earlier request, and the
+ * caller's correlation id echoed back (absent when none was given).
+ */
+public record SendAccepted(String communicationId, boolean replay, String status, String correlationId) {
 }

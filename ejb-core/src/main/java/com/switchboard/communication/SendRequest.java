@@ -8,11 +8,12 @@ import java.util.Map;
  * strings here so that a wrong value is reported against its field rather than as unreadable JSON.
  * {@code mode} is {@code first-success} (default: one channel, then the {@code fallback} channels in
  * order, each after the previous failed or was not Delivered within {@code escalateAfter}, an
- * ISO-8601 duration) or {@code all} (every listed channel at once).
+ * ISO-8601 duration) or {@code all} (every listed channel at once). {@code correlationId} is the
+ * caller's own reference, stored and echoed in the answer, the tracking views and every webhook event.
  */
 public record SendRequest(String vehicleId, String customerId, List<String> channels, String primaryChannel,
         Message message, List<Recipient> recipients, List<String> stakeholderIds, String scheduledAt, String urgency,
-        List<String> fallback, String escalateAfter, String mode) {
+        List<String> fallback, String escalateAfter, String mode, String correlationId) {
 
     /** What to say: literal subject and content, or a template with its variables. */
     public record Message(String subject, String content, String templateId, String locale,

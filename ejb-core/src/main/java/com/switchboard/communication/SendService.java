@@ -39,6 +39,8 @@ import java.util.UUID;
 public class SendService {
     private static final int MAX_CONTENT = 100_000;
     private static final int MAX_RECIPIENTS = 10_000;
+    /** Ids callers use for their own records (UUIDs, order numbers, URNs): no spaces, nothing to escape in a header or log. */
+    private static final String CORRELATION_ID = "[A-Za-z0-9._:/@+=-]{1,128}";
     private static final Jsonb JSONB = JsonbBuilder.create();
 
     @Inject
@@ -75,7 +77,7 @@ public class SendService {
                     throw InvalidRequestException.of(422, "Idempotency-Key",
                             "this key was used with a different request body");
                 }
-                return new SendAccepted(earlier.get().communicationId(), true, null);
+                return new SendAccepted(earlier.get().communicationId(), true, null, request.correlationId());
             }
         }
         CommunicationStatus status;
@@ -85,7 +87,7 @@ public class SendService {
             takeBack(c, scopedKey);
             throw e;
         }
-        return new SendAccepted(c.id(), false, status.name());
+        return new SendAccepted(c.id(), false, status.name(), request.correlationId());
     }
 
     public CommunicationView get(String id) {
@@ -95,6 +97,10 @@ public class SendService {
     private NewCommunication prepare(SendRequest request, String idempotencyKey, String caller) {
         if (request == null) {
             throw InvalidRequestException.of(400, "body", "a request body is required");
+        }
+        if (request.correlationId() != null && !request.correlationId().matches(CORRELATION_ID)) {
+            throw InvalidRequestException.of(422, "correlationId",
+                    "1 to 128 characters of letters, digits and . _ : / @ + = -");
         }
         List<FieldError> errors = new ArrayList<>();
         if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7e]{1,200}")) {

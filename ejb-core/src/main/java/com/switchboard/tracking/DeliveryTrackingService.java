@@ -73,7 +73,7 @@ public class DeliveryTrackingService {
                 .map(r -> new RecipientTimeline(r.index(), r.channel(), r.address(), r.status(), r.providerMessageId(),
                         r.sentAt(), r.deliveredAt(), r.reason(), byRecipient.getOrDefault(r.index(), List.of())))
                 .toList();
-        return new Timeline(view.communicationId(), view.status(), view.createdAt(), recipients);
+        return new Timeline(view.communicationId(), view.status(), view.createdAt(), view.correlationId(), recipients);
     }
 
     public Page list(TrackingQuery q) {
@@ -159,6 +159,7 @@ public class DeliveryTrackingService {
             counts.put(k, num(d, "count_" + k));
         }
         return new Summary(str(d, "communicationId"), str(d, "status"), strings(d, "channels"), str(d, "customerId"),
-                str(d, "vehicleId"), str(d, "createdAt"), str(d, "scheduledAt"), str(d, "sentAt"), counts);
+                str(d, "vehicleId"), str(d, "createdAt"), str(d, "scheduledAt"), str(d, "sentAt"),
+                str(d, "correlationId"), counts);
     }
 }

@@ -10,7 +10,8 @@ public final class TrackingViews {
     }
 
     /** One communication with every recipient and its event trail (query by communicationId). */
-    public record Timeline(String communicationId, String status, String createdAt, List<RecipientTimeline> recipients) {
+    public record Timeline(String communicationId, String status, String createdAt, String correlationId,
+            List<RecipientTimeline> recipients) {
     }
 
     /** One recipient's current state and the receipts that arrived for it, oldest first. */
@@ -20,7 +21,8 @@ public final class TrackingViews {
 
     /** One communication in a list page. */
     public record Summary(String communicationId, String status, List<String> channels, String customerId,
-            String vehicleId, String createdAt, String scheduledAt, String sentAt, Map<String, Long> counts) {
+            String vehicleId, String createdAt, String scheduledAt, String sentAt, String correlationId,
+            Map<String, Long> counts) {
     }
 
     /** A page of communications; {@code next} is the cursor of the following page, absent on the last. */
