@@ -17,6 +17,7 @@ import com.switchboard.store.Table;
 import com.switchboard.template.ProviderTemplate;
 import com.switchboard.template.RenderedMessage;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -52,6 +53,9 @@ public class DynamoCommunicationStore {
 
     @Inject
     AnalyticsRecorder analytics;
+
+    @Inject
+    Event<RecipientStatusChanged> statusChanged;
 
     private final Map<String, Details> recentDetails = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -254,6 +258,8 @@ public class DynamoCommunicationStore {
         }
         moveCount(id, from, to);
         analytics.record(RecipientMove.of(from, to, moved));
+        statusChanged.fire(new RecipientStatusChanged(id, index, Channel.valueOf(str(moved, "channel")), to,
+                attributes.get("reason"), at));
         return true;
     }
 

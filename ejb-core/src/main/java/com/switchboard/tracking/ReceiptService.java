@@ -7,6 +7,7 @@ import com.switchboard.coordination.FallbackService;
 import com.switchboard.preference.DynamoSuppressionStore;
 import com.switchboard.preference.Suppression;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,6 +45,9 @@ public class ReceiptService {
     @Inject
     FallbackService fallbacks;
 
+    @Inject
+    Event<RecipientRead> read;
+
     public Result record(Receipt receipt) {
         for (String address : receipt.suppress()) {
             suppressions.suppress(new Suppression(receipt.channel(), address, Suppression.SUPPRESSED,
@@ -59,7 +63,17 @@ public class ReceiptService {
         String now = Instant.now(clock).toString();
         boolean applied = apply(r.communicationId(), r.index(), receipt, now);
         events.append(r.communicationId(), r.index(), receipt, applied, now);
+        if (isRead(receipt)) {
+            read.fire(new RecipientRead(r.communicationId(), r.index(), receipt.channel(),
+                    receipt.occurredAt() == null ? now : receipt.occurredAt()));
+        }
         return applied ? Result.APPLIED : Result.RECORDED;
+    }
+
+    /** WhatsApp's {@code read} status and SES's {@code Open} event: the person opened the message. */
+    private static boolean isRead(Receipt receipt) {
+        return receipt.outcome() == ReceiptOutcome.Event
+                && ("read".equalsIgnoreCase(receipt.rawStatus()) || "Open".equalsIgnoreCase(receipt.rawStatus()));
     }
 
     private Optional<StoredRecipient> find(Receipt receipt) {
