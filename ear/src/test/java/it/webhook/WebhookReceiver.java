@@ -18,17 +18,17 @@ import java.util.function.Function;
  * A webhook subscriber: a real HTTP server on 127.0.0.1 at a free port that keeps every POST it
  * receives and answers with the status {@code answer} chooses for it.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** One POST as it arrived, with the status it was answered with. */
-    record Received(String webhookId, String timestamp, String signature, String body, int answered) {
-        JsonObject json() {
+    public record Received(String webhookId, String timestamp, String signature, String body, int answered) {
+        public JsonObject json() {
             try (JsonReader r = Json.createReader(new StringReader(body))) {
                 return r.readObject();
             }
         }
 
-        String type() {
+        public String type() {
             return json().getString("type");
         }
 
@@ -40,7 +40,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    WebhookReceiver(Function<String, Integer> answerForWebhookId) throws IOException {
+    public WebhookReceiver(Function<String, Integer> answerForWebhookId) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/hook", exchange -> {
             String body;
@@ -57,12 +57,12 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
     /** What arrived about one communication, in arrival order. */
-    List<Received> about(String communicationId) {
+    public List<Received> about(String communicationId) {
         return received.stream().filter(r -> r.about(communicationId)).toList();
     }
 
