@@ -3,7 +3,6 @@ package com.switchboard.coordination.timing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.switchboard.channel.Channel;
 import com.switchboard.communication.Urgency;
 import com.switchboard.preference.ChannelPreference;
 import com.switchboard.preference.Frequency;
@@ -11,7 +10,6 @@ import com.switchboard.preference.Preferences;
 import com.switchboard.preference.QuietHours;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -48,18 +46,6 @@ class DeliveryTimingTest {
                 .orElseThrow());
         assertEquals(Optional.of(Instant.parse("2026-11-01T12:00:00Z")), t.quietUntil(Instant.parse("2026-11-01T03:00:00Z")),
                 "quiet until 07:00 EST");
-    }
-
-    @Test
-    void anEmailDigestListsEveryMessageAndAnSmsDigestIsShort() {
-        List<DigestRenderer.Entry> entries = List.of(new DigestRenderer.Entry("Service due", "Your car needs a service."),
-                new DigestRenderer.Entry(null, "Invoice 42 is ready\nsecond line"));
-        var email = DigestRenderer.render(Frequency.Daily, Channel.Email, entries);
-        assertEquals("Your daily digest (2 updates)", email.subject(), "subject counts the updates");
-        assertTrue(email.text().contains("Service due") && email.text().contains("Your car needs a service.")
-                && email.text().contains("Invoice 42 is ready"), "every message is in the email: " + email.text());
-        var sms = DigestRenderer.render(Frequency.Weekly, Channel.SMS, entries);
-        assertEquals("Your weekly digest (2 updates): 1) Service due; 2) Invoice 42 is ready", sms.text(), "a short list");
     }
 
     private static Preferences prefs(QuietHours quiet) {
