@@ -5,6 +5,7 @@ import com.switchboard.communication.DynamoCommunicationStore.Details;
 import com.switchboard.communication.DynamoCommunicationStore.StoredRecipient;
 import com.switchboard.communication.RecipientStatus;
 import com.switchboard.coordination.FallbackService;
+import com.switchboard.coordination.timing.HoldService;
 import com.switchboard.preference.DynamoSuppressionStore;
 import com.switchboard.preference.Suppression;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,12 +60,18 @@ public class DeliveryService {
     @Inject
     FallbackService fallbacks;
 
+    @Inject
+    HoldService holds;
+
     /** Delivers attempt {@code attempt} (1 for the first) of one ticket. */
     public void deliver(String communicationId, int index, int attempt) {
         StoredRecipient recipient = store.recipient(communicationId, index)
                 .orElseThrow(() -> new IllegalStateException("no recipient " + index + " in communication " + communicationId));
         if (recipient.status() != RecipientStatus.Pending) {
             return; // a redelivery of a ticket already settled
+        }
+        if (holds.holdsBack(recipient)) {
+            return; // waits for the stakeholder's digest or the end of their quiet hours
         }
         Optional<Suppression> suppressed = suppressions.find(recipient.channel(), recipient.address());
         if (suppressed.isPresent()) {

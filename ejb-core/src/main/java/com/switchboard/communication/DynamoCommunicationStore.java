@@ -67,16 +67,25 @@ public class DynamoCommunicationStore {
     });
 
     /** The stored details of one communication, as the pipeline needs them to send. */
-    public record Details(String id, RenderedMessage rendered, ProviderTemplate providerTemplate, String correlationId) {
+    public record Details(String id, RenderedMessage rendered, ProviderTemplate providerTemplate, String correlationId,
+            String escalateAfter) {
     }
 
     /** Which recipient a provider's message id belongs to. */
     public record ProviderRef(Channel channel, String communicationId, int index) {
     }
 
-    /** One stored recipient. */
+    /**
+     * One stored recipient; {@code timing}, {@code heldFor} and {@code releasedAt} say whether it waits
+     * for a digest or the end of quiet hours (see {@code coordination.timing}).
+     */
     public record StoredRecipient(String communicationId, int index, Channel channel, String address,
-            RecipientStatus status, int attempts) {
+            RecipientStatus status, int attempts, String timing, String heldFor, String releasedAt) {
+
+        public StoredRecipient(String communicationId, int index, Channel channel, String address, RecipientStatus status,
+                int attempts) {
+            this(communicationId, index, channel, address, status, attempts, null, null, null);
+        }
     }
 
     public void create(NewCommunication c) {
@@ -109,8 +118,8 @@ public class DynamoCommunicationStore {
 
     /** Writes recipient items, all Pending (a fan-out chunk; written again as they were when its message is redelivered). */
     public void putRecipients(String id, List<NewCommunication.Planned> recipients, String at) {
-        // a fanned-out send keeps its fallback chains but not escalateAfter (see docs/architecture.md)
-        batch.putAll(recipients.stream().map(r -> recipientItem(id, r, at, null)).toList());
+        String escalateAfter = details(id).map(Details::escalateAfter).orElse(null);
+        batch.putAll(recipients.stream().map(r -> recipientItem(id, r, at, escalateAfter)).toList());
     }
 
     private static Map<String, AttributeValue> recipientItem(String id, NewCommunication.Planned r, String at,
@@ -126,6 +135,7 @@ public class DynamoCommunicationStore {
             item.put("fallbacks", list(r.fallbacks().stream().map(FallbackStep::encoded).toList()));
             putIfPresent(item, "escalateAfter", escalateAfter);
         }
+        putIfPresent(item, "timing", r.timing());
         item.put("status", s(RecipientStatus.Pending.name()));
         item.put("attempts", n(0));
         item.put("updatedAt", s(at));
@@ -203,7 +213,7 @@ public class DynamoCommunicationStore {
                 : null;
         return Optional.of(new Details(id,
                 new RenderedMessage(str(i, "renderedSubject"), str(i, "renderedText"), str(i, "renderedHtml")), template,
-                str(i, "correlationId")));
+                str(i, "correlationId"), str(i, "escalateAfter")));
     }
 
     public Optional<StoredRecipient> recipient(String id, int index) {
@@ -213,7 +223,8 @@ public class DynamoCommunicationStore {
         }
         var i = result.item();
         return Optional.of(new StoredRecipient(id, index, Channel.valueOf(str(i, "channel")), str(i, "address"),
-                RecipientStatus.valueOf(str(i, "status")), (int) num(i, "attempts")));
+                RecipientStatus.valueOf(str(i, "status")), (int) num(i, "attempts"), str(i, "timing"), str(i, "heldFor"),
+                str(i, "releasedAt")));
     }
 
     /**
@@ -258,8 +269,8 @@ public class DynamoCommunicationStore {
         }
         moveCount(id, from, to);
         analytics.record(RecipientMove.of(from, to, moved));
-        statusChanged.fire(new RecipientStatusChanged(id, index, Channel.valueOf(str(moved, "channel")), to,
-                attributes.get("reason"), at));
+        statusChanged.fire(new RecipientStatusChanged(id, index, Channel.valueOf(str(moved, "channel")), from, to,
+                attributes.get("reason"), at, moved));
         return true;
     }
 
@@ -377,7 +388,8 @@ public class DynamoCommunicationStore {
                         item.containsKey("previousIndex") ? (int) num(item, "previousIndex") : null,
                         item.containsKey("nextIndex") ? (int) num(item, "nextIndex") : null,
                         strings(item, "fallbacks").stream().map(FallbackStep::decode)
-                                .map(f -> new SendRequest.Fallback(f.channel().name(), f.address())).toList()));
+                                .map(f -> new SendRequest.Fallback(f.channel().name(), f.address())).toList(),
+                        str(item, "heldFor"), str(item, "heldUntil"), str(item, "digestCommunicationId")));
             }
         }
         if (details == null) {

@@ -3,6 +3,7 @@ package com.switchboard.communication;
 import com.switchboard.channel.Channel;
 import com.switchboard.template.ProviderTemplate;
 import com.switchboard.template.RenderedMessage;
+import jakarta.json.bind.annotation.JsonbCreator;
 import java.util.List;
 
 /** A validated, resolved communication about to be stored: every recipient has a channel and an address. */
@@ -13,13 +14,25 @@ public record NewCommunication(String id, SendRequest request, Urgency urgency, 
 
     /**
      * A recipient as planned: where, which rule chose the channel, and the channels to fall back
-     * to, in order, when this one fails or is not delivered in time (empty for none).
+     * to, in order, when this one fails or is not delivered in time (empty for none); {@code timing}
+     * is the stakeholder's digest or quiet-hours wish for this channel (see
+     * {@code coordination.timing.DeliveryTiming}), null to send at once.
      */
     public record Planned(int index, Channel channel, String address, String stakeholderId, String rule,
-            List<FallbackStep> fallbacks) {
+            List<FallbackStep> fallbacks, String timing) {
+
+        /** The constructor JSON-B reads fan-out chunks with; without the mark it refuses a record with several. */
+        @JsonbCreator
+        public Planned {
+        }
 
         public Planned(int index, Channel channel, String address, String stakeholderId, String rule) {
-            this(index, channel, address, stakeholderId, rule, List.of());
+            this(index, channel, address, stakeholderId, rule, List.of(), null);
+        }
+
+        public Planned(int index, Channel channel, String address, String stakeholderId, String rule,
+                List<FallbackStep> fallbacks) {
+            this(index, channel, address, stakeholderId, rule, fallbacks, null);
         }
     }
 }

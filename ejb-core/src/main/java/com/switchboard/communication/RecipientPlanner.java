@@ -2,6 +2,7 @@ package com.switchboard.communication;
 
 import com.switchboard.channel.Channel;
 import com.switchboard.channel.ChannelProviders;
+import com.switchboard.coordination.timing.DeliveryTiming;
 import com.switchboard.error.FieldError;
 import com.switchboard.preference.ChannelPreference;
 import com.switchboard.preference.DynamoPreferenceStore;
@@ -154,7 +155,14 @@ public class RecipientPlanner {
             errors.add(new FieldError(field, "stakeholder '" + id + "' has no enabled channel with an address that can be used"
                     + (criteria.channels().isEmpty() ? "" : " among " + criteria.channels())));
         }
-        return planned;
+        return planned.stream().map(p -> withTiming(p, prefs.get(), criteria.urgency())).toList();
+    }
+
+    /** Digests and quiet hours follow the stakeholder's wishes for the channel chosen. */
+    private static NewCommunication.Planned withTiming(NewCommunication.Planned p, Preferences prefs, Urgency urgency) {
+        String timing = DeliveryTiming.of(prefs, prefs.channels().get(p.channel().name()), urgency).orElse(null);
+        return new NewCommunication.Planned(p.index(), p.channel(), p.address(), p.stakeholderId(), p.rule(), p.fallbacks(),
+                timing);
     }
 
     private boolean usable(ChannelPreference p, Channel channel) {
@@ -162,6 +170,7 @@ public class RecipientPlanner {
     }
 
     private static NewCommunication.Planned withIndex(NewCommunication.Planned p, int index) {
-        return new NewCommunication.Planned(index, p.channel(), p.address(), p.stakeholderId(), p.rule(), p.fallbacks());
+        return new NewCommunication.Planned(index, p.channel(), p.address(), p.stakeholderId(), p.rule(), p.fallbacks(),
+                p.timing());
     }
 }

@@ -43,6 +43,12 @@ public class DynamoPreferenceStore {
         item.put("stakeholderId", s(p.stakeholderId()));
         item.put("stakeholderType", s(p.stakeholderType()));
         putIfPresent(item, "timezone", p.timezone());
+        putIfPresent(item, "digestTime", p.digestTime());
+        putIfPresent(item, "digestDay", p.digestDay());
+        if (p.quietHours() != null) {
+            item.put("quietStart", s(p.quietHours().start()));
+            item.put("quietEnd", s(p.quietHours().end()));
+        }
         item.put("updatedAt", s(p.updatedAt()));
         Map<String, AttributeValue> channels = new HashMap<>();
         p.channels().forEach((name, c) -> channels.put(name, AttributeValue.fromM(channel(c))));
@@ -69,7 +75,8 @@ public class DynamoPreferenceStore {
                     str(c, "frequency")));
         }
         return new Preferences(str(item, "stakeholderId"), str(item, "stakeholderType"), str(item, "timezone"),
-                channels, str(item, "updatedAt"));
+                channels, str(item, "updatedAt"), str(item, "digestTime"), str(item, "digestDay"),
+                item.containsKey("quietStart") ? new QuietHours(str(item, "quietStart"), str(item, "quietEnd")) : null);
     }
 
     private static String pk(String stakeholderId) {

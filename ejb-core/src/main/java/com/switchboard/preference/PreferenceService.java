@@ -54,6 +54,7 @@ public class PreferenceService {
                 errors.add(new FieldError("timezone", "not an IANA time zone such as Europe/London"));
             }
         }
+        TimingPreferences.validate(requested, errors);
         LinkedHashMap<String, ChannelPreference> channels = new LinkedHashMap<>();
         if (requested.channels() == null || requested.channels().isEmpty()) {
             errors.add(new FieldError("channels", "at least one channel is required"));
@@ -66,7 +67,8 @@ public class PreferenceService {
             throw new InvalidRequestException(400, errors);
         }
         Preferences stored = new Preferences(stakeholderId, requested.stakeholderType(), requested.timezone(), channels,
-                Instant.now(clock).toString());
+                Instant.now(clock).toString(), TimingPreferences.digestTime(requested), TimingPreferences.digestDay(requested),
+                requested.quietHours());
         store.save(stored);
         return stored;
     }

@@ -6,18 +6,21 @@ import com.switchboard.error.NotFoundException;
 import com.switchboard.preference.ChannelPreference;
 import com.switchboard.preference.PreferenceService;
 import com.switchboard.preference.Preferences;
+import com.switchboard.preference.QuietHours;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.DayOfWeek;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
  * Backing bean of the Preferences page: load a stakeholder's preferences (or start new ones), edit
- * type, time zone and per channel whether it is used, where and how often, and save them through
+ * type, time zone, digest time and day, quiet hours and per channel whether it is used, where and how often, and save them through
  * {@link PreferenceService}, whose field errors appear next to the inputs.
  */
 @Named("preferencesView")
@@ -32,6 +35,10 @@ public class PreferencesView implements Serializable {
     private String stakeholderId;
     private String stakeholderType = "Customer";
     private String timezone;
+    private String digestTime = "08:00";
+    private String digestDay = "MONDAY";
+    private String quietStart;
+    private String quietEnd;
     private String updatedAt;
     private boolean loaded;
     private List<ChannelRow> rows = emptyRows();
@@ -90,12 +97,20 @@ public class PreferencesView implements Serializable {
 
     public String load() {
         rows = emptyRows();
+        digestTime = "08:00";
+        digestDay = "MONDAY";
+        quietStart = null;
+        quietEnd = null;
         loaded = true;
         updatedAt = null;
         try {
             Preferences p = preferences.get(stakeholderId == null ? null : stakeholderId.trim());
             stakeholderType = p.stakeholderType();
             timezone = p.timezone();
+            digestTime = p.digestTime();
+            digestDay = p.digestDay();
+            quietStart = p.quietHours() == null ? null : p.quietHours().start();
+            quietEnd = p.quietHours() == null ? null : p.quietHours().end();
             updatedAt = p.updatedAt();
             for (ChannelRow row : rows) {
                 ChannelPreference c = p.channels().get(row.channel);
@@ -130,13 +145,23 @@ public class PreferencesView implements Serializable {
         }
         try {
             Preferences saved = preferences.put(stakeholderId.trim(), new Preferences(stakeholderId.trim(), stakeholderType,
-                    timezone == null || timezone.isBlank() ? null : timezone.trim(), channels, null));
+                    blankToNull(timezone), channels, null, blankToNull(digestTime), blankToNull(digestDay), quietHours()));
             updatedAt = saved.updatedAt();
             FieldMessages.page(FacesMessage.SEVERITY_INFO, "Preferences of " + saved.stakeholderId() + " saved.");
         } catch (InvalidRequestException e) {
             FieldMessages.show(e, PreferencesView::component);
         }
         return null;
+    }
+
+    /** Quiet hours when either end is filled in, so a half-filled pair is reported by the service. */
+    private QuietHours quietHours() {
+        return blankToNull(quietStart) == null && blankToNull(quietEnd) == null ? null
+                : new QuietHours(blankToNull(quietStart), blankToNull(quietEnd));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** {@code channels.SMS.number} → the SMS row's destination input; type and time zone to theirs. */
@@ -155,6 +180,14 @@ public class PreferencesView implements Serializable {
                 return "edit:type";
             case "timezone":
                 return "edit:timezone";
+            case "digestTime":
+                return "edit:digestTime";
+            case "digestDay":
+                return "edit:digestDay";
+            case "quietHours.start":
+                return "edit:quietStart";
+            case "quietHours.end":
+                return "edit:quietEnd";
             default:
                 return null;
         }
@@ -162,6 +195,10 @@ public class PreferencesView implements Serializable {
 
     public List<String> getTypes() {
         return List.of("Customer", "Staff", "Supplier");
+    }
+
+    public List<String> getDays() {
+        return Arrays.stream(DayOfWeek.values()).map(DayOfWeek::name).toList();
     }
 
     public List<String> getFrequencies() {
@@ -198,6 +235,38 @@ public class PreferencesView implements Serializable {
 
     public void setTimezone(String timezone) {
         this.timezone = timezone;
+    }
+
+    public String getDigestTime() {
+        return digestTime;
+    }
+
+    public void setDigestTime(String digestTime) {
+        this.digestTime = digestTime;
+    }
+
+    public String getDigestDay() {
+        return digestDay;
+    }
+
+    public void setDigestDay(String digestDay) {
+        this.digestDay = digestDay;
+    }
+
+    public String getQuietStart() {
+        return quietStart;
+    }
+
+    public void setQuietStart(String quietStart) {
+        this.quietStart = quietStart;
+    }
+
+    public String getQuietEnd() {
+        return quietEnd;
+    }
+
+    public void setQuietEnd(String quietEnd) {
+        this.quietEnd = quietEnd;
     }
 
     public String getUpdatedAt() {

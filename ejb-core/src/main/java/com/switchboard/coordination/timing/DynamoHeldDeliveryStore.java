@@ -1,0 +1,261 @@
+package com.switchboard.coordination.timing;
+
+import static com.switchboard.store.Items.key;
+import static com.switchboard.store.Items.list;
+import static com.switchboard.store.Items.n;
+import static com.switchboard.store.Items.num;
+import static com.switchboard.store.Items.s;
+import static com.switchboard.store.Items.str;
+import static com.switchboard.store.Items.strings;
+
+import com.switchboard.channel.Channel;
+import com.switchboard.preference.Frequency;
+import com.switchboard.scheduling.DynamoScheduleStore;
+import com.switchboard.store.BatchWriter;
+import com.switchboard.store.Table;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * What waits for a digest or for the end of quiet hours, keyed by due time so the timer finds it
+ * with a GSI1 Query, never a Scan:
+ * <ul>
+ * <li>{@code HELD#<communicationId>#<index>} / {@code HELD}: a recipient held by quiet hours, on
+ * GSI1 {@code STATUS#QuietHours} / {@code <until>#<id>#<index>};</li>
+ * <li>{@code DIGEST#<stakeholder>#<channel>#<due>} / {@code HEAD}: one digest to send, on GSI1
+ * {@code STATUS#DigestDue} / {@code <due>#<stakeholder>#<channel>}, with one {@code ITEM#<id>#<index>}
+ * per held recipient in the same partition;</li>
+ * <li>{@code COMMUNICATION#<digestId>} / {@code DIGEST}: the original recipients a digest message
+ * carries, for its outcome to reach them.</li>
+ * </ul>
+ * A server takes a due item with the schedule's lease claim ({@code claimedBy}, {@code claimUntil}).
+ */
+@ApplicationScoped
+public class DynamoHeldDeliveryStore {
+    static final String QUIET_PARTITION = "STATUS#QuietHours";
+    static final String DIGEST_PARTITION = "STATUS#DigestDue";
+    static final String HELD = "HELD";
+    static final String HEAD = "HEAD";
+    private static final String CLAIMABLE = "attribute_exists(PK) AND (attribute_not_exists(claimUntil) OR claimUntil < :now)";
+
+    @Inject
+    DynamoDbClient dynamo;
+
+    @Inject
+    Table table;
+
+    @Inject
+    BatchWriter batch;
+
+    @Inject
+    Clock clock;
+
+    /** A recipient whose quiet hours end at {@code until}. */
+    public record QuietRelease(String communicationId, int index, Channel channel, Instant until) {
+        String pk() {
+            return quietPk(communicationId, index);
+        }
+    }
+
+    /** One digest due at {@code dueAt}: its partition key and whom it goes to. */
+    public record DigestHead(String pk, String stakeholderId, Channel channel, String address, Frequency frequency,
+            Instant dueAt) {
+    }
+
+    /** Marks the recipient held, once: false when it is no longer Pending or was held before. */
+    public boolean markHeld(String communicationId, int index, String heldFor, Instant until) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table.name()).key(recipientKey(communicationId, index))
+                    .updateExpression("SET heldFor = :for, heldUntil = :until")
+                    .conditionExpression("#s = :pending AND attribute_not_exists(heldFor)")
+                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(Map.of(":for", s(heldFor), ":until", s(until.toString()), ":pending", s("Pending"))));
+            return true;
+        } catch (ConditionalCheckFailedException before) {
+            return false;
+        }
+    }
+
+    /** Lets a recipient held by quiet hours go: its next ticket is delivered. False when it is no longer Pending. */
+    public boolean markReleased(String communicationId, int index) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table.name()).key(recipientKey(communicationId, index))
+                    .updateExpression("SET releasedAt = :at")
+                    .conditionExpression("#s = :pending")
+                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(Map.of(":at", s(clock.instant().toString()), ":pending", s("Pending"))));
+            return true;
+        } catch (ConditionalCheckFailedException settled) {
+            return false;
+        }
+    }
+
+    public void putQuiet(String communicationId, int index, Channel channel, Instant until) {
+        Map<String, AttributeValue> item = key(quietPk(communicationId, index), HELD);
+        item.put("type", s("QuietHoursHold"));
+        item.put("communicationId", s(communicationId));
+        item.put("index", n(index));
+        item.put("channel", s(channel.name()));
+        item.put("dueAt", s(DynamoScheduleStore.sortable(until)));
+        item.put(Table.GSI1PK, s(QUIET_PARTITION));
+        item.put(Table.GSI1SK, s(DynamoScheduleStore.sortable(until) + "#" + communicationId + "#" + index));
+        dynamo.putItem(b -> b.tableName(table.name()).item(item));
+    }
+
+    /** Recipients whose quiet hours are over and that nobody holds a live claim on, earliest first. */
+    public List<QuietRelease> dueQuiet(int limit) {
+        List<QuietRelease> due = new ArrayList<>();
+        for (var i : due(QUIET_PARTITION, limit)) {
+            due.add(new QuietRelease(str(i, "communicationId"), (int) num(i, "index"), Channel.valueOf(str(i, "channel")),
+                    Instant.parse(str(i, "dueAt"))));
+        }
+        return due;
+    }
+
+    public boolean claimQuiet(QuietRelease q, String server, Duration lease) {
+        return claim(q.pk(), HELD, server, lease);
+    }
+
+    public void deleteQuiet(QuietRelease q) {
+        dynamo.deleteItem(b -> b.tableName(table.name()).key(key(q.pk(), HELD)));
+    }
+
+    public static String digestPk(String stakeholderId, Channel channel, Instant due) {
+        return "DIGEST#" + stakeholderId + "#" + channel.name() + "#" + DynamoScheduleStore.sortable(due);
+    }
+
+    public void putDigestItem(String digestPk, String communicationId, int index) {
+        Map<String, AttributeValue> item = key(digestPk, itemSk(communicationId, index));
+        item.put("type", s("DigestItem"));
+        item.put("communicationId", s(communicationId));
+        item.put("index", n(index));
+        dynamo.putItem(b -> b.tableName(table.name()).item(item));
+    }
+
+    public void deleteDigestItem(String digestPk, String communicationId, int index) {
+        dynamo.deleteItem(b -> b.tableName(table.name()).key(key(digestPk, itemSk(communicationId, index))));
+    }
+
+    /** Adds the digest (or keeps it, addressed to the latest address); false when a server is already sending it. */
+    public boolean putDigestHead(String digestPk, String stakeholderId, Channel channel, String address, Frequency frequency,
+            Instant due) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table.name()).key(key(digestPk, HEAD))
+                    .updateExpression("SET #t = :type, stakeholderId = :sh, channel = :ch, address = :addr, frequency = :f, "
+                            + "dueAt = :due, GSI1PK = :gpk, GSI1SK = :gsk")
+                    .conditionExpression("attribute_not_exists(claimedBy)")
+                    .expressionAttributeNames(Map.of("#t", "type"))
+                    .expressionAttributeValues(Map.of(":type", s("Digest"), ":sh", s(stakeholderId), ":ch", s(channel.name()),
+                            ":addr", s(address), ":f", s(frequency.name()), ":due", s(DynamoScheduleStore.sortable(due)),
+                            ":gpk", s(DIGEST_PARTITION),
+                            ":gsk", s(DynamoScheduleStore.sortable(due) + "#" + stakeholderId + "#" + channel.name()))));
+            return true;
+        } catch (ConditionalCheckFailedException sending) {
+            return false;
+        }
+    }
+
+    /** Digests due now that nobody holds a live claim on, earliest first. */
+    public List<DigestHead> dueDigests(int limit) {
+        List<DigestHead> due = new ArrayList<>();
+        for (var i : due(DIGEST_PARTITION, limit)) {
+            due.add(new DigestHead(str(i, "PK"), str(i, "stakeholderId"), Channel.valueOf(str(i, "channel")), str(i, "address"),
+                    Frequency.valueOf(str(i, "frequency")), Instant.parse(str(i, "dueAt"))));
+        }
+        return due;
+    }
+
+    public boolean claimDigest(DigestHead head, String server, Duration lease) {
+        return claim(head.pk(), HEAD, server, lease);
+    }
+
+    /** The held recipients of a digest, as {@code <communicationId>#<index>}. */
+    public List<String> digestItems(String digestPk) {
+        var pages = dynamo.queryPaginator(QueryRequest.builder().tableName(table.name())
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :i)")
+                .expressionAttributeValues(Map.of(":pk", s(digestPk), ":i", s("ITEM#"))).consistentRead(true).build());
+        List<String> items = new ArrayList<>();
+        pages.items().forEach(i -> items.add(str(i, "communicationId") + "#" + num(i, "index")));
+        return items;
+    }
+
+    /** Removes a sent digest: its head (so the index no longer returns it) and its items. */
+    public void deleteDigest(String digestPk, List<String> items) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        keys.add(key(digestPk, HEAD));
+        for (String item : items) {
+            int hash = item.lastIndexOf('#');
+            keys.add(key(digestPk, itemSk(item.substring(0, hash), Integer.parseInt(item.substring(hash + 1)))));
+        }
+        batch.deleteAll(keys);
+    }
+
+    /** Remembers which original recipients ({@code <id>#<index>}) the digest communication carries. */
+    public void putDigestLink(String digestCommunicationId, List<String> originals) {
+        Map<String, AttributeValue> item = key("COMMUNICATION#" + digestCommunicationId, "DIGEST");
+        item.put("type", s("DigestLink"));
+        item.put("originals", list(originals));
+        dynamo.putItem(b -> b.tableName(table.name()).item(item));
+    }
+
+    public List<String> originals(String digestCommunicationId) {
+        var result = dynamo.getItem(b -> b.tableName(table.name()).key(key("COMMUNICATION#" + digestCommunicationId, "DIGEST"))
+                .consistentRead(true));
+        return result.hasItem() ? strings(result.item(), "originals") : List.of();
+    }
+
+    private List<Map<String, AttributeValue>> due(String partition, int limit) {
+        Instant now = clock.instant();
+        var request = QueryRequest.builder().tableName(table.name()).indexName(Table.GSI1)
+                .keyConditionExpression("GSI1PK = :p AND GSI1SK <= :upTo")
+                .filterExpression("attribute_not_exists(claimUntil) OR claimUntil < :now")
+                .expressionAttributeValues(Map.of(":p", s(partition), ":upTo", s(DynamoScheduleStore.sortable(now) + "#~"),
+                        ":now", n(now.toEpochMilli())))
+                .build();
+        List<Map<String, AttributeValue>> due = new ArrayList<>();
+        for (var item : dynamo.queryPaginator(request).items()) {
+            due.add(item);
+            if (due.size() == limit) {
+                break;
+            }
+        }
+        return due;
+    }
+
+    /** The schedule's lease claim: still due, and unclaimed or its claim expired. */
+    private boolean claim(String pk, String sk, String server, Duration lease) {
+        Instant now = clock.instant();
+        try {
+            dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk, sk))
+                    .updateExpression("SET claimedBy = :me, claimUntil = :until")
+                    .conditionExpression(CLAIMABLE + " AND dueAt <= :due")
+                    .expressionAttributeValues(Map.of(":me", s(server), ":until", n(now.plus(lease).toEpochMilli()),
+                            ":now", n(now.toEpochMilli()), ":due", s(DynamoScheduleStore.sortable(now)))));
+            return true;
+        } catch (ConditionalCheckFailedException taken) {
+            return false;
+        }
+    }
+
+    private static String quietPk(String communicationId, int index) {
+        return "HELD#" + communicationId + "#" + index;
+    }
+
+    private static String itemSk(String communicationId, int index) {
+        return "ITEM#" + communicationId + "#" + index;
+    }
+
+    private static Map<String, AttributeValue> recipientKey(String communicationId, int index) {
+        return key("COMMUNICATION#" + communicationId, "RECIPIENT#" + String.format("%06d", index));
+    }
+}
