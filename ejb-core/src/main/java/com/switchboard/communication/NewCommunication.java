@@ -3,6 +3,7 @@ package com.switchboard.communication;
 import com.switchboard.channel.Channel;
 import com.switchboard.template.ProviderTemplate;
 import com.switchboard.template.RenderedMessage;
+import jakarta.json.bind.annotation.JsonbCreator;
 import java.util.List;
 
 /** A validated, resolved communication about to be stored: every recipient has a channel and an address. */
@@ -17,6 +18,11 @@ public record NewCommunication(String id, SendRequest request, Urgency urgency, 
      */
     public record Planned(int index, Channel channel, String address, String stakeholderId, String rule,
             List<FallbackStep> fallbacks) {
+
+        /** The one JSON-B builds a fan-out chunk's recipients with (a record with two constructors needs telling). */
+        @JsonbCreator
+        public Planned {
+        }
 
         public Planned(int index, Channel channel, String address, String stakeholderId, String rule) {
             this(index, channel, address, stakeholderId, rule, List.of());
