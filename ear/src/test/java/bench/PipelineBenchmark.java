@@ -2,30 +2,16 @@ package bench;
 
 import it.support.Api;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import sandbox.LibertyServer;
 import sandbox.Sandbox;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -36,15 +22,22 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The README's benchmark: starts the sandbox peers and Switchboard, then measures, in one run,
- * the end-to-end pipeline against the raw provider clients on the same peers, send latency under
- * concurrency, and the server's memory. Prints a table and writes target/bench/results.json.
- * Sizes are system properties ({@code bench.recipients}, {@code bench.batch}) so a quick run is possible.
+ * The README's benchmark (issue 9): starts the sandbox peers and Switchboard, then measures, in one
+ * run, the end-to-end pipeline of each channel against its raw provider client on the same peer,
+ * POST /send latency at 1, 8 and 32 clients, the lag of 1,000 scheduled sends due at once, SES
+ * receipts ingested per second, the analytics query, and the server's memory. Prints a table and
+ * writes target/bench/results.json (see docs/performance.md). Sizes are system properties
+ * ({@code bench.recipients}, {@code bench.channel.recipients}, {@code bench.batch},
+ * {@code bench.latency.requests}, {@code bench.scheduled}, {@code bench.receipts}).
  */
 public final class PipelineBenchmark {
     private static final int RECIPIENTS = Integer.getInteger("bench.recipients", 2000);
     private static final int BATCH = Integer.getInteger("bench.batch", 100);
-    private static final Api CSR = Api.as("csr");
+    /** Recipients of the SMS, WhatsApp and in-app runs. */
+    private static final int OTHERS = Integer.getInteger("bench.channel.recipients", 1000);
+    private static final int LATENCY_REQUESTS = Integer.getInteger("bench.latency.requests", 480);
+    private static final int SCHEDULED = Integer.getInteger("bench.scheduled", 1000);
+    private static final int RECEIPTS = Integer.getInteger("bench.receipts", 2000);
     private final Map<String, Object> results = new LinkedHashMap<>();
 
     public static void main(String[] args) throws Exception {
@@ -56,7 +49,7 @@ public final class PipelineBenchmark {
             liberty.clearMessagingStore();
             liberty.start(Duration.ofMinutes(2));
             try {
-                new PipelineBenchmark().run();
+                new PipelineBenchmark().run(sandbox);
             } finally {
                 liberty.stop();
             }
@@ -64,103 +57,69 @@ public final class PipelineBenchmark {
         System.exit(0);
     }
 
-    private void run() throws Exception {
-        endToEnd(200); // warm-up: JIT, connection pools
-        double e2e = endToEnd(RECIPIENTS);
-        double smtpBaseline = smtpBaseline(RECIPIENTS);
-        double dynamoBaseline = dynamoBaseline(4000);
-        results.put("email_end_to_end_recipients_per_s", e2e);
-        results.put("email_baseline_smtp_per_s", smtpBaseline);
-        results.put("email_efficiency", e2e / smtpBaseline);
-        results.put("dynamodb_baseline_puts_per_s", dynamoBaseline);
+    private void run(Sandbox sandbox) throws Exception {
+        JsonObject text = Json.createObjectBuilder().add("subject", "Benchmark").add("content", "Your car is ready.").build();
+        ChannelRuns.endToEnd("Email", 200, BATCH, ChannelRuns::emailAddress, text, false); // warm-up: JIT, connection pools
+        ChannelRuns.EndToEnd email = ChannelRuns.endToEnd("Email", RECIPIENTS, BATCH, i -> ChannelRuns.emailAddress(1000 + i), text, true);
+        double smtp = ChannelRuns.smtpBaseline(RECIPIENTS);
+        put("email_end_to_end_recipients_per_s", email.perSecond());
+        put("email_delivered_per_s", email.deliveredPerSecond());
+        put("email_baseline_smtp_per_s", smtp);
+        put("email_efficiency", email.perSecond() / smtp);
+
+        ChannelRuns.EndToEnd sms = ChannelRuns.endToEnd("SMS", OTHERS, BATCH, ChannelRuns::phoneNumber,
+                Json.createObjectBuilder().add("content", "Your car is ready.").build(), true);
+        double sns = ChannelRuns.snsBaseline(OTHERS);
+        put("sms_end_to_end_recipients_per_s", sms.perSecond());
+        put("sms_delivered_per_s", sms.deliveredPerSecond());
+        put("sms_baseline_sns_per_s", sns);
+        put("sms_efficiency", sms.perSecond() / sns);
+
+        whatsAppTemplate();
+        ChannelRuns.EndToEnd whatsApp = ChannelRuns.endToEnd("WhatsApp", OTHERS, BATCH, i -> ChannelRuns.phoneNumber(200_000 + i),
+                Json.createObjectBuilder().add("templateId", "bench-reminder")
+                        .add("variables", Json.createObjectBuilder().add("vehicle", "Golf")).build(), true);
+        double graph = ChannelRuns.graphBaseline(OTHERS);
+        put("whatsapp_end_to_end_recipients_per_s", whatsApp.perSecond());
+        put("whatsapp_delivered_per_s", whatsApp.deliveredPerSecond());
+        put("whatsapp_baseline_graph_per_s", graph);
+        put("whatsapp_efficiency", whatsApp.perSecond() / graph);
+
+        String user = Api.userName("user");
+        put("inapp_end_to_end_recipients_per_s", ChannelRuns.endToEnd("InApp", OTHERS, BATCH, i -> user, text, false).perSecond());
+        put("dynamodb_baseline_puts_per_s", dynamoBaseline(4000));
+
         for (int clients : new int[] {1, 8, 32}) {
-            Stats s = sendLatency(clients, 300);
-            results.put("send_p50_ms_c" + clients, s.percentile(50));
-            results.put("send_p95_ms_c" + clients, s.percentile(95));
-            results.put("send_p99_ms_c" + clients, s.percentile(99));
+            Stats s = ServiceRuns.sendLatency(clients, LATENCY_REQUESTS);
+            put("send_p50_ms_c" + clients, s.percentile(50));
+            put("send_p99_ms_c" + clients, s.percentile(99));
         }
+        Stats lag = ServiceRuns.scheduledLag(SCHEDULED, Duration.ofSeconds(20));
+        put("scheduled_lag_p50_ms", lag.percentile(50));
+        put("scheduled_lag_p99_ms", lag.percentile(99));
+        double[] receipts = ServiceRuns.receipts(sandbox.snsSigner(), RECEIPTS);
+        put("receipts_posted_per_s", receipts[0]);
+        put("receipts_applied_per_s", receipts[1]);
+        Stats analytics = ServiceRuns.analytics(50);
+        put("analytics_p50_ms", analytics.percentile(50));
+        put("analytics_p99_ms", analytics.percentile(99));
         memory();
         report();
     }
 
-    /** Recipients per second from the first 202 until every recipient has left Pending. */
-    private double endToEnd(int recipients) throws Exception {
-        List<String> ids = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        long start = System.nanoTime();
-        List<Future<String>> sends = new ArrayList<>();
-        for (int sent = 0; sent < recipients; sent += BATCH) {
-            int size = Math.min(BATCH, recipients - sent);
-            int offset = sent;
-            sends.add(pool.submit(() -> send(offset, size)));
-        }
-        for (Future<String> f : sends) {
-            ids.add(f.get());
-        }
-        pool.shutdown();
-        for (String id : ids) {
-            awaitSettled(id);
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return recipients / seconds;
+    private void put(String figure, double value) {
+        results.put(figure, value);
+        System.out.printf("%-40s %14.1f%n", figure, value);
     }
 
-    private static String send(int offset, int size) {
-        JsonArrayBuilder to = Json.createArrayBuilder();
-        for (int i = 0; i < size; i++) {
-            to.add(Json.createObjectBuilder().add("channel", "Email").add("address", "bench" + (offset + i) + "@example.com"));
+    /** A template with a WhatsApp template, so the benchmark's WhatsApp messages go outside the 24-hour window. */
+    private static void whatsAppTemplate() {
+        Api.Reply saved = Api.as("admin").put("/communications/templates/bench-reminder", """
+                {"locale":"en","channel":"WhatsApp","body":"Your {{vehicle}} is ready.",
+                 "whatsappTemplate":"service_reminder","whatsappLanguage":"en_US","whatsappParameters":["vehicle"]}""");
+        if (saved.status() != 200) {
+            throw new IllegalStateException("template refused: " + saved.status() + " " + saved.body());
         }
-        JsonObjectBuilder body = Json.createObjectBuilder()
-                .add("message", Json.createObjectBuilder().add("subject", "Benchmark").add("content", "Your car is ready."))
-                .add("recipients", to);
-        Api.Reply r = CSR.post("/communications/send", body.build().toString());
-        if (r.status() != 202) {
-            throw new IllegalStateException("send refused: " + r.status() + " " + r.body());
-        }
-        return r.json().getString("communicationId");
-    }
-
-    private static void awaitSettled(String id) throws InterruptedException {
-        while (true) {
-            JsonObject counts = CSR.get("/communications/" + id).json().getJsonObject("counts");
-            if (counts.getJsonNumber("Pending").longValue() == 0) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    /** Jakarta Mail straight to the same SMTP peer: 8 threads, one reused connection each. */
-    private static double smtpBaseline(int messages) throws Exception {
-        Properties props = new Properties();
-        props.put("mail.smtp.host", "127.0.0.1");
-        props.put("mail.smtp.port", Integer.toString(Sandbox.SMTP_PORT));
-        Session session = Session.getInstance(props);
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        long start = System.nanoTime();
-        List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < 8; t++) {
-            workers.add(pool.submit(() -> {
-                try (Transport transport = session.getTransport("smtp")) {
-                    transport.connect();
-                    for (int i = next.getAndIncrement(); i < messages; i = next.getAndIncrement()) {
-                        MimeMessage m = new MimeMessage(session);
-                        m.setFrom(new InternetAddress("bench@example.com"));
-                        m.setRecipient(Message.RecipientType.TO, new InternetAddress("raw" + i + "@example.com"));
-                        m.setSubject("Benchmark");
-                        m.setText("Your car is ready.");
-                        transport.sendMessage(m, m.getAllRecipients());
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> w : workers) {
-            w.get();
-        }
-        pool.shutdown();
-        return messages / ((System.nanoTime() - start) / 1e9);
     }
 
     /** PutItem straight to the same DynamoDB peer: 16 threads, one client. */
@@ -169,49 +128,10 @@ public final class PipelineBenchmark {
                 .endpointOverride(URI.create("http://127.0.0.1:" + Sandbox.DYNAMODB_PORT))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(32)).build()) {
-            AtomicInteger next = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(16);
-            long start = System.nanoTime();
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < 16; t++) {
-                workers.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < items; i = next.getAndIncrement()) {
-                        int n = i;
-                        dynamo.putItem(b -> b.tableName("switchboard").item(Map.of(
-                                "PK", AttributeValue.fromS("BENCH#" + n), "SK", AttributeValue.fromS("ITEM"),
-                                "payload", AttributeValue.fromS("Your car is ready."))));
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> w : workers) {
-                w.get();
-            }
-            pool.shutdown();
-            return items / ((System.nanoTime() - start) / 1e9);
+            return ChannelRuns.parallel(items, 16, () -> n -> dynamo.putItem(b -> b.tableName("switchboard").item(Map.of(
+                    "PK", AttributeValue.fromS("BENCH#" + n), "SK", AttributeValue.fromS("ITEM"),
+                    "payload", AttributeValue.fromS("Your car is ready.")))));
         }
-    }
-
-    /** POST /communications/send with one recipient each, from {@code clients} concurrent clients. */
-    private static Stats sendLatency(int clients, int requestsPerClient) throws Exception {
-        ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<?>> workers = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            workers.add(pool.submit(() -> {
-                for (int i = 0; i < requestsPerClient; i++) {
-                    long t0 = System.nanoTime();
-                    send(i, 1);
-                    latencies.add((System.nanoTime() - t0) / 1e6);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> w : workers) {
-            w.get();
-        }
-        pool.shutdown();
-        return new Stats(latencies.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private void memory() throws IOException {
@@ -234,7 +154,8 @@ public final class PipelineBenchmark {
     }
 
     private void report() throws IOException {
-        System.out.printf("%n%-40s %14s%n", "figure (" + RECIPIENTS + " recipients, " + BATCH + " per request)", "value");
+        System.out.printf("%n%-40s %14s%n", "figure (" + RECIPIENTS + " email recipients, " + OTHERS + " per other channel, "
+                + BATCH + " per request)", "value");
         results.forEach((k, v) -> System.out.printf("%-40s %14.1f%n", k, ((Number) v).doubleValue()));
         System.out.printf("machine: %d cores, JVM %s%n", Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getRuntimeMXBean().getVmVersion());
@@ -243,8 +164,10 @@ public final class PipelineBenchmark {
         JsonObjectBuilder json = Json.createObjectBuilder();
         results.forEach((k, v) -> json.add(k, ((Number) v).doubleValue()));
         Files.writeString(out, json.build().toString());
-        System.out.printf("KEY email e2e %.0f/s, efficiency %.2f, send p99 @32 %.1f ms, heap %.0f MiB%n",
+        System.out.printf("KEY email e2e %.0f/s, efficiency %.2f, send p99 @32 %.1f ms, lag p99 %.0f ms, receipts %.0f/s,"
+                + " analytics p99 %.0f ms, heap %.0f MiB%n",
                 results.get("email_end_to_end_recipients_per_s"), results.get("email_efficiency"),
-                results.get("send_p99_ms_c32"), results.getOrDefault("server_heap_used_mib", Double.NaN));
+                results.get("send_p99_ms_c32"), results.get("scheduled_lag_p99_ms"), results.get("receipts_applied_per_s"),
+                results.get("analytics_p99_ms"), results.getOrDefault("server_heap_used_mib", Double.NaN));
     }
 }

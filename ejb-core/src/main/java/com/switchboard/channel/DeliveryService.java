@@ -3,6 +3,7 @@ package com.switchboard.channel;
 import com.switchboard.communication.DynamoCommunicationStore;
 import com.switchboard.communication.DynamoCommunicationStore.Details;
 import com.switchboard.communication.DynamoCommunicationStore.StoredRecipient;
+import com.switchboard.communication.DynamoProviderRefStore;
 import com.switchboard.communication.RecipientStatus;
 import com.switchboard.coordination.FallbackService;
 import com.switchboard.coordination.timing.HoldService;
@@ -13,16 +14,22 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /**
- * The pipeline step every channel consumer hands over to: load the recipient, skip it when an
- * earlier delivery of the same ticket already settled it, call the provider, record the outcome.
+ * The pipeline step every channel consumer hands over to: load a chunk of recipients of one
+ * communication (one BatchGetItem, and one for their suppression entries), skip each one an
+ * earlier delivery of the same ticket already settled, call the provider, record the outcome.
+ * Each recipient's move is its own conditional write right after its send, so a redelivered chunk
+ * never sends twice; the writes that follow a move (counts, provider references, escalations) are
+ * made for several recipients at once by {@link AcceptedDeliveries}.
  * A transient failure that outlived the provider's own retries (or met an open circuit) queues
  * the ticket again with a growing delay until the attempt budget is spent, then fails the
  * recipient with the reason: nothing stays Pending.
@@ -33,6 +40,9 @@ public class DeliveryService {
 
     @Inject
     DynamoCommunicationStore store;
+
+    @Inject
+    DynamoProviderRefStore providerRefs;
 
     @Inject
     ChannelProviders providers;
@@ -63,30 +73,58 @@ public class DeliveryService {
     @Inject
     HoldService holds;
 
+    @Inject
+    @ConfigProperty(name = "delivery.flush.ms", defaultValue = "100")
+    long flushMillis;
+
     /** Delivers attempt {@code attempt} (1 for the first) of one ticket. */
     public void deliver(String communicationId, int index, int attempt) {
-        StoredRecipient recipient = store.recipient(communicationId, index)
-                .orElseThrow(() -> new IllegalStateException("no recipient " + index + " in communication " + communicationId));
-        if (recipient.status() != RecipientStatus.Pending) {
-            return; // a redelivery of a ticket already settled
+        deliver(communicationId, List.of(index), attempt);
+    }
+
+    /** Delivers attempt {@code attempt} of the tickets of recipients {@code indexes} of one communication. */
+    public void deliver(String communicationId, List<Integer> indexes, int attempt) {
+        List<StoredRecipient> pending = store.recipients(communicationId, indexes).stream()
+                .filter(r -> r.status() == RecipientStatus.Pending) // others: a redelivery of tickets already settled
+                .toList();
+        if (pending.isEmpty()) {
+            return;
         }
+        Map<String, Suppression> suppressed = new HashMap<>();
+        pending.stream().collect(Collectors.groupingBy(StoredRecipient::channel,
+                Collectors.mapping(StoredRecipient::address, Collectors.toSet())))
+                .forEach((channel, addresses) -> suppressions.findAll(channel, addresses)
+                        .forEach((address, entry) -> suppressed.put(channel + " " + address, entry)));
+        Details details = store.details(communicationId)
+                .orElseThrow(() -> new IllegalStateException("no communication " + communicationId));
+        AcceptedDeliveries accepted = new AcceptedDeliveries(communicationId, store, providerRefs, fallbacks, flushMillis);
+        try {
+            for (StoredRecipient recipient : pending) {
+                deliver(recipient, suppressed.get(recipient.channel() + " " + recipient.address()), details, attempt, accepted);
+            }
+        } finally {
+            accepted.flush(); // also when a later recipient threw: every recipient moved is counted
+        }
+    }
+
+    private void deliver(StoredRecipient recipient, Suppression suppressed, Details details, int attempt,
+            AcceptedDeliveries accepted) {
         if (holds.holdsBack(recipient)) {
             return; // waits for the stakeholder's digest or the end of their quiet hours
         }
-        Optional<Suppression> suppressed = suppressions.find(recipient.channel(), recipient.address());
-        if (suppressed.isPresent()) {
+        if (suppressed != null) {
             // an opt-out, hard bounce or complaint: sending again would ignore the person or hurt the sender's reputation
-            fail(recipient, suppressed.get().kind(), attempt, Instant.now(clock).toString());
+            fail(recipient, suppressed.kind(), attempt, Instant.now(clock).toString());
             return;
         }
-        Details details = store.details(communicationId)
-                .orElseThrow(() -> new IllegalStateException("no communication " + communicationId));
+        String communicationId = recipient.communicationId();
+        int index = recipient.index();
         Delivery delivery = new Delivery(communicationId, index, recipient.channel(), recipient.address(),
                 details.rendered(), details.providerTemplate());
         ProviderResult result = call(delivery);
         String now = Instant.now(clock).toString();
         if (result instanceof ProviderResult.Accepted a) {
-            accepted(recipient, a, usage(delivery), attempt, now);
+            accepted(recipient, a, usage(delivery), attempt, now, accepted);
         } else if (result instanceof ProviderResult.Permanent p) {
             fail(recipient, p.reason(), attempt, now);
         } else if (attempt < maxAttempts) {
@@ -126,11 +164,11 @@ public class DeliveryService {
         return providers.forChannel(delivery.channel()).map(p -> p.usage(delivery)).orElse(Map.of());
     }
 
-    private void accepted(StoredRecipient r, ProviderResult.Accepted a, Map<String, Long> usage, int attempts, String now) {
-        if (store.transition(r.communicationId(), r.index(), RecipientStatus.Pending, RecipientStatus.Sent,
+    private void accepted(StoredRecipient r, ProviderResult.Accepted a, Map<String, Long> usage, int attempts, String now,
+            AcceptedDeliveries accepted) {
+        if (store.transitionRecipient(r.communicationId(), r.index(), RecipientStatus.Pending, RecipientStatus.Sent,
                 Map.of("providerMessageId", a.providerMessageId(), "sentAt", now), usage, attempts, now)) {
-            store.putProviderRef(r.channel(), a.providerMessageId(), r.communicationId(), r.index());
-            fallbacks.accepted(r.communicationId(), r.index());
+            accepted.add(r, a.providerMessageId()); // counts, provider reference, escalation check
         }
     }
 

@@ -1,9 +1,17 @@
 package com.switchboard.channel;
 
-/** What one queued JMS message carries: which recipient of which communication to deliver. */
+/**
+ * Which recipient of which communication to deliver. {@link JmsDispatchQueue} puts the tickets of
+ * one communication and channel on the queue in chunks, one JMS message per chunk.
+ */
 public record DeliveryTicket(String communicationId, int recipientIndex, Channel channel) {
     public static final String COMMUNICATION_ID = "communicationId";
     public static final String RECIPIENT_INDEX = "recipientIndex";
+    /**
+     * The recipients of a message carrying a chunk of tickets (same communication and channel), as
+     * comma-separated indexes; {@link #RECIPIENT_INDEX} then names the first. Absent on a single ticket.
+     */
+    public static final String RECIPIENT_INDEXES = "recipientIndexes";
     /** Which attempt a ticket is: 1 when first queued, more when queued again after a transient failure. */
     public static final String ATTEMPT = "attempt";
 }

@@ -7,15 +7,23 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Puts delivery tickets on their channel's queue in one local JMS transaction: either every
  * recipient of a batch is queued, or none is and the caller learns it. Runs outside any JTA
- * transaction so the commit has happened when {@link #enqueue} returns.
+ * transaction so the commit has happened when {@link #enqueue} returns. Tickets of the same
+ * communication and channel travel in chunks of up to {@code delivery.chunk.size}, one message
+ * each: a consumer then reads, sends and records a chunk with a few DynamoDB requests, and the
+ * messaging engine stores and acknowledges one message instead of one per recipient.
  */
 @ApplicationScoped
 public class JmsDispatchQueue {
@@ -35,13 +43,17 @@ public class JmsDispatchQueue {
     @Resource(lookup = "jms/queue/inapp")
     Queue inapp;
 
+    @Inject
+    @ConfigProperty(name = "delivery.chunk.size", defaultValue = "25")
+    int chunkSize;
+
     public void enqueue(List<DeliveryTicket> tickets) {
         Map<Channel, Queue> queues = queues();
         try (JMSContext context = connectionFactory.createContext(JMSContext.SESSION_TRANSACTED)) {
             JMSProducer producer = context.createProducer();
             try {
-                for (DeliveryTicket t : tickets) {
-                    producer.send(queues.get(t.channel()), message(context, t, 1));
+                for (List<DeliveryTicket> chunk : chunks(tickets)) {
+                    producer.send(queues.get(chunk.get(0).channel()), message(context, chunk, 1));
                 }
                 context.commit();
             } catch (jakarta.jms.JMSException e) {
@@ -62,8 +74,8 @@ public class JmsDispatchQueue {
         Map<Channel, Queue> queues = queues();
         try (JMSContext context = connectionFactory.createContext()) {
             JMSProducer producer = context.createProducer();
-            for (DeliveryTicket t : tickets) {
-                producer.send(queues.get(t.channel()), message(context, t, 1));
+            for (List<DeliveryTicket> chunk : chunks(tickets)) {
+                producer.send(queues.get(chunk.get(0).channel()), message(context, chunk, 1));
             }
         } catch (jakarta.jms.JMSException e) {
             throw new jakarta.jms.JMSRuntimeException("could not queue deliveries: " + e.getMessage(), e.getErrorCode(), e);
@@ -78,17 +90,39 @@ public class JmsDispatchQueue {
     public void retryLater(DeliveryTicket ticket, int attempt, Duration delay) {
         try (JMSContext context = connectionFactory.createContext()) {
             context.createProducer().setDeliveryDelay(delay.toMillis())
-                    .send(queues().get(ticket.channel()), message(context, ticket, attempt));
+                    .send(queues().get(ticket.channel()), message(context, List.of(ticket), attempt));
         } catch (jakarta.jms.JMSException e) {
             throw new jakarta.jms.JMSRuntimeException("could not queue a retry: " + e.getMessage(), e.getErrorCode(), e);
         }
     }
 
-    /** A ticket as a JMS message: properties only, so consumers and operators read it without a body format. */
-    private static Message message(JMSContext context, DeliveryTicket ticket, int attempt) throws jakarta.jms.JMSException {
+    /** The tickets grouped by communication and channel, in order, cut into chunks of at most {@code chunkSize}. */
+    private List<List<DeliveryTicket>> chunks(List<DeliveryTicket> tickets) {
+        Map<String, List<DeliveryTicket>> groups = new LinkedHashMap<>();
+        for (DeliveryTicket t : tickets) {
+            groups.computeIfAbsent(t.communicationId() + " " + t.channel(), k -> new ArrayList<>()).add(t);
+        }
+        List<List<DeliveryTicket>> chunks = new ArrayList<>();
+        for (List<DeliveryTicket> group : groups.values()) {
+            for (int i = 0; i < group.size(); i += Math.max(1, chunkSize)) {
+                chunks.add(group.subList(i, Math.min(i + Math.max(1, chunkSize), group.size())));
+            }
+        }
+        return chunks;
+    }
+
+    /**
+     * Tickets of one communication and channel as a JMS message: properties only, so consumers and
+     * operators read it without a body format.
+     */
+    private static Message message(JMSContext context, List<DeliveryTicket> chunk, int attempt) throws jakarta.jms.JMSException {
         Message m = context.createMessage();
-        m.setStringProperty(DeliveryTicket.COMMUNICATION_ID, ticket.communicationId());
-        m.setIntProperty(DeliveryTicket.RECIPIENT_INDEX, ticket.recipientIndex());
+        m.setStringProperty(DeliveryTicket.COMMUNICATION_ID, chunk.get(0).communicationId());
+        m.setIntProperty(DeliveryTicket.RECIPIENT_INDEX, chunk.get(0).recipientIndex());
+        if (chunk.size() > 1) {
+            m.setStringProperty(DeliveryTicket.RECIPIENT_INDEXES,
+                    chunk.stream().map(t -> Integer.toString(t.recipientIndex())).collect(Collectors.joining(",")));
+        }
         m.setIntProperty(DeliveryTicket.ATTEMPT, attempt);
         return m;
     }

@@ -12,6 +12,7 @@ import static com.switchboard.store.Items.strings;
 import com.switchboard.analytics.AnalyticsRecorder;
 import com.switchboard.analytics.RecipientMove;
 import com.switchboard.channel.Channel;
+import com.switchboard.store.BatchReader;
 import com.switchboard.store.BatchWriter;
 import com.switchboard.store.Table;
 import com.switchboard.template.ProviderTemplate;
@@ -52,6 +53,9 @@ public class DynamoCommunicationStore {
     BatchWriter batch;
 
     @Inject
+    BatchReader reader;
+
+    @Inject
     AnalyticsRecorder analytics;
 
     @Inject
@@ -71,21 +75,13 @@ public class DynamoCommunicationStore {
             String escalateAfter) {
     }
 
-    /** Which recipient a provider's message id belongs to. */
-    public record ProviderRef(Channel channel, String communicationId, int index) {
-    }
-
     /**
-     * One stored recipient; {@code timing}, {@code heldFor} and {@code releasedAt} say whether it waits
-     * for a digest or the end of quiet hours (see {@code coordination.timing}).
+     * One stored recipient; {@code escalates} says it has a fallback chain and an escalateAfter;
+     * {@code timing}, {@code heldFor} and {@code releasedAt} say whether it waits for a digest or the
+     * end of quiet hours (see {@code coordination.timing}).
      */
     public record StoredRecipient(String communicationId, int index, Channel channel, String address,
-            RecipientStatus status, int attempts, String timing, String heldFor, String releasedAt) {
-
-        public StoredRecipient(String communicationId, int index, Channel channel, String address, RecipientStatus status,
-                int attempts) {
-            this(communicationId, index, channel, address, status, attempts, null, null, null);
-        }
+            RecipientStatus status, int attempts, boolean escalates, String timing, String heldFor, String releasedAt) {
     }
 
     public void create(NewCommunication c) {
@@ -221,28 +217,64 @@ public class DynamoCommunicationStore {
         if (!result.hasItem() || result.item().isEmpty()) {
             return Optional.empty();
         }
-        var i = result.item();
-        return Optional.of(new StoredRecipient(id, index, Channel.valueOf(str(i, "channel")), str(i, "address"),
-                RecipientStatus.valueOf(str(i, "status")), (int) num(i, "attempts"), str(i, "timing"), str(i, "heldFor"),
-                str(i, "releasedAt")));
+        return Optional.of(stored(id, result.item()));
+    }
+
+    /** Several recipients of one communication with one BatchGetItem, in the order asked; a missing one is an error. */
+    public List<StoredRecipient> recipients(String id, List<Integer> indexes) {
+        Map<String, Map<String, AttributeValue>> found = reader.getAll(indexes.stream().map(i -> key(pk(id), recipientSk(i))).toList());
+        List<StoredRecipient> recipients = new ArrayList<>(indexes.size());
+        for (int index : indexes) {
+            var item = found.get(pk(id) + " " + recipientSk(index));
+            if (item == null) {
+                throw new IllegalStateException("no recipient " + index + " in communication " + id);
+            }
+            recipients.add(stored(id, item));
+        }
+        return recipients;
+    }
+
+    private static StoredRecipient stored(String id, Map<String, AttributeValue> i) {
+        return new StoredRecipient(id, (int) num(i, "index"), Channel.valueOf(str(i, "channel")), str(i, "address"),
+                RecipientStatus.valueOf(str(i, "status")), (int) num(i, "attempts"),
+                i.containsKey("escalateAfter") && !strings(i, "fallbacks").isEmpty(), str(i, "timing"), str(i, "heldFor"),
+                str(i, "releasedAt"));
     }
 
     /**
      * Moves a recipient from {@code from} to {@code to}, setting the given attributes and the number
-     * of provider attempts made; false when it was no longer in {@code from}.
+     * of provider attempts made (null leaves it as it is); false when it was no longer in {@code from}.
      */
     public boolean transition(String id, int index, RecipientStatus from, RecipientStatus to,
-            Map<String, String> attributes, int attempts, String at) {
+            Map<String, String> attributes, Integer attempts, String at) {
         return transition(id, index, from, to, attributes, Map.of(), attempts, at);
     }
 
     /** As {@link #transition(String, int, RecipientStatus, RecipientStatus, Map, int, String)}, also setting number attributes. */
     public boolean transition(String id, int index, RecipientStatus from, RecipientStatus to,
-            Map<String, String> attributes, Map<String, Long> numbers, int attempts, String at) {
-        StringBuilder update = new StringBuilder("SET #s = :to, updatedAt = :at, attempts = :attempts");
+            Map<String, String> attributes, Map<String, Long> numbers, Integer attempts, String at) {
+        if (!transitionRecipient(id, index, from, to, attributes, numbers, attempts, at)) {
+            return false;
+        }
+        countMoves(id, from, to, 1);
+        return true;
+    }
+
+    /**
+     * The recipient half of {@link #transition}: the conditional move of one recipient, leaving the
+     * communication's counts to {@link #countMoves}, so a chunk of recipients moved together costs one
+     * count update. The caller must count every move this returns true for, even when it fails later.
+     */
+    public boolean transitionRecipient(String id, int index, RecipientStatus from, RecipientStatus to,
+            Map<String, String> attributes, Map<String, Long> numbers, Integer attempts, String at) {
+        StringBuilder update = new StringBuilder(attempts == null ? "SET #s = :to, updatedAt = :at"
+                : "SET #s = :to, updatedAt = :at, attempts = :attempts");
         Map<String, String> names = new HashMap<>(Map.of("#s", "status"));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":to", s(to.name()), ":from", s(from.name()),
-                ":at", s(at), ":attempts", n(attempts)));
+                ":at", s(at)));
+        if (attempts != null) {
+            values.put(":attempts", n(attempts));
+        }
         int i = 0;
         for (Map.Entry<String, String> a : attributes.entrySet()) {
             update.append(", #a").append(i).append(" = :a").append(i);
@@ -267,42 +299,48 @@ public class DynamoCommunicationStore {
         } catch (ConditionalCheckFailedException raced) {
             return false;
         }
-        moveCount(id, from, to);
         analytics.record(RecipientMove.of(from, to, moved));
         statusChanged.fire(new RecipientStatusChanged(id, index, Channel.valueOf(str(moved, "channel")), from, to,
                 attributes.get("reason"), at, moved));
         return true;
     }
 
-    /** Shifts one recipient between the per-status counts and re-derives the communication's status. */
-    private void moveCount(String id, RecipientStatus from, RecipientStatus to) {
+    /** Shifts {@code n} recipients between the per-status counts and re-derives the communication's status. */
+    public void countMoves(String id, RecipientStatus from, RecipientStatus to, int n) {
+        if (n == 0) {
+            return;
+        }
         var updated = dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(id), DETAILS))
                 .updateExpression("ADD #from :minus, #to :plus")
                 .expressionAttributeNames(Map.of("#from", "count_" + from.name(), "#to", "count_" + to.name()))
-                .expressionAttributeValues(Map.of(":minus", n(-1), ":plus", n(1)))
+                .expressionAttributeValues(Map.of(":minus", n(-n), ":plus", n(n)))
                 .returnValues(ReturnValue.ALL_NEW)).attributes();
         String current = str(updated, "status");
         if (CommunicationStatus.Scheduled.name().equals(current) || CommunicationStatus.Cancelled.name().equals(current)) {
             return; // markDispatched derives it once dispatch is done; a cancelled one stays cancelled
         }
-        CommunicationStatus derived = CommunicationStatus.from(num(updated, "count_Pending"), num(updated, "count_Sent"),
-                num(updated, "count_Delivered"), num(updated, "count_Failed"));
-        setStatus(id, current, derived.name(), null);
+        setStatus(id, current, derived(updated).name(), null);
+    }
+
+    private static CommunicationStatus derived(Map<String, AttributeValue> details) {
+        return CommunicationStatus.from(num(details, "count_Pending"), num(details, "count_Sent"),
+                num(details, "count_Delivered"), num(details, "count_Failed"));
     }
 
     /** The communication left {@code Scheduled}: its recipients are on their queues. */
     public void markDispatched(String id, String at) {
-        setStatus(id, CommunicationStatus.Scheduled.name(), CommunicationStatus.Sent.name(), at);
-        // recipients that finished before this write was made: derive again from the counts
-        var item = dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(id), DETAILS)).consistentRead(true)).item();
-        CommunicationStatus derived = CommunicationStatus.from(num(item, "count_Pending"), num(item, "count_Sent"),
-                num(item, "count_Delivered"), num(item, "count_Failed"));
-        setStatus(id, str(item, "status"), derived.name(), null);
+        // the moved item carries the counts, so recipients that finished before this write are derived without a read
+        Optional<Map<String, AttributeValue>> moved = setStatus(id, CommunicationStatus.Scheduled.name(),
+                CommunicationStatus.Sent.name(), at);
+        var item = moved.isPresent() ? moved.get()
+                : dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(id), DETAILS)).consistentRead(true)).item();
+        setStatus(id, str(item, "status"), derived(item).name(), null);
     }
 
-    private void setStatus(String id, String from, String to, String sentAt) {
+    /** Moves the communication's status; the item as written, or empty when it was no longer {@code from}. */
+    private Optional<Map<String, AttributeValue>> setStatus(String id, String from, String to, String sentAt) {
         if (to.equals(from)) {
-            return;
+            return Optional.empty();
         }
         String update = sentAt == null ? "SET #s = :to" : "SET #s = :to, sentAt = :sentAt";
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":to", s(to), ":from", s(from)));
@@ -310,34 +348,16 @@ public class DynamoCommunicationStore {
             values.put(":sentAt", s(sentAt));
         }
         try {
-            dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(id), DETAILS))
+            return Optional.of(dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(id), DETAILS))
                     .updateExpression(update)
                     .conditionExpression("#s = :from")
                     .expressionAttributeNames(Map.of("#s", "status"))
-                    .expressionAttributeValues(values));
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW)).attributes());
         } catch (ConditionalCheckFailedException raced) {
             // a concurrent transition already moved it; the last count update derives the final state
-        }
-    }
-
-    /** Remembers which communication a provider's message id belongs to, for the receipts to come. */
-    public void putProviderRef(Channel channel, String providerMessageId, String id, int index) {
-        Map<String, AttributeValue> item = key("PROVIDERMSG#" + providerMessageId, "REF");
-        item.put("type", s("ProviderRef"));
-        item.put("channel", s(channel.name()));
-        item.put("communicationId", s(id));
-        item.put("index", n(index));
-        dynamo.putItem(b -> b.tableName(table.name()).item(item));
-    }
-
-    /** The recipient a provider's message id was recorded for, if any. */
-    public Optional<ProviderRef> providerRef(String providerMessageId) {
-        var result = dynamo.getItem(b -> b.tableName(table.name()).key(key("PROVIDERMSG#" + providerMessageId, "REF")));
-        if (!result.hasItem() || result.item().isEmpty()) {
             return Optional.empty();
         }
-        var i = result.item();
-        return Optional.of(new ProviderRef(Channel.valueOf(str(i, "channel")), str(i, "communicationId"), (int) num(i, "index")));
     }
 
     /** The first recipient of a communication on {@code channel} at {@code address} (case-insensitive). */
@@ -347,8 +367,7 @@ public class DynamoCommunicationStore {
                 .expressionAttributeValues(Map.of(":pk", s(pk(id)), ":r", s("RECIPIENT#"))).consistentRead(true).build());
         for (var i : pages.items()) {
             if (channel.name().equals(str(i, "channel")) && address.equalsIgnoreCase(str(i, "address"))) {
-                return Optional.of(new StoredRecipient(id, (int) num(i, "index"), channel, str(i, "address"),
-                        RecipientStatus.valueOf(str(i, "status")), (int) num(i, "attempts")));
+                return Optional.of(stored(id, i));
             }
         }
         return Optional.empty();

@@ -5,9 +5,12 @@ import static com.switchboard.store.Items.s;
 import static com.switchboard.store.Items.str;
 
 import com.switchboard.channel.Channel;
+import com.switchboard.store.BatchReader;
 import com.switchboard.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Our own suppression list, one {@code SUPPRESSION#<channel>#<address> / ENTRY} item per address:
  * opt-outs, STOP replies, email hard bounces and complaints. The pipeline checks it with one
- * consistent GetItem before calling any provider. Email addresses are kept in lower case so the
- * check does not depend on how a CSR typed them.
+ * consistent BatchGetItem per chunk of tickets before calling any provider. Email addresses are
+ * kept in lower case so the check does not depend on how a CSR typed them.
  */
 @ApplicationScoped
 public class DynamoSuppressionStore {
@@ -30,15 +33,34 @@ public class DynamoSuppressionStore {
     @Inject
     Table table;
 
+    @Inject
+    BatchReader reader;
+
     public Optional<Suppression> find(Channel channel, String address) {
         var result = dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(channel, address), SK)).consistentRead(true));
         if (!result.hasItem() || result.item().isEmpty()) {
             return Optional.empty();
         }
-        var i = result.item();
+        return Optional.of(entry(channel, address, result.item()));
+    }
+
+    /** The entries of those of {@code addresses} on the list, by address as given: one BatchGetItem for a chunk of tickets. */
+    public Map<String, Suppression> findAll(Channel channel, Collection<String> addresses) {
+        Map<String, Map<String, AttributeValue>> found = reader.getAll(addresses.stream().map(a -> key(pk(channel, a), SK)).toList());
+        Map<String, Suppression> entries = new HashMap<>();
+        for (String address : addresses) {
+            var item = found.get(pk(channel, address) + " " + SK);
+            if (item != null) {
+                entries.put(address, entry(channel, address, item));
+            }
+        }
+        return entries;
+    }
+
+    private static Suppression entry(Channel channel, String address, Map<String, AttributeValue> i) {
         String kind = str(i, "kind");
-        return Optional.of(new Suppression(channel, address, kind == null ? Suppression.SUPPRESSED : kind, str(i, "reason"),
-                str(i, "suppressedAt")));
+        return new Suppression(channel, address, kind == null ? Suppression.SUPPRESSED : kind, str(i, "reason"),
+                str(i, "suppressedAt"));
     }
 
     /** Adds or refreshes the entry; the latest reason wins. */

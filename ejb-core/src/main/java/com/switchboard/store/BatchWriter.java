@@ -43,7 +43,8 @@ public class BatchWriter {
         }
     }
 
-    private static void pause(int round) {
+    /** The growing pause before asking DynamoDB again for what it left unprocessed. */
+    static void pause(int round) {
         try {
             Thread.sleep(Math.min(1000, 20L << Math.min(round, 6)));
         } catch (InterruptedException e) {

@@ -2,6 +2,8 @@ package com.switchboard.tracking;
 
 import com.switchboard.communication.DynamoCommunicationStore;
 import com.switchboard.communication.DynamoCommunicationStore.StoredRecipient;
+import com.switchboard.communication.DynamoProviderRefStore;
+import com.switchboard.communication.DynamoProviderRefStore.ProviderRef;
 import com.switchboard.communication.RecipientStatus;
 import com.switchboard.coordination.FallbackService;
 import com.switchboard.preference.DynamoSuppressionStore;
@@ -34,6 +36,9 @@ public class ReceiptService {
     DynamoCommunicationStore store;
 
     @Inject
+    DynamoProviderRefStore providerRefs;
+
+    @Inject
     DynamoDeliveryEventStore events;
 
     @Inject
@@ -53,13 +58,13 @@ public class ReceiptService {
             suppressions.suppress(new Suppression(receipt.channel(), address, Suppression.SUPPRESSED,
                     receipt.rawStatus() + (receipt.reason() == null ? "" : ": " + receipt.reason()), Instant.now(clock).toString()));
         }
-        Optional<StoredRecipient> target = find(receipt);
+        Optional<ProviderRef> target = find(receipt);
         if (target.isEmpty()) {
             LOG.info(() -> "receipt " + receipt.rawStatus() + " for unknown " + receipt.channel() + " message "
                     + receipt.providerMessageId() + " ignored");
             return Result.UNKNOWN;
         }
-        StoredRecipient r = target.get();
+        ProviderRef r = target.get();
         String now = Instant.now(clock).toString();
         boolean applied = apply(r.communicationId(), r.index(), receipt, now);
         events.append(r.communicationId(), r.index(), receipt, applied, now);
@@ -76,15 +81,17 @@ public class ReceiptService {
                 && ("read".equalsIgnoreCase(receipt.rawStatus()) || "Open".equalsIgnoreCase(receipt.rawStatus()));
     }
 
-    private Optional<StoredRecipient> find(Receipt receipt) {
+    /** Which recipient the receipt is for; its status is read (if need be) by {@link #apply}. */
+    private Optional<ProviderRef> find(Receipt receipt) {
         if (receipt.providerMessageId() != null) {
-            var ref = store.providerRef(receipt.providerMessageId());
+            var ref = providerRefs.find(receipt.providerMessageId());
             if (ref.isPresent()) {
-                return store.recipient(ref.get().communicationId(), ref.get().index());
+                return ref;
             }
         }
         if (receipt.communicationTag() != null && receipt.address() != null) {
-            return store.recipientByAddress(receipt.communicationTag(), receipt.channel(), receipt.address());
+            return store.recipientByAddress(receipt.communicationTag(), receipt.channel(), receipt.address())
+                    .map(r -> new ProviderRef(r.channel(), r.communicationId(), r.index()));
         }
         return Optional.empty();
     }
@@ -99,6 +106,10 @@ public class ReceiptService {
         Map<String, String> attributes = to == RecipientStatus.Delivered
                 ? Map.of("deliveredAt", receipt.occurredAt() == null ? now : receipt.occurredAt())
                 : Map.of("reason", receipt.reason() == null ? receipt.rawStatus() : receipt.reason());
+        // most receipts find their recipient Sent: try that move first and read only when it was not
+        if (to == RecipientStatus.Delivered && store.transition(id, index, RecipientStatus.Sent, to, attributes, null, now)) {
+            return true;
+        }
         for (int attempt = 0; attempt < RACE_RETRIES; attempt++) {
             Optional<StoredRecipient> current = store.recipient(id, index);
             if (current.isEmpty() || current.get().status().isTerminal()) {

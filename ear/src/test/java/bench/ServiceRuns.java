@@ -1,0 +1,150 @@
+package bench;
+
+import it.support.Api;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import sandbox.SesEventPoster;
+import sandbox.SnsSandboxSigner;
+
+/**
+ * The benchmark's request-side figures: POST /send latency under concurrency, the lag of many
+ * scheduled sends due at once, SES receipts ingested per second at /webhooks/ses, and the
+ * analytics query's latency.
+ */
+final class ServiceRuns {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final JsonObject MESSAGE = Json.createObjectBuilder().add("subject", "Benchmark")
+            .add("content", "Your car is ready.").build();
+
+    private ServiceRuns() {
+    }
+
+    /** POST /communications/send with one email recipient each, {@code total} requests from {@code clients} clients. */
+    static Stats sendLatency(int clients, int total) throws Exception {
+        ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
+        ChannelRuns.parallel(total, clients, () -> i -> {
+            long t0 = System.nanoTime();
+            ChannelRuns.send("Email", i, 1, ChannelRuns::emailAddress, MESSAGE);
+            latencies.add((System.nanoTime() - t0) / 1e6);
+        });
+        return stats(latencies);
+    }
+
+    /**
+     * {@code count} single-recipient sends all scheduled for the same instant; the lag of each is its
+     * communication's {@code sentAt} (the tickets are queued) minus {@code scheduledAt}.
+     */
+    static Stats scheduledLag(int count, Duration ahead) throws Exception {
+        Instant due = Instant.now().plus(ahead);
+        JsonObject message = Json.createObjectBuilder(MESSAGE).build();
+        List<String> ids = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<String>> sends = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            sends.add(pool.submit(() -> {
+                String body = Json.createObjectBuilder().add("message", message).add("scheduledAt", due.toString())
+                        .add("recipients", Json.createArrayBuilder().add(Json.createObjectBuilder().add("channel", "Email")
+                                .add("address", "lag" + n + SesEventPoster.NO_RECEIPT_DOMAIN))).build().toString();
+                Api.Reply r = ChannelRuns.CSR.post("/communications/send", body);
+                if (r.status() != 202) {
+                    throw new IllegalStateException("scheduled send refused: " + r.status() + " " + r.body());
+                }
+                return r.json().getString("communicationId");
+            }));
+        }
+        for (Future<String> f : sends) {
+            ids.add(f.get());
+        }
+        pool.shutdown();
+        if (Instant.now().isAfter(due)) {
+            System.out.println("warning: scheduling " + count + " sends took longer than " + ahead + "; lag is overstated");
+        }
+        List<Double> lags = new ArrayList<>();
+        for (String id : ids) {
+            JsonObject c = sentAt(id);
+            lags.add((double) Duration.between(due, Instant.parse(c.getString("sentAt"))).toMillis());
+        }
+        return new Stats(lags.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static JsonObject sentAt(String id) throws InterruptedException {
+        while (true) {
+            JsonObject c = ChannelRuns.CSR.get("/communications/" + id).json();
+            if (c.containsKey("sentAt") && c.get("sentAt").getValueType() == JsonValue.ValueType.STRING) {
+                return c;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /**
+     * Receipts per second at /webhooks/ses: {@code count} emails to an address the sandbox posts no
+     * receipt for are sent and settle; then a signed SES Delivery notification for each (signed
+     * beforehand, as SNS would have) is posted by 16 clients. Returns {posted per second, applied
+     * per second (until every recipient is Delivered)}.
+     */
+    static double[] receipts(SnsSandboxSigner signer, int count) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int sent = 0; sent < count; sent += 100) {
+            int offset = sent;
+            ids.add(ChannelRuns.send("Email", offset, Math.min(100, count - sent),
+                    i -> "rcpt" + i + SesEventPoster.NO_RECEIPT_DOMAIN, MESSAGE));
+        }
+        List<String> notifications = new ArrayList<>();
+        for (String id : ids) {
+            JsonObject c = ChannelRuns.awaitCount(id, "Pending", 0);
+            for (JsonValue v : c.getJsonArray("recipients")) {
+                JsonObject r = v.asJsonObject();
+                notifications.add(signer.notification(SnsSandboxSigner.SES_TOPIC, SesEventPoster.event(r.getString("providerMessageId"),
+                        r.getString("address"), Map.of("communicationId", id, "recipient", Integer.toString(r.getInt("index"))),
+                        Instant.now().toString())));
+            }
+        }
+        long start = System.nanoTime();
+        double posted = ChannelRuns.parallel(notifications.size(), 16, () -> i -> {
+            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:9080/webhooks/ses"))
+                    .header("Content-Type", "text/plain; charset=UTF-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(notifications.get(i))).build(), HttpResponse.BodyHandlers.discarding());
+            if (r.statusCode() / 100 != 2) {
+                throw new IllegalStateException("receipt refused: " + r.statusCode());
+            }
+        });
+        for (String id : ids) {
+            ChannelRuns.awaitCount(id, "Delivered", -1);
+        }
+        return new double[] {posted, notifications.size() / ((System.nanoTime() - start) / 1e9)};
+    }
+
+    /** GET /communications/analytics (the default range), {@code count} times in a row. */
+    static Stats analytics(int count) {
+        List<Double> latencies = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long t0 = System.nanoTime();
+            Api.Reply r = ChannelRuns.CSR.get("/communications/analytics");
+            if (r.status() != 200) {
+                throw new IllegalStateException("analytics answered " + r.status());
+            }
+            latencies.add((System.nanoTime() - t0) / 1e6);
+        }
+        return new Stats(latencies.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static Stats stats(ConcurrentLinkedQueue<Double> values) {
+        return new Stats(values.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+}
