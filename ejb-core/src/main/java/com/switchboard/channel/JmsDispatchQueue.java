@@ -84,6 +84,25 @@ public class JmsDispatchQueue {
         }
     }
 
+    /**
+     * Puts a copy of a consumed ticket back on the queue it came from, due after {@code delay}, in
+     * the caller's (a consumer's) transaction: the ticket waits out an outage of our own store
+     * without spending its deliveries or its attempts.
+     */
+    public void requeueLater(Message ticket, Duration delay) {
+        try (JMSContext context = connectionFactory.createContext()) {
+            Message copy = context.createMessage();
+            for (String name : List.of(DeliveryTicket.COMMUNICATION_ID, DeliveryTicket.RECIPIENT_INDEX, DeliveryTicket.ATTEMPT)) {
+                if (ticket.propertyExists(name)) {
+                    copy.setObjectProperty(name, ticket.getObjectProperty(name));
+                }
+            }
+            context.createProducer().setDeliveryDelay(delay.toMillis()).send(ticket.getJMSDestination(), copy);
+        } catch (jakarta.jms.JMSException e) {
+            throw new jakarta.jms.JMSRuntimeException("could not requeue a ticket: " + e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+
     /** A ticket as a JMS message: properties only, so consumers and operators read it without a body format. */
     private static Message message(JMSContext context, DeliveryTicket ticket, int attempt) throws jakarta.jms.JMSException {
         Message m = context.createMessage();
