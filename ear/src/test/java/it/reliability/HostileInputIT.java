@@ -71,7 +71,9 @@ class HostileInputIT {
     void brokenJsonWrongTypesAndMissingBodiesAreProblemsNamingTheField() {
         List<String> wrong = new ArrayList<>();
         for (JsonEndpoint e : JSON_ENDPOINTS) {
-            for (String broken : List.of("{\"message\": {\"subject\": ", "{]", "\u0000", "[1,2,3]", "\"just a string\"", "42")) {
+            // {"zzz":{"a": made JSON-B spin forever on a server thread (an unknown property's object cut off)
+            for (String broken : List.of("{\"message\": {\"subject\": ", "{\"zzz\":{\"a\":", "{]", "\u0000", "[1,2,3]",
+                    "\"just a string\"", "42")) {
                 expectClientError(wrong, e, broken, e.call(broken));
             }
             expectClientError(wrong, e, "wrong types", e.call(e.wrongTypes()));

@@ -1,7 +1,7 @@
 package com.switchboard.rest.problem;
 
 import com.switchboard.error.FieldError;
-import com.switchboard.rest.limit.RequestTooLargeException;
+import com.switchboard.rest.guard.RequestTooLargeException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;

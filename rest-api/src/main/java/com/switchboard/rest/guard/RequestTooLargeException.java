@@ -1,4 +1,4 @@
-package com.switchboard.rest.limit;
+package com.switchboard.rest.guard;
 
 /** A request body over the server's limit; carries the limit and, when declared, the size sent. */
 public class RequestTooLargeException extends RuntimeException {

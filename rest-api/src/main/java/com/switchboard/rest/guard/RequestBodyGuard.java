@@ -1,5 +1,6 @@
-package com.switchboard.rest.limit;
+package com.switchboard.rest.guard;
 
+import com.switchboard.error.InvalidRequestException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,26 +8,28 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Caps every request body of the API and the webhooks at {@code request.max.bytes}, before any
- * resource or JSON binding sees it: a declared Content-Length over the limit is refused at once,
- * and a body without one (chunked) is read at most one byte past the limit. Either way the caller
- * gets 413 problem+json. A body within the limit is handed on from memory, so nobody can make
- * the server buffer or parse an unbounded stream. The largest legitimate body, a fan-out send of
- * 10,000 recipients, is about 1 MB.
+ * Guards every request body of the API and the webhooks before any resource or JSON binding sees
+ * it. Size: at most {@code request.max.bytes}; a declared Content-Length over the limit is refused
+ * at once, and a body without one (chunked) is read at most one byte past the limit, either way
+ * 413 problem+json. The largest legitimate body, a fan-out send of 10,000 recipients, is about
+ * 1 MB. Syntax: a JSON body must be well-formed ({@link JsonSyntax}), else 400 naming the body.
+ * A body that passes is handed on from memory.
  */
 @Provider
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
 @ApplicationScoped
-public class RequestSizeLimitFilter implements ContainerRequestFilter {
+public class RequestBodyGuard implements ContainerRequestFilter {
     /** How much of an over-long chunked body is drained so the client still reads the 413. */
     private static final int DRAIN_FACTOR = 4;
 
@@ -49,7 +52,17 @@ public class RequestSizeLimitFilter implements ContainerRequestFilter {
             drain(in, maxBytes * DRAIN_FACTOR);
             throw new RequestTooLargeException(maxBytes, -1);
         }
-        request.setEntityStream(new ByteArrayInputStream(body.toByteArray()));
+        byte[] bytes = body.toByteArray();
+        if (bytes.length > 0 && isJson(request.getMediaType())) {
+            JsonSyntax.problem(new String(bytes, StandardCharsets.UTF_8)).ifPresent(p -> {
+                throw InvalidRequestException.of(400, "body", "not well-formed JSON: " + p);
+            });
+        }
+        request.setEntityStream(new ByteArrayInputStream(bytes));
+    }
+
+    private static boolean isJson(MediaType type) {
+        return type != null && ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"));
     }
 
     private static long copyAtMost(InputStream in, ByteArrayOutputStream out, long limit) throws IOException {
