@@ -50,14 +50,14 @@ class DynamoOutageIT {
         try {
             await().atMost(Duration.ofSeconds(20)).alias("not ready without DynamoDB")
                     .until(() -> Api.anonymous().get("/health/ready").status() == 503);
-            Api.Reply refused = Tally.check("send while DynamoDB is down",
+            Api.Reply refused = Tally.checkUnavailable("send while DynamoDB is down",
                     Caller.CSR.call("POST", "/communications/send", SEND.formatted("down@example.com")));
             expectUnavailable(wrong, "send", refused);
             for (String path : List.of("/communications/" + existing, "/communications/delivery-tracking",
                     "/communications/preferences?stakeholderId=ulrich", "/communications/templates/any")) {
-                expectUnavailable(wrong, path, Tally.check("GET " + path + " while DynamoDB is down", Caller.ADMIN.call("GET", path, null)));
+                expectUnavailable(wrong, path, Tally.checkUnavailable("GET " + path + " while DynamoDB is down", Caller.ADMIN.call("GET", path, null)));
             }
-            expectUnavailable(wrong, "inbox", Tally.check("inbox while DynamoDB is down",
+            expectUnavailable(wrong, "inbox", Tally.checkUnavailable("inbox while DynamoDB is down",
                     Caller.USER.call("GET", "/communications/inapp/inbox", null)));
         } finally {
             Switchboard.sandbox().startDynamo();

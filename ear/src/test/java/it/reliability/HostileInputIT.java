@@ -211,13 +211,25 @@ class HostileInputIT {
                 }
             }
         }
-        // in paths and queries: NUL, a UTF-8-encoded surrogate and an overlong NUL (both invalid UTF-8), emoji, RTL override
+        // %00 in a path segment is refused by Liberty before the application sees it (400, not problem+json):
+        // checked for "never a 5xx, nothing internal" only
+        for (String path : List.of("/communications/templates/t%00", "/communications/inapp/%00/read")) {
+            Api.Reply r = Caller.ADMIN.call(path.endsWith("/read") ? "POST" : "GET", path, null);
+            Tally.counted();
+            if (r.status() >= 500 || r.body().contains("Exception")) {
+                wrong.add(path + " → " + r.status() + " " + abbreviate(r.body()));
+            }
+        }
+        // in paths and queries: NUL (queries), a UTF-8-encoded surrogate and an overlong NUL (both invalid UTF-8), emoji, RTL override
         for (String bad : List.of("%00", "%ED%A0%80", "%C0%80", "%F0%9F%9A%97", "%E2%80%AE")) {
             for (String path : List.of("/communications/preferences?stakeholderId=" + bad,
                     "/communications/templates/t" + bad, "/communications/delivery-tracking?customerId=" + bad,
                     "/communications/delivery-tracking?communicationId=" + bad,
                     "/communications/delivery-tracking?next=" + bad, "/communications/inapp/inbox?next=" + bad,
                     "/communications/inapp/" + bad + "/read")) {
+                if (bad.equals("%00") && !path.contains("?")) {
+                    continue; // above
+                }
                 Api.Reply r = Tally.check("ADMIN " + path, Caller.ADMIN.call(path.endsWith("/read") ? "POST" : "GET", path, null));
                 if (r.status() >= 500) {
                     wrong.add(path + " → " + r.status());
@@ -229,7 +241,7 @@ class HostileInputIT {
 
     @Test
     void aForgedTrackingCursorIsABadRequest() {
-        for (String cursor : List.of(b64("2026-11-25\nnot-a-key\nCOMMUNICATION#x\nDETAILS"), b64("2026-11-25\n\n\n"), b64("junk"), "%%%")) {
+        for (String cursor : List.of(b64("2026-11-25\nnot-a-key\nCOMMUNICATION#x\nDETAILS"), b64("2026-11-25\n\n\n"), b64("junk"), "%25%25%25")) {
             Api.Reply r = Tally.check("tracking cursor " + cursor, Caller.CSR.call("GET", "/communications/delivery-tracking?next=" + cursor, null));
             assertTrue(r.status() == 200 || r.status() == 400, "a forged cursor is 400 (or an empty page), not " + r.status() + " " + r.body());
         }

@@ -26,6 +26,7 @@ public final class Tally implements BeforeAllCallback, AfterAllCallback {
     private static final AtomicInteger SERVER_ERRORS = new AtomicInteger();
     private static final AtomicInteger NOT_PROBLEM_JSON = new AtomicInteger();
     private static final AtomicInteger LEAKS = new AtomicInteger();
+    private static final AtomicInteger EXPECTED_UNAVAILABLE = new AtomicInteger();
     private static final List<String> FINDINGS = new CopyOnWriteArrayList<>();
 
     /** Checks one answer to {@code what} and counts it; returns it for the test's own assertions. */
@@ -44,6 +45,19 @@ public final class Tally implements BeforeAllCallback, AfterAllCallback {
             leak(what + " → " + r.status() + " " + abbreviate(r.body()));
         }
         return r;
+    }
+
+    /**
+     * Checks an answer given while a peer is deliberately down: a 503 problem+json with Retry-After
+     * is the expected answer and counted as such; anything else is checked like any answer.
+     */
+    public static Api.Reply checkUnavailable(String what, Api.Reply r) {
+        if (r.status() == 503 && r.contentType().startsWith("application/problem+json") && r.header("Retry-After") != null) {
+            REQUESTS.incrementAndGet();
+            EXPECTED_UNAVAILABLE.incrementAndGet();
+            return r;
+        }
+        return check(what, r);
     }
 
     /** Counts a leak found by a test's own means (one user seeing another's data). */
@@ -71,8 +85,9 @@ public final class Tally implements BeforeAllCallback, AfterAllCallback {
         String name = context.getRequiredTestClass().getSimpleName();
         int from = context.getStore(ExtensionContext.Namespace.create(Tally.class)).getOrDefault("findings", Integer.class, 0);
         List<String> mine = List.copyOf(FINDINGS.subList(from, FINDINGS.size()));
-        System.out.printf("[reliability] after %s, suite totals: requests=%d 5xx=%d notProblemJson=%d leaks=%d%n", name,
-                REQUESTS.get(), SERVER_ERRORS.get(), NOT_PROBLEM_JSON.get(), LEAKS.get());
+        System.out.printf("[reliability] after %s, suite totals: requests=%d 5xx=%d notProblemJson=%d leaks=%d"
+                + " expected503DuringOutage=%d%n", name, REQUESTS.get(), SERVER_ERRORS.get(), NOT_PROBLEM_JSON.get(), LEAKS.get(),
+                EXPECTED_UNAVAILABLE.get());
         mine.forEach(f -> System.out.println("[reliability]   " + name + ": " + f));
         assertTrue(mine.isEmpty(), name + ": no 5xx, no leak and only problem+json errors, found: " + mine);
     }
