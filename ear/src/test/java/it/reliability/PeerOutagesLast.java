@@ -5,7 +5,7 @@ import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.ClassOrdererContext;
 
 /**
- * The suite's class order (junit-platform.properties): JUnit's default order, with the classes
+ * The suite's class order (failsafe's JUnit configuration in ear/pom.xml): JUnit's default order, with the classes
  * marked {@link PeerOutage} moved to the end, so a peer taken away and brought back cannot
  * disturb another test's deliveries in flight.
  */
