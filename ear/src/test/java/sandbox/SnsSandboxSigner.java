@@ -87,8 +87,13 @@ public final class SnsSandboxSigner {
     }
 
     public String notification(String topicArn, String message, String certUrl, String signatureVersion) {
+        return notification(topicArn, message, certUrl, signatureVersion, Instant.now());
+    }
+
+    /** A correctly signed Notification stamped {@code at}: a message captured then and replayed now. */
+    public String notification(String topicArn, String message, String certUrl, String signatureVersion, Instant at) {
         String id = UUID.randomUUID().toString();
-        String timestamp = Instant.now().toString();
+        String timestamp = at.toString();
         StringJoiner canonical = new StringJoiner("\n", "", "\n");
         canonical.add("Message").add(message).add("MessageId").add(id).add("Timestamp").add(timestamp)
                 .add("TopicArn").add(topicArn).add("Type").add("Notification");

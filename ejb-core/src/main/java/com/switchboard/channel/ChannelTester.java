@@ -20,6 +20,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
  */
 @ApplicationScoped
 public class ChannelTester {
+    private static final int MAX_SUBJECT = 998;
+    private static final int MAX_CONTENT = 100_000;
 
     @Inject
     ChannelProviders providers;
@@ -52,6 +54,14 @@ public class ChannelTester {
             errors.add(new FieldError("channel", "one of Email, SMS, WhatsApp, InApp"));
         } else {
             addresses.problem(channel.get(), request.address()).ifPresent(p -> errors.add(new FieldError("address", p)));
+        }
+        // as for a send: a subject is one mail header line, so CR or LF could only add headers
+        if (request.subject() != null && (request.subject().contains("\r") || request.subject().contains("\n")
+                || request.subject().length() > MAX_SUBJECT)) {
+            errors.add(new FieldError("subject", "a subject is one line of at most " + MAX_SUBJECT + " characters"));
+        }
+        if (request.content() != null && request.content().length() > MAX_CONTENT) {
+            errors.add(new FieldError("content", "at most " + MAX_CONTENT + " characters"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(400, errors);

@@ -1,5 +1,7 @@
 package com.switchboard.channel;
 
+import java.util.List;
+
 /**
  * Which recipient of which communication to deliver. {@link JmsDispatchQueue} puts the tickets of
  * one communication and channel on the queue in chunks, one JMS message per chunk.
@@ -14,4 +16,7 @@ public record DeliveryTicket(String communicationId, int recipientIndex, Channel
     public static final String RECIPIENT_INDEXES = "recipientIndexes";
     /** Which attempt a ticket is: 1 when first queued, more when queued again after a transient failure. */
     public static final String ATTEMPT = "attempt";
+
+    /** Every property a ticket message carries: what a requeued or parked copy must keep. */
+    public static final List<String> PROPERTIES = List.of(COMMUNICATION_ID, RECIPIENT_INDEX, RECIPIENT_INDEXES, ATTEMPT);
 }

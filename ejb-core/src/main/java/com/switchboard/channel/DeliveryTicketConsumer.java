@@ -5,31 +5,80 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import com.switchboard.store.StoreOutage;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What every channel's MDB does with a message of delivery tickets (one, or a chunk of one
  * communication's recipients): hand it to the pipeline. A failure propagates, so the container
- * rolls the transaction back, the queue redelivers, and its redelivery limit finally parks the
- * message on the dead-letter queue. Nothing is caught and dropped. A redelivered message counts
- * as a further attempt of its tickets; those already settled are skipped.
+ * rolls the transaction back and the queue redelivers; on the last delivery the queue allows
+ * ({@code jms.max.redelivery}) the message is parked on the dead-letter queue with the reason
+ * instead, so operators see why (the engine's own move records none). If parking fails too, the
+ * rollback still lets the queue's limit move it. Nothing is dropped. A redelivered message counts
+ * as a further attempt of its tickets; those already settled are skipped. While DynamoDB is
+ * unavailable the message is queued again after {@code delivery.store.retry.delay.ms} instead:
+ * redeliveries follow each other at once, so a short outage would otherwise dead-letter every
+ * ticket in flight.
  */
 public abstract class DeliveryTicketConsumer implements MessageListener {
+    private static final Logger LOG = Logger.getLogger(DeliveryTicketConsumer.class.getName());
     private static final String DELIVERY_COUNT = "JMSXDeliveryCount";
 
     @Inject
     DeliveryService deliveries;
 
+    @Inject
+    JmsDeadLetterQueue deadLetters;
+
+    @Inject
+    JmsDispatchQueue queue;
+
+    @Inject
+    @ConfigProperty(name = "jms.max.redelivery", defaultValue = "5")
+    int maxDeliveries;
+
+    @Inject
+    @ConfigProperty(name = "delivery.store.retry.delay.ms", defaultValue = "10000")
+    long storeRetryDelayMillis;
+
     @Override
     public void onMessage(Message message) {
+        int delivery = deliveryCount(message);
         try {
-            int redeliveries = message.propertyExists(DELIVERY_COUNT) ? message.getIntProperty(DELIVERY_COUNT) - 1 : 0;
             int attempt = message.propertyExists(DeliveryTicket.ATTEMPT) ? message.getIntProperty(DeliveryTicket.ATTEMPT) : 1;
             deliveries.deliver(message.getStringProperty(DeliveryTicket.COMMUNICATION_ID), indexes(message),
-                    attempt + redeliveries);
-        } catch (JMSException | NumberFormatException e) {
-            throw new EJBException("unreadable delivery ticket", e);
+                    attempt + delivery - 1);
+        } catch (RuntimeException e) {
+            if (StoreOutage.isOutage(e)) {
+                LOG.warning(() -> "DynamoDB unavailable; ticket queued again in " + storeRetryDelayMillis + " ms: " + e.getMessage());
+                queue.requeueLater(message, Duration.ofMillis(storeRetryDelayMillis));
+                return;
+            }
+            failed(message, delivery, e);
+        } catch (JMSException e) {
+            failed(message, delivery, e);
+        }
+    }
+
+    /** Rolls back so the queue redelivers; on the last delivery it allows, parks the ticket with the reason. */
+    private void failed(Message message, int delivery, Exception e) {
+        LOG.log(Level.WARNING, "delivery " + delivery + " of " + maxDeliveries + " of a ticket failed: " + LogSafe.redact(e.toString()));
+        if (delivery < maxDeliveries) {
+            throw e instanceof RuntimeException r ? r : new EJBException("unreadable delivery ticket", e);
+        }
+        deadLetters.park(message, delivery, e);
+    }
+
+    private static int deliveryCount(Message message) {
+        try {
+            return message.propertyExists(DELIVERY_COUNT) ? message.getIntProperty(DELIVERY_COUNT) : 1;
+        } catch (JMSException | RuntimeException unreadable) {
+            return 1;
         }
     }
 

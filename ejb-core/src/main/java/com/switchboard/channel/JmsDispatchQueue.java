@@ -96,6 +96,25 @@ public class JmsDispatchQueue {
         }
     }
 
+    /**
+     * Puts a copy of a consumed ticket back on the queue it came from, due after {@code delay}, in
+     * the caller's (a consumer's) transaction: the ticket waits out an outage of our own store
+     * without spending its deliveries or its attempts.
+     */
+    public void requeueLater(Message ticket, Duration delay) {
+        try (JMSContext context = connectionFactory.createContext()) {
+            Message copy = context.createMessage();
+            for (String name : DeliveryTicket.PROPERTIES) {
+                if (ticket.propertyExists(name)) {
+                    copy.setObjectProperty(name, ticket.getObjectProperty(name));
+                }
+            }
+            context.createProducer().setDeliveryDelay(delay.toMillis()).send(ticket.getJMSDestination(), copy);
+        } catch (jakarta.jms.JMSException e) {
+            throw new jakarta.jms.JMSRuntimeException("could not requeue a ticket: " + e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+
     /** The tickets grouped by communication and channel, in order, cut into chunks of at most {@code chunkSize}. */
     private List<List<DeliveryTicket>> chunks(List<DeliveryTicket> tickets) {
         Map<String, List<DeliveryTicket>> groups = new LinkedHashMap<>();

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,6 +42,8 @@ public class SendService {
     private static final int MAX_RECIPIENTS = 10_000;
     /** Ids callers use for their own records (UUIDs, order numbers, URNs): no spaces, nothing to escape in a header or log. */
     private static final String CORRELATION_ID = "[A-Za-z0-9._:/@+=-]{1,128}";
+    /** What the rendered subject, text and HTML may take in the DETAILS item, well inside DynamoDB's 400 KB. */
+    private static final int MAX_RENDERED_BYTES = 300_000;
     private static final Jsonb JSONB = JsonbBuilder.create();
 
     @Inject
@@ -132,6 +135,7 @@ public class SendService {
         Template template = message.templateId() == null ? null : template(message);
         RenderedMessage rendered = template == null ? renderer.literal(message.subject(), message.content())
                 : renderer.render(template, message.variables());
+        checkRendered(rendered, message, errors);
         List<NewCommunication.Planned> planned = planner.plan(request, new RecipientPlanner.Criteria(channels, primary, urgency,
                 ChannelSelection.Content.of(rendered, template, message.content()), mode, fallback), errors);
         for (NewCommunication.Planned p : planned) {
@@ -186,6 +190,30 @@ public class SendService {
         } catch (NotFoundException e) {
             throw InvalidRequestException.of(422, "message.templateId", "no template named '" + message.templateId() + "'");
         }
+    }
+
+    /**
+     * What only rendering shows: a variable that makes the subject span lines (a mail header
+     * injection), and HTML escaping or variables that make the message too big to store.
+     */
+    private static void checkRendered(RenderedMessage r, SendRequest.Message m, List<FieldError> errors) {
+        if (r.subject() != null && (r.subject().contains("\r") || r.subject().contains("\n"))) {
+            Map<String, Object> vars = m.variables() == null ? Map.of() : m.variables();
+            vars.forEach((name, value) -> {
+                if (value != null && (value.toString().contains("\r") || value.toString().contains("\n"))) {
+                    errors.add(new FieldError("message.variables." + name, "a subject is one line: no CR or LF in its variables"));
+                }
+            });
+        }
+        long bytes = utf8Length(r.subject()) + utf8Length(r.text()) + utf8Length(r.html());
+        if (bytes > MAX_RENDERED_BYTES) {
+            errors.add(new FieldError(m.templateId() == null ? "message.content" : "message.variables",
+                    "the rendered message takes " + bytes + " bytes, at most " + MAX_RENDERED_BYTES));
+        }
+    }
+
+    private static long utf8Length(String s) {
+        return s == null ? 0 : s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     private static void checkMessage(SendRequest.Message m, List<FieldError> errors) {

@@ -12,11 +12,17 @@ import java.util.Optional;
 /**
  * Renders templates with Mustache: HTML with escaping, subject and text without. A variable the
  * template uses but the request does not supply is a client error, never a blank in a customer's mail.
+ * Partials ({@code {{> name}}}) are refused when a template is saved and fail as a client error when
+ * rendered: a template reaches nothing but its own variables. Variable values are data, never
+ * compiled, so template syntax inside them arrives as text.
  */
 @ApplicationScoped
 public class TemplateRenderer {
-    private final Mustache.Compiler html = Mustache.compiler().escapeHTML(true);
-    private final Mustache.Compiler text = Mustache.compiler().escapeHTML(false);
+    private static final Mustache.TemplateLoader NO_PARTIALS = name -> {
+        throw new MustacheException("partials are not supported: {{> " + name + "}}");
+    };
+    private final Mustache.Compiler html = Mustache.compiler().escapeHTML(true).withLoader(NO_PARTIALS);
+    private final Mustache.Compiler text = Mustache.compiler().escapeHTML(false).withLoader(NO_PARTIALS);
 
     public RenderedMessage render(Template template, Map<String, Object> variables) {
         Map<String, Object> vars = variables == null ? Map.of() : variables;
@@ -66,10 +72,47 @@ public class TemplateRenderer {
         if (source == null) {
             return;
         }
+        List<String> partials = new ArrayList<>();
         try {
-            compiler.compile(source);
+            compiler.compile(source).visit(new PartialFinder(partials));
         } catch (MustacheException e) {
             throw InvalidRequestException.of(422, field, "template does not compile: " + e.getMessage());
+        }
+        if (!partials.isEmpty()) {
+            throw InvalidRequestException.of(422, field, "partials are not supported: " + partials);
+        }
+    }
+
+    /** Collects the partials ({@code {{> name}}}, {@code {{< parent}}}) a template would load. */
+    private record PartialFinder(List<String> found) implements Mustache.Visitor {
+        @Override
+        public void visitText(String text) {
+        }
+
+        @Override
+        public void visitVariable(String name) {
+        }
+
+        @Override
+        public boolean visitInclude(String name) {
+            found.add(name);
+            return false;
+        }
+
+        @Override
+        public boolean visitParent(String name) {
+            found.add(name);
+            return false;
+        }
+
+        @Override
+        public boolean visitSection(String name) {
+            return true;
+        }
+
+        @Override
+        public boolean visitInvertedSection(String name) {
+            return true;
         }
     }
 

@@ -15,6 +15,8 @@ import java.util.Locale;
 @ApplicationScoped
 public class TemplateService {
     public static final String DEFAULT_LOCALE = "en";
+    /** Characters of a template's body or HTML: at 3 bytes each both still fit one DynamoDB item. */
+    private static final int MAX_SOURCE = 50_000;
 
     @Inject
     DynamoTemplateStore store;
@@ -83,6 +85,12 @@ public class TemplateService {
         }
         if (draft.body() == null || draft.body().isBlank()) {
             errors.add(new FieldError("body", "the template body is required"));
+        }
+        // a template is one DynamoDB item (400 KB at most), and every send renders it
+        for (String[] part : new String[][] {{"body", draft.body()}, {"html", draft.html()}}) {
+            if (part[1] != null && part[1].length() > MAX_SOURCE) {
+                errors.add(new FieldError(part[0], "at most " + MAX_SOURCE + " characters"));
+            }
         }
         if (draft.subject() != null && (draft.subject().contains("\r") || draft.subject().contains("\n"))) {
             errors.add(new FieldError("subject", "a subject is one line"));

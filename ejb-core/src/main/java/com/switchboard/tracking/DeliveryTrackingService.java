@@ -85,6 +85,11 @@ public class DeliveryTrackingService {
         LocalDate firstDay = LocalDate.ofInstant(from, ZoneOffset.UTC);
         LocalDate day = q.cursor() == null ? LocalDate.ofInstant(to, ZoneOffset.UTC) : LocalDate.parse(q.cursor().day());
         Map<String, AttributeValue> start = q.cursor() != null && q.cursor().hasKey() ? startKey(q.cursor()) : null;
+        if (start != null && (q.cursor().gsi1sk().compareTo(secondPrefix(from)) < 0
+                || q.cursor().gsi1sk().compareTo(secondPrefix(to) + "\uffff") > 0)) {
+            // DynamoDB refuses a start key outside the key condition: the cursor came from another query
+            throw InvalidRequestException.of(400, "next", "the cursor does not belong to this query's from..to range");
+        }
         List<Summary> items = new ArrayList<>();
         while (!day.isBefore(firstDay) && items.size() < q.limit()) {
             QueryResponse page = dynamo.query(request(q, day, from, to, q.limit() - items.size(), start));

@@ -24,13 +24,25 @@ public record TrackingCursor(String day, String gsi1sk, String pk, String sk) {
     public static Optional<TrackingCursor> decode(String token) {
         try {
             String[] p = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(SEP, -1);
-            if (p.length != 4 || !p[0].matches("\\d{4}-\\d{2}-\\d{2}")) {
+            if (p.length != 4 || !p[0].matches("\\d{4}-\\d{2}-\\d{2}") || !keyOfThatDay(p)) {
                 return Optional.empty();
             }
             return Optional.of(new TrackingCursor(p[0], nn(p[1]), nn(p[2]), nn(p[3])));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * No key, or the key of a DETAILS item created on the cursor's day: anything else would be
+     * handed to DynamoDB as a start key it refuses (a forged cursor is the client's fault, a 400).
+     */
+    private static boolean keyOfThatDay(String[] p) {
+        if (p[1].isEmpty() && p[2].isEmpty() && p[3].isEmpty()) {
+            return true;
+        }
+        return p[1].startsWith(p[0] + "T") && p[2].startsWith("COMMUNICATION#") && p[1].endsWith("#" + p[2].substring(14))
+                && "DETAILS".equals(p[3]);
     }
 
     private static String nz(String s) {

@@ -22,6 +22,23 @@ class TemplateRendererTest {
     }
 
     @Test
+    void templateSyntaxInsideAVariableIsRenderedAsText() {
+        RenderedMessage m = renderer.render(reminder, Map.of("name", "{{date}} {{#date}}x{{/date}} {{> secrets}}",
+                "vehicle", "Golf", "date", "1 Dec"));
+        assertEquals("Hi {{date}} {{#date}}x{{/date}} {{> secrets}}, see you on 1 Dec.", m.text(), "the variable is not evaluated");
+    }
+
+    @Test
+    void partialsAreRefusedWhenSavedAndAClientErrorWhenRendered() {
+        Template withPartial = new Template("p", "en", 1, "Email", "s", "Hi {{> /etc/passwd}}", null, null, null,
+                java.util.List.of(), null, null);
+        InvalidRequestException saved = assertThrows(InvalidRequestException.class, () -> renderer.validate(withPartial));
+        assertEquals("body", saved.errors().get(0).field(), "names the part holding the partial");
+        InvalidRequestException rendered = assertThrows(InvalidRequestException.class, () -> renderer.render(withPartial, Map.of()));
+        assertEquals(422, rendered.status(), "a stored template with a partial fails the send as unprocessable, not a 500");
+    }
+
+    @Test
     void aMissingVariableIsAClientErrorNamingIt() {
         InvalidRequestException e = assertThrows(InvalidRequestException.class,
                 () -> renderer.render(reminder, Map.of("name", "Ana", "vehicle", "Golf")));

@@ -57,6 +57,11 @@ public class WhatsAppWebhookService {
     @ConfigProperty(name = "whatsapp.verify.token", defaultValue = "")
     String verifyToken;
 
+    /** Meta retries an unanswered notification for up to 7 days; anything older is a replay. */
+    @Inject
+    @ConfigProperty(name = "whatsapp.webhook.max.age.seconds", defaultValue = "604800")
+    long maxAgeSeconds;
+
     /** The challenge to echo when Meta subscribes with our verify token; empty otherwise. */
     public Optional<String> handshake(String mode, String token, String challenge) {
         boolean valid = "subscribe".equals(mode) && token != null && !verifyToken.isEmpty() && challenge != null
@@ -80,6 +85,31 @@ public class WhatsAppWebhookService {
                 WhatsAppStatusParser.parse(status).ifPresent(receipts::record);
             }
         }
+    }
+
+    /**
+     * True when the newest message or status time in an authentic notification is older than
+     * {@code whatsapp.webhook.max.age.seconds}: a captured body posted again, not one of Meta's retries.
+     */
+    public boolean isReplay(byte[] rawBody) {
+        return newest(rawBody).map(at -> at.isBefore(clock.instant().minusSeconds(maxAgeSeconds))).orElse(false);
+    }
+
+    /** The newest {@code timestamp} (epoch seconds) of the notification's messages and statuses, if any. */
+    static Optional<Instant> newest(byte[] rawBody) {
+        Instant newest = null;
+        for (JsonObject value : values(rawBody)) {
+            for (String kind : List.of("messages", "statuses")) {
+                for (JsonObject item : objects(value.get(kind))) {
+                    String t = item.getString("timestamp", "");
+                    if (t.matches("[0-9]{1,12}")) {
+                        Instant at = Instant.ofEpochSecond(Long.parseLong(t));
+                        newest = newest == null || at.isAfter(newest) ? at : newest;
+                    }
+                }
+            }
+        }
+        return Optional.ofNullable(newest);
     }
 
     static List<Inbound> inboundMessages(byte[] rawBody) {

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
@@ -21,7 +24,8 @@ import jakarta.inject.Inject;
  * Verifies every SNS POST before anything is read from it: the TopicArn is on the
  * {@code sns.allowed.topic.arns} list, the signing certificate comes from an acceptable source
  * and the signature (SignatureVersion 1 = SHA1withRSA, 2 = SHA256withRSA) matches the canonical
- * string. Written here because the AWS SDK's own SNS message manager
+ * string, and its signed Timestamp is within {@code sns.max.message.age.seconds} of now, so a
+ * captured message cannot be replayed later (SNS's own retries of a message end well within that). Written here because the AWS SDK's own SNS message manager
  * ({@code software.amazon.awssdk:sns-message-manager}) is listed in BOM 2.57.8 but not served by
  * the registry; this follows its algorithm and should be swapped for it when it is.
  */
@@ -45,7 +49,16 @@ public class SnsMessageVerifier {
     @ConfigProperty(name = "sns.test.trust.store")
     Optional<String> testTrustStore;
 
+    @Inject
+    @ConfigProperty(name = "sns.max.message.age.seconds", defaultValue = "3600")
+    long maxAgeSeconds;
+
+    @Inject
+    Clock clock;
+
     private Set<String> allowed;
+    /** No freshness check when null: only verifiers built by hand for unit tests leave it out. */
+    private Duration maxAge;
     private SigningCertificateSource certificates;
     private SnsCertificateUrls urls;
 
@@ -83,6 +96,14 @@ public class SnsMessageVerifier {
         this.certificates = v.certificates;
         this.allowed = v.allowed;
         this.urls = v.urls;
+        this.maxAge = Duration.ofSeconds(maxAgeSeconds);
+    }
+
+    /** This verifier, also refusing messages whose Timestamp is more than {@code age} away from {@code now}. */
+    public SnsMessageVerifier freshWithin(Duration age, Clock now) {
+        this.maxAge = age;
+        this.clock = now;
+        return this;
     }
 
     /**
@@ -111,7 +132,24 @@ public class SnsMessageVerifier {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new SnsVerificationException("signature unreadable", m.messageId(), e);
         }
+        requireFresh(m);
         return m;
+    }
+
+    private void requireFresh(SnsMessage m) {
+        if (maxAge == null) {
+            return;
+        }
+        Instant at;
+        try {
+            at = Instant.parse(m.timestamp());
+        } catch (DateTimeParseException e) {
+            throw new SnsVerificationException("Timestamp unreadable", m.timestamp(), e);
+        }
+        if (Duration.between(at, clock.instant()).abs().compareTo(maxAge) > 0) {
+            throw new SnsVerificationException("Timestamp outside the " + maxAge.toSeconds() + " s window (a replay?)",
+                    m.messageId() + " at " + m.timestamp());
+        }
     }
 
     /** The SubscribeURL of a verified confirmation, if it is one SNS would send (its own HTTPS host). */

@@ -29,6 +29,17 @@ class WhatsAppWebhookServiceTest {
     }
 
     @Test
+    void theNewestMessageOrStatusTimeDecidesWhetherANotificationIsAReplay() {
+        String payload = """
+                {"entry":[{"changes":[{"value":{"messages":[{"from":"447911123456","timestamp":"1767261600"}],
+                  "statuses":[{"id":"wamid.c","status":"delivered","timestamp":"1767261800"}]}}]}]}""";
+        assertEquals(Optional.of(Instant.ofEpochSecond(1767261800)),
+                WhatsAppWebhookService.newest(payload.getBytes(StandardCharsets.UTF_8)), "the status is the newest");
+        assertEquals(Optional.empty(), WhatsAppWebhookService.newest("{\"entry\":[]}".getBytes(StandardCharsets.UTF_8)),
+                "nothing timed, nothing to judge");
+    }
+
+    @Test
     void aBodyThatIsNotJsonIsABadRequest() {
         var e = assertThrows(InvalidRequestException.class,
                 () -> WhatsAppWebhookService.inboundMessages("not json".getBytes(StandardCharsets.UTF_8)));

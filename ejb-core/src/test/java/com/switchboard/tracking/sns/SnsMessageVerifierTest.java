@@ -38,6 +38,20 @@ class SnsMessageVerifierTest {
     }
 
     @Test
+    void aMessageSignedLongerAgoThanTheWindowIsRefusedAsAReplay() throws Exception {
+        // the test signer stamps 2026-11-25T10:00:00Z
+        String body = signer.notification(TestSnsSigner.TOPIC, MESSAGE, TestSnsSigner.CERT_URL, "2");
+        java.time.Duration hour = java.time.Duration.ofHours(1);
+        SnsMessageVerifier fresh = localProfile().freshWithin(hour, java.time.Clock.fixed(
+                java.time.Instant.parse("2026-11-25T10:59:00Z"), java.time.ZoneOffset.UTC));
+        assertEquals(MESSAGE, fresh.verify(body).message(), "59 minutes old is within the window");
+        SnsMessageVerifier late = localProfile().freshWithin(hour, java.time.Clock.fixed(
+                java.time.Instant.parse("2026-11-25T11:00:01Z"), java.time.ZoneOffset.UTC));
+        var e = assertThrows(SnsVerificationException.class, () -> late.verify(body), "an hour and a second old");
+        assertTrue(e.getMessage().contains("window"), e.getMessage());
+    }
+
+    @Test
     void aTamperedMessageIsRefused() throws Exception {
         String body = signer.notification(TestSnsSigner.TOPIC, MESSAGE, TestSnsSigner.CERT_URL, "2").replace("m-1", "m-2");
         var e = assertThrows(SnsVerificationException.class, () -> localProfile().verify(body), "tampered Message");

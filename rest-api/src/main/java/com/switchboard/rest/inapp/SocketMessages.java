@@ -1,6 +1,7 @@
 package com.switchboard.rest.inapp;
 
 import com.switchboard.channel.inapp.InboxNote;
+import com.switchboard.rest.guard.JsonSyntax;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
@@ -29,6 +30,9 @@ public final class SocketMessages {
 
     /** The note id a client's text acknowledges, or empty when it is not an ack. */
     static Optional<String> ackedId(String text) {
+        if (text == null || JsonSyntax.problem(text).isPresent()) {
+            return Optional.empty(); // checked first: JSON-B can spin forever on some cut-off objects
+        }
         try {
             ClientMessage m = JSON.fromJson(text, ClientMessage.class);
             return m != null && "ack".equals(m.type()) && m.id() != null ? Optional.of(m.id()) : Optional.empty();

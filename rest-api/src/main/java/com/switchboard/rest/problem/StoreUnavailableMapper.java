@@ -1,5 +1,6 @@
 package com.switchboard.rest.problem;
 
+import com.switchboard.store.StoreOutage;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -8,13 +9,20 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 
-/** DynamoDB unreachable or throttling: 503 with Retry-After; the request was not accepted, so retrying is safe. */
+/**
+ * DynamoDB unreachable or throttling: 503 with Retry-After; the request was not accepted, so
+ * retrying is safe. Any other DynamoDB error (a ValidationException, a missing table) would fail
+ * again on retry, so it is not dressed up as unavailability: it is a 500 with an incident id.
+ */
 @Provider
 public class StoreUnavailableMapper implements ExceptionMapper<SdkException> {
     private static final Logger LOG = Logger.getLogger(StoreUnavailableMapper.class.getName());
 
     @Override
     public Response toResponse(SdkException e) {
+        if (!StoreOutage.isOutage(e)) {
+            return new UnexpectedFailureMapper().toResponse(e);
+        }
         LOG.log(Level.WARNING, "storage unavailable: " + e.getMessage());
         Response problem = ProblemDetail.response(503, "storage-unavailable", "Storage is unavailable",
                 "the request was not accepted; try again shortly", List.of());

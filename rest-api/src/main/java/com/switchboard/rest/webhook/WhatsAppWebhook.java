@@ -17,7 +17,8 @@ import jakarta.ws.rs.core.Response;
 /**
  * {@code /webhooks/whatsapp}, called by Meta: {@code GET} is the subscription handshake,
  * {@code POST} a notification. No role guards it; it authenticates by the verify token and by the
- * HMAC signature over the raw body, checked before anything is parsed.
+ * HMAC signature over the raw body, checked before anything is parsed; a signed body older than
+ * Meta's retry period is refused as a replay.
  */
 @Path("/webhooks/whatsapp")
 public class WhatsAppWebhook {
@@ -41,6 +42,9 @@ public class WhatsAppWebhook {
     public Response notification(byte[] rawBody, @HeaderParam("X-Hub-Signature-256") String hubSignature) {
         if (!signature.verify(rawBody, hubSignature)) {
             throw new ForbiddenException("X-Hub-Signature-256 is missing or does not sign this body");
+        }
+        if (service.isReplay(rawBody)) {
+            throw new ForbiddenException("the notification is older than the replay window");
         }
         service.receive(rawBody);
         return Response.ok().build();

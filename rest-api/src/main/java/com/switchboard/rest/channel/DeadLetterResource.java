@@ -1,0 +1,36 @@
+package com.switchboard.rest.channel;
+
+import com.switchboard.channel.DeadLetter;
+import com.switchboard.channel.JmsDeadLetterQueue;
+import com.switchboard.error.InvalidRequestException;
+import com.switchboard.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/**
+ * {@code GET /communications/dead-letters?limit=}: for admins, the delivery tickets parked on the
+ * dead-letter queue after their last allowed delivery failed, oldest first, each with its reason.
+ */
+@Path("/communications/dead-letters")
+public class DeadLetterResource {
+    private static final int MAX_LIMIT = 500;
+
+    @Inject
+    JmsDeadLetterQueue deadLetters;
+
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<DeadLetter> list(@QueryParam("limit") Integer limit) {
+        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+            throw InvalidRequestException.of(400, "limit", "between 1 and " + MAX_LIMIT);
+        }
+        return deadLetters.browse(limit == null ? 100 : limit);
+    }
+}
