@@ -35,6 +35,9 @@ public class JmsDispatchQueue {
     @Resource(lookup = "jms/queue/inapp")
     Queue inapp;
 
+    @Resource(lookup = "jms/queue/internal")
+    Queue internal;
+
     public void enqueue(List<DeliveryTicket> tickets) {
         Map<Channel, Queue> queues = queues();
         try (JMSContext context = connectionFactory.createContext(JMSContext.SESSION_TRANSACTED)) {
@@ -94,6 +97,7 @@ public class JmsDispatchQueue {
     }
 
     private Map<Channel, Queue> queues() {
-        return new EnumMap<>(Map.of(Channel.Email, email, Channel.SMS, sms, Channel.WhatsApp, whatsapp, Channel.InApp, inapp));
+        return new EnumMap<>(Map.of(Channel.Email, email, Channel.SMS, sms, Channel.WhatsApp, whatsapp, Channel.InApp, inapp,
+                Channel.Internal, internal));
     }
 }
