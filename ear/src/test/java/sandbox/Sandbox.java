@@ -11,7 +11,7 @@ import java.nio.file.Path;
 /**
  * The sandbox peers of the local profile: dynalite as DynamoDB on 127.0.0.1:8000, GreenMail
  * behind an SES-like SMTP front on 127.0.0.1:3025 (GreenMail itself on 3026) and WireMock on
- * 127.0.0.1:8089 playing Amazon SNS and the WhatsApp Graph API, each posting its receipts back
+ * 127.0.0.1:8089 playing Amazon SNS, the WhatsApp Graph API and Slack/Teams incoming webhooks, each posting its receipts back
  * ({@link SesEventPoster}, {@link ProviderReceiptListener}). The ports are the local
  * profile's defaults in src-config/configDropins/profiles/local.xml.
  */
@@ -73,6 +73,7 @@ public final class Sandbox implements AutoCloseable {
     public static void installDefaultStubs(WireMockServer wireMock) {
         SnsStubs.install(wireMock);
         GraphApiStubs.install(wireMock);
+        ChatWebhookStubs.install(wireMock);
     }
 
     public WireMockServer wireMock() {

@@ -19,12 +19,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ChannelsIT {
 
     @Test
-    void theFourChannelsAreListedWithTheirCircuit() {
+    void everyChannelIsListedWithItsCircuit() {
         Api.Reply list = Api.as("csr").get("/communications/channels");
         assertEquals(200, list.status(), list.body());
         Map<String, JsonObject> channels = list.jsonArray().stream().map(JsonValue::asJsonObject)
                 .collect(Collectors.toMap(o -> o.getString("channel"), o -> o));
-        assertEquals(Set.of("Email", "SMS", "WhatsApp", "InApp"), channels.keySet(), "all four channels");
+        assertEquals(Set.of("Email", "SMS", "WhatsApp", "InApp", "Internal"), channels.keySet(), "all five channels");
         JsonObject email = channels.get("Email");
         assertTrue(email.getBoolean("configured"), "email is configured in the local profile");
         assertEquals("closed", email.getString("circuit"), "email's circuit is closed");

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.support.Api;
+import it.support.LocalDynamo;
 import it.support.Switchboard;
 import it.support.Tracking;
 import jakarta.json.JsonObject;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -16,10 +16,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -30,9 +26,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @ExtendWith({Switchboard.class, Tally.class})
 class PoisonMessageIT {
-    private static final DynamoDbClient DYNAMO = DynamoDbClient.builder().endpointOverride(URI.create("http://127.0.0.1:8000"))
-            .region(Region.EU_WEST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
     /** The SMTP front answers this many 451s: the first delivery's call and its three in-process retries. */
     private static final int TRANSIENT_FAILURES = 4;
     private static final int MAX_DELIVERIES = Integer.getInteger("jms.max.redelivery", 5);
@@ -52,7 +45,7 @@ class PoisonMessageIT {
         await().atMost(Duration.ofSeconds(20)).alias("the provider refused the first delivery " + TRANSIENT_FAILURES + " times")
                 .until(() -> Switchboard.sandbox().smtp().attempts(poisoned) >= TRANSIENT_FAILURES);
         // the retry now waits on the queue; take its recipient away, as a bad migration or a manual delete would
-        DYNAMO.deleteItem(b -> b.tableName("switchboard").key(Map.of("PK", AttributeValue.fromS("COMMUNICATION#" + id),
+        LocalDynamo.client().deleteItem(b -> b.tableName(LocalDynamo.TABLE).key(Map.of("PK", AttributeValue.fromS("COMMUNICATION#" + id),
                 "SK", AttributeValue.fromS("RECIPIENT#000000"))));
 
         JsonObject parked = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))

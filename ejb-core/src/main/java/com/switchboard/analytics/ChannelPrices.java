@@ -42,6 +42,9 @@ public class ChannelPrices {
             case WhatsApp:
                 unit = whatsApp;
                 break;
+            case Internal:
+                unit = BigDecimal.ZERO; // staff chat webhooks are not billed per message
+                break;
             default:
                 unit = inApp;
         }

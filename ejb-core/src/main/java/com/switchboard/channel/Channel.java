@@ -3,9 +3,12 @@ package com.switchboard.channel;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The four ways Switchboard reaches a person; names are the API's spelling. */
+/**
+ * The ways Switchboard reaches a person; names are the API's spelling. {@link #Internal} reaches
+ * staff through a chat platform's incoming webhook (Slack or Teams), addressed by webhook name.
+ */
 public enum Channel {
-    Email("email"), SMS("sms"), WhatsApp("whatsapp"), InApp("inapp");
+    Email("email"), SMS("sms"), WhatsApp("whatsapp"), InApp("inapp"), Internal("internal");
 
     private final String queue;
 

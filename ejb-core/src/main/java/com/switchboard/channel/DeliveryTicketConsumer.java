@@ -23,7 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * as a further attempt of its tickets; those already settled are skipped. While DynamoDB is
  * unavailable the message is queued again after {@code delivery.store.retry.delay.ms} instead:
  * redeliveries follow each other at once, so a short outage would otherwise dead-letter every
- * ticket in flight.
+ * ticket in flight. Every log line of the delivery carries the communication id
+ * ({@link CommunicationLogField}).
  */
 public abstract class DeliveryTicketConsumer implements MessageListener {
     private static final Logger LOG = Logger.getLogger(DeliveryTicketConsumer.class.getName());
@@ -49,7 +50,7 @@ public abstract class DeliveryTicketConsumer implements MessageListener {
     @Override
     public void onMessage(Message message) {
         int delivery = deliveryCount(message);
-        try {
+        try (CommunicationLogField logged = CommunicationLogField.of(message.getStringProperty(DeliveryTicket.COMMUNICATION_ID))) {
             int attempt = message.propertyExists(DeliveryTicket.ATTEMPT) ? message.getIntProperty(DeliveryTicket.ATTEMPT) : 1;
             deliveries.deliver(message.getStringProperty(DeliveryTicket.COMMUNICATION_ID), indexes(message),
                     attempt + delivery - 1);

@@ -23,7 +23,7 @@ import java.util.List;
  */
 @ApplicationScoped
 public class JmsDeadLetterQueue {
-    static final String QUEUE = "failedQueue";
+    public static final String QUEUE = "failedQueue";
     static final String REASON = "failureReason";
     static final String DELIVERIES = "deliveries";
     static final String PARKED_AT = "parkedAt";
@@ -53,7 +53,9 @@ public class JmsDeadLetterQueue {
                     parked.setObjectProperty(name, failed.getObjectProperty(name));
                 }
             }
-            parked.setStringProperty(QUEUE, String.valueOf(failed.getJMSDestination()));
+            // the queue's name, as the engine's own JMS_IBM_ExceptionProblemDestination gives it, so one selector finds both
+            parked.setStringProperty(QUEUE, failed.getJMSDestination() instanceof Queue q ? q.getQueueName()
+                    : String.valueOf(failed.getJMSDestination()));
             parked.setIntProperty(DELIVERIES, deliveries);
             parked.setStringProperty(REASON, abbreviate(LogSafe.redact(String.valueOf(reason))));
             parked.setStringProperty(PARKED_AT, Instant.now(clock).toString());

@@ -43,6 +43,9 @@ public class JmsDispatchQueue {
     @Resource(lookup = "jms/queue/inapp")
     Queue inapp;
 
+    @Resource(lookup = "jms/queue/internal")
+    Queue internal;
+
     @Inject
     @ConfigProperty(name = "delivery.chunk.size", defaultValue = "25")
     int chunkSize;
@@ -147,6 +150,7 @@ public class JmsDispatchQueue {
     }
 
     private Map<Channel, Queue> queues() {
-        return new EnumMap<>(Map.of(Channel.Email, email, Channel.SMS, sms, Channel.WhatsApp, whatsapp, Channel.InApp, inapp));
+        return new EnumMap<>(Map.of(Channel.Email, email, Channel.SMS, sms, Channel.WhatsApp, whatsapp, Channel.InApp, inapp,
+                Channel.Internal, internal));
     }
 }

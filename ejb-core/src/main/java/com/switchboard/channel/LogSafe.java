@@ -2,8 +2,12 @@ package com.switchboard.channel;
 
 import java.util.regex.Pattern;
 
-/** Text fit for a log line: phone numbers keep their last three digits, email addresses their domain. */
+/**
+ * Text fit for a log line: phone numbers keep their last three digits, email addresses their
+ * domain, URLs their scheme and host (a webhook URL's path is its secret token).
+ */
 public final class LogSafe {
+    private static final Pattern URL = Pattern.compile("(https?://[^/\\s\"'<>]+)/[^\\s\"'<>]*");
     private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ]{5,}(\\d{3})");
     private static final Pattern EMAIL = Pattern.compile("[^\\s<>\"'@,;:]+@([A-Za-z0-9.-]+)");
 
@@ -14,6 +18,7 @@ public final class LogSafe {
         if (text == null) {
             return null;
         }
-        return EMAIL.matcher(PHONE.matcher(text).replaceAll("***$1")).replaceAll("***@$1");
+        String withoutPaths = URL.matcher(text).replaceAll("$1/***");
+        return EMAIL.matcher(PHONE.matcher(withoutPaths).replaceAll("***$1")).replaceAll("***@$1");
     }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * Checks a destination for its channel: RFC 5322 syntax for email (one bare address, no display
  * name, no line breaks that could inject headers), a valid E.164 number for SMS and WhatsApp
- * (libphonenumber), a plain user id for in-app. Returns the problem, or empty when valid.
+ * (libphonenumber), a plain user id for in-app, a webhook name for internal chat alerts. Returns the problem, or empty when valid.
  */
 @ApplicationScoped
 public class AddressValidator {
@@ -26,6 +26,9 @@ public class AddressValidator {
             case SMS, WhatsApp -> phoneProblem(destination);
             case InApp -> destination.matches("[A-Za-z0-9._@-]{1,128}") ? Optional.empty()
                     : Optional.of("not a user id");
+            // a name the configuration maps to the webhook URL: the URL is a secret and never an address
+            case Internal -> destination.matches("[a-z0-9][a-z0-9-]{0,63}") ? Optional.empty()
+                    : Optional.of("not a webhook name (lower-case letters, digits and -)");
         };
     }
 

@@ -12,6 +12,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -25,6 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @DependsOn("TableBootstrap")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DueCommunicationScheduler {
+    private static final Logger LOG = Logger.getLogger(DueCommunicationScheduler.class.getName());
+
     @Resource
     TimerService timers;
 
@@ -43,6 +46,13 @@ public class DueCommunicationScheduler {
 
     @Timeout
     void dispatchDue() {
-        dueDispatch.dispatchDue();
+        try {
+            dueDispatch.dispatchDue();
+        } catch (RuntimeException e) {
+            // a failed timeout of a non-persistent timer is retried only every 5 minutes, holding the
+            // timer back meanwhile: a DynamoDB outage of seconds would stop scheduled sends for minutes.
+            // The next tick (scheduler.interval.seconds) tries again, and due items stay due until claimed.
+            LOG.warning(() -> "could not look for due communications: " + e.getMessage());
+        }
     }
 }

@@ -4,6 +4,7 @@ import com.switchboard.channel.Channel;
 import com.switchboard.channel.ChannelProvider;
 import com.switchboard.channel.Delivery;
 import com.switchboard.channel.DeliveryException;
+import com.switchboard.channel.LogSafe;
 import com.switchboard.channel.PermanentDeliveryException;
 import com.switchboard.channel.TransientDeliveryException;
 import com.switchboard.template.ProviderTemplate;
@@ -114,7 +115,7 @@ public class SnsSmsProvider implements ChannelProvider {
                     "SNS answered opted out: " + answer.getMessage(), Instant.now(clock).toString()));
         } catch (RuntimeException e) {
             // the recipient still fails opted-out; the next send asks SNS again and learns it then
-            LOG.warning(() -> "could not add " + number + " to the SMS suppression list: " + e);
+            LOG.warning(() -> "could not add " + LogSafe.redact(number) + " to the SMS suppression list: " + e);
         }
     }
 

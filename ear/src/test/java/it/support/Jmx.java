@@ -1,0 +1,57 @@
+package it.support;
+
+import com.switchboard.channel.control.ChannelControlMBean;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.management.JMX;
+import javax.management.MBeanServerConnection;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+
+/**
+ * A JMX client of the test server the way JConsole attaches to it on the same machine: Liberty's
+ * local connector (localConnector-1.0) writes its JMX service URL to
+ * {@code logs/state/com.ibm.ws.jmx.local.address}; plain {@code javax.management.remote}, so it
+ * works on every Java the build runs on.
+ */
+public final class Jmx implements AutoCloseable {
+    private final JMXConnector connector;
+    private final MBeanServerConnection connection;
+
+    private Jmx(JMXConnector connector) throws IOException {
+        this.connector = connector;
+        this.connection = connector.getMBeanServerConnection();
+    }
+
+    public static Jmx connect() {
+        Path address = Switchboard.liberty().serverDir().resolve("logs/state/com.ibm.ws.jmx.local.address");
+        try {
+            return new Jmx(JMXConnectorFactory.connect(new JMXServiceURL(Files.readString(address).trim())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("no JMX connection through " + address, e);
+        }
+    }
+
+    /** The channel's MBean, {@code com.switchboard:type=Channel,name=<channel>}. */
+    public ChannelControlMBean channel(String name) {
+        try {
+            return JMX.newMBeanProxy(connection, new ObjectName("com.switchboard:type=Channel,name=" + name), ChannelControlMBean.class);
+        } catch (MalformedObjectNameException e) {
+            throw new IllegalArgumentException(name, e);
+        }
+    }
+
+    public MBeanServerConnection connection() {
+        return connection;
+    }
+
+    @Override
+    public void close() throws IOException {
+        connector.close();
+    }
+}

@@ -1,0 +1,11 @@
+package com.switchboard.channel.chat;
+
+import com.switchboard.channel.DeliveryTicketConsumer;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+
+/** Takes staff-alert tickets off {@code jms/queue/internal} (activation spec {@code switchboard/ejb-core/InternalConsumer}). */
+@MessageDriven(name = "InternalConsumer", activationConfig = {
+    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")})
+public class InternalConsumer extends DeliveryTicketConsumer {
+}

@@ -1,0 +1,97 @@
+package com.switchboard.channel.control;
+
+import com.switchboard.channel.Channel;
+import com.switchboard.channel.DeliveryTicket;
+import com.switchboard.channel.JmsDeadLetterQueue;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import java.util.Enumeration;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/**
+ * Counts a channel's messages and moves its dead letters back. Every queue dead-letters to the one
+ * {@code deadletter} queue; the messaging engine stamps each parked message with the queue it came
+ * from ({@code JMS_IBM_ExceptionProblemDestination}), which is how a channel's dead letters are told apart.
+ */
+@ApplicationScoped
+public class JmsChannelQueues {
+    static final String PROBLEM_DESTINATION = "JMS_IBM_ExceptionProblemDestination";
+    /** At most this many tickets move per replay, so one call stays one reasonable transaction. */
+    static final int REPLAY_BATCH = 1000;
+
+    @Resource(lookup = "jms/switchboard")
+    ConnectionFactory connectionFactory;
+
+    @Resource(lookup = "jms/queue/deadletter")
+    Queue deadLetters;
+
+    public long depth(Channel channel) {
+        return count(queue(channel), null);
+    }
+
+    public long deadLetterDepth(Channel channel) {
+        return count(deadLetters, fromQueue(channel));
+    }
+
+    /**
+     * Takes up to {@link #REPLAY_BATCH} of the channel's tickets off the dead-letter queue and queues
+     * each again as the attempt it was, in the caller's JTA transaction: a ticket is either back on
+     * its queue or still parked, never lost or doubled.
+     */
+    public int replay(Channel channel) {
+        int moved = 0;
+        try (JMSContext context = connectionFactory.createContext();
+                JMSConsumer consumer = context.createConsumer(deadLetters, fromQueue(channel))) {
+            Queue target = queue(channel);
+            for (Message m = consumer.receiveNoWait(); m != null; m = moved < REPLAY_BATCH ? consumer.receiveNoWait() : null) {
+                // a copy of the ticket's own properties: a chunk keeps all its recipients, each ticket its attempt
+                Message ticket = context.createMessage();
+                for (String name : DeliveryTicket.PROPERTIES) {
+                    if (m.propertyExists(name)) {
+                        ticket.setObjectProperty(name, m.getObjectProperty(name));
+                    }
+                }
+                context.createProducer().send(target, ticket);
+                moved++;
+            }
+        } catch (JMSException e) {
+            throw new IllegalStateException("could not replay the dead letters of " + channel + ": " + e, e);
+        }
+        return moved;
+    }
+
+    private long count(Queue queue, String selector) {
+        try (JMSContext context = connectionFactory.createContext();
+                QueueBrowser browser = context.createBrowser(queue, selector)) {
+            long n = 0;
+            for (Enumeration<?> e = browser.getEnumeration(); e.hasMoreElements(); e.nextElement()) {
+                n++;
+            }
+            return n;
+        } catch (JMSException e) {
+            throw new IllegalStateException("could not browse " + queue + ": " + e, e);
+        }
+    }
+
+    private static String fromQueue(Channel channel) {
+        // moved by the engine at its redelivery limit, or parked by the consumer with the reason
+        return "(" + PROBLEM_DESTINATION + " = '" + channel.queue() + "' OR " + JmsDeadLetterQueue.QUEUE + " = '"
+                + channel.queue() + "')";
+    }
+
+    private static Queue queue(Channel channel) {
+        try {
+            return InitialContext.doLookup("jms/queue/" + channel.queue());
+        } catch (NamingException e) {
+            throw new IllegalStateException("no JMS queue for " + channel + ": " + e, e);
+        }
+    }
+}
