@@ -2,6 +2,7 @@ package com.switchboard.communication;
 
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The body of {@code POST /communications/send}, in the seed's shape. Enumerations and times are
@@ -10,6 +11,7 @@ import java.util.Map;
  * order, each after the previous failed or was not Delivered within {@code escalateAfter}, an
  * ISO-8601 duration) or {@code all} (every listed channel at once).
  */
+@Schema(description = "A communication to send: a message and recipients or stakeholderIds", requiredProperties = "message")
 public record SendRequest(String vehicleId, String customerId, List<String> channels, String primaryChannel,
         Message message, List<Recipient> recipients, List<String> stakeholderIds, String scheduledAt, String urgency,
         List<String> fallback, String escalateAfter, String mode) {
