@@ -143,8 +143,24 @@ class OpenApiIT {
                 && !trimmed.startsWith("*") && !trimmed.startsWith("/*");
     }
 
+    /** Drops JAX-RS path regexes ({id: [0-9a-f-]{36}} becomes {id}) and doubled or trailing slashes. */
     private static String normalize(String path) {
-        String p = ("/" + path).replaceAll("\\{(\\w+)\\s*:[^}]*}", "{$1}").replaceAll("/+", "/");
+        StringBuilder out = new StringBuilder();
+        int depth = 0;
+        boolean skipping = false;
+        for (char c : ("/" + path).toCharArray()) {
+            if (c == '{' && ++depth == 1) {
+                skipping = false;
+            } else if (c == '}' && --depth == 0) {
+                skipping = false;
+            } else if (c == ':' && depth == 1) {
+                skipping = true;
+            }
+            if (!skipping && !(Character.isWhitespace(c) && depth == 1)) {
+                out.append(c);
+            }
+        }
+        String p = out.toString().replaceAll("/+", "/");
         return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 

@@ -7,16 +7,18 @@ import jakarta.inject.Inject;
 import jakarta.security.auth.message.callback.PasswordValidationCallback;
 import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import javax.security.auth.callback.Callback;
-import javax.security.auth.callback.UnsupportedCallbackException;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.UnsupportedCallbackException;
 
 /**
  * How the REST API authenticates (this replaces web.xml's BASIC login-config, which Liberty does
@@ -46,7 +48,7 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         String apiKey = presentedApiKey(request.getHeader(API_KEY_HEADER), authorization);
         if (apiKey != null) {
             return apiKeys.authenticate(apiKey)
-                    .map(client -> context.notifyContainerAboutLogin(ApiKeyService.principalName(client), Set.of(Roles.INTEGRATION)))
+                    .map(client -> context.notifyContainerAboutLogin(integrationClient(ApiKeyService.principalName(client))))
                     .orElseGet(() -> challenge(context));
         }
         if (startsWithIgnoreCase(authorization, BASIC_SCHEME)) {
@@ -56,6 +58,15 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
             return challenge(context);
         }
         return context.doNothing();
+    }
+
+    /**
+     * The caller in the registry's realm: Liberty turns the groups into access ids with the realm
+     * of the login, which is "defaultRealm" unless the result names one, and then group
+     * "integration" would not be the group the EAR binds to the role.
+     */
+    private static CredentialValidationResult integrationClient(String name) {
+        return new CredentialValidationResult(REALM, new CallerPrincipal(name), null, name, Set.of(Roles.INTEGRATION));
     }
 
     private static String presentedApiKey(String header, String authorization) {
