@@ -48,6 +48,11 @@ public final class Api {
         return new Api("Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** An integration client presenting an API key as {@code Authorization: ApiKey <key>}. */
+    public static Api withApiKey(String key) {
+        return new Api("ApiKey " + key);
+    }
+
     public static Api anonymous() {
         return new Api(null);
     }
@@ -80,8 +85,8 @@ public final class Api {
         }
     }
 
-    public Reply get(String path) {
-        return send(request(path).GET());
+    public Reply get(String path, String... headers) {
+        return send(request(path, headers).GET());
     }
 
     public Reply delete(String path) {

@@ -2,6 +2,7 @@ package com.switchboard.communication;
 
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The body of {@code POST /communications/send}, in the seed's shape. Enumerations and times are
@@ -11,6 +12,7 @@ import java.util.Map;
  * ISO-8601 duration) or {@code all} (every listed channel at once). {@code correlationId} is the
  * caller's own reference, stored and echoed in the answer, the tracking views and every webhook event.
  */
+@Schema(description = "A communication to send: a message and recipients or stakeholderIds", requiredProperties = "message")
 public record SendRequest(String vehicleId, String customerId, List<String> channels, String primaryChannel,
         Message message, List<Recipient> recipients, List<String> stakeholderIds, String scheduledAt, String urgency,
         List<String> fallback, String escalateAfter, String mode, String correlationId) {

@@ -12,6 +12,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /communications/analytics?from=&to=&channel=&granularity=day|hour}: per channel volumes,
@@ -19,6 +24,8 @@ import java.time.Clock;
  * fallback share, read from the counters kept as statuses move.
  */
 @Path("/communications/analytics")
+@Tag(name = "Analytics")
+@SecurityRequirement(name = "basic")
 public class AnalyticsResource {
 
     @Inject
@@ -28,6 +35,11 @@ public class AnalyticsResource {
     Clock clock;
 
     @GET
+    @APIResponseSchema(AnalyticsReport.class)
+    @Operation(summary = "Volumes, delivery rate, time to deliver, failure reasons and cost per channel")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @RolesAllowed({Roles.CSR, Roles.ADMIN})
     @Produces(MediaType.APPLICATION_JSON)
     public AnalyticsReport report(@QueryParam("from") String from, @QueryParam("to") String to,

@@ -14,12 +14,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /communications/{id}}: a communication with every recipient's delivery state;
  * {@code DELETE} cancels and {@code PUT .../schedule} reschedules one not yet dispatched.
  */
 @Path("/communications")
+@Tag(name = "Communications")
+@SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "apiKey")
 public class CommunicationResource {
 
     @Inject
@@ -29,6 +37,11 @@ public class CommunicationResource {
     ScheduleService schedules;
 
     @GET
+    @APIResponseSchema(CommunicationView.class)
+    @Operation(summary = "A communication with every recipient's delivery state")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @Path("{id: [0-9a-fA-F-]{36}}")
     @RolesAllowed({Roles.CSR, Roles.ADMIN, Roles.INTEGRATION})
     @Produces(MediaType.APPLICATION_JSON)
@@ -38,6 +51,12 @@ public class CommunicationResource {
 
     /** Cancels a communication that has not gone out (status Cancelled); 409 once it was dispatched. */
     @DELETE
+    @APIResponseSchema(CommunicationView.class)
+    @Operation(summary = "Cancel a communication not yet dispatched")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @Path("{id: [0-9a-fA-F-]{36}}")
     @RolesAllowed({Roles.CSR, Roles.ADMIN})
     @Produces(MediaType.APPLICATION_JSON)
@@ -47,6 +66,13 @@ public class CommunicationResource {
 
     /** Moves a communication that has not gone out to a new future {@code scheduledAt}; 409 once it was dispatched. */
     @PUT
+    @APIResponseSchema(CommunicationView.class)
+    @Operation(summary = "Reschedule a communication not yet dispatched")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @Path("{id: [0-9a-fA-F-]{36}}/schedule")
     @RolesAllowed({Roles.CSR, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)

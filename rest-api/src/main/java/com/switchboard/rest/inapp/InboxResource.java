@@ -15,12 +15,19 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /communications/inapp}: the signed-in user's own inbox (staff too, for their own). The
  * caller's user name is the inbox; a note of anyone else is 404, never 403, so ids reveal nothing.
  */
 @Path("/communications/inapp")
+@Tag(name = "In-app inbox")
+@SecurityRequirement(name = "basic")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.USER, Roles.CSR, Roles.ADMIN})
 public class InboxResource {
@@ -39,6 +46,11 @@ public class InboxResource {
     }
 
     @GET
+    @APIResponseSchema(Page.class)
+    @Operation(summary = "One page of the caller's inbox, newest first")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @Path("inbox")
     public Page inbox(@QueryParam("limit") Integer limit, @QueryParam("next") String next) {
         InboxPage page = inbox.page(caller(), limit, next);
@@ -46,24 +58,43 @@ public class InboxResource {
     }
 
     @GET
+    @APIResponseSchema(UnreadCount.class)
+    @Operation(summary = "How many of the caller's notes are unread")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @Path("unread-count")
     public UnreadCount unreadCount() {
         return new UnreadCount(inbox.unreadCount(caller()));
     }
 
     @POST
+    @APIResponseSchema(InboxEntry.class)
+    @Operation(summary = "Mark a note seen")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @Path("{id}/seen")
     public InboxEntry seen(@PathParam("id") String id) {
         return InboxEntry.of(inbox.seen(caller(), id));
     }
 
     @POST
+    @APIResponseSchema(InboxEntry.class)
+    @Operation(summary = "Mark a note read (its recipient becomes Delivered)")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @Path("{id}/read")
     public InboxEntry read(@PathParam("id") String id) {
         return InboxEntry.of(inbox.read(caller(), id));
     }
 
     @POST
+    @APIResponseSchema(InboxEntry.class)
+    @Operation(summary = "Archive a note")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @Path("{id}/archive")
     public InboxEntry archive(@PathParam("id") String id) {
         return InboxEntry.of(inbox.archive(caller(), id));

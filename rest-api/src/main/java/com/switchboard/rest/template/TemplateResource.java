@@ -19,12 +19,19 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /communications/templates/{name}}: admins save (each save a new version), read and delete
  * templates; CSRs may read them to compose.
  */
 @Path("/communications/templates/{name}")
+@Tag(name = "Templates")
+@SecurityRequirement(name = "basic")
 @Produces(MediaType.APPLICATION_JSON)
 public class TemplateResource {
 
@@ -32,6 +39,11 @@ public class TemplateResource {
     TemplateService templates;
 
     @GET
+    @APIResponseSchema(Template.class)
+    @Operation(summary = "A template's latest (or given) version")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @RolesAllowed({Roles.ADMIN, Roles.CSR})
     public Template get(@PathParam("name") String name, @QueryParam("locale") String locale,
             @QueryParam("version") Integer version) {
@@ -39,6 +51,11 @@ public class TemplateResource {
     }
 
     @GET
+    @APIResponseSchema(Template[].class)
+    @Operation(summary = "Every version of a template")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @Path("versions")
     @RolesAllowed({Roles.ADMIN, Roles.CSR})
     public List<Template> versions(@PathParam("name") String name) {
@@ -46,6 +63,11 @@ public class TemplateResource {
     }
 
     @PUT
+    @APIResponseSchema(Template.class)
+    @Operation(summary = "Save a template as its next version")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response put(@PathParam("name") String name, TemplateDraft draft, @Context SecurityContext security) {
@@ -54,6 +76,11 @@ public class TemplateResource {
     }
 
     @DELETE
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @Operation(summary = "Delete a template with all its versions")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @RolesAllowed(Roles.ADMIN)
     public Response delete(@PathParam("name") String name) {
         templates.delete(name);

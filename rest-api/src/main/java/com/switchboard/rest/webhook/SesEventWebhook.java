@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /webhooks/ses}: Amazon SES events (Delivery, Bounce, Complaint, Reject, …) as SNS
@@ -12,12 +14,14 @@ import jakarta.ws.rs.core.Response;
  * the topic allow-list authenticate it. The body is read raw, as signed.
  */
 @Path("/webhooks/ses")
+@Tag(name = "Webhooks")
 public class SesEventWebhook {
 
     @Inject
     SnsWebhookReceiver receiver;
 
     @POST
+    @Operation(summary = "Amazon SES events through SNS (authenticated by the SNS signature)")
     public Response receive(String body) {
         return receiver.receive(body, SesEventParser::parse);
     }

@@ -13,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /webhooks/whatsapp}, called by Meta: {@code GET} is the subscription handshake,
@@ -21,6 +23,7 @@ import jakarta.ws.rs.core.Response;
  * Meta's retry period is refused as a replay.
  */
 @Path("/webhooks/whatsapp")
+@Tag(name = "Webhooks")
 public class WhatsAppWebhook {
 
     @Inject
@@ -30,6 +33,7 @@ public class WhatsAppWebhook {
     WhatsAppWebhookService service;
 
     @GET
+    @Operation(summary = "Meta's subscription handshake (verify token)")
     @Produces(MediaType.TEXT_PLAIN)
     public String verify(@QueryParam("hub.mode") String mode, @QueryParam("hub.verify_token") String token,
             @QueryParam("hub.challenge") String challenge) {
@@ -38,6 +42,7 @@ public class WhatsAppWebhook {
     }
 
     @POST
+    @Operation(summary = "WhatsApp notifications (authenticated by X-Hub-Signature-256)")
     @Consumes(MediaType.WILDCARD)
     public Response notification(byte[] rawBody, @HeaderParam("X-Hub-Signature-256") String hubSignature) {
         if (!signature.verify(rawBody, hubSignature)) {
