@@ -62,6 +62,25 @@ final class EndpointTable {
                     .expect(401, 404, 404, 403, 404),
             row("GET", "/communications/delivery-tracking").expect(401, 200, 200, 200, 403),
             row("GET", "/communications/dead-letters").expect(401, 403, 200, 403, 403),
+            row("POST", "/communications/api-keys").body("{\"client\":\"matrix-client\"}").expect(401, 403, 201, 403, 403),
+            row("GET", "/communications/api-keys").expect(401, 403, 200, 403, 403),
+            row("DELETE", "/communications/api-keys/{keyId}").at("/communications/api-keys/matrix-unknown-key")
+                    .expect(401, 403, 404, 403, 403),
+            // an unknown event type: the admin gets 400 and no subscription is left to receive the suite's events
+            row("POST", "/communications/webhooks").body("{\"url\":\"http://127.0.0.1:9/matrix\",\"eventTypes\":[\"no-such-event\"]}")
+                    .expect(401, 403, 400, 403, 403),
+            row("GET", "/communications/webhooks").expect(401, 403, 200, 403, 403),
+            row("GET", "/communications/webhooks/{id}").at("/communications/webhooks/matrix-unknown").expect(401, 403, 404, 403, 403),
+            row("DELETE", "/communications/webhooks/{id}").at("/communications/webhooks/matrix-unknown")
+                    .expect(401, 403, 404, 403, 403),
+            row("POST", "/communications/webhooks/{id}/enable").at("/communications/webhooks/matrix-unknown/enable")
+                    .expect(401, 403, 404, 403, 403),
+            row("GET", "/communications/webhooks/{id}/deliveries").at("/communications/webhooks/matrix-unknown/deliveries")
+                    .expect(401, 403, 404, 403, 403),
+            row("GET", "/communications/clock").expect(401, 403, 200, 403, 403),
+            // a body that is no instant: the admin gets 400 and the clock the other tests rely on is not moved
+            row("PUT", "/communications/clock").body("{\"now\":\"not-an-instant\"}").expect(401, 403, 400, 403, 403),
+            row("DELETE", "/communications/clock").expect(401, 403, 200, 403, 403),
             // webhooks take no login: only a valid signature or token lets a caller in, whoever it is
             row("POST", "/webhooks/ses").body("{}").expect(403, 403, 403, 403, 403),
             row("POST", "/webhooks/sms").body("{}").expect(403, 403, 403, 403, 403),
