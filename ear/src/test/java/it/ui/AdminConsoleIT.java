@@ -264,7 +264,7 @@ class AdminConsoleIT {
                 "the search field has a visible label");
         search.sendKeys(stakeholderPlate.toLowerCase().replace(" ", ""), Keys.ENTER); // Enter searches, it does not send
         WebElement add = await("the stakeholder in the results").atMost(WAIT).ignoreExceptions()
-                .until(() -> browser.driver.findElement(By.cssSelector("li[data-stakeholder='" + stakeholderId + "'] button")), WebElement::isDisplayed);
+                .until(() -> browser.driver.findElement(By.cssSelector("li[data-stakeholder='" + stakeholderId + "'] input[type='button']")), WebElement::isDisplayed);
         assertTrue(browser.driver.getCurrentUrl().contains("/compose.xhtml"), "Enter in the search did not send the form");
         assertEquals("Add " + STAKEHOLDER_NAME + " (" + stakeholderId + ")", add.getAttribute("aria-label"), "the button names whom it adds");
         add.sendKeys(Keys.ENTER);
