@@ -63,6 +63,10 @@ class AdminConsoleIT {
     private static String smsNumber;
     private static String communicationId;
     private static JsonObject analyticsBefore;
+    private static final String STAKEHOLDER_NAME = "Ursula Uitest";
+    private static String stakeholderId;
+    private static int templateVersion;
+    private static String stakeholderPlate;
 
     @BeforeAll
     static void startBrowserAndSaveTemplate() throws Exception {
@@ -71,10 +75,16 @@ class AdminConsoleIT {
                  "body":"Hello {{name}}, your {{vehicle}} is due on {{date}}.",
                  "html":"<p>Hello <b>{{name}}</b>, your {{vehicle}} is due on {{date}}.</p>"}""");
         assertEquals(200, saved.status(), "admin saves the template the CSR composes from: " + saved.body());
+        templateVersion = saved.json().getInt("version");
         analyticsBefore = Api.as("csr").get("/communications/analytics").json();
         int n = ThreadLocalRandom.current().nextInt(100_000, 999_999);
         emailAddress = "ui-driver-" + n + "@example.com";
         smsNumber = "+447400" + n;
+        stakeholderId = "ui-stakeholder-" + n;
+        stakeholderPlate = "UI" + n / 1000 + " " + n % 1000;
+        Api.Reply profile = Api.as("admin").put("/communications/preferences/profile?stakeholderId=" + stakeholderId, """
+                {"displayName":"%s","vehicles":["%s"],"customerNumber":"UI-C-%d"}""".formatted(STAKEHOLDER_NAME, stakeholderPlate, n));
+        assertEquals(200, profile.status(), "admin saves the profile the CSR searches for: " + profile.body());
         browser = Browser.start();
     }
 
@@ -86,7 +96,7 @@ class AdminConsoleIT {
     }
 
     @Test
-    @Order(1)
+    @Order(10)
     void staffSignInThroughTheLoginForm() throws Exception {
         browser.driver.get(ADMIN + "/compose.xhtml");
         await("the login form").atMost(WAIT).ignoreExceptions().until(() -> byId("j_username").isDisplayed());
@@ -98,7 +108,7 @@ class AdminConsoleIT {
     }
 
     @Test
-    @Order(2)
+    @Order(20)
     void composeFromATemplateWithPreviewAndFollowItToDelivered() throws Exception {
         type("compose:email", emailAddress);
         type("compose:sms", smsNumber);
@@ -123,7 +133,7 @@ class AdminConsoleIT {
     }
 
     @Test
-    @Order(3)
+    @Order(30)
     void trackingSearchFindsTheCommunication() throws Exception {
         browser.driver.get(ADMIN + "/tracking.xhtml");
         new Select(byId("search:channel")).selectByVisibleText("SMS");
@@ -134,7 +144,7 @@ class AdminConsoleIT {
     }
 
     @Test
-    @Order(4)
+    @Order(40)
     void aBadPhoneNumberIsShownNextToItsFieldAndAGoodOneSaves() throws Exception {
         browser.driver.get(ADMIN + "/preferences.xhtml");
         type("lookup:stakeholderId", "ui-customer-" + smsNumber.substring(1));
@@ -159,7 +169,7 @@ class AdminConsoleIT {
     }
 
     @Test
-    @Order(5)
+    @Order(50)
     void theAnalyticsDashboardCountsWhatWasJustSent() throws Exception {
         browser.driver.get(ADMIN + "/analytics.xhtml");
         await("the charts").atMost(WAIT).ignoreExceptions()
@@ -172,17 +182,39 @@ class AdminConsoleIT {
     }
 
     @Test
-    @Order(6)
+    @Order(60)
     void templatesAndChannelsPagesShowTheirData() throws Exception {
         browser.driver.get(ADMIN + "/templates.xhtml");
-        type("open:name", TEMPLATE);
-        byId("open:openTemplate").click();
+        assertEquals(200, navigationStatus(), "an admin opens the admin-only Templates page");
+        WebElement listed = await("the template in the list").atMost(WAIT).ignoreExceptions()
+                .until(() -> browser.driver.findElement(By.cssSelector("#template-list tr[data-template='" + TEMPLATE + "'] a")), e -> e.isDisplayed());
+        listed.click();
         await("the template's versions").atMost(WAIT).ignoreExceptions()
-                .until(() -> byId("versions").getText().contains("v1"));
+                .until(() -> byId("versions").getText().contains("v" + templateVersion));
         assertEquals("Your {{vehicle}} is due for service", byId("edit:subject").getAttribute("value"), "the latest version is loaded");
-        browser.screenshot("07-templates", 1366, 1100);
 
-        browser.driver.get(ADMIN + "/index.xhtml");
+        type("edit:sampleVariables", "name=Bea\nvehicle=Polo\ndate=2 Dec");
+        byId("edit:preview").click();
+        await("the preview of every channel").atMost(WAIT).ignoreExceptions()
+                .until(() -> byId("template-preview-subject").getText().equals("Your Polo is due for service"));
+        assertEquals("Hello Bea, your Polo is due on 2 Dec.", byId("template-preview-text").getText(), "the SMS and in-app text");
+        assertEquals("1 segment(s), GSM7", byId("template-preview-sms-segments").getText(), "the SMS parts");
+        browser.screenshot("07-templates", 1366, 1600);
+        browser.screenshot("07-templates-tablet", 768, 2200);
+
+        type("edit:subject", "Service due: {{vehicle}}");
+        byId("edit:save").click();
+        String next = "v" + (templateVersion + 1);
+        await("the new version in the list of versions").atMost(WAIT).ignoreExceptions()
+                .until(() -> byId("versions").getText().contains(next));
+        assertTrue(browser.driver.findElement(By.cssSelector("#template-list tr[data-template='" + TEMPLATE + "']")).getText().contains(next),
+                "the template list shows the new latest version " + next);
+        JsonObject latest = Api.as("csr").get("/communications/templates/" + TEMPLATE).json();
+        assertEquals("Service due: {{vehicle}}", latest.getString("subject"), "the page saved a new version through the template service");
+        assertEquals(templateVersion + 1, latest.getInt("version"), "each save is a new version: " + latest);
+
+        browser.driver.get(ADMIN + "/channels.xhtml");
+        assertEquals(200, navigationStatus(), "an admin opens the admin-only Channels page");
         type("test:address", "ui-probe@example.com");
         byId("test:sendTest").click();
         await("the provider's answer").atMost(WAIT).ignoreExceptions()
@@ -191,7 +223,7 @@ class AdminConsoleIT {
     }
 
     @Test
-    @Order(7)
+    @Order(70)
     void aUserSeesOnlyTheirInboxWithALiveUnreadBadge() throws Exception {
         String user = Api.userName("user");
         Tracking.send("""
@@ -217,8 +249,93 @@ class AdminConsoleIT {
 
         browser.driver.get(ADMIN + "/compose.xhtml");
         await("a staff page refused").atMost(WAIT).ignoreExceptions()
-                .until(() -> browser.driver.getPageSource().contains("This page is for staff"));
+                .until(() -> browser.driver.getPageSource().contains("Your role may not open this page"));
+        assertEquals(403, navigationStatus(), "a user on a staff page is refused with 403");
         assertTrue(browser.driver.findElements(By.id("compose:send")).isEmpty(), "no compose form for a user");
+    }
+
+    @Test
+    @Order(25)
+    void composeFindsAStakeholderByRegistrationAndAddsThemFromTheKeyboard() throws Exception {
+        browser.driver.get(ADMIN + "/compose.xhtml");
+        WebElement search = await("the stakeholder search").atMost(WAIT).ignoreExceptions()
+                .until(() -> byId("compose:stakeholderSearch"), WebElement::isDisplayed);
+        assertEquals("Find a stakeholder", browser.driver.findElement(By.cssSelector("label[for='compose:stakeholderSearch']")).getText(),
+                "the search field has a visible label");
+        search.sendKeys(stakeholderPlate.toLowerCase().replace(" ", ""), Keys.ENTER); // Enter searches, it does not send
+        WebElement add = await("the stakeholder in the results").atMost(WAIT).ignoreExceptions()
+                .until(() -> browser.driver.findElement(By.cssSelector("li[data-stakeholder='" + stakeholderId + "'] input[type='button']")), WebElement::isDisplayed);
+        assertTrue(browser.driver.getCurrentUrl().contains("/compose.xhtml"), "Enter in the search did not send the form");
+        assertEquals("Add " + STAKEHOLDER_NAME + " (" + stakeholderId + ")", add.getAttribute("aria-label"), "the button names whom it adds");
+        add.sendKeys(Keys.ENTER);
+        await("the stakeholder id in the form").atMost(WAIT).ignoreExceptions()
+                .until(() -> byId("compose:stakeholders").getAttribute("value").equals(stakeholderId));
+        assertTrue(byId("compose:stakeholderStatus").getText().contains("Added " + STAKEHOLDER_NAME), "the status line says who was added");
+
+        WebElement box = browser.driver.findElement(By.cssSelector("#compose\\:channels input[value='SMS']"));
+        WebElement label = browser.driver.findElement(By.cssSelector("label[for='" + box.getAttribute("id") + "']"));
+        assertTrue(label.getRect().getX() >= box.getRect().getX() + box.getRect().getWidth() + 4,
+                "the checkbox label keeps its distance from its box: box " + box.getRect().getX() + "+" + box.getRect().getWidth()
+                        + ", label " + label.getRect().getX());
+        browser.screenshot("02-compose-search", 1366, 1300);
+        browser.screenshot("02-compose-768", 768, 2000);
+    }
+
+    @Test
+    @Order(45)
+    void aProfileSavedOnThePreferencesPageIsFoundBySearch() throws Exception {
+        String id = "ui-profile-" + smsNumber.substring(1);
+        browser.driver.get(ADMIN + "/preferences.xhtml");
+        type("lookup:stakeholderId", id);
+        byId("lookup:load").click();
+        await("the profile form").atMost(WAIT).ignoreExceptions().until(() -> byId("profile:saveProfile").isDisplayed());
+        type("profile:displayName", "Dora Uitest" + smsNumber.substring(8));
+        type("profile:vehicles", "ui" + smsNumber.substring(8) + ", bad plate!");
+        byId("profile:saveProfile").click();
+        WebElement error = await("the message next to the registrations").atMost(WAIT).ignoreExceptions()
+                .until(() -> browser.driver.findElement(By.cssSelector("#profile\\:vehicles ~ .field-error")), WebElement::isDisplayed);
+        assertTrue(error.getText().contains("registration"), "the service's reason at the field: " + error.getText());
+        type("profile:vehicles", "ui" + smsNumber.substring(8));
+        type("profile:customerNumber", "UIC-" + smsNumber.substring(8));
+        byId("profile:saveProfile").click();
+        await("the saved message").atMost(WAIT).ignoreExceptions()
+                .until(() -> byId("page-messages").getText().contains("Profile of " + id + " saved"));
+        browser.screenshot("05-preferences-profile", 1366, 1300);
+        browser.screenshot("05-preferences-768", 768, 1800);
+        String found = Api.as("csr").get("/communications/preferences/search?q=uic-" + smsNumber.substring(8)).body();
+        assertTrue(found.contains("\"" + id + "\""), "the customer number saved on the page finds the stakeholder: " + found);
+    }
+
+    @Test
+    @Order(80)
+    void aCsrIsRefusedTheAdminOnlyPagesWith403() throws Exception {
+        browser.driver.get(ADMIN + "/inbox.xhtml");
+        await("the user's inbox").atMost(WAIT).ignoreExceptions().until(() -> byId("session:sign-out").isDisplayed());
+        byId("session:sign-out").click();
+        browser.driver.manage().deleteAllCookies();
+        browser.driver.get(ADMIN + "/compose.xhtml");
+        await("the login form").atMost(WAIT).ignoreExceptions().until(() -> byId("j_username").isDisplayed());
+        signIn("csr");
+        await("the compose page").atMost(WAIT).ignoreExceptions().until(() -> byId("compose:send").isDisplayed());
+        assertTrue(browser.driver.findElements(By.id("nav-templates")).isEmpty() && browser.driver.findElements(By.id("nav-channels")).isEmpty(),
+                "a CSR's nav has no admin pages");
+        for (String page : List.of("channels.xhtml", "templates.xhtml")) {
+            browser.driver.get(ADMIN + "/" + page);
+            await("the refusal of " + page).atMost(WAIT).ignoreExceptions()
+                    .until(() -> byId("forbidden-heading").getText().equals("Your role may not open this page"));
+            assertEquals(403, navigationStatus(), "a CSR opening " + page + " gets HTTP 403");
+            assertTrue(browser.driver.findElements(By.id("edit:save")).isEmpty() && browser.driver.findElements(By.id("test:sendTest")).isEmpty(),
+                    "nothing of " + page + " is shown, not even read-only");
+        }
+        browser.screenshot("10-csr-forbidden", 768, 900);
+        browser.driver.get(ADMIN + "/analytics.xhtml");
+        assertEquals(200, navigationStatus(), "a CSR still opens the staff pages");
+    }
+
+    /** The HTTP status of the page the browser shows (Navigation Timing's responseStatus). */
+    private static long navigationStatus() {
+        return (Long) browser.driver.executeScript(
+                "const n = performance.getEntriesByType('navigation')[0]; return n ? n.responseStatus : -1;");
     }
 
     private static void signIn(String role) {

@@ -8,6 +8,7 @@ import com.switchboard.analytics.AnalyticsReport.ChannelReport;
 import com.switchboard.analytics.AnalyticsReport.Point;
 import com.switchboard.analytics.AnalyticsReport.ReasonCount;
 import com.switchboard.channel.Channel;
+import com.switchboard.error.InvalidRequestException;
 import com.switchboard.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,6 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 @ApplicationScoped
 public class AnalyticsService {
     static final int TOP_REASONS = 5;
+    static final int MAX_REASONS = 100;
 
     @Inject
     DynamoDbClient dynamo;
@@ -39,6 +41,18 @@ public class AnalyticsService {
     Table table;
 
     public AnalyticsReport report(AnalyticsQuery q) {
+        return report(q, null);
+    }
+
+    /**
+     * @param reasons how many failure reasons per channel, most frequent first (1 to 100; null: 5)
+     * @throws InvalidRequestException (400) for a count out of range
+     */
+    public AnalyticsReport report(AnalyticsQuery q, Integer reasons) {
+        if (reasons != null && (reasons < 1 || reasons > MAX_REASONS)) {
+            throw InvalidRequestException.of(400, "reasons", "between 1 and " + MAX_REASONS);
+        }
+        int top = reasons == null ? TOP_REASONS : reasons;
         List<Channel> channels = q.channel().map(List::of).orElse(List.of(Channel.values()));
         Map<Channel, List<Map<String, AttributeValue>>> items = new LinkedHashMap<>();
         for (Channel c : channels) {
@@ -46,7 +60,7 @@ public class AnalyticsService {
         }
         long allFallbacks = items.values().stream().flatMap(List::stream).mapToLong(i -> num(i, "fallbacks")).sum();
         List<ChannelReport> reports = new ArrayList<>();
-        items.forEach((c, rows) -> reports.add(channelReport(c, q, rows, allFallbacks)));
+        items.forEach((c, rows) -> reports.add(channelReport(c, q, rows, allFallbacks, top)));
         return new AnalyticsReport(q.from().toString(), q.to().toString(), q.granularity().name(), reports);
     }
 
@@ -61,7 +75,7 @@ public class AnalyticsService {
     }
 
     private static ChannelReport channelReport(Channel channel, AnalyticsQuery q, List<Map<String, AttributeValue>> rows,
-            long allFallbacks) {
+            long allFallbacks, int topReasons) {
         Map<String, Long> totals = new HashMap<>();
         Map<String, Point> byBucket = new HashMap<>();
         for (Map<String, AttributeValue> row : rows) {
@@ -87,7 +101,7 @@ public class AnalyticsService {
         List<ReasonCount> reasons = totals.entrySet().stream().filter(e -> e.getKey().startsWith(FailureReasons.PREFIX))
                 .map(e -> new ReasonCount(e.getKey().substring(FailureReasons.PREFIX.length()), e.getValue()))
                 .sorted(Comparator.comparingLong(ReasonCount::count).reversed().thenComparing(ReasonCount::reason))
-                .limit(TOP_REASONS).toList();
+                .limit(topReasons).toList();
         return new ChannelReport(channel.name(), attempted, totals.getOrDefault("sent", 0L), delivered,
                 totals.getOrDefault("failed", 0L), totals.getOrDefault("optedOut", 0L),
                 attempted == 0 ? null : Math.min(1.0, (double) delivered / attempted),

@@ -23,10 +23,13 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Templates as {@code TEMPLATE#<name> / LOCALE#<locale>#V#<nnnnnn>} items: versions are never
- * rewritten, and zero-padding keeps the newest version last in sort-key order.
+ * rewritten, and zero-padding keeps the newest version last in sort-key order. Each save also
+ * writes the template's line of the list, {@code TEMPLATES / NAME#<name>}, so listing templates is
+ * one Query of one partition rather than a Scan.
  */
 @ApplicationScoped
 public class DynamoTemplateStore {
+    static final String LIST_PK = "TEMPLATES";
 
     @Inject
     DynamoDbClient dynamo;
@@ -81,9 +84,41 @@ public class DynamoTemplateStore {
         item.put("updatedBy", s(t.updatedBy()));
         try {
             dynamo.putItem(b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
-            return true;
         } catch (ConditionalCheckFailedException taken) {
             return false;
+        }
+        putSummary(t);
+        return true;
+    }
+
+    /** Every template's line, by name. */
+    public List<TemplateSummary> summaries() {
+        return dynamo.queryPaginator(QueryRequest.builder()
+                .tableName(table.name())
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :name)")
+                .expressionAttributeValues(Map.of(":pk", s(LIST_PK), ":name", s("NAME#")))
+                .build()).items().stream()
+                .map(i -> new TemplateSummary(str(i, "name"), (int) num(i, "latestVersion"), str(i, "locale"),
+                        str(i, "channel"), str(i, "updatedAt"), str(i, "updatedBy")))
+                .toList();
+    }
+
+    /** The list line follows the most recent save; an older save finishing last leaves it alone. */
+    private void putSummary(Template t) {
+        Map<String, AttributeValue> line = key(LIST_PK, "NAME#" + t.name());
+        line.put("type", s("TemplateSummary"));
+        line.put("name", s(t.name()));
+        line.put("latestVersion", n(t.version()));
+        line.put("locale", s(t.locale()));
+        putIfPresent(line, "channel", t.channel());
+        line.put("updatedAt", s(t.updatedAt()));
+        line.put("updatedBy", s(t.updatedBy()));
+        try {
+            dynamo.putItem(b -> b.tableName(table.name()).item(line)
+                    .conditionExpression("attribute_not_exists(PK) OR updatedAt <= :at")
+                    .expressionAttributeValues(Map.of(":at", s(t.updatedAt()))));
+        } catch (ConditionalCheckFailedException newer) {
+            // a later save already wrote the line
         }
     }
 
@@ -92,6 +127,7 @@ public class DynamoTemplateStore {
         List<Map<String, AttributeValue>> keys = versions(name).stream()
                 .map(t -> key(pk(name), sk(t.locale(), t.version()))).toList();
         batch.deleteAll(keys);
+        dynamo.deleteItem(b -> b.tableName(table.name()).key(key(LIST_PK, "NAME#" + name)));
         return keys.size();
     }
 

@@ -65,6 +65,11 @@ public class TemplateService {
         return all;
     }
 
+    /** Every template saved (or re-saved) since the list was introduced, by name. */
+    public List<TemplateSummary> list() {
+        return store.summaries();
+    }
+
     public void delete(String name) {
         if (store.deleteAll(name) == 0) {
             throw new NotFoundException("template", name);

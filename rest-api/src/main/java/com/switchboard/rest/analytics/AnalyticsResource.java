@@ -19,8 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * {@code GET /communications/analytics?from=&to=&channel=&granularity=day|hour}: per channel volumes,
- * delivery rate, time-to-deliver percentiles, top failure reasons, opt-outs, estimated cost and
+ * {@code GET /communications/analytics?from=&to=&channel=&granularity=day|hour&reasons=}: per channel
+ * volumes, delivery rate, time-to-deliver percentiles, the top failure reasons (5 unless
+ * {@code reasons} says up to 100), opt-outs, estimated cost and
  * fallback share, read from the counters kept as statuses move.
  */
 @Path("/communications/analytics")
@@ -43,7 +44,8 @@ public class AnalyticsResource {
     @RolesAllowed({Roles.CSR, Roles.ADMIN})
     @Produces(MediaType.APPLICATION_JSON)
     public AnalyticsReport report(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("channel") String channel, @QueryParam("granularity") String granularity) {
-        return analytics.report(AnalyticsQuery.of(from, to, channel, granularity, clock));
+            @QueryParam("channel") String channel, @QueryParam("granularity") String granularity,
+            @QueryParam("reasons") Integer reasons) {
+        return analytics.report(AnalyticsQuery.of(from, to, channel, granularity, clock), reasons);
     }
 }

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 
-/** Backing bean of the Channels page (index.xhtml): the channels and their current state. */
+/** Backing bean of the Channels page (channels.xhtml, admins only): the channels and their current state. */
 @Named("channelsView")
 @RequestScoped
 public class ChannelsView {

@@ -123,6 +123,16 @@ public class ComposeView implements Serializable {
         }
     }
 
+    /** Adds a stakeholder picked from the search to the ids field, once. */
+    void addStakeholder(String id) {
+        List<String> ids = new ArrayList<>(blank(stakeholderIds) ? List.of()
+                : Arrays.stream(stakeholderIds.split("[,\\s]+")).filter(s -> !s.isBlank()).toList());
+        if (!ids.contains(id)) {
+            ids.add(id);
+        }
+        stakeholderIds = String.join(", ", ids);
+    }
+
     private static void addRecipient(List<SendRequest.Recipient> recipients, List<String> inputs, String channel,
             String address, String input) {
         if (!blank(address)) {

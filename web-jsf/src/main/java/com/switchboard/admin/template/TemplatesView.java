@@ -5,6 +5,7 @@ import com.switchboard.error.InvalidRequestException;
 import com.switchboard.error.NotFoundException;
 import com.switchboard.template.Template;
 import com.switchboard.template.TemplateService;
+import com.switchboard.template.TemplateSummary;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -15,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Backing bean of the Templates page: open a template by name, see its versions, and save a new
- * version (admins) through {@link TemplateService}, starting from the latest one.
+ * Backing bean of the Templates page (admins only, see web.xml): the list of templates, open one by
+ * name, see its versions, and save a new version through {@link TemplateService}, starting from the
+ * latest one. {@link TemplatePreview} renders the form as it stands.
  */
 @Named("templatesView")
 @ViewScoped
@@ -32,6 +34,7 @@ public class TemplatesView implements Serializable {
 
     private String name;
     private List<Template> versions;
+    private List<TemplateSummary> list;
     private String locale = "en";
     private String channel;
     private String subject;
@@ -40,6 +43,31 @@ public class TemplatesView implements Serializable {
     private String waTemplate;
     private String waLanguage;
     private String waParameters;
+
+    /** Opens a template picked from the list. */
+    public String open(String picked) {
+        name = picked;
+        return open();
+    }
+
+    public List<TemplateSummary> getTemplates() {
+        if (list == null) {
+            list = templates.list();
+        }
+        return list;
+    }
+
+    /** The form as an unsaved template (version 0), for the preview. */
+    Template draft() {
+        return new Template(name == null ? "" : name.trim(), blankToNull(locale) == null ? "en" : locale.trim(), 0,
+                blankToNull(channel), blankToNull(subject), body == null ? "" : body, blankToNull(html), blankToNull(waTemplate),
+                blankToNull(waLanguage), parameters(), null, null);
+    }
+
+    private List<String> parameters() {
+        return waParameters == null || waParameters.isBlank() ? List.of()
+                : Arrays.stream(waParameters.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+    }
 
     public String open() {
         versions = null;
@@ -76,10 +104,10 @@ public class TemplatesView implements Serializable {
         try {
             Template saved = templates.save(name.trim(), new TemplateService.TemplateDraft(blankToNull(locale),
                     blankToNull(channel), blankToNull(subject), body, blankToNull(html), blankToNull(waTemplate),
-                    blankToNull(waLanguage), waParameters == null || waParameters.isBlank() ? List.of()
-                            : Arrays.stream(waParameters.split("[,\\s]+")).filter(s -> !s.isBlank()).toList()),
+                    blankToNull(waLanguage), parameters()),
                     FieldMessages.user());
             versions = templates.versions(saved.name());
+            list = null;
             FieldMessages.page(FacesMessage.SEVERITY_INFO, "Saved " + saved.name() + " version " + saved.version() + ".");
         } catch (InvalidRequestException e) {
             FieldMessages.show(e, FIELDS);
