@@ -77,6 +77,14 @@ final class EndpointTable {
                     .expect(401, 403, 404, 403, 403),
             row("GET", "/communications/webhooks/{id}/deliveries").at("/communications/webhooks/matrix-unknown/deliveries")
                     .expect(401, 403, 404, 403, 403),
+            row("GET", "/communications/templates").expect(401, 200, 200, 403, 403),
+            // the admin's PUT runs first and creates the profile the GET reads
+            row("PUT", "/communications/preferences/profile").at("/communications/preferences/profile?stakeholderId=matrix-profile")
+                    .body("{\"displayName\":\"Matrix Person\",\"vehicles\":[\"MX12 ABC\"]}").expect(401, 403, 200, 403, 403),
+            row("GET", "/communications/preferences/profile").at("/communications/preferences/profile?stakeholderId=matrix-profile")
+                    .expect(401, 200, 200, 200, 403),
+            row("GET", "/communications/preferences/search").at("/communications/preferences/search?q=matrix")
+                    .expect(401, 200, 200, 403, 403),
             row("GET", "/communications/clock").expect(401, 403, 200, 403, 403),
             // a body that is no instant: the admin gets 400 and the clock the other tests rely on is not moved
             row("PUT", "/communications/clock").body("{\"now\":\"not-an-instant\"}").expect(401, 403, 400, 403, 403),
