@@ -1,5 +1,6 @@
 package com.switchboard.channel;
 
+import com.switchboard.analytics.PipelineMetrics;
 import com.switchboard.communication.DynamoCommunicationStore;
 import com.switchboard.communication.DynamoCommunicationStore.Details;
 import com.switchboard.communication.DynamoCommunicationStore.StoredRecipient;
@@ -74,6 +75,9 @@ public class DeliveryService {
     HoldService holds;
 
     @Inject
+    PipelineMetrics metrics;
+
+    @Inject
     @ConfigProperty(name = "delivery.flush.ms", defaultValue = "100")
     long flushMillis;
 
@@ -122,6 +126,7 @@ public class DeliveryService {
         Delivery delivery = new Delivery(communicationId, index, recipient.channel(), recipient.address(),
                 details.rendered(), details.providerTemplate());
         ProviderResult result = call(delivery);
+        metrics.providerCalled(recipient.channel(), result);
         String now = Instant.now(clock).toString();
         if (result instanceof ProviderResult.Accepted a) {
             accepted(recipient, a, usage(delivery), attempt, now, accepted);
@@ -129,6 +134,7 @@ public class DeliveryService {
             fail(recipient, p.reason(), attempt, now);
         } else if (attempt < maxAttempts) {
             // 1x, 2x, 4x the base delay: long enough for an open circuit to half-open between attempts
+            metrics.retried(recipient.channel());
             queue.retryLater(new DeliveryTicket(communicationId, index, recipient.channel()), attempt + 1,
                     Duration.ofMillis(retryDelayMillis << (attempt - 1)));
         } else {

@@ -1,5 +1,6 @@
 package com.switchboard.coordination;
 
+import com.switchboard.analytics.PipelineMetrics;
 import com.switchboard.channel.DeliveryTicket;
 import com.switchboard.channel.JmsDispatchQueue;
 import com.switchboard.communication.DynamoFallbackChainStore;
@@ -23,6 +24,9 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class FallbackService {
     private static final Logger LOG = Logger.getLogger(FallbackService.class.getName());
+
+    @Inject
+    PipelineMetrics metrics;
 
     @Inject
     DynamoFallbackChainStore chains;
@@ -71,6 +75,7 @@ public class FallbackService {
             return; // already moved on, or Delivered meanwhile: the person has it
         }
         int next = chains.append(link, now);
+        metrics.fellBackTo(link.fallbacks().get(0).channel());
         // joins the caller's transaction when there is one (a consumer), else is sent at once
         queue.retryLater(new DeliveryTicket(link.communicationId(), next, link.fallbacks().get(0).channel()), 1, Duration.ZERO);
     }

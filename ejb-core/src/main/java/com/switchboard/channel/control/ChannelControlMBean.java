@@ -10,7 +10,7 @@ public interface ChannelControlMBean {
     /** Whether this server's consumer of the channel is paused. */
     boolean isPaused();
 
-    /** Messages waiting on the channel's JMS queue (including retries waiting for their delay). */
+    /** Tickets (recipients) waiting on the channel's JMS queue, however many chunk messages carry them. */
     long getQueueDepth();
 
     /** Tickets of this channel parked on the dead-letter queue after the redelivery limit. */

@@ -71,9 +71,11 @@ public class JmsChannelQueues {
     private long count(Queue queue, String selector) {
         try (JMSContext context = connectionFactory.createContext();
                 QueueBrowser browser = context.createBrowser(queue, selector)) {
+            // tickets, not messages: a chunk message carries several recipients
             long n = 0;
-            for (Enumeration<?> e = browser.getEnumeration(); e.hasMoreElements(); e.nextElement()) {
-                n++;
+            for (Enumeration<?> e = browser.getEnumeration(); e.hasMoreElements();) {
+                String chunk = ((Message) e.nextElement()).getStringProperty(DeliveryTicket.RECIPIENT_INDEXES);
+                n += chunk == null ? 1 : chunk.split(",").length;
             }
             return n;
         } catch (JMSException e) {

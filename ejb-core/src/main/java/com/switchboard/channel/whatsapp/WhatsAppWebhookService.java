@@ -92,7 +92,8 @@ public class WhatsAppWebhookService {
      * {@code whatsapp.webhook.max.age.seconds}: a captured body posted again, not one of Meta's retries.
      */
     public boolean isReplay(byte[] rawBody) {
-        return newest(rawBody).map(at -> at.isBefore(clock.instant().minusSeconds(maxAgeSeconds))).orElse(false);
+        // Meta's timestamps are wall-clock time, whatever the (local profile's movable) business clock says
+        return newest(rawBody).map(at -> at.isBefore(Instant.now().minusSeconds(maxAgeSeconds))).orElse(false);
     }
 
     /** The newest {@code timestamp} (epoch seconds) of the notification's messages and statuses, if any. */

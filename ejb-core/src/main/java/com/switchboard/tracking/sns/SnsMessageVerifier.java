@@ -53,8 +53,11 @@ public class SnsMessageVerifier {
     @ConfigProperty(name = "sns.max.message.age.seconds", defaultValue = "3600")
     long maxAgeSeconds;
 
-    @Inject
-    Clock clock;
+    /**
+     * Wall-clock time, not the injected business clock: SNS stamps its messages with real time, and
+     * a test that moves the local profile's clock must not make genuine receipts look replayed.
+     */
+    Clock clock = Clock.systemUTC();
 
     private Set<String> allowed;
     /** No freshness check when null: only verifiers built by hand for unit tests leave it out. */
