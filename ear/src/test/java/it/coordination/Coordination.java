@@ -32,6 +32,20 @@ final class Coordination {
         return id;
     }
 
+    /** Saves a template that carries an approved WhatsApp template, so WhatsApp is chosen by content. */
+    static void saveWhatsAppTemplate(String name) {
+        Api.Reply saved = Api.as("admin").put("/communications/templates/" + name, """
+                {"locale":"en","channel":"WhatsApp","body":"Hello {{name}}, your car is due for service.",
+                 "whatsappTemplate":"service_reminder","whatsappLanguage":"en_US","whatsappParameters":["name"]}""");
+        assertEquals(200, saved.status(), "admin saves a template with a WhatsApp template: " + saved.body());
+    }
+
+    /** Drops a test's own stubs and request log: the sandbox answers as it does by default again. */
+    static void resetWireMock() {
+        wireMock().resetAll();
+        sandbox.Sandbox.installDefaultStubs(wireMock());
+    }
+
     static String uniqueNumber() {
         return "+3462" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
     }

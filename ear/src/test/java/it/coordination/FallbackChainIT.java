@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static it.coordination.Coordination.awaitEntry;
 import static it.coordination.Coordination.recipients;
+import static it.coordination.Coordination.resetWireMock;
+import static it.coordination.Coordination.saveWhatsAppTemplate;
 import static it.coordination.Coordination.smsTo;
 import static it.coordination.Coordination.stakeholder;
 import static it.coordination.Coordination.uniqueEmail;
@@ -18,7 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static sandbox.GraphApiStubs.MESSAGES;
 import static sandbox.GraphApiStubs.graphError;
 
-import it.support.Api;
 import it.support.Switchboard;
 import it.support.Tracking;
 import jakarta.json.JsonObject;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import sandbox.Sandbox;
 import sandbox.SesEventPoster;
 
 /**
@@ -40,16 +40,12 @@ class FallbackChainIT {
 
     @BeforeAll
     static void template() {
-        Api.Reply saved = Api.as("admin").put("/communications/templates/fb-service-reminder", """
-                {"locale":"en","channel":"WhatsApp","body":"Hello {{name}}, your car is due for service.",
-                 "whatsappTemplate":"service_reminder","whatsappLanguage":"en_US","whatsappParameters":["name"]}""");
-        assertEquals(200, saved.status(), "admin saves a template with a WhatsApp template: " + saved.body());
+        saveWhatsAppTemplate("fb-service-reminder");
     }
 
     @AfterEach
     void resetSandbox() {
-        wireMock().resetAll();
-        Sandbox.installDefaultStubs(wireMock());
+        resetWireMock();
     }
 
     @Test

@@ -5,6 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static it.coordination.Coordination.awaitEntry;
+import static it.coordination.Coordination.resetWireMock;
+import static it.coordination.Coordination.saveWhatsAppTemplate;
 import static it.coordination.Coordination.stakeholder;
 import static it.coordination.Coordination.uniqueNumber;
 import static it.coordination.Coordination.wireMock;
@@ -23,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import sandbox.Sandbox;
 
 /**
  * The operator's MicroProfile Metrics move with the pipeline: a WhatsApp attempt refused for good,
@@ -35,16 +36,12 @@ class PipelineMetricsIT {
 
     @BeforeAll
     static void template() {
-        Api.Reply saved = Api.as("admin").put("/communications/templates/metrics-reminder", """
-                {"locale":"en","channel":"WhatsApp","body":"Hello {{name}}, your car is due for service.",
-                 "whatsappTemplate":"service_reminder","whatsappLanguage":"en_US","whatsappParameters":["name"]}""");
-        assertEquals(200, saved.status(), "admin saves a template with a WhatsApp template: " + saved.body());
+        saveWhatsAppTemplate("metrics-reminder");
     }
 
     @AfterEach
     void resetSandbox() {
-        wireMock().resetAll();
-        Sandbox.installDefaultStubs(wireMock());
+        resetWireMock();
     }
 
     @Test

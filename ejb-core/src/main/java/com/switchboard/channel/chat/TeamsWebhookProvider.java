@@ -1,20 +1,14 @@
 package com.switchboard.channel.chat;
 
 import com.switchboard.channel.Channel;
-import com.switchboard.channel.ChannelProvider;
 import com.switchboard.channel.Delivery;
-import com.switchboard.channel.DeliveryException;
 import com.switchboard.channel.PermanentDeliveryException;
 import com.switchboard.channel.TransientDeliveryException;
-import com.switchboard.template.ProviderTemplate;
 import com.switchboard.template.RenderedMessage;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -28,32 +22,18 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * the delivery id stands in for one. Chosen by {@code channel.internal.provider=teams}.
  */
 @ApplicationScoped
-public class TeamsWebhookProvider implements ChannelProvider {
+public class TeamsWebhookProvider extends ChatWebhookProvider {
     static final String PLATFORM = "teams";
     static final String ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
 
-    @Inject
-    ChatWebhookClient client;
-
     @Override
-    public Channel channel() {
-        return Channel.Internal;
-    }
-
-    @Override
-    public String name() {
+    String platform() {
         return PLATFORM;
     }
 
     @Override
-    public boolean configured() {
-        return client.anyWebhook(PLATFORM);
-    }
-
-    @Override
-    public Optional<String> refusal(String address, RenderedMessage message, ProviderTemplate template) {
-        return client.webhook(PLATFORM, address).isPresent() ? Optional.empty()
-                : Optional.of("no Teams incoming webhook is configured under the name " + address);
+    String label() {
+        return "Teams";
     }
 
     @Override
@@ -64,17 +44,12 @@ public class TeamsWebhookProvider implements ChannelProvider {
             failOn = TransientDeliveryException.class, skipOn = PermanentDeliveryException.class)
     @Bulkhead(16)
     public String send(Delivery delivery) {
-        URI webhook = client.webhook(PLATFORM, delivery.address()).orElseThrow(() -> new PermanentDeliveryException(
-                "no Teams incoming webhook is configured under the name " + delivery.address(), null));
-        ChatWebhookClient.Answer answer = client.post(webhook, payload(delivery.message()));
-        if (answer.status() / 100 != 2) {
-            throw ChatWebhookClient.refusal("Teams", answer);
-        }
-        return PLATFORM + ":" + delivery.deliveryId();
+        return post(delivery);
     }
 
     /** A Teams message carrying one Adaptive Card (schema 1.4): heading, then the text, both wrapped. */
-    static JsonObject payload(RenderedMessage message) {
+    @Override
+    JsonObject payload(RenderedMessage message) {
         JsonArrayBuilder body = Json.createArrayBuilder();
         if (message.subject() != null && !message.subject().isBlank()) {
             body.add(Json.createObjectBuilder().add("type", "TextBlock").add("text", message.subject().strip())
@@ -88,10 +63,5 @@ public class TeamsWebhookProvider implements ChannelProvider {
                 .add("attachments", Json.createArrayBuilder().add(Json.createObjectBuilder()
                         .add("contentType", ADAPTIVE_CARD).addNull("contentUrl").add("content", card)))
                 .build();
-    }
-
-    @Override
-    public DeliveryException classify(Exception failure) {
-        return ChatWebhookClient.classify("Teams", failure);
     }
 }
