@@ -1,5 +1,6 @@
 package com.switchboard.coordination;
 
+import com.switchboard.channel.CommunicationLogField;
 import com.switchboard.channel.DeliveryTicket;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJBException;
@@ -23,7 +24,7 @@ public class EscalationConsumer implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        try {
+        try (CommunicationLogField logged = CommunicationLogField.of(message.getStringProperty(DeliveryTicket.COMMUNICATION_ID))) {
             fallbacks.escalate(message.getStringProperty(DeliveryTicket.COMMUNICATION_ID),
                     message.getIntProperty(DeliveryTicket.RECIPIENT_INDEX));
         } catch (JMSException e) {

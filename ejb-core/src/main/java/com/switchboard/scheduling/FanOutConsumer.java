@@ -1,5 +1,6 @@
 package com.switchboard.scheduling;
 
+import com.switchboard.channel.CommunicationLogField;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.MessageDriven;
@@ -22,7 +23,7 @@ public class FanOutConsumer implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        try {
+        try (CommunicationLogField logged = CommunicationLogField.of(message.getStringProperty(JmsFanOutQueue.COMMUNICATION_ID))) {
             fanOut.dispatchChunk(message.getStringProperty(JmsFanOutQueue.COMMUNICATION_ID),
                     message.getIntProperty(JmsFanOutQueue.CHUNK), message.getJMSRedelivered());
         } catch (JMSException e) {
