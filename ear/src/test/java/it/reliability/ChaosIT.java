@@ -41,7 +41,7 @@ class ChaosIT {
         var outage = wireMock.stubFor(SnsStubs.publish().atPriority(1).willReturn(SnsStubs.error(503, "Receiver", "ServiceUnavailable",
                 "Service is unavailable")));
         List<String> ids = sendAll(i -> """
-                {"message":{"subject":"Chaos","content":"SMS %d"},"recipients":[{"channel":"SMS","address":"+4477009%05d"}]}"""
+                {"message":{"subject":"Chaos","content":"SMS %d"},"recipients":[{"channel":"SMS","address":"+34620%06d"}]}"""
                 .formatted(i, i));
         await().pollDelay(Duration.ofSeconds(5)).until(() -> true);
         wireMock.removeStub(outage);
