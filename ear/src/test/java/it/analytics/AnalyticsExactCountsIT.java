@@ -4,11 +4,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import it.support.Api;
+import it.support.LocalDynamo;
 import it.support.Switchboard;
 import it.support.Tracking;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,13 +22,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import sandbox.Sandbox;
 import sandbox.SesEventPoster;
 import sandbox.SmsDeliveryEvents;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -145,11 +140,7 @@ class AnalyticsExactCountsIT {
 
     /** Takes an address off the suppression list (there is no API for it), so its send reaches the provider. */
     private static void unsuppress(String channel, String address) {
-        try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + Sandbox.DYNAMODB_PORT))
-                .region(Region.EU_WEST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build()) {
-            dynamo.deleteItem(b -> b.tableName("switchboard").key(Map.of(
-                    "PK", AttributeValue.fromS("SUPPRESSION#" + channel + "#" + address), "SK", AttributeValue.fromS("ENTRY"))));
-        }
+        LocalDynamo.client().deleteItem(b -> b.tableName(LocalDynamo.TABLE).key(Map.of(
+                "PK", AttributeValue.fromS("SUPPRESSION#" + channel + "#" + address), "SK", AttributeValue.fromS("ENTRY"))));
     }
 }

@@ -12,10 +12,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import it.support.Api;
+import it.support.LocalDynamo;
 import it.support.Switchboard;
 import it.support.Tracking;
 import jakarta.json.JsonObject;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -30,10 +30,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import sandbox.ProviderReceiptListener;
 import sandbox.Sandbox;
 import sandbox.SnsStubs;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A CSR's SMS goes through Amazon SNS (WireMock speaking its Query API) and its outcome shows in the API. */
@@ -216,16 +212,12 @@ class SmsSendIT {
 
     /** Puts the number on the SMS suppression list the way an opt-out is stored (no API for it yet). */
     private static void suppress(String number) {
-        try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + Sandbox.DYNAMODB_PORT))
-                .region(Region.EU_WEST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build()) {
-            dynamo.putItem(b -> b.tableName("switchboard").item(Map.of(
-                    "PK", AttributeValue.fromS("SUPPRESSION#SMS#" + number), "SK", AttributeValue.fromS("ENTRY"),
-                    "type", AttributeValue.fromS("Suppression"), "channel", AttributeValue.fromS("SMS"),
-                    "address", AttributeValue.fromS(number), "kind", AttributeValue.fromS("opted-out"),
-                    "reason", AttributeValue.fromS("STOP reply"),
-                    "suppressedAt", AttributeValue.fromS(Instant.now().toString()))));
-        }
+        LocalDynamo.client().putItem(b -> b.tableName(LocalDynamo.TABLE).item(Map.of(
+                "PK", AttributeValue.fromS("SUPPRESSION#SMS#" + number), "SK", AttributeValue.fromS("ENTRY"),
+                "type", AttributeValue.fromS("Suppression"), "channel", AttributeValue.fromS("SMS"),
+                "address", AttributeValue.fromS(number), "kind", AttributeValue.fromS("opted-out"),
+                "reason", AttributeValue.fromS("STOP reply"),
+                "suppressedAt", AttributeValue.fromS(Instant.now().toString()))));
     }
 
     /**

@@ -1,15 +1,11 @@
 package it.tracking;
 
-import java.net.URI;
+import it.support.LocalDynamo;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -20,9 +16,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * reference), in the item shapes of docs/architecture.md — the SMS provider lives on another branch.
  */
 final class SmsReferences {
-    private static final DynamoDbClient DYNAMO = DynamoDbClient.builder().endpointOverride(URI.create("http://127.0.0.1:8000"))
-            .region(Region.EU_WEST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
 
     private SmsReferences() {
     }
@@ -43,7 +36,7 @@ final class SmsReferences {
                 "status", s("Sent"), "attempts", n(1), "providerMessageId", s(messageId), "sentAt", s(now), "updatedAt", s(now)));
         Map<String, AttributeValue> ref = item("PROVIDERMSG#" + messageId, "REF");
         ref.putAll(Map.of("type", s("ProviderRef"), "channel", s("SMS"), "communicationId", s(id), "index", n(0)));
-        DYNAMO.batchWriteItem(b -> b.requestItems(Map.of("switchboard", List.of(put(details), put(recipient), put(ref)))));
+        LocalDynamo.client().batchWriteItem(b -> b.requestItems(Map.of(LocalDynamo.TABLE, List.of(put(details), put(recipient), put(ref)))));
         return id;
     }
 
