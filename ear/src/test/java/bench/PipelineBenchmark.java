@@ -31,14 +31,20 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code bench.latency.requests}, {@code bench.scheduled}, {@code bench.receipts}).
  */
 public final class PipelineBenchmark {
-    private static final int RECIPIENTS = Integer.getInteger("bench.recipients", 2000);
+    private static final int RECIPIENTS = Integer.getInteger("bench.recipients", 2500);
     private static final int BATCH = Integer.getInteger("bench.batch", 100);
     /** Recipients of the SMS, WhatsApp and in-app runs. */
-    private static final int OTHERS = Integer.getInteger("bench.channel.recipients", 1000);
+    private static final int OTHERS = Integer.getInteger("bench.channel.recipients", 2500);
     private static final int LATENCY_REQUESTS = Integer.getInteger("bench.latency.requests", 480);
     private static final int SCHEDULED = Integer.getInteger("bench.scheduled", 1000);
     private static final int RECEIPTS = Integer.getInteger("bench.receipts", 2000);
+    /** Which parts to run (comma-separated: channels, latency, scheduled, receipts, analytics); all when unset. */
+    private static final String PHASES = System.getProperty("bench.phases", "channels,latency,scheduled,receipts,analytics");
     private final Map<String, Object> results = new LinkedHashMap<>();
+
+    private static boolean phase(String name) {
+        return java.util.Arrays.asList(PHASES.split(",")).contains(name);
+    }
 
     public static void main(String[] args) throws Exception {
         Path dataDir = Path.of(System.getProperty("data.dir", "target/bench-data"));
@@ -58,6 +64,32 @@ public final class PipelineBenchmark {
     }
 
     private void run(Sandbox sandbox) throws Exception {
+        if (phase("channels")) {
+            channels();
+        }
+        if (phase("latency")) {
+            latency();
+        }
+        if (phase("scheduled")) {
+            Stats lag = ServiceRuns.scheduledLag(SCHEDULED, Duration.ofSeconds(20));
+            put("scheduled_lag_p50_ms", lag.percentile(50));
+            put("scheduled_lag_p99_ms", lag.percentile(99));
+        }
+        if (phase("receipts")) {
+            double[] receipts = ServiceRuns.receipts(sandbox.snsSigner(), RECEIPTS);
+            put("receipts_posted_per_s", receipts[0]);
+            put("receipts_applied_per_s", receipts[1]);
+        }
+        if (phase("analytics")) {
+            Stats analytics = ServiceRuns.analytics(50);
+            put("analytics_p50_ms", analytics.percentile(50));
+            put("analytics_p99_ms", analytics.percentile(99));
+        }
+        memory();
+        report();
+    }
+
+    private void channels() throws Exception {
         JsonObject text = Json.createObjectBuilder().add("subject", "Benchmark").add("content", "Your car is ready.").build();
         ChannelRuns.endToEnd("Email", 200, BATCH, ChannelRuns::emailAddress, text, false); // warm-up: JIT, connection pools
         ChannelRuns.EndToEnd email = ChannelRuns.endToEnd("Email", RECIPIENTS, BATCH, i -> ChannelRuns.emailAddress(1000 + i), text, true);
@@ -88,23 +120,14 @@ public final class PipelineBenchmark {
         String user = Api.userName("user");
         put("inapp_end_to_end_recipients_per_s", ChannelRuns.endToEnd("InApp", OTHERS, BATCH, i -> user, text, false).perSecond());
         put("dynamodb_baseline_puts_per_s", dynamoBaseline(4000));
+    }
 
+    private void latency() throws Exception {
         for (int clients : new int[] {1, 8, 32}) {
             Stats s = ServiceRuns.sendLatency(clients, LATENCY_REQUESTS);
             put("send_p50_ms_c" + clients, s.percentile(50));
             put("send_p99_ms_c" + clients, s.percentile(99));
         }
-        Stats lag = ServiceRuns.scheduledLag(SCHEDULED, Duration.ofSeconds(20));
-        put("scheduled_lag_p50_ms", lag.percentile(50));
-        put("scheduled_lag_p99_ms", lag.percentile(99));
-        double[] receipts = ServiceRuns.receipts(sandbox.snsSigner(), RECEIPTS);
-        put("receipts_posted_per_s", receipts[0]);
-        put("receipts_applied_per_s", receipts[1]);
-        Stats analytics = ServiceRuns.analytics(50);
-        put("analytics_p50_ms", analytics.percentile(50));
-        put("analytics_p99_ms", analytics.percentile(99));
-        memory();
-        report();
     }
 
     private void put(String figure, double value) {
