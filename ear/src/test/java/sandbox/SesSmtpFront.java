@@ -33,7 +33,11 @@ public final class SesSmtpFront implements AutoCloseable {
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
     private final List<Issued> issued = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    /** While set, SES is "down": every session is refused with this 421 reply, as SMTP says a service outage is. */
+    private volatile String outage;
     private volatile java.util.function.Consumer<Issued> onAccepted = i -> { };
+    /** A test's hook, run after the backend accepted a message and before the client hears 250. */
+    private volatile java.util.function.Consumer<Issued> beforeReply = i -> { };
 
     private SesSmtpFront(ServerSocket server, int backendPort) { this.server = server; this.backendPort = backendPort; }
 
@@ -58,7 +62,13 @@ public final class SesSmtpFront implements AutoCloseable {
         else faults.remove(key(address));
     }
 
-    public void clearFaults() { faults.clear(); }
+    public void clearFaults() { faults.clear(); outage = null; }
+
+    /** Starts ({@code text} non-null) or ends (null) an outage: new sessions and new transactions get 421. */
+    public void outage(String text) { outage = text; }
+
+    /** Runs {@code hook} (or nothing, when null) between the backend's acceptance and the client's 250. */
+    public void beforeReply(java.util.function.Consumer<Issued> hook) { this.beforeReply = hook == null ? i -> { } : hook; }
 
     /** Called (on the session thread: keep it quick) for every message the backend accepted. */
     public void onAccepted(java.util.function.Consumer<Issued> listener) { this.onAccepted = listener; }
@@ -88,6 +98,7 @@ public final class SesSmtpFront implements AutoCloseable {
                 return;
             }
             open.add(backend);
+            if (outage != null) { send(cout, List.of("421 " + outage)); return; }
             InputStream bin = new BufferedInputStream(backend.getInputStream());
             OutputStream bout = new BufferedOutputStream(backend.getOutputStream());
             List<String> greeting = readReply(bin);
@@ -103,6 +114,8 @@ public final class SesSmtpFront implements AutoCloseable {
                     // Answered locally so the backend never sees the recipient, like an SES-side rejection.
                     if (fault != null) { send(cout, List.of(fault.code() + " " + fault.text())); continue; }
                 }
+                // a pooled connection learns of the outage on its next transaction, and is closed like SES does
+                if (verb.equals("MAIL") && outage != null) { send(cout, List.of("421 " + outage)); return; }
                 if (verb.equals("MAIL") || verb.equals("RSET")) rcpts.clear(); // a new transaction starts
                 send(bout, List.of(line));
                 List<String> reply = readReply(bin);
@@ -129,6 +142,7 @@ public final class SesSmtpFront implements AutoCloseable {
                         Issued accepted = new Issued(id, List.copyOf(rcpts), Map.copyOf(tags), java.time.Instant.now());
                         issued.add(accepted);
                         onAccepted.accept(accepted);
+                        beforeReply.accept(accepted);
                         fin = List.of("250 Ok " + id);
                     }
                     rcpts.clear();

@@ -7,13 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import it.support.Api;
 import it.support.Switchboard;
 import it.support.Tracking;
+import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import sandbox.SesSmtpFront;
 
 /**
  * While DynamoDB is unreachable the server reports itself not ready, refuses sends and reads with
@@ -73,6 +76,35 @@ class DynamoOutageIT {
         Tracking.awaitRecipientAccepted(inFlight, 0);
         assertTrue(Api.as("admin").get("/communications/dead-letters?limit=500").body().indexOf(inFlight) < 0,
                 "the outage dead-lettered nothing");
+    }
+
+    @Test
+    void aMailSesAcceptedJustBeforeDynamoDbWentDownIsRecordedOnceItIsBackNotSentAgain() throws Exception {
+        SesSmtpFront smtp = Switchboard.sandbox().smtp();
+        String address = "accepted-then-down-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        AtomicBoolean stopped = new AtomicBoolean();
+        // DynamoDB goes away between SES accepting the mail and Switchboard writing Sent
+        smtp.beforeReply(issued -> {
+            if (issued.recipients().contains(address) && stopped.compareAndSet(false, true)) {
+                Switchboard.sandbox().stopDynamo();
+            }
+        });
+        String id;
+        try {
+            id = Tracking.send(SEND.formatted(address));
+            await().atMost(Duration.ofSeconds(20)).alias("SES accepted the mail and DynamoDB went down").until(stopped::get);
+            await().atMost(Duration.ofSeconds(20)).alias("not ready without DynamoDB")
+                    .until(() -> Api.anonymous().get("/health/ready").status() == 503);
+        } finally {
+            smtp.beforeReply(null);
+            Switchboard.sandbox().startDynamo();
+        }
+        await().atMost(Duration.ofSeconds(20)).alias("ready again").until(() -> Api.anonymous().get("/health/ready").status() == 200);
+
+        JsonObject recipient = Tracking.awaitRecipientAccepted(id, 0);
+        List<SesSmtpFront.Issued> mailed = smtp.issued().stream().filter(i -> i.recipients().contains(address)).toList();
+        assertEquals(1, mailed.size(), "SES got the mail once: the redelivered ticket recorded the first acceptance");
+        assertEquals(mailed.get(0).id(), recipient.getString("providerMessageId"), "under the id SES gave it: " + recipient);
     }
 
     private static void expectUnavailable(List<String> wrong, String what, Api.Reply r) {

@@ -37,7 +37,8 @@ public class PipelineMetrics {
     /** A provider answered (accepted, refused for good, or failed for now). */
     public void providerCalled(Channel channel, ProviderResult result) {
         String outcome = result instanceof ProviderResult.Accepted ? "accepted"
-                : result instanceof ProviderResult.Permanent ? "permanent" : "transient";
+                : result instanceof ProviderResult.Permanent ? "permanent"
+                : result instanceof ProviderResult.CircuitOpen ? "circuit-open" : "transient";
         registry.counter(PROVIDER_CALLS, channel(channel), new Tag("result", outcome)).inc();
     }
 

@@ -47,7 +47,7 @@ public class ChannelCatalog {
     }
 
     /** The provider's breaker delay: MicroProfile Config override first, then its annotation. */
-    private Duration breakerDelay(ChannelProvider provider) {
+    public Duration breakerDelay(ChannelProvider provider) {
         for (Class<?> c = provider.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
             try {
                 Method send = c.getDeclaredMethod("send", Delivery.class);

@@ -12,12 +12,15 @@ import com.switchboard.preference.DynamoSuppressionStore;
 import com.switchboard.preference.Suppression;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,11 +32,16 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
  * communication (one BatchGetItem, and one for their suppression entries), skip each one an
  * earlier delivery of the same ticket already settled, call the provider, record the outcome.
  * Each recipient's move is its own conditional write right after its send, so a redelivered chunk
- * never sends twice; the writes that follow a move (counts, provider references, escalations) are
- * made for several recipients at once by {@link AcceptedDeliveries}.
- * A transient failure that outlived the provider's own retries (or met an open circuit) queues
- * the ticket again with a growing delay until the attempt budget is spent, then fails the
- * recipient with the reason: nothing stays Pending.
+ * never sends twice ({@link ProviderAcceptances} covers a move that failed after the send); the
+ * writes that follow a move (counts, provider references, escalations) are made for several
+ * recipients at once by {@link AcceptedDeliveries}.
+ * A transient failure that outlived the provider's own retries queues the ticket again with a
+ * growing delay until the attempt budget is spent, then fails the recipient with the reason:
+ * nothing stays Pending. A call refused by an open circuit never reached the provider, so it
+ * spends no attempt: the recipient falls back at once where a chain is configured, else its ticket
+ * waits for the circuit (the provider's breaker delay, a quarter more at most) for up to
+ * {@code delivery.circuit.max.wait.ms} in all, then fails with the reason. An outage of a minute
+ * thus delays messages instead of failing them.
  */
 @ApplicationScoped
 public class DeliveryService {
@@ -81,13 +89,22 @@ public class DeliveryService {
     @ConfigProperty(name = "delivery.flush.ms", defaultValue = "100")
     long flushMillis;
 
-    /** Delivers attempt {@code attempt} (1 for the first) of one ticket. */
-    public void deliver(String communicationId, int index, int attempt) {
-        deliver(communicationId, List.of(index), attempt);
-    }
+    @Inject
+    ChannelCatalog catalog;
 
-    /** Delivers attempt {@code attempt} of the tickets of recipients {@code indexes} of one communication. */
-    public void deliver(String communicationId, List<Integer> indexes, int attempt) {
+    @Inject
+    ProviderAcceptances acceptances;
+
+    /** Read at each use: operators may shorten or lengthen the wait during an outage without a restart. */
+    @Inject
+    @ConfigProperty(name = "delivery.circuit.max.wait.ms", defaultValue = "3600000")
+    Provider<Long> circuitMaxWaitMillis;
+
+    /**
+     * Delivers attempt {@code attempt} (1 for the first) of the tickets of recipients {@code indexes}
+     * of one communication; {@code waitingSince} is when they first met an open circuit, or null.
+     */
+    public void deliver(String communicationId, List<Integer> indexes, int attempt, Instant waitingSince) {
         List<StoredRecipient> pending = store.recipients(communicationId, indexes).stream()
                 .filter(r -> r.status() == RecipientStatus.Pending) // others: a redelivery of tickets already settled
                 .toList();
@@ -102,45 +119,93 @@ public class DeliveryService {
         Details details = store.details(communicationId)
                 .orElseThrow(() -> new IllegalStateException("no communication " + communicationId));
         AcceptedDeliveries accepted = new AcceptedDeliveries(communicationId, store, providerRefs, fallbacks, flushMillis);
+        List<DeliveryTicket> waiting = new ArrayList<>();
         try {
             for (StoredRecipient recipient : pending) {
-                deliver(recipient, suppressed.get(recipient.channel() + " " + recipient.address()), details, attempt, accepted);
+                ProviderResult result = deliver(recipient, suppressed.get(recipient.channel() + " " + recipient.address()),
+                        details, attempt, accepted);
+                if (result instanceof ProviderResult.CircuitOpen open && !fellBackOrGaveUp(recipient, open, attempt, waitingSince)) {
+                    metrics.retried(recipient.channel());
+                    waiting.add(new DeliveryTicket(communicationId, recipient.index(), recipient.channel()));
+                }
             }
         } finally {
             accepted.flush(); // also when a later recipient threw: every recipient moved is counted
         }
+        if (!waiting.isEmpty()) {
+            // the breaker's delay, when it half-opens; jitter spreads a large backlog over the half-open window
+            long delay = providers.forChannel(waiting.get(0).channel()).map(catalog::breakerDelay).orElse(Duration.ofSeconds(10))
+                    .toMillis();
+            queue.waitForCircuit(waiting, attempt, waitingSince != null ? waitingSince : Instant.now(),
+                    Duration.ofMillis(delay + ThreadLocalRandom.current().nextLong(delay / 4 + 1)));
+        }
     }
 
-    private void deliver(StoredRecipient recipient, Suppression suppressed, Details details, int attempt,
+    /** A recipient whose call met an open circuit: falls back, or fails once it waited too long. */
+    private boolean fellBackOrGaveUp(StoredRecipient r, ProviderResult.CircuitOpen open, int attempt, Instant waitingSince) {
+        Duration maxWait = Duration.ofMillis(circuitMaxWaitMillis.get());
+        boolean tooLong = waitingSince != null
+                && Duration.between(waitingSince, Instant.now()).compareTo(maxWait) >= 0; // wall clock: a real wait
+        // only tickets that had no fallback to take wait, so the chain is looked up on the first refusal only
+        if (tooLong || waitingSince == null && fallbacks.canFallBack(r.communicationId(), r.index())) {
+            fail(r, tooLong ? open.reason() + ", waited longer than " + maxWait : open.reason(), attempt,
+                    Instant.now(clock).toString());
+            return true;
+        }
+        return false;
+    }
+
+    /** Delivers one recipient; answers the provider's result, or null when nothing was tried. */
+    private ProviderResult deliver(StoredRecipient recipient, Suppression suppressed, Details details, int attempt,
             AcceptedDeliveries accepted) {
         if (holds.holdsBack(recipient)) {
-            return; // waits for the stakeholder's digest or the end of their quiet hours
+            return null; // waits for the stakeholder's digest or the end of their quiet hours
         }
         if (suppressed != null) {
             // an opt-out, hard bounce or complaint: sending again would ignore the person or hurt the sender's reputation
             fail(recipient, suppressed.kind(), attempt, Instant.now(clock).toString());
-            return;
+            return null;
         }
         String communicationId = recipient.communicationId();
         int index = recipient.index();
         Delivery delivery = new Delivery(communicationId, index, recipient.channel(), recipient.address(),
                 details.rendered(), details.providerTemplate());
-        ProviderResult result = call(delivery);
-        metrics.providerCalled(recipient.channel(), result);
+        String deliveryId = delivery.deliveryId();
+        ProviderAcceptances.Go go = acceptances.begin(deliveryId);
+        if (go == ProviderAcceptances.Go.SKIP) {
+            return null; // another ticket is sending it, or it settled since this chunk was read
+        }
+        try {
+            String earlier = go == ProviderAcceptances.Go.RECORD_EARLIER ? acceptances.earlierAcceptance(deliveryId) : null;
+            ProviderResult result = earlier != null ? new ProviderResult.Accepted(earlier) : call(delivery);
+            if (earlier == null) {
+                metrics.providerCalled(recipient.channel(), result);
+            }
+            settle(recipient, delivery, result, attempt, accepted);
+            return result;
+        } finally {
+            acceptances.end(deliveryId);
+        }
+    }
+
+    private void settle(StoredRecipient recipient, Delivery delivery, ProviderResult result, int attempt,
+            AcceptedDeliveries accepted) {
         String now = Instant.now(clock).toString();
         if (result instanceof ProviderResult.Accepted a) {
+            acceptances.accepted(delivery.deliveryId(), a.providerMessageId()); // kept if the write below fails
             accepted(recipient, a, usage(delivery), attempt, now, accepted);
+            acceptances.settled(delivery.deliveryId());
         } else if (result instanceof ProviderResult.Permanent p) {
             fail(recipient, p.reason(), attempt, now);
-        } else if (attempt < maxAttempts) {
-            // 1x, 2x, 4x the base delay: long enough for an open circuit to half-open between attempts
+        } else if (result instanceof ProviderResult.Retryable r && attempt < maxAttempts) {
+            // 1x, 2x, 4x the base delay
             metrics.retried(recipient.channel());
-            queue.retryLater(new DeliveryTicket(communicationId, index, recipient.channel()), attempt + 1,
-                    Duration.ofMillis(retryDelayMillis << (attempt - 1)));
-        } else {
-            fail(recipient, "gave up after " + attempt + " deliveries: " + ((ProviderResult.Retryable) result).reason(),
-                    attempt, now);
+            queue.retryLater(new DeliveryTicket(delivery.communicationId(), delivery.recipientIndex(), recipient.channel()),
+                    attempt + 1, Duration.ofMillis(retryDelayMillis << (attempt - 1)));
+        } else if (result instanceof ProviderResult.Retryable r) {
+            fail(recipient, "gave up after " + attempt + " deliveries: " + r.reason(), attempt, now);
         }
+        // CircuitOpen: not tried; the caller falls back or queues the chunk's refused tickets together
     }
 
     private ProviderResult call(Delivery delivery) {
@@ -158,7 +223,7 @@ public class DeliveryService {
         } catch (CircuitBreakerOpenException e) {
             String reason = provider.name() + " circuit open after repeated failures";
             health.circuitOpen(delivery.channel(), reason);
-            return new ProviderResult.Retryable(reason);
+            return new ProviderResult.CircuitOpen(reason);
         } catch (FaultToleranceException e) {
             String reason = provider.name() + " unavailable: " + e.getClass().getSimpleName();
             health.failed(delivery.channel(), reason);

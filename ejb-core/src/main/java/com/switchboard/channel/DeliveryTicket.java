@@ -16,7 +16,13 @@ public record DeliveryTicket(String communicationId, int recipientIndex, Channel
     public static final String RECIPIENT_INDEXES = "recipientIndexes";
     /** Which attempt a ticket is: 1 when first queued, more when queued again after a transient failure. */
     public static final String ATTEMPT = "attempt";
+    /**
+     * When the tickets first met an open circuit (epoch milliseconds): they wait for the provider
+     * without spending attempts, up to {@code delivery.circuit.max.wait.ms} from then.
+     */
+    public static final String WAITING_SINCE = "waitingSince";
 
     /** Every property a ticket message carries: what a requeued or parked copy must keep. */
-    public static final List<String> PROPERTIES = List.of(COMMUNICATION_ID, RECIPIENT_INDEX, RECIPIENT_INDEXES, ATTEMPT);
+    public static final List<String> PROPERTIES = List.of(COMMUNICATION_ID, RECIPIENT_INDEX, RECIPIENT_INDEXES, ATTEMPT,
+            WAITING_SINCE);
 }

@@ -6,6 +6,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Level;
@@ -52,8 +53,10 @@ public abstract class DeliveryTicketConsumer implements MessageListener {
         int delivery = deliveryCount(message);
         try (CommunicationLogField logged = CommunicationLogField.of(message.getStringProperty(DeliveryTicket.COMMUNICATION_ID))) {
             int attempt = message.propertyExists(DeliveryTicket.ATTEMPT) ? message.getIntProperty(DeliveryTicket.ATTEMPT) : 1;
+            Instant waitingSince = message.propertyExists(DeliveryTicket.WAITING_SINCE)
+                    ? Instant.ofEpochMilli(message.getLongProperty(DeliveryTicket.WAITING_SINCE)) : null;
             deliveries.deliver(message.getStringProperty(DeliveryTicket.COMMUNICATION_ID), indexes(message),
-                    attempt + delivery - 1);
+                    attempt + delivery - 1, waitingSince);
         } catch (RuntimeException e) {
             if (StoreOutage.isOutage(e)) {
                 LOG.warning(() -> "DynamoDB unavailable; ticket queued again in " + storeRetryDelayMillis + " ms: " + e.getMessage());

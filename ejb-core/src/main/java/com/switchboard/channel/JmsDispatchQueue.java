@@ -9,6 +9,7 @@ import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -96,6 +97,25 @@ public class JmsDispatchQueue {
                     .send(queues().get(ticket.channel()), message(context, List.of(ticket), attempt));
         } catch (jakarta.jms.JMSException e) {
             throw new jakarta.jms.JMSRuntimeException("could not queue a retry: " + e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+
+    /**
+     * Queues tickets that met an open circuit again, unchanged in attempt, due after {@code delay},
+     * remembering since when they wait. Joins the caller's (a consumer's) transaction like
+     * {@link #retryLater}.
+     */
+    public void waitForCircuit(List<DeliveryTicket> tickets, int attempt, Instant waitingSince, Duration delay) {
+        try (JMSContext context = connectionFactory.createContext()) {
+            JMSProducer producer = context.createProducer().setDeliveryDelay(delay.toMillis());
+            for (List<DeliveryTicket> chunk : chunks(tickets)) {
+                Message m = message(context, chunk, attempt);
+                m.setLongProperty(DeliveryTicket.WAITING_SINCE, waitingSince.toEpochMilli());
+                producer.send(queues().get(chunk.get(0).channel()), m);
+            }
+        } catch (jakarta.jms.JMSException e) {
+            throw new jakarta.jms.JMSRuntimeException("could not queue tickets waiting for a circuit: " + e.getMessage(),
+                    e.getErrorCode(), e);
         }
     }
 

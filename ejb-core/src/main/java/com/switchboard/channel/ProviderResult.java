@@ -7,8 +7,15 @@ public sealed interface ProviderResult {
     record Accepted(String providerMessageId) implements ProviderResult {
     }
 
-    /** Not now: retries or the circuit gave up, another attempt later may succeed. */
+    /** Not now: the provider's retries gave up, another attempt later may succeed. */
     record Retryable(String reason) implements ProviderResult {
+    }
+
+    /**
+     * Not tried: the provider's circuit is open, so the call never left. Spends no attempt; the
+     * ticket waits for the circuit to half-open (or falls back, where a chain is configured).
+     */
+    record CircuitOpen(String reason) implements ProviderResult {
     }
 
     /** Never: the recipient fails with this reason. */

@@ -48,6 +48,11 @@ public class FallbackService {
         chains.link(communicationId, index).ifPresent(this::next);
     }
 
+    /** Whether failing this attempt now would hand the recipient to a next channel. */
+    public boolean canFallBack(String communicationId, int index) {
+        return chains.link(communicationId, index).filter(l -> !l.fallbacks().isEmpty() && !l.started()).isPresent();
+    }
+
     /** Called when the provider accepted an attempt: with a chain and an escalateAfter, the check is scheduled. */
     public void accepted(String communicationId, int index) {
         Optional<Link> link = chains.link(communicationId, index);
