@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,6 +48,28 @@ class ScheduledSendIT {
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).alias("exactly one mail to " + to)
                 .until(() -> mailsTo(to) == 1);
         assertEquals("Sent", Tracking.communication(id).getString("status"), "the communication moved Scheduled -> Sent");
+    }
+
+    @Test
+    void manySendsDueAtTheSameInstantAllGoOutWithinTwoSecondsAndOnce() {
+        Instant at = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.MILLIS);
+        Map<String, String> addressById = new LinkedHashMap<>();
+        for (int i = 0; i < 40; i++) {
+            String to = unique("burst" + i);
+            addressById.put(Tracking.send(email(to, at)), to);
+        }
+        assertTrue(Instant.now().isBefore(at), "all 40 were accepted before their time, so the lag below is the scheduler's");
+        for (Map.Entry<String, String> e : addressById.entrySet()) {
+            JsonObject sent = Tracking.awaitRecipientAccepted(e.getKey(), 0);
+            JsonObject c = Tracking.communication(e.getKey());
+            Duration late = Duration.between(at, Instant.parse(c.getString("sentAt")));
+            assertFalse(late.isNegative(), e.getKey() + " not queued before scheduledAt, was " + late + " after");
+            assertTrue(late.compareTo(Duration.ofSeconds(2)) <= 0, e.getKey() + " queued within 2 s of scheduledAt, was " + late);
+            assertFalse(Duration.between(at, Instant.parse(sent.getString("sentAt"))).isNegative(),
+                    "its recipient not sent before scheduledAt: " + sent);
+        }
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).alias("exactly one mail to each of the 40")
+                .until(() -> addressById.values().stream().allMatch(to -> mailsTo(to) == 1));
     }
 
     @Test
