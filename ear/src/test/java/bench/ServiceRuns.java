@@ -33,13 +33,29 @@ final class ServiceRuns {
     private ServiceRuns() {
     }
 
-    /** POST /communications/send with one email recipient each, {@code total} requests from {@code clients} clients. */
+    /**
+     * POST /communications/send with one email recipient each, {@code total} requests from
+     * {@code clients} clients, each on its own HTTP/1.1 connection as separate clients are: the
+     * shared {@link Api} client would multiplex them all as HTTP/2 streams over one connection,
+     * whose single writer then made a response wait for the others (seconds at 32).
+     */
     static Stats sendLatency(int clients, int total) throws Exception {
         ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
-        ChannelRuns.parallel(total, clients, () -> i -> {
-            long t0 = System.nanoTime();
-            ChannelRuns.send("Email", i, 1, ChannelRuns::emailAddress, MESSAGE);
-            latencies.add((System.nanoTime() - t0) / 1e6);
+        ChannelRuns.parallel(total, clients, () -> {
+            HttpClient own = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+            return i -> {
+                String body = Json.createObjectBuilder().add("message", MESSAGE).add("recipients", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("channel", "Email").add("address", ChannelRuns.emailAddress(i)))).build().toString();
+                HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:9080/communications/send"))
+                        .header("Authorization", ChannelRuns.CSR.authorization()).header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                long t0 = System.nanoTime();
+                HttpResponse<String> r = own.send(request, HttpResponse.BodyHandlers.ofString());
+                latencies.add((System.nanoTime() - t0) / 1e6);
+                if (r.statusCode() != 202) {
+                    throw new IllegalStateException("send refused: " + r.statusCode() + " " + r.body());
+                }
+            };
         });
         return stats(latencies);
     }

@@ -15,6 +15,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,6 +51,31 @@ class ScheduledSendIT {
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).alias("exactly one mail to " + to)
                 .until(() -> mailsTo(to) == 1);
         assertEquals("Sent", Tracking.communication(id).getString("status"), "the communication moved Scheduled -> Sent");
+    }
+
+    @Test
+    void manySendsDueAtTheSameInstantAllGoOutWithinTwoSecondsAndOnce() {
+        Instant at = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.MILLIS);
+        Map<String, String> addressById = new LinkedHashMap<>();
+        for (int i = 0; i < 40; i++) {
+            String to = unique("burst" + i);
+            addressById.put(Tracking.send(email(to, at)), to);
+        }
+        assertTrue(Instant.now().isBefore(at), "all 40 were accepted before their time, so the lag below is the scheduler's");
+        for (Map.Entry<String, String> e : addressById.entrySet()) {
+            JsonObject sent = Tracking.awaitRecipientAccepted(e.getKey(), 0);
+            JsonObject c = Tracking.communication(e.getKey());
+            Duration late = Duration.between(at, Instant.parse(c.getString("sentAt")));
+            assertFalse(late.isNegative(), e.getKey() + " not queued before scheduledAt, was " + late + " after");
+            assertTrue(late.compareTo(Duration.ofSeconds(2)) <= 0, e.getKey() + " queued within 2 s of scheduledAt, was " + late);
+            assertFalse(Duration.between(at, Instant.parse(sent.getString("sentAt"))).isNegative(),
+                    "its recipient not sent before scheduledAt: " + sent);
+        }
+        await().atMost(Duration.ofSeconds(10)).alias("a mail to each of the 40")
+                .until(() -> mailCounts(addressById.values()).values().stream().allMatch(n -> n >= 1));
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertTrue(
+                mailCounts(addressById.values()).values().stream().allMatch(n -> n == 1),
+                "exactly one mail to each of the 40, 2 s later: " + mailCounts(addressById.values())));
     }
 
     @Test
@@ -110,6 +140,22 @@ class ScheduledSendIT {
 
     private static String unique(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8) + SesEventPoster.NO_RECEIPT_DOMAIN;
+    }
+
+    /** How many mails each address received, in one pass over the mailbox (it holds every mail of the run). */
+    private static Map<String, Long> mailCounts(Collection<String> addresses) {
+        Map<String, Long> counts = new HashMap<>();
+        addresses.forEach(a -> counts.put(a.toLowerCase(Locale.ROOT), 0L));
+        for (Message m : Switchboard.sandbox().mail().getReceivedMessages()) {
+            try {
+                for (var to : m.getRecipients(Message.RecipientType.TO)) {
+                    counts.computeIfPresent(to.toString().toLowerCase(Locale.ROOT), (a, n) -> n + 1);
+                }
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return counts;
     }
 
     private static long mailsTo(String address) {

@@ -16,19 +16,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * How an accepted communication reaches its queues. It is stored with a SCHEDULE item: due later
  * for a scheduled send, or due now and already claimed by this server for an immediate one, which
- * the request thread deletes once the tickets are queued; if this server dies first, the timer of
- * any server takes the item over when the claim's lease ends, so nothing accepted is left behind.
+ * {@link ScheduleCleanup} deletes shortly after the request has queued the tickets; if this server
+ * dies first, the timer of any server takes the item over when the claim's lease ends, so nothing
+ * accepted is left behind (and an item whose communication is no longer Scheduled is only removed).
  * Sends of more than {@code fanout.threshold} recipients keep their recipients in fan-out chunks
  * and are queued chunk by chunk by {@link FanOutConsumer}, so the request answers at once.
  */
 @ApplicationScoped
 public class DispatchService {
+    private static final Logger LOG = Logger.getLogger(DispatchService.class.getName());
 
     @Inject
     DynamoCommunicationStore store;
@@ -55,6 +59,12 @@ public class DispatchService {
     BatchWriter batch;
 
     @Inject
+    ScheduleCleanup cleanup;
+
+    @Inject
+    ScheduleWorkers workers;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -69,9 +79,9 @@ public class DispatchService {
     public CommunicationStatus accept(NewCommunication c) {
         Instant due = c.request().scheduledAt() == null ? null : Instant.parse(c.request().scheduledAt());
         boolean later = due != null && due.isAfter(clock.instant());
-        Map<String, AttributeValue> schedule = later ? schedules.item(c.id(), due)
-                : schedules.claimedItem(c.id(), server.id(), server.lease());
         int chunks = fanOut(c) ? DynamoFanOutStore.chunkCount(c.recipients().size(), chunkSize) : 0;
+        Map<String, AttributeValue> schedule = !later ? schedules.claimedItem(c.id(), server.id(), server.lease())
+                : chunks > 0 ? schedules.item(c.id(), due) : schedules.item(c.id(), due, tickets(c));
         if (chunks > 0) {
             List<Map<String, AttributeValue>> more = new ArrayList<>(fanOuts.chunkItems(c.id(), c.recipients(), chunkSize));
             more.add(schedule);
@@ -85,10 +95,11 @@ public class DispatchService {
         if (chunks > 0) {
             fanOutQueue.enqueue(c.id(), chunks);
         } else {
-            queue.enqueue(c.recipients().stream().map(r -> new DeliveryTicket(c.id(), r.index(), r.channel())).toList());
+            queue.enqueue(tickets(c));
             store.markDispatched(c.id(), clock.instant().toString());
         }
-        schedules.delete(c.id());
+        // later and batched: the item is claimed by this server, so no timer takes it meanwhile
+        cleanup.delete(c.id());
         // a fanned-out send stays Scheduled until its consumer has queued the last chunk
         return chunks > 0 ? CommunicationStatus.Scheduled : CommunicationStatus.Sent;
     }
@@ -118,6 +129,51 @@ public class DispatchService {
             }
         }
         schedules.delete(communicationId);
+    }
+
+    /**
+     * Queues a page of communications this server has claimed and whose time has come. Those
+     * claimed fresh with their tickets on the item go in one JMS transaction, then their statuses
+     * move {@code scheduler.threads} at a time and their items are deleted in batches; the others
+     * (taken over from a dead server, fanned out, or stored without tickets) one by one as
+     * {@link #dispatchClaimed}. What fails keeps this server's claim and is taken over once the
+     * lease ends.
+     */
+    public void dispatchPage(List<DynamoScheduleStore.Claimed> page) {
+        List<DynamoScheduleStore.Claimed> ready = page.stream().filter(c -> c.fresh() && c.tickets().isPresent()).toList();
+        for (DynamoScheduleStore.Claimed c : page) {
+            if (!ready.contains(c)) {
+                dispatchOne(c.communicationId());
+            }
+        }
+        if (ready.isEmpty()) {
+            return;
+        }
+        queue.enqueue(ready.stream().flatMap(c -> c.tickets().orElseThrow().stream()).toList());
+        List<String> marked = workers.map(ready, c -> {
+            try {
+                store.markDispatched(c.communicationId(), clock.instant().toString());
+                return Optional.of(c.communicationId());
+            } catch (RuntimeException e) {
+                // queued but still Scheduled: the takeover after the lease finds it so and queues it again,
+                // where consumers skip the recipients already sent
+                LOG.log(Level.WARNING, "queued communication " + c.communicationId() + " but could not mark it dispatched", e);
+                return Optional.<String>empty();
+            }
+        }).stream().flatMap(Optional::stream).toList();
+        schedules.deleteAll(marked);
+    }
+
+    private void dispatchOne(String communicationId) {
+        try {
+            dispatchClaimed(communicationId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not dispatch communication " + communicationId + "; retried after the claim's lease", e);
+        }
+    }
+
+    private static List<DeliveryTicket> tickets(NewCommunication c) {
+        return c.recipients().stream().map(r -> new DeliveryTicket(c.id(), r.index(), r.channel())).toList();
     }
 
     private boolean fanOut(NewCommunication c) {

@@ -1,10 +1,15 @@
 package com.switchboard.scheduling;
 
 import static com.switchboard.store.Items.key;
+import static com.switchboard.store.Items.list;
 import static com.switchboard.store.Items.n;
 import static com.switchboard.store.Items.s;
 import static com.switchboard.store.Items.str;
+import static com.switchboard.store.Items.strings;
 
+import com.switchboard.channel.Channel;
+import com.switchboard.channel.DeliveryTicket;
+import com.switchboard.store.BatchWriter;
 import com.switchboard.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,17 +22,20 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * The {@code COMMUNICATION#<id>} / {@code SCHEDULE} items: one per communication not yet handed to
  * its queues, found through GSI1 ({@code STATUS#Scheduled} / {@code <due>#<id>}) when due. A
  * server takes one by a conditional claim with a lease ({@code claimedBy}, {@code claimUntil} in
  * epoch millis), so two servers on one table never dispatch the same item, and a claim whose server
- * died is taken over once its lease ends.
+ * died is taken over once its lease ends. A scheduled send's item also carries its {@code tickets}
+ * ({@code <index>:<channel>}), so the claim that returns the item is all its dispatch needs to read.
  */
 @ApplicationScoped
 public class DynamoScheduleStore {
@@ -47,6 +55,9 @@ public class DynamoScheduleStore {
     @Inject
     Clock clock;
 
+    @Inject
+    BatchWriter batch;
+
     public DynamoScheduleStore() {
     }
 
@@ -59,6 +70,21 @@ public class DynamoScheduleStore {
 
     /** One due (or soon due) communication as the index returns it. */
     public record Due(String communicationId, Instant dueAt) {
+    }
+
+    /**
+     * An item this server now holds. {@code fresh}: nobody had claimed it before, so nothing of it
+     * was queued yet and its communication is still Scheduled (only a claim leads to dispatch, and a
+     * cancel removes the item first). {@code tickets}: what to queue, when the item carries them.
+     */
+    public record Claimed(String communicationId, Instant dueAt, boolean fresh, Optional<List<DeliveryTicket>> tickets) {
+    }
+
+    /** The SCHEDULE item, unclaimed, of a send due at {@code dueAt} that carries the tickets to queue then. */
+    public Map<String, AttributeValue> item(String communicationId, Instant dueAt, List<DeliveryTicket> tickets) {
+        Map<String, AttributeValue> item = item(communicationId, dueAt);
+        item.put("tickets", list(tickets.stream().map(t -> t.recipientIndex() + ":" + t.channel().name()).toList()));
+        return item;
     }
 
     /** The SCHEDULE item, unclaimed, for a communication due at {@code dueAt}. */
@@ -87,11 +113,17 @@ public class DynamoScheduleStore {
 
     /** Up to {@code limit} items due now that nobody holds a live claim on, earliest first. */
     public List<Due> due(int limit) {
+        return due(limit, Duration.ZERO);
+    }
+
+    /** Up to {@code limit} items due now or within {@code lookahead} that nobody holds a live claim on, earliest first. */
+    public List<Due> due(int limit, Duration lookahead) {
         Instant now = clock.instant();
         var request = QueryRequest.builder().tableName(table.name()).indexName(Table.GSI1)
                 .keyConditionExpression("GSI1PK = :p AND GSI1SK <= :upTo")
                 .filterExpression("attribute_not_exists(claimUntil) OR claimUntil < :now")
-                .expressionAttributeValues(Map.of(":p", s(DUE_PARTITION), ":upTo", s(sortable(now) + "#~"),
+                .projectionExpression("communicationId, dueAt")
+                .expressionAttributeValues(Map.of(":p", s(DUE_PARTITION), ":upTo", s(sortable(now.plus(lookahead)) + "#~"),
                         ":now", n(now.toEpochMilli())))
                 .build();
         List<Due> due = new ArrayList<>();
@@ -106,18 +138,44 @@ public class DynamoScheduleStore {
 
     /** Claims the item for {@code server} until now + {@code lease}; false when another server holds a live claim, it is not due or it is gone. */
     public boolean claim(String communicationId, String server, Duration lease) {
+        return claim(communicationId, clock.instant(), server, lease).isPresent();
+    }
+
+    /**
+     * Claims an item found due at {@code dueAt}, which may be up to a scheduler lookahead ahead,
+     * until {@code dueAt} (or now, if later) + {@code lease}: the holder dispatches it at its time,
+     * and another server takes it over only a lease after that. Empty when another server holds a
+     * live claim, it is gone, or it was rescheduled since the index was read (the reschedule wins).
+     */
+    public Optional<Claimed> claim(String communicationId, Instant dueAt, String server, Duration lease) {
         Instant now = clock.instant();
+        Instant until = (dueAt.isAfter(now) ? dueAt : now).plus(lease);
+        Map<String, AttributeValue> old;
         try {
-            dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(communicationId), SCHEDULE))
+            old = dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(communicationId), SCHEDULE))
                     .updateExpression("SET claimedBy = :me, claimUntil = :until")
-                    // still due: a reschedule made after this server read the index wins
                     .conditionExpression(CLAIMABLE + " AND dueAt <= :due")
-                    .expressionAttributeValues(Map.of(":me", s(server), ":until", n(now.plus(lease).toEpochMilli()),
-                            ":now", n(now.toEpochMilli()), ":due", s(sortable(now)))));
-            return true;
+                    .expressionAttributeValues(Map.of(":me", s(server), ":until", n(until.toEpochMilli()),
+                            ":now", n(now.toEpochMilli()), ":due", s(sortable(dueAt))))
+                    .returnValues(ReturnValue.ALL_OLD)).attributes();
         } catch (ConditionalCheckFailedException taken) {
-            return false;
+            return Optional.empty();
         }
+        Instant due = Instant.parse(str(old, "dueAt"));
+        return Optional.of(new Claimed(communicationId, due, !old.containsKey("claimedBy"),
+                old.containsKey("tickets") ? Optional.of(tickets(communicationId, strings(old, "tickets"))) : Optional.empty()));
+    }
+
+    /** Removes the items of communications now on their queues, 25 to a request. */
+    public void deleteAll(List<String> communicationIds) {
+        batch.deleteAll(communicationIds.stream().map(id -> key(pk(id), SCHEDULE)).toList());
+    }
+
+    private static List<DeliveryTicket> tickets(String communicationId, List<String> encoded) {
+        return encoded.stream().map(t -> {
+            int colon = t.indexOf(':');
+            return new DeliveryTicket(communicationId, Integer.parseInt(t.substring(0, colon)), Channel.valueOf(t.substring(colon + 1)));
+        }).toList();
     }
 
     /** Removes the item once its communication is on its queues (or was found no longer waiting). */
