@@ -83,6 +83,29 @@ public final class RequestCoalescer<T, R> {
         }
     }
 
+    /**
+     * Coalescers side by side, one chosen by a key of the input: inputs with the same key (one
+     * item, one communication) share batches, while inputs with different keys may go in parallel
+     * batches instead of waiting behind each other.
+     */
+    public static final class Striped<T, R> {
+        private final List<RequestCoalescer<T, R>> stripes;
+        private final Function<T, Object> key;
+
+        public Striped(int stripes, Function<T, Object> key, int maxBatch, Function<List<T>, List<R>> work) {
+            List<RequestCoalescer<T, R>> all = new ArrayList<>(stripes);
+            for (int i = 0; i < stripes; i++) {
+                all.add(new RequestCoalescer<>(maxBatch, work));
+            }
+            this.stripes = List.copyOf(all);
+            this.key = key;
+        }
+
+        public R submit(T input) {
+            return stripes.get(Math.floorMod(key.apply(input).hashCode(), stripes.size())).submit(input);
+        }
+    }
+
     /** How many inputs wait for a batch (not counting a batch in flight). */
     synchronized int waiting() {
         return queue.size();
