@@ -28,7 +28,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * receipts ingested per second, the analytics query, and the server's memory. Prints a table and
  * writes target/bench/results.json (see docs/performance.md). Sizes are system properties
  * ({@code bench.recipients}, {@code bench.channel.recipients}, {@code bench.batch},
- * {@code bench.latency.requests}, {@code bench.scheduled}, {@code bench.receipts}).
+ * {@code bench.latency.requests}, {@code bench.scheduled}, {@code bench.receipts}). dynalite keeps its data
+ * on disk (LevelDB) as in the tests, or in memory with {@code bench.dynamodb=memory}; the DynamoDB
+ * baseline measures the same peer either way.
  */
 public final class PipelineBenchmark {
     private static final int RECIPIENTS = Integer.getInteger("bench.recipients", 2500);
@@ -40,6 +42,8 @@ public final class PipelineBenchmark {
     private static final int RECEIPTS = Integer.getInteger("bench.receipts", 2000);
     /** Which parts to run (comma-separated: channels, latency, scheduled, receipts, analytics); all when unset. */
     private static final String PHASES = System.getProperty("bench.phases", "channels,latency,scheduled,receipts,analytics");
+    /** Where dynalite keeps its data during the run: disk (the default) or memory. */
+    private static final String DYNAMODB_STORAGE = System.getProperty("bench.dynamodb", "disk");
     private final Map<String, Object> results = new LinkedHashMap<>();
 
     private static boolean phase(String name) {
@@ -49,7 +53,8 @@ public final class PipelineBenchmark {
     public static void main(String[] args) throws Exception {
         Path dataDir = Path.of(System.getProperty("data.dir", "target/bench-data"));
         it.support.Switchboard.deleteRecursively(dataDir);
-        try (Sandbox sandbox = Sandbox.start(Path.of(System.getProperty("sandbox.dir", "sandbox")), dataDir)) {
+        boolean inMemory = "memory".equals(DYNAMODB_STORAGE);
+        try (Sandbox sandbox = Sandbox.start(Path.of(System.getProperty("sandbox.dir", "sandbox")), dataDir, inMemory)) {
             LibertyServer liberty = new LibertyServer(Path.of(System.getProperty("wlp.home", "target/liberty/wlp")),
                     "http://127.0.0.1:9080");
             liberty.clearMessagingStore();
@@ -180,8 +185,8 @@ public final class PipelineBenchmark {
         System.out.printf("%n%-40s %14s%n", "figure (" + RECIPIENTS + " email recipients, " + OTHERS + " per other channel, "
                 + BATCH + " per request)", "value");
         results.forEach((k, v) -> System.out.printf("%-40s %14.1f%n", k, ((Number) v).doubleValue()));
-        System.out.printf("machine: %d cores, JVM %s%n", Runtime.getRuntime().availableProcessors(),
-                ManagementFactory.getRuntimeMXBean().getVmVersion());
+        System.out.printf("machine: %d cores, JVM %s; dynalite %s%n", Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getRuntimeMXBean().getVmVersion(), "memory".equals(DYNAMODB_STORAGE) ? "in memory" : "on disk (LevelDB)");
         Path out = Path.of("target/bench/results.json");
         Files.createDirectories(out.getParent());
         JsonObjectBuilder json = Json.createObjectBuilder();

@@ -7,11 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * dynalite, an open-source implementation of the DynamoDB API on LevelDB, run with the machine's
  * Node.js from {@code ear/sandbox/node_modules}. It stands in for DynamoDB on a laptop and in the
- * tests; data lives under the given directory, so a restart keeps it.
+ * tests; data lives under the given directory, so a restart keeps it (or, for the benchmark only,
+ * in memory: see {@link #startInMemory}).
  */
 public final class Dynalite implements AutoCloseable {
     private final Process process;
@@ -23,14 +26,29 @@ public final class Dynalite implements AutoCloseable {
     }
 
     public static Dynalite start(Path sandboxDir, Path dataDir, int port) throws IOException {
+        Files.createDirectories(dataDir);
+        return start(sandboxDir, List.of("--path", dataDir.toString()), dataDir.resolveSibling("dynalite.log"), port);
+    }
+
+    /**
+     * dynalite without LevelDB: everything in the Node process's memory, lost when it stops. For the
+     * benchmark only, whose DynamoDB baseline then measures the same in-memory peer; the tests and
+     * the developer's run keep their data on disk.
+     */
+    public static Dynalite startInMemory(Path sandboxDir, Path logDir, int port) throws IOException {
+        Files.createDirectories(logDir);
+        return start(sandboxDir, List.of(), logDir.resolve("dynalite.log"), port);
+    }
+
+    private static Dynalite start(Path sandboxDir, List<String> storage, Path log, int port) throws IOException {
         Path cli = sandboxDir.resolve("node_modules/dynalite/cli.js");
         if (!Files.exists(cli)) {
             throw new IllegalStateException(cli + " is missing: run the build (it runs npm ci in ear/sandbox)");
         }
-        Files.createDirectories(dataDir);
-        Path log = dataDir.resolveSibling("dynalite.log");
-        Process p = new ProcessBuilder("node", cli.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
-                "--path", dataDir.toString(), "--createTableMs", "0")
+        List<String> command = new ArrayList<>(List.of("node", cli.toString(), "--host", "127.0.0.1", "--port",
+                Integer.toString(port), "--createTableMs", "0"));
+        command.addAll(storage);
+        Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();

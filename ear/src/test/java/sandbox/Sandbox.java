@@ -48,7 +48,13 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public static Sandbox start(Path sandboxDir, Path dataDir) throws IOException {
-        Dynalite dynamo = Dynalite.start(sandboxDir, dataDir.resolve("dynamodb"), DYNAMODB_PORT);
+        return start(sandboxDir, dataDir, false);
+    }
+
+    /** As {@link #start(Path, Path)}; with {@code dynamoInMemory} dynalite keeps no data on disk (the benchmark's option). */
+    public static Sandbox start(Path sandboxDir, Path dataDir, boolean dynamoInMemory) throws IOException {
+        Dynalite dynamo = dynamoInMemory ? Dynalite.startInMemory(sandboxDir, dataDir, DYNAMODB_PORT)
+                : Dynalite.start(sandboxDir, dataDir.resolve("dynamodb"), DYNAMODB_PORT);
         GreenMail greenMail = new GreenMail(new ServerSetup(GREENMAIL_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
         SesSmtpFront smtp = SesSmtpFront.start(SMTP_PORT, GREENMAIL_PORT);

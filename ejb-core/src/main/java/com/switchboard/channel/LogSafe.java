@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  */
 public final class LogSafe {
     private static final Pattern URL = Pattern.compile("(https?://[^/\\s\"'<>]+)/[^\\s\"'<>]*");
-    private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ]{5,}(\\d{3})");
+    /** A digit run inside a word (a UUID's hex group, an id) is no number: ids must stay readable. */
+    private static final Pattern PHONE = Pattern.compile("(?<![\\w-])\\+?\\d[\\d ]{5,}(\\d{3})(?![\\w-])");
     private static final Pattern EMAIL = Pattern.compile("[^\\s<>\"'@,;:]+@([A-Za-z0-9.-]+)");
 
     private LogSafe() {

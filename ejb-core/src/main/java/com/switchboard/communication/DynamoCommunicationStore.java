@@ -14,6 +14,7 @@ import com.switchboard.analytics.RecipientMove;
 import com.switchboard.channel.Channel;
 import com.switchboard.store.BatchReader;
 import com.switchboard.store.BatchWriter;
+import com.switchboard.store.RequestCoalescer;
 import com.switchboard.store.Table;
 import com.switchboard.template.ProviderTemplate;
 import com.switchboard.template.RenderedMessage;
@@ -60,6 +61,8 @@ public class DynamoCommunicationStore {
 
     @Inject
     Event<RecipientStatusChanged> statusChanged;
+
+    private final RequestCoalescer.Striped<CountMoves.Move, RuntimeException> countMoves = CountMoves.coalescer(this);
 
     private final Map<String, Details> recentDetails = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -305,11 +308,24 @@ public class DynamoCommunicationStore {
         return true;
     }
 
-    /** Shifts {@code n} recipients between the per-status counts and re-derives the communication's status. */
+    /**
+     * Shifts {@code n} recipients between the per-status counts and re-derives the communication's
+     * status, returning once written. DETAILS is one hot item per communication that DynamoDB (and
+     * dynalite, which locks per item) updates one at a time, so the moves of one communication made
+     * at the same moment (receipts, consumers) are summed into one ADD ({@link CountMoves}).
+     */
     public void countMoves(String id, RecipientStatus from, RecipientStatus to, int n) {
         if (n == 0) {
             return;
         }
+        RuntimeException failed = countMoves.submit(new CountMoves.Move(id, from, to, n));
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    /** {@link #countMoves} as one UpdateItem. */
+    void addCounts(String id, RecipientStatus from, RecipientStatus to, int n) {
         var updated = dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(id), DETAILS))
                 .updateExpression("ADD #from :minus, #to :plus")
                 .expressionAttributeNames(Map.of("#from", "count_" + from.name(), "#to", "count_" + to.name()))

@@ -7,31 +7,38 @@ import static com.switchboard.store.Items.s;
 import static com.switchboard.store.Items.str;
 
 import com.switchboard.channel.Channel;
+import com.switchboard.store.BatchReader;
 import com.switchboard.store.BatchWriter;
+import com.switchboard.store.RequestCoalescer;
 import com.switchboard.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code PROVIDERMSG#<provider message id> / REF}: which recipient a provider's message id belongs
  * to, written when the provider accepted it, so a receipt naming only the provider's id finds its
- * recipient with one GetItem. The pipeline writes a chunk's references with one BatchWriteItem.
+ * recipient (receipts arriving together are looked up with one BatchGetItem). The pipeline writes a
+ * chunk's references with one BatchWriteItem.
  */
 @ApplicationScoped
 public class DynamoProviderRefStore {
-
-    @Inject
-    DynamoDbClient dynamo;
 
     @Inject
     Table table;
 
     @Inject
     BatchWriter batch;
+
+    @Inject
+    BatchReader reader;
+
+    /** 100 keys fill one BatchGetItem; a few batches may be in flight at once. */
+    private final RequestCoalescer.Striped<String, Optional<ProviderRef>> lookups = new RequestCoalescer.Striped<>(4,
+            id -> id, 100, this::findAll);
 
     /** Which recipient a provider's message id belongs to. */
     public record ProviderRef(Channel channel, String communicationId, int index) {
@@ -42,14 +49,20 @@ public class DynamoProviderRefStore {
         batch.putAll(refs.entrySet().stream().map(e -> item(e.getKey(), e.getValue())).toList());
     }
 
-    /** The recipient a provider's message id was recorded for, if any. */
+    /**
+     * The recipient a provider's message id was recorded for, if any. Receipts come many at a time:
+     * the lookups in flight together are made with one BatchGetItem.
+     */
     public Optional<ProviderRef> find(String providerMessageId) {
-        var result = dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(providerMessageId), "REF")));
-        if (!result.hasItem() || result.item().isEmpty()) {
-            return Optional.empty();
-        }
-        var i = result.item();
-        return Optional.of(new ProviderRef(Channel.valueOf(str(i, "channel")), str(i, "communicationId"), (int) num(i, "index")));
+        return lookups.submit(providerMessageId);
+    }
+
+    private List<Optional<ProviderRef>> findAll(List<String> providerMessageIds) {
+        Map<String, Map<String, AttributeValue>> found = reader.getAll(providerMessageIds.stream()
+                .map(id -> key(pk(id), "REF")).toList());
+        return providerMessageIds.stream().map(id -> Optional.ofNullable(found.get(pk(id) + " REF"))
+                .map(i -> new ProviderRef(Channel.valueOf(str(i, "channel")), str(i, "communicationId"), (int) num(i, "index"))))
+                .toList();
     }
 
     private static Map<String, AttributeValue> item(String providerMessageId, ProviderRef ref) {

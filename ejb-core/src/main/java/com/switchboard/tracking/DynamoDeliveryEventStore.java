@@ -9,10 +9,13 @@ import static com.switchboard.store.Items.putIfPresent;
 import static com.switchboard.store.Items.s;
 import static com.switchboard.store.Items.str;
 
+import com.switchboard.store.BatchWriter;
+import com.switchboard.store.RequestCoalescer;
 import com.switchboard.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 /**
  * The append-only event trail of a communication: one {@code EVENT#<receivedAt>#<n>} item under its
  * partition per provider receipt, whether or not it changed a status ({@code applied}). Items are
- * only ever put with a condition that they are new, never rewritten.
+ * only ever added under a new key, never rewritten.
  */
 @ApplicationScoped
 public class DynamoDeliveryEventStore {
@@ -34,26 +37,56 @@ public class DynamoDeliveryEventStore {
     @Inject
     Table table;
 
+    @Inject
+    BatchWriter batch;
+
     /** One stored event as the tracking query shows it. */
     public record DeliveryEvent(int recipientIndex, String channel, String type, String rawStatus, String occurredAt,
             String receivedAt, String reason, boolean applied) {
     }
 
+    /** One receipt to append to a communication's trail. */
+    private record NewEvent(String communicationId, int index, Receipt receipt, boolean applied, String receivedAt) {
+    }
+
+    /** 25 events fill one BatchWriteItem; a few batches may be in flight at once. */
+    private final RequestCoalescer.Striped<NewEvent, Void> appends = new RequestCoalescer.Striped<>(4,
+            NewEvent::communicationId, 25, this::appendAll);
+
+    /**
+     * Appends one receipt to the trail, returning once it is written. Receipts arrive many at a
+     * time, so the appends in flight together go in one BatchWriteItem ({@link RequestCoalescer}).
+     */
     public void append(String communicationId, int index, Receipt r, boolean applied, String receivedAt) {
+        appends.submit(new NewEvent(communicationId, index, r, applied, receivedAt));
+    }
+
+    /**
+     * BatchWriteItem takes no condition: each key carries the receive time, the recipient and a
+     * random suffix, so a put never meets an existing event to overwrite.
+     */
+    private List<Void> appendAll(List<NewEvent> events) {
+        batch.putAll(events.stream().map(DynamoDeliveryEventStore::item).toList());
+        return Collections.nCopies(events.size(), null);
+    }
+
+    private static Map<String, AttributeValue> item(NewEvent e) {
+        Receipt r = e.receipt();
         // the receive time orders the trail; the suffix keeps two receipts in one millisecond apart
-        String sk = "EVENT#" + receivedAt + "#" + String.format("%06d", index) + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, AttributeValue> item = key(pk(communicationId), sk);
+        String sk = "EVENT#" + e.receivedAt() + "#" + String.format("%06d", e.index()) + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, AttributeValue> item = key(pk(e.communicationId()), sk);
         item.put("type", s("DeliveryEvent"));
-        item.put("index", n(index));
+        item.put("index", n(e.index()));
         item.put("channel", s(r.channel().name()));
         item.put("eventType", s(r.outcome().name()));
         item.put("rawStatus", s(r.rawStatus()));
         putIfPresent(item, "occurredAt", r.occurredAt());
-        item.put("receivedAt", s(receivedAt));
+        item.put("receivedAt", s(e.receivedAt()));
         putIfPresent(item, "reason", r.reason());
         putIfPresent(item, "providerMessageId", r.providerMessageId());
-        item.put("applied", bool(applied));
-        dynamo.putItem(b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
+        item.put("applied", bool(e.applied()));
+        return item;
     }
 
     public List<DeliveryEvent> events(String communicationId) {

@@ -34,6 +34,14 @@ class LogSafeTest {
     }
 
     @Test
+    void identifiersWhoseHexGroupsHoldLongDigitRunsStayWhole() {
+        String reason = "no recipient 0 in communication 882081c6-1f9c-44f6-bed2-bfe957939835";
+        assertEquals(reason, LogSafe.redact(reason), "a UUID is no phone number (the reason names the communication)");
+        assertEquals("ticket ID:efc826a4670000000000000001 for ***123",
+                LogSafe.redact("ticket ID:efc826a4670000000000000001 for +447911000123"), "a message id stays, the number does not");
+    }
+
+    @Test
     void aWebhookUrlKeepsItsHostButNotItsSecretPath() {
         assertEquals("POST https://hooks.slack.com/*** failed",
                 LogSafe.redact("POST https://hooks.slack.com/services/T000/B000/XXXXsecret failed"));
