@@ -1,5 +1,8 @@
 package it.scheduling;
 
+import static it.scheduling.ScheduledSendIT.email;
+import static it.scheduling.ScheduledSendIT.mailsTo;
+import static it.scheduling.ScheduledSendIT.unique;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,18 +13,13 @@ import com.switchboard.store.Table;
 import it.support.LocalDynamo;
 import it.support.Switchboard;
 import it.support.Tracking;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import sandbox.SesEventPoster;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -79,26 +77,5 @@ class ScheduleRecoveryIT {
     private static boolean scheduleItemExists(String id) {
         return LocalDynamo.client().getItem(b -> b.tableName(LocalDynamo.TABLE).consistentRead(true)
                 .key(Map.of("PK", AttributeValue.fromS("COMMUNICATION#" + id), "SK", AttributeValue.fromS("SCHEDULE")))).hasItem();
-    }
-
-    private static String email(String to, Instant at) {
-        return """
-                {"channels":["Email"],"message":{"subject":"Your appointment","content":"See you soon."},
-                 %s"recipients":[{"channel":"Email","address":"%s"}]}"""
-                .formatted(at == null ? "" : "\"scheduledAt\":\"" + at + "\",", to);
-    }
-
-    private static String unique(String name) {
-        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + SesEventPoster.NO_RECEIPT_DOMAIN;
-    }
-
-    private static long mailsTo(String address) {
-        return Arrays.stream(Switchboard.sandbox().mail().getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equalsIgnoreCase(address));
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).count();
     }
 }

@@ -131,14 +131,14 @@ class ScheduledSendIT {
         assertEquals(200, CSR.delete("/communications/" + id).status(), "clean up: cancel it");
     }
 
-    private static String email(String to, Instant at) {
+    static String email(String to, Instant at) {
         return """
                 {"channels":["Email"],"message":{"subject":"Your appointment","content":"See you soon."},
                  %s"recipients":[{"channel":"Email","address":"%s"}]}"""
                 .formatted(at == null ? "" : "\"scheduledAt\":\"" + at + "\",", to);
     }
 
-    private static String unique(String name) {
+    static String unique(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8) + SesEventPoster.NO_RECEIPT_DOMAIN;
     }
 
@@ -158,7 +158,7 @@ class ScheduledSendIT {
         return counts;
     }
 
-    private static long mailsTo(String address) {
+    static long mailsTo(String address) {
         return Arrays.stream(Switchboard.sandbox().mail().getReceivedMessages()).filter(m -> {
             try {
                 return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equalsIgnoreCase(address));

@@ -149,9 +149,7 @@ class SmsSendIT {
         for (int i = 0; i < 3; i++) {
             Tracking.awaitRecipientAccepted(id, i);
             String number = numbers.get(i);
-            assertEquals(1, wireMock().getAllServeEvents().stream()
-                    .filter(e -> number.equals(ProviderReceiptListener.form(e.getRequest().getBodyAsString()).get("PhoneNumber")))
-                    .filter(e -> e.getResponse().getStatus() == 200).count(), "SNS accepted exactly one Publish to " + number);
+            assertEquals(1, acceptedPublishesTo(number).count(), "SNS accepted exactly one Publish to " + number);
         }
         // two accepted in a row (its success threshold) closed the circuit
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
@@ -189,11 +187,16 @@ class SmsSendIT {
 
     /** The MessageId WireMock answered to the accepted Publish for the number. */
     private static String messageIdAnsweredTo(String number) {
+        return acceptedPublishesTo(number).map(e -> MESSAGE_ID.matcher(e.getResponse().getBodyAsString()))
+                .filter(Matcher::find).map(m -> m.group(1))
+                .findFirst().orElseThrow(() -> new AssertionError("WireMock accepted no Publish to " + number));
+    }
+
+    /** The requests to the number WireMock answered 200. */
+    private static java.util.stream.Stream<ServeEvent> acceptedPublishesTo(String number) {
         return wireMock().getAllServeEvents().stream()
                 .filter(e -> number.equals(ProviderReceiptListener.form(e.getRequest().getBodyAsString()).get("PhoneNumber")))
-                .map(ServeEvent::getResponse).filter(r -> r.getStatus() == 200)
-                .map(r -> MESSAGE_ID.matcher(r.getBodyAsString())).filter(Matcher::find).map(m -> m.group(1))
-                .findFirst().orElseThrow(() -> new AssertionError("WireMock accepted no Publish to " + number));
+                .filter(e -> e.getResponse().getStatus() == 200);
     }
 
     /** {@code MessageAttributes.entry.N.Name / .Value.DataType / .Value.StringValue} as name → "type:value". */

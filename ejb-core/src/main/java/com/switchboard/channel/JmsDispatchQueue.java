@@ -92,12 +92,7 @@ public class JmsDispatchQueue {
      * consumer, so the send joins the consumer's transaction and happens only if it commits.
      */
     public void retryLater(DeliveryTicket ticket, int attempt, Duration delay) {
-        try (JMSContext context = connectionFactory.createContext()) {
-            context.createProducer().setDeliveryDelay(delay.toMillis())
-                    .send(queues().get(ticket.channel()), message(context, List.of(ticket), attempt));
-        } catch (jakarta.jms.JMSException e) {
-            throw new jakarta.jms.JMSRuntimeException("could not queue a retry: " + e.getMessage(), e.getErrorCode(), e);
-        }
+        sendLater(List.of(ticket), attempt, null, delay);
     }
 
     /**
@@ -106,16 +101,22 @@ public class JmsDispatchQueue {
      * {@link #retryLater}.
      */
     public void waitForCircuit(List<DeliveryTicket> tickets, int attempt, Instant waitingSince, Duration delay) {
+        sendLater(tickets, attempt, waitingSince, delay);
+    }
+
+    /** Sends tickets in chunks, due after {@code delay}, in the caller's transaction when there is one. */
+    private void sendLater(List<DeliveryTicket> tickets, int attempt, Instant waitingSince, Duration delay) {
         try (JMSContext context = connectionFactory.createContext()) {
             JMSProducer producer = context.createProducer().setDeliveryDelay(delay.toMillis());
             for (List<DeliveryTicket> chunk : chunks(tickets)) {
                 Message m = message(context, chunk, attempt);
-                m.setLongProperty(DeliveryTicket.WAITING_SINCE, waitingSince.toEpochMilli());
+                if (waitingSince != null) {
+                    m.setLongProperty(DeliveryTicket.WAITING_SINCE, waitingSince.toEpochMilli());
+                }
                 producer.send(queues().get(chunk.get(0).channel()), m);
             }
         } catch (jakarta.jms.JMSException e) {
-            throw new jakarta.jms.JMSRuntimeException("could not queue tickets waiting for a circuit: " + e.getMessage(),
-                    e.getErrorCode(), e);
+            throw new jakarta.jms.JMSRuntimeException("could not queue tickets for later: " + e.getMessage(), e.getErrorCode(), e);
         }
     }
 
