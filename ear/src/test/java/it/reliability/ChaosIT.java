@@ -12,6 +12,7 @@ import it.support.Api;
 import it.support.Switchboard;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -134,12 +135,46 @@ class ChaosIT {
                 {"message":{"subject":"Chaos","content":"Mail %d"},"recipients":[{"channel":"Email","address":"k%s-%d@example.com"}]}"""
                 .formatted(i, run, i));
         await().atMost(Duration.ofMinutes(2)).until(() -> mailed(smtp, "k" + run + "-").size() >= ids.size() / 4);
-        Path pid = Switchboard.liberty().serverDir().getParent().resolve(".pid/switchboard.pid");
-        new ProcessBuilder("kill", "-9", Files.readString(pid).trim()).inheritIO().start().waitFor();
-        Switchboard.liberty().start(Duration.ofMinutes(2));
+        killAndRestartLiberty();
 
         Map<String, String> settled = awaitAllSettled(ids);
         report("SIGKILL mid-flight (email)", ids, settled, mailed(smtp, "k" + run + "-"));
+    }
+
+    /** A 202 means the ticket is on disk: killed while still accepting, every send answered 202 goes out once. */
+    @Test
+    void sigkillWhileAcceptingLosesNoSendAnswered202() throws Exception {
+        SesSmtpFront smtp = Switchboard.sandbox().smtp();
+        String prefix = "a" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        Map<String, String> answered202 = new ConcurrentHashMap<>(); // address → communication id
+        Thread sender = new Thread(() -> IntStream.range(0, SENDS).parallel().forEach(i -> {
+            String address = prefix + i + "@example.com";
+            try {
+                Api.Reply r = CSR.post("/communications/send", """
+                        {"message":{"subject":"Chaos","content":"Mail %d"},"recipients":[{"channel":"Email","address":"%s"}]}"""
+                        .formatted(i, address));
+                if (r.status() == 202) {
+                    answered202.put(address, r.json().getString("communicationId"));
+                }
+            } catch (UncheckedIOException killed) {
+                // no answer: the client does not know, and would retry with its Idempotency-Key
+            }
+        }));
+        sender.start();
+        await().atMost(Duration.ofMinutes(2)).until(() -> answered202.size() >= SENDS / 2);
+        killAndRestartLiberty();
+        sender.join();
+
+        Map<String, String> settled = awaitAllSettled(new ArrayList<>(answered202.values()));
+        Map<String, Long> mailed = mailed(smtp, prefix);
+        mailed.keySet().retainAll(answered202.keySet()); // a send cut off before its answer may have gone out too
+        report("SIGKILL while accepting (email)", new ArrayList<>(answered202.values()), settled, mailed);
+    }
+
+    private static void killAndRestartLiberty() throws Exception {
+        Path pid = Switchboard.liberty().serverDir().getParent().resolve(".pid/switchboard.pid");
+        new ProcessBuilder("kill", "-9", Files.readString(pid).trim()).inheritIO().start().waitFor();
+        Switchboard.liberty().start(Duration.ofMinutes(2));
     }
 
     /**
