@@ -133,6 +133,34 @@ class AdminConsoleIT {
     }
 
     @Test
+    @Order(35)
+    void aRecipientHeldForTheDigestSaysSoAndWhenItIsDue() throws Exception {
+        String stakeholder = "S-" + java.util.UUID.randomUUID();
+        Api.Reply put = Api.as("admin").put("/communications/preferences?stakeholderId=" + stakeholder, """
+                {"stakeholderType":"Customer","timezone":"Europe/Madrid","digestTime":"08:00",
+                 "channels":{"Email":{"enabled":true,"address":"held-%s@example.com","frequency":"Daily"}}}"""
+                .formatted(stakeholder.substring(2, 10)));
+        assertEquals(200, put.status(), put.body());
+        String id = Tracking.send("""
+                {"stakeholderIds":["%s"],"urgency":"normal","message":{"subject":"Invoice","content":"Invoice 7 is ready."}}"""
+                .formatted(stakeholder));
+        await("the recipient held for the digest").atMost(WAIT).until(() ->
+                "digest".equals(Tracking.communication(id).getJsonArray("recipients").getJsonObject(0).getString("heldFor", null)));
+        JsonObject tracked = Api.as("csr").get("/communications/delivery-tracking?communicationId=" + id).json()
+                .getJsonArray("recipients").getJsonObject(0);
+        String heldUntil = tracked.getString("heldUntil");
+        assertEquals("digest", tracked.getString("heldFor"), "delivery tracking says why it waits: " + tracked);
+
+        browser.driver.get(ADMIN + "/communication.xhtml?id=" + id);
+        await("the held recipient on the page").atMost(WAIT).ignoreExceptions()
+                .until(() -> browser.driver.findElement(By.className("recipient-held")).isDisplayed());
+        assertEquals("Waiting for the digest, due " + heldUntil,
+                browser.driver.findElement(By.className("recipient-held")).getText().trim());
+        assertEquals("false", byId("refresh-state").getAttribute("data-in-flight"),
+                "a recipient waiting hours for its digest does not keep the page polling");
+    }
+
+    @Test
     @Order(30)
     void trackingSearchFindsTheCommunication() throws Exception {
         browser.driver.get(ADMIN + "/tracking.xhtml");

@@ -71,7 +71,8 @@ public class DeliveryTrackingService {
         }
         List<RecipientTimeline> recipients = view.recipients().stream()
                 .map(r -> new RecipientTimeline(r.index(), r.channel(), r.address(), r.status(), r.providerMessageId(),
-                        r.sentAt(), r.deliveredAt(), r.reason(), byRecipient.getOrDefault(r.index(), List.of())))
+                        r.sentAt(), r.deliveredAt(), r.reason(), r.heldFor(), r.heldUntil(),
+                        byRecipient.getOrDefault(r.index(), List.of())))
                 .toList();
         return new Timeline(view.communicationId(), view.status(), view.createdAt(), view.correlationId(), recipients);
     }

@@ -14,9 +14,12 @@ public final class TrackingViews {
             List<RecipientTimeline> recipients) {
     }
 
-    /** One recipient's current state and the receipts that arrived for it, oldest first. */
+    /**
+     * One recipient's current state and the receipts that arrived for it, oldest first; a recipient
+     * held back has {@code heldFor} ({@code digest} or {@code quiet-hours}) and {@code heldUntil}.
+     */
     public record RecipientTimeline(int index, String channel, String address, String status, String providerMessageId,
-            String sentAt, String deliveredAt, String reason, List<DeliveryEvent> events) {
+            String sentAt, String deliveredAt, String reason, String heldFor, String heldUntil, List<DeliveryEvent> events) {
     }
 
     /** One communication in a list page. */

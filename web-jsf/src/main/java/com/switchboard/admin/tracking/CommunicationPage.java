@@ -38,10 +38,20 @@ public class CommunicationPage {
         return missing || getId() == null || getId().isBlank();
     }
 
-    /** Whether the page should keep refreshing: until every recipient has a final status. */
+    /**
+     * Whether the page should keep refreshing: until every recipient has a final status or is held
+     * back (a digest or the end of quiet hours may be hours away).
+     */
     public boolean isInFlight() {
         Timeline t = getTimeline();
-        return t != null && t.recipients().stream().anyMatch(r -> "Pending".equals(r.status()) || "Sent".equals(r.status()));
+        return t != null && t.recipients().stream()
+                .anyMatch(r -> "Pending".equals(r.status()) && r.heldFor() == null || "Sent".equals(r.status()));
+    }
+
+    /** Whether a recipient waits for a digest or the end of quiet hours. */
+    public boolean isHeld() {
+        Timeline t = getTimeline();
+        return t != null && t.recipients().stream().anyMatch(r -> r.heldFor() != null && "Pending".equals(r.status()));
     }
 
     /** Nothing to do: the ajax request re-renders the timeline, which reads it again. */
