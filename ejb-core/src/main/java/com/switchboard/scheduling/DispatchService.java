@@ -150,9 +150,11 @@ public class DispatchService {
             return;
         }
         queue.enqueue(ready.stream().flatMap(c -> c.tickets().orElseThrow().stream()).toList());
+        // sentAt is when the tickets were queued (committed just now), not when each status write gets its turn
+        String queuedAt = clock.instant().toString();
         List<String> marked = workers.map(ready, c -> {
             try {
-                store.markDispatched(c.communicationId(), clock.instant().toString());
+                store.markDispatched(c.communicationId(), queuedAt);
                 return Optional.of(c.communicationId());
             } catch (RuntimeException e) {
                 // queued but still Scheduled: the takeover after the lease finds it so and queues it again,
