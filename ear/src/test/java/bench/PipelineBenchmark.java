@@ -45,6 +45,7 @@ public final class PipelineBenchmark {
     /** Where dynalite keeps its data during the run: disk (the default) or memory. */
     private static final String DYNAMODB_STORAGE = System.getProperty("bench.dynamodb", "disk");
     private final Map<String, Object> results = new LinkedHashMap<>();
+    private CpuTimes cpuInRuns = CpuTimes.ZERO;
 
     private static boolean phase(String name) {
         return java.util.Arrays.asList(PHASES.split(",")).contains(name);
@@ -70,7 +71,7 @@ public final class PipelineBenchmark {
 
     private void run(Sandbox sandbox) throws Exception {
         if (phase("channels")) {
-            channels();
+            channels(sandbox.dynamo().pid());
         }
         if (phase("latency")) {
             latency();
@@ -94,18 +95,28 @@ public final class PipelineBenchmark {
         report();
     }
 
-    private void channels() throws Exception {
+    /** Runs {@code run} and adds the CPU each process used meanwhile to {@link #cpuInRuns}. */
+    private <T> T measured(long dynalitePid, java.util.concurrent.Callable<T> run) throws Exception {
+        long liberty = CpuTimes.libertyPid();
+        CpuTimes before = CpuTimes.now(liberty, dynalitePid);
+        T result = run.call();
+        cpuInRuns = cpuInRuns.plus(CpuTimes.now(liberty, dynalitePid).minus(before));
+        return result;
+    }
+
+    private void channels(long dynalitePid) throws Exception {
         JsonObject text = Json.createObjectBuilder().add("subject", "Benchmark").add("content", "Your car is ready.").build();
         ChannelRuns.endToEnd("Email", 200, BATCH, ChannelRuns::emailAddress, text, false); // warm-up: JIT, connection pools
-        ChannelRuns.EndToEnd email = ChannelRuns.endToEnd("Email", RECIPIENTS, BATCH, i -> ChannelRuns.emailAddress(1000 + i), text, true);
+        ChannelRuns.EndToEnd email = measured(dynalitePid, () ->
+                ChannelRuns.endToEnd("Email", RECIPIENTS, BATCH, i -> ChannelRuns.emailAddress(1000 + i), text, true));
         double smtp = ChannelRuns.smtpBaseline(RECIPIENTS);
         put("email_end_to_end_recipients_per_s", email.perSecond());
         put("email_delivered_per_s", email.deliveredPerSecond());
         put("email_baseline_smtp_per_s", smtp);
         put("email_efficiency", email.perSecond() / smtp);
 
-        ChannelRuns.EndToEnd sms = ChannelRuns.endToEnd("SMS", OTHERS, BATCH, ChannelRuns::phoneNumber,
-                Json.createObjectBuilder().add("content", "Your car is ready.").build(), true);
+        ChannelRuns.EndToEnd sms = measured(dynalitePid, () -> ChannelRuns.endToEnd("SMS", OTHERS, BATCH, ChannelRuns::phoneNumber,
+                Json.createObjectBuilder().add("content", "Your car is ready.").build(), true));
         double sns = ChannelRuns.snsBaseline(OTHERS);
         put("sms_end_to_end_recipients_per_s", sms.perSecond());
         put("sms_delivered_per_s", sms.deliveredPerSecond());
@@ -113,9 +124,9 @@ public final class PipelineBenchmark {
         put("sms_efficiency", sms.perSecond() / sns);
 
         whatsAppTemplate();
-        ChannelRuns.EndToEnd whatsApp = ChannelRuns.endToEnd("WhatsApp", OTHERS, BATCH, i -> ChannelRuns.phoneNumber(200_000 + i),
-                Json.createObjectBuilder().add("templateId", "bench-reminder")
-                        .add("variables", Json.createObjectBuilder().add("vehicle", "Golf")).build(), true);
+        ChannelRuns.EndToEnd whatsApp = measured(dynalitePid, () -> ChannelRuns.endToEnd("WhatsApp", OTHERS, BATCH,
+                i -> ChannelRuns.phoneNumber(200_000 + i), Json.createObjectBuilder().add("templateId", "bench-reminder")
+                        .add("variables", Json.createObjectBuilder().add("vehicle", "Golf")).build(), true));
         double graph = ChannelRuns.graphBaseline(OTHERS);
         put("whatsapp_end_to_end_recipients_per_s", whatsApp.perSecond());
         put("whatsapp_delivered_per_s", whatsApp.deliveredPerSecond());
@@ -123,7 +134,13 @@ public final class PipelineBenchmark {
         put("whatsapp_efficiency", whatsApp.perSecond() / graph);
 
         String user = Api.userName("user");
-        put("inapp_end_to_end_recipients_per_s", ChannelRuns.endToEnd("InApp", OTHERS, BATCH, i -> user, text, false).perSecond());
+        put("inapp_end_to_end_recipients_per_s",
+                measured(dynalitePid, () -> ChannelRuns.endToEnd("InApp", OTHERS, BATCH, i -> user, text, false)).perSecond());
+        // the four end-to-end runs only (sends, and their receipts for email, SMS and WhatsApp): where the CPU went
+        double recipients = RECIPIENTS + 3.0 * OTHERS;
+        put("liberty_cpu_ms_per_recipient", cpuInRuns.libertyMs() / recipients);
+        put("dynalite_cpu_ms_per_recipient", cpuInRuns.dynaliteMs() / recipients);
+        put("bench_and_peers_cpu_ms_per_recipient", cpuInRuns.benchMs() / recipients);
         put("dynamodb_baseline_puts_per_s", dynamoBaseline(4000));
     }
 

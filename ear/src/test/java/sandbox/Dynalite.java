@@ -61,6 +61,11 @@ public final class Dynalite implements AutoCloseable {
         return port;
     }
 
+    /** The node process's id (the benchmark reads its CPU time). */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import it.support.Api;
 import it.support.Switchboard;
@@ -40,9 +42,10 @@ import sandbox.SnsStubs;
 
 /**
  * The long, on-demand part of the reliability suite ({@code -Dit.chaos=true}, a few minutes): each
- * channel's peer fails for a while under a load of sends (SNS answering 503, SES refusing sessions
- * with 421, the Graph API answering so slowly that calls time out, with a fallback to SMS for
- * some), and Liberty is killed with SIGKILL mid-flight. Each run is counted against the peer's own
+ * channel's peer fails for a while under a load of sends (SNS answering 503 or resetting
+ * connections, SES refusing sessions with 421, the Graph API answering so slowly that calls time
+ * out, with a fallback to SMS for some), and Liberty is killed with SIGKILL mid-flight and while
+ * still accepting sends. Each run is counted against the peer's own
  * log of what it accepted: every accepted recipient must settle, nothing may be lost (accepted by
  * us, never accepted by a peer nor Failed with a reason) and no one may get a message twice.
  */
@@ -64,10 +67,18 @@ class ChaosIT {
 
     @Test
     void anSnsOutageUnderLoadDelaysSmsButLosesAndDuplicatesNone() {
+        smsOutage("SNS outage (503)", SnsStubs.error(503, "Receiver", "ServiceUnavailable", "Service is unavailable"));
+    }
+
+    @Test
+    void snsResettingConnectionsUnderLoadDelaysSmsButLosesAndDuplicatesNone() {
+        smsOutage("SNS connections reset", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+    }
+
+    private void smsOutage(String what, ResponseDefinitionBuilder failure) {
         var wireMock = Switchboard.sandbox().wireMock();
         String run = runDigits();
-        var outage = wireMock.stubFor(SnsStubs.publish().atPriority(1)
-                .willReturn(SnsStubs.error(503, "Receiver", "ServiceUnavailable", "Service is unavailable")));
+        var outage = wireMock.stubFor(SnsStubs.publish().atPriority(1).willReturn(failure));
         List<String> ids = sendAll(i -> """
                 {"message":{"content":"SMS %d"},"recipients":[{"channel":"SMS","address":"%s"}]}""".formatted(i, number(run, i)));
         pause(OUTAGE);
@@ -75,7 +86,7 @@ class ChaosIT {
 
         Map<String, String> settled = awaitAllSettled(ids);
         Map<String, Long> published = perNumber(snsAccepted(), n -> n.startsWith(run));
-        report("SNS outage (503)", ids, settled, published);
+        report(what, ids, settled, published);
     }
 
     @Test
@@ -250,8 +261,10 @@ class ChaosIT {
                 .map(e -> GRAPH_TO.matcher(e.getRequest().getBodyAsString())).filter(Matcher::find).map(m -> m.group(1)).toList();
     }
 
+    /** Requests answered 200; a stub that resets the connection is logged as 200 too, but nothing was answered. */
     private static java.util.stream.Stream<ServeEvent> accepted200() {
-        return Switchboard.sandbox().wireMock().getAllServeEvents().stream().filter(e -> e.getResponse().getStatus() == 200);
+        return Switchboard.sandbox().wireMock().getAllServeEvents().stream()
+                .filter(e -> e.getResponse().getStatus() == 200 && e.getResponseDefinition().getFault() == null);
     }
 
     private static Map<String, Long> perNumber(List<String> numbers, Predicate<String> ofRun) {

@@ -11,8 +11,9 @@ import it.support.Tracking;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,7 +136,7 @@ class AdminConsoleIT {
     @Test
     @Order(35)
     void aRecipientHeldForTheDigestSaysSoAndWhenItIsDue() throws Exception {
-        String stakeholder = "S-" + java.util.UUID.randomUUID();
+        String stakeholder = "S-" + UUID.randomUUID();
         Api.Reply put = Api.as("admin").put("/communications/preferences?stakeholderId=" + stakeholder, """
                 {"stakeholderType":"Customer","timezone":"Europe/Madrid","digestTime":"08:00",
                  "channels":{"Email":{"enabled":true,"address":"held-%s@example.com","frequency":"Daily"}}}"""
