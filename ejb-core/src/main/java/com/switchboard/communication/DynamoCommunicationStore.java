@@ -31,7 +31,6 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
@@ -42,7 +41,6 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 @ApplicationScoped
 public class DynamoCommunicationStore {
     static final String DETAILS = "DETAILS";
-    private static final String[] COUNTS = {"Pending", "Sent", "Delivered", "Failed"};
 
     @Inject
     DynamoDbClient dynamo;
@@ -237,7 +235,7 @@ public class DynamoCommunicationStore {
         return recipients;
     }
 
-    private static StoredRecipient stored(String id, Map<String, AttributeValue> i) {
+    static StoredRecipient stored(String id, Map<String, AttributeValue> i) {
         return new StoredRecipient(id, (int) num(i, "index"), Channel.valueOf(str(i, "channel")), str(i, "address"),
                 RecipientStatus.valueOf(str(i, "status")), (int) num(i, "attempts"),
                 i.containsKey("escalateAfter") && !strings(i, "fallbacks").isEmpty(), str(i, "timing"), str(i, "heldFor"),
@@ -376,19 +374,6 @@ public class DynamoCommunicationStore {
         }
     }
 
-    /** The first recipient of a communication on {@code channel} at {@code address} (case-insensitive). */
-    public Optional<StoredRecipient> recipientByAddress(String id, Channel channel, String address) {
-        var pages = dynamo.queryPaginator(QueryRequest.builder().tableName(table.name())
-                .keyConditionExpression("PK = :pk AND begins_with(SK, :r)")
-                .expressionAttributeValues(Map.of(":pk", s(pk(id)), ":r", s("RECIPIENT#"))).consistentRead(true).build());
-        for (var i : pages.items()) {
-            if (channel.name().equals(str(i, "channel")) && address.equalsIgnoreCase(str(i, "address"))) {
-                return Optional.of(stored(id, i));
-            }
-        }
-        return Optional.empty();
-    }
-
     /**
      * GSI1 on {@code DETAILS}: {@code COMMS#<yyyy-mm-dd of createdAt>} / {@code <createdAt>#<id>}.
      * Both never change, so a cursor over them stays valid while statuses move; status and the
@@ -403,47 +388,6 @@ public class DynamoCommunicationStore {
         keys.add(key(pk(c.id()), DETAILS));
         c.recipients().forEach(r -> keys.add(key(pk(c.id()), recipientSk(r.index()))));
         batch.deleteAll(keys);
-    }
-
-    public Optional<CommunicationView> view(String id) {
-        Map<String, AttributeValue> details = null;
-        List<RecipientView> recipients = new ArrayList<>();
-        var pages = dynamo.queryPaginator(QueryRequest.builder().tableName(table.name())
-                .keyConditionExpression("PK = :pk").expressionAttributeValues(Map.of(":pk", s(pk(id)))).build());
-        for (var item : pages.items()) {
-            String sk = str(item, "SK");
-            if (DETAILS.equals(sk)) {
-                details = item;
-            } else if (sk.startsWith("RECIPIENT#")) {
-                recipients.add(new RecipientView((int) num(item, "index"), str(item, "channel"), str(item, "address"),
-                        str(item, "stakeholderId"), str(item, "rule"), str(item, "status"), str(item, "sentAt"),
-                        str(item, "deliveredAt"),
-                        str(item, "providerMessageId"), str(item, "reason"), (int) num(item, "attempts"),
-                        str(item, "updatedAt"), item.containsKey("segments") ? (int) num(item, "segments") : null,
-                        item.containsKey("previousIndex") ? (int) num(item, "previousIndex") : null,
-                        item.containsKey("nextIndex") ? (int) num(item, "nextIndex") : null,
-                        strings(item, "fallbacks").stream().map(FallbackStep::decode)
-                                .map(f -> new SendRequest.Fallback(f.channel().name(), f.address())).toList(),
-                        str(item, "heldFor"), str(item, "heldUntil"), str(item, "digestCommunicationId")));
-            }
-        }
-        if (details == null) {
-            return Optional.empty();
-        }
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (String k : COUNTS) {
-            counts.put(k, num(details, "count_" + k));
-        }
-        var d = details;
-        return Optional.of(new CommunicationView(id, str(d, "vehicleId"), str(d, "customerId"), strings(d, "channels"),
-                str(d, "primaryChannel"),
-                new CommunicationView.MessageView(str(d, "subject"), str(d, "content"), str(d, "templateId"),
-                        d.containsKey("templateVersion") ? (int) num(d, "templateVersion") : null, str(d, "locale")),
-                str(d, "urgency"), str(d, "scheduledAt"), str(d, "sentAt"), str(d, "status"), str(d, "createdAt"),
-                str(d, "createdBy"), str(d, "correlationId"), counts, d.containsKey("dispatched") ? num(d, "dispatched")
-                        : CommunicationStatus.Scheduled.name().equals(str(d, "status"))
-                                || CommunicationStatus.Cancelled.name().equals(str(d, "status")) ? 0 : recipients.size(),
-                recipients));
     }
 
     static String pk(String id) {

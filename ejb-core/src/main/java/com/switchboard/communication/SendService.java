@@ -62,6 +62,9 @@ public class SendService {
     DynamoCommunicationStore store;
 
     @Inject
+    DynamoCommunicationViews views;
+
+    @Inject
     DynamoIdempotencyStore idempotency;
 
     @Inject
@@ -94,7 +97,7 @@ public class SendService {
     }
 
     public CommunicationView get(String id) {
-        return store.view(id).orElseThrow(() -> new NotFoundException("communication", id));
+        return views.view(id).orElseThrow(() -> new NotFoundException("communication", id));
     }
 
     private NewCommunication prepare(SendRequest request, String idempotencyKey, String caller) {

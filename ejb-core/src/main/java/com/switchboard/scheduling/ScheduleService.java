@@ -2,7 +2,7 @@ package com.switchboard.scheduling;
 
 import com.switchboard.communication.CommunicationStatus;
 import com.switchboard.communication.CommunicationView;
-import com.switchboard.communication.DynamoCommunicationStore;
+import com.switchboard.communication.DynamoCommunicationViews;
 import com.switchboard.communication.DynamoDispatchStateStore;
 import com.switchboard.error.ConflictException;
 import com.switchboard.error.InvalidRequestException;
@@ -22,7 +22,7 @@ import java.time.format.DateTimeParseException;
 public class ScheduleService {
 
     @Inject
-    DynamoCommunicationStore store;
+    DynamoCommunicationViews communications;
 
     @Inject
     DynamoDispatchStateStore dispatchStates;
@@ -78,6 +78,6 @@ public class ScheduleService {
     }
 
     private CommunicationView view(String id) {
-        return store.view(id).orElseThrow(() -> new NotFoundException("communication", id));
+        return communications.view(id).orElseThrow(() -> new NotFoundException("communication", id));
     }
 }

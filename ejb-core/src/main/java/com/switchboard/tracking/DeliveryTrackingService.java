@@ -7,6 +7,7 @@ import static com.switchboard.store.Items.strings;
 
 import com.switchboard.communication.CommunicationView;
 import com.switchboard.communication.DynamoCommunicationStore;
+import com.switchboard.communication.DynamoCommunicationViews;
 import com.switchboard.error.InvalidRequestException;
 import com.switchboard.error.NotFoundException;
 import com.switchboard.store.Table;
@@ -54,7 +55,7 @@ public class DeliveryTrackingService {
     Table table;
 
     @Inject
-    DynamoCommunicationStore communications;
+    DynamoCommunicationViews communications;
 
     @Inject
     DynamoDeliveryEventStore events;

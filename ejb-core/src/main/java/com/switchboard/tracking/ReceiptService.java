@@ -2,6 +2,7 @@ package com.switchboard.tracking;
 
 import com.switchboard.communication.DynamoCommunicationStore;
 import com.switchboard.communication.DynamoCommunicationStore.StoredRecipient;
+import com.switchboard.communication.DynamoCommunicationViews;
 import com.switchboard.communication.DynamoProviderRefStore;
 import com.switchboard.communication.DynamoProviderRefStore.ProviderRef;
 import com.switchboard.communication.RecipientStatus;
@@ -34,6 +35,9 @@ public class ReceiptService {
 
     @Inject
     DynamoCommunicationStore store;
+
+    @Inject
+    DynamoCommunicationViews views;
 
     @Inject
     DynamoProviderRefStore providerRefs;
@@ -90,7 +94,7 @@ public class ReceiptService {
             }
         }
         if (receipt.communicationTag() != null && receipt.address() != null) {
-            return store.recipientByAddress(receipt.communicationTag(), receipt.channel(), receipt.address())
+            return views.recipientByAddress(receipt.communicationTag(), receipt.channel(), receipt.address())
                     .map(r -> new ProviderRef(r.channel(), r.communicationId(), r.index()));
         }
         return Optional.empty();

@@ -1,0 +1,93 @@
+package com.switchboard.communication;
+
+import static com.switchboard.communication.DynamoCommunicationStore.DETAILS;
+import static com.switchboard.communication.DynamoCommunicationStore.pk;
+import static com.switchboard.communication.DynamoCommunicationStore.stored;
+import static com.switchboard.store.Items.num;
+import static com.switchboard.store.Items.s;
+import static com.switchboard.store.Items.str;
+import static com.switchboard.store.Items.strings;
+
+import com.switchboard.channel.Channel;
+import com.switchboard.communication.DynamoCommunicationStore.StoredRecipient;
+import com.switchboard.store.Table;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * Reads over a whole communication partition: the communication as the API shows it ({@code DETAILS}
+ * and every {@code RECIPIENT#} item, one paged Query) and a recipient found by address. Writes, and
+ * reads by key, are {@link DynamoCommunicationStore}'s.
+ */
+@ApplicationScoped
+public class DynamoCommunicationViews {
+    private static final String[] COUNTS = {"Pending", "Sent", "Delivered", "Failed"};
+
+    @Inject
+    DynamoDbClient dynamo;
+
+    @Inject
+    Table table;
+
+    /** The first recipient of a communication on {@code channel} at {@code address} (case-insensitive). */
+    public Optional<StoredRecipient> recipientByAddress(String id, Channel channel, String address) {
+        var pages = dynamo.queryPaginator(QueryRequest.builder().tableName(table.name())
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :r)")
+                .expressionAttributeValues(Map.of(":pk", s(pk(id)), ":r", s("RECIPIENT#"))).consistentRead(true).build());
+        for (var i : pages.items()) {
+            if (channel.name().equals(str(i, "channel")) && address.equalsIgnoreCase(str(i, "address"))) {
+                return Optional.of(stored(id, i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Optional<CommunicationView> view(String id) {
+        Map<String, AttributeValue> details = null;
+        List<RecipientView> recipients = new ArrayList<>();
+        var pages = dynamo.queryPaginator(QueryRequest.builder().tableName(table.name())
+                .keyConditionExpression("PK = :pk").expressionAttributeValues(Map.of(":pk", s(pk(id)))).build());
+        for (var item : pages.items()) {
+            String sk = str(item, "SK");
+            if (DETAILS.equals(sk)) {
+                details = item;
+            } else if (sk.startsWith("RECIPIENT#")) {
+                recipients.add(new RecipientView((int) num(item, "index"), str(item, "channel"), str(item, "address"),
+                        str(item, "stakeholderId"), str(item, "rule"), str(item, "status"), str(item, "sentAt"),
+                        str(item, "deliveredAt"),
+                        str(item, "providerMessageId"), str(item, "reason"), (int) num(item, "attempts"),
+                        str(item, "updatedAt"), item.containsKey("segments") ? (int) num(item, "segments") : null,
+                        item.containsKey("previousIndex") ? (int) num(item, "previousIndex") : null,
+                        item.containsKey("nextIndex") ? (int) num(item, "nextIndex") : null,
+                        strings(item, "fallbacks").stream().map(FallbackStep::decode)
+                                .map(f -> new SendRequest.Fallback(f.channel().name(), f.address())).toList(),
+                        str(item, "heldFor"), str(item, "heldUntil"), str(item, "digestCommunicationId")));
+            }
+        }
+        if (details == null) {
+            return Optional.empty();
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String k : COUNTS) {
+            counts.put(k, num(details, "count_" + k));
+        }
+        var d = details;
+        return Optional.of(new CommunicationView(id, str(d, "vehicleId"), str(d, "customerId"), strings(d, "channels"),
+                str(d, "primaryChannel"),
+                new CommunicationView.MessageView(str(d, "subject"), str(d, "content"), str(d, "templateId"),
+                        d.containsKey("templateVersion") ? (int) num(d, "templateVersion") : null, str(d, "locale")),
+                str(d, "urgency"), str(d, "scheduledAt"), str(d, "sentAt"), str(d, "status"), str(d, "createdAt"),
+                str(d, "createdBy"), str(d, "correlationId"), counts, d.containsKey("dispatched") ? num(d, "dispatched")
+                        : CommunicationStatus.Scheduled.name().equals(str(d, "status"))
+                                || CommunicationStatus.Cancelled.name().equals(str(d, "status")) ? 0 : recipients.size(),
+                recipients));
+    }
+}
