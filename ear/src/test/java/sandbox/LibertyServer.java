@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,26 @@ public final class LibertyServer {
      */
     public void clearMessagingStore() throws IOException {
         it.support.Switchboard.deleteRecursively(serverDir().resolve("messaging"));
+        Files.deleteIfExists(messagingOwner());
+    }
+
+    /**
+     * Keeps the queued messages only if they belong to the DynamoDB data in {@code dataDir} (the run
+     * command keeps both across restarts); tickets the tests or the benchmark left in this server's
+     * store name communications that data never had, and would only end on the dead-letter queue.
+     */
+    public void keepMessagingStoreOnlyFor(Path dataDir, boolean dataIsNew) throws IOException {
+        String owner = dataDir.toAbsolutePath().normalize().toString();
+        Path marker = messagingOwner();
+        if (dataIsNew || !Files.exists(marker) || !Files.readString(marker).equals(owner)) {
+            clearMessagingStore();
+            Files.createDirectories(serverDir());
+            Files.writeString(marker, owner);
+        }
+    }
+
+    private Path messagingOwner() {
+        return serverDir().resolve("messaging.data-dir");
     }
 
     /** Starts the server in the background and waits for the application to be ready. */

@@ -24,6 +24,8 @@ public final class SandboxLauncher {
         Path sandboxDir = Path.of(System.getProperty("sandbox.dir", "ear/sandbox"));
         LibertyServer liberty = new LibertyServer(Path.of(System.getProperty("wlp.home", "ear/target/liberty/wlp")),
                 "http://127.0.0.1:9080");
+        boolean dataIsNew = !Files.exists(dataDir.resolve("dynamodb"));
+        liberty.keepMessagingStoreOnlyFor(dataDir, dataIsNew);
         Sandbox sandbox = Sandbox.start(sandboxDir, dataDir);
         Path mailDir = Files.createDirectories(dataDir.resolve("mail"));
         ScheduledExecutorService mailWatch = Executors.newSingleThreadScheduledExecutor();
