@@ -186,14 +186,9 @@ public final class PipelineBenchmark {
                 results.put("server_heap_used_mib", Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) / (1 << 20));
             }
         }
-        for (var process : ProcessHandle.allProcesses().toList()) {
-            String cmd = process.info().commandLine().orElse("");
-            if (cmd.contains("ws-server.jar") && cmd.contains("switchboard")) {
-                for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
-                    if (line.startsWith("VmHWM:")) {
-                        results.put("server_peak_rss_mib", Long.parseLong(line.replaceAll("\\D", "")) / 1024.0);
-                    }
-                }
+        for (String line : Files.readAllLines(Path.of("/proc/" + CpuTimes.libertyPid() + "/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                results.put("server_peak_rss_mib", Long.parseLong(line.replaceAll("\\D", "")) / 1024.0);
             }
         }
     }

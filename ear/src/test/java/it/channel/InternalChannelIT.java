@@ -9,14 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import it.support.Api;
+import it.support.ServerVariableOverride;
 import it.support.Switchboard;
 import it.support.Tracking;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -62,12 +61,7 @@ class InternalChannelIT {
 
     @Test
     void switchingTheProviderToTeamsByConfigurationSendsAnAdaptiveCard() throws Exception {
-        Path override = Switchboard.liberty().serverDir().resolve("configDropins/overrides/internal-provider.xml");
-        Files.createDirectories(override.getParent());
-        Files.writeString(override, """
-                <server><variable name="channel.internal.provider" value="teams"/></server>
-                """);
-        try {
+        try (var teams = ServerVariableOverride.set("internal-provider", "channel.internal.provider", "teams")) {
             awaitInternalProvider("teams");
             String text = "Parts delivery delayed " + UUID.randomUUID();
             String id = Tracking.send("""
@@ -88,8 +82,7 @@ class InternalChannelIT {
             assertEquals(0, wireMock().findAll(postRequestedFor(urlPathMatching(ChatWebhookStubs.SLACK_PATH))).stream()
                     .filter(r -> r.getBodyAsString().contains(text)).count(), "nothing went to Slack");
         } finally {
-            Files.deleteIfExists(override);
-            awaitInternalProvider("slack");
+            awaitInternalProvider("slack"); // the override is gone once the try closed it
         }
     }
 

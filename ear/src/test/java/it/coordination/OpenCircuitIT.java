@@ -13,12 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.reliability.PeerOutage;
 import it.support.Api;
+import it.support.ServerVariableOverride;
 import it.support.Switchboard;
 import it.support.Tracking;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -83,12 +82,7 @@ class OpenCircuitIT {
 
     @Test
     void withoutAFallbackTheMessageFailsWithTheReasonOnceItWaitedLongerThanAllowed() throws Exception {
-        Path override = Switchboard.liberty().serverDir().resolve("configDropins/overrides/circuit-wait.xml");
-        Files.createDirectories(override.getParent());
-        Files.writeString(override, """
-                <server><variable name="delivery.circuit.max.wait.ms" value="1"/></server>
-                """);
-        try {
+        try (var oneMillisecond = ServerVariableOverride.set("circuit-wait", "delivery.circuit.max.wait.ms", "1")) {
             String id = Tracking.send("""
                     {"message":{"content":"Your car is ready."},"recipients":[{"channel":"SMS","address":"%s"}]}"""
                     .formatted(uniqueNumber()));
@@ -97,8 +91,6 @@ class OpenCircuitIT {
             JsonObject failed = Tracking.awaitRecipient(id, 0, "Failed");
             assertTrue(failed.getString("reason").contains("circuit open"), "says the circuit was open: " + failed);
             assertTrue(failed.getString("reason").contains("waited longer than PT0.001S"), "and how long it may wait: " + failed);
-        } finally {
-            Files.deleteIfExists(override);
         }
     }
 
