@@ -21,6 +21,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.function.IntFunction;
 import sandbox.Sandbox;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -115,7 +118,7 @@ final class ChannelRuns {
     }
 
     /** Jakarta Mail straight to the same SMTP peer: 8 threads, one reused connection each. */
-    static double smtpBaseline(int messages) throws Exception {
+    static Rate smtpBaseline(int messages) throws Exception {
         Properties props = new Properties();
         props.put("mail.smtp.host", "127.0.0.1");
         props.put("mail.smtp.port", Integer.toString(Sandbox.SMTP_PORT));
@@ -135,7 +138,7 @@ final class ChannelRuns {
     }
 
     /** The AWS SDK's SnsClient publishing straight to the same SNS stub: 8 threads, one client. */
-    static double snsBaseline(int messages) throws Exception {
+    static Rate snsBaseline(int messages) throws Exception {
         try (SnsClient sns = SnsClient.builder().region(Region.EU_WEST_1).endpointOverride(URI.create(WIREMOCK))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(16)).build()) {
@@ -145,7 +148,7 @@ final class ChannelRuns {
     }
 
     /** java.net.http posting the Graph API's template message straight to the same stub: 8 threads. */
-    static double graphBaseline(int messages) throws Exception {
+    static Rate graphBaseline(int messages) throws Exception {
         return parallel(messages, 8, () -> i -> {
             String body = """
                     {"messaging_product":"whatsapp","recipient_type":"individual","to":"%s","type":"template",
@@ -167,18 +170,26 @@ final class ChannelRuns {
         Worker open() throws Exception;
     }
 
+    /** A rate and the CPU the sending threads themselves used per message (the peer's work is not in it). */
+    record Rate(double perSecond, double cpuMsPerMessage) {
+    }
+
     /** Messages per second with {@code threads} workers taking the next index until {@code messages} are done. */
-    static double parallel(int messages, int threads, WorkerFactory workers) throws Exception {
+    static Rate parallel(int messages, int threads, WorkerFactory workers) throws Exception {
         AtomicInteger next = new AtomicInteger();
+        AtomicLong cpuNanos = new AtomicLong();
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
         List<Future<?>> running = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             running.add(pool.submit(() -> {
                 Worker worker = workers.open();
+                long t0 = cpu.getCurrentThreadCpuTime();
                 for (int i = next.getAndIncrement(); i < messages; i = next.getAndIncrement()) {
                     worker.send(i);
                 }
+                cpuNanos.addAndGet(cpu.getCurrentThreadCpuTime() - t0);
                 return null;
             }));
         }
@@ -186,6 +197,6 @@ final class ChannelRuns {
             w.get();
         }
         pool.shutdown();
-        return messages / ((System.nanoTime() - start) / 1e9);
+        return new Rate(messages / ((System.nanoTime() - start) / 1e9), cpuNanos.get() / 1e6 / messages);
     }
 }

@@ -12,18 +12,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import sandbox.SesEventPoster;
-import sandbox.SnsSandboxSigner;
 
 /**
  * The benchmark's request-side figures: POST /send latency under concurrency, the lag of many
- * scheduled sends due at once, SES receipts ingested per second at /webhooks/ses, and the
- * analytics query's latency.
+ * scheduled sends due at once, and the analytics query's latency.
  */
 final class ServiceRuns {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -106,44 +103,6 @@ final class ServiceRuns {
             }
             Thread.sleep(200);
         }
-    }
-
-    /**
-     * Receipts per second at /webhooks/ses: {@code count} emails to an address the sandbox posts no
-     * receipt for are sent and settle; then a signed SES Delivery notification for each (signed
-     * beforehand, as SNS would have) is posted by 16 clients. Returns {posted per second, applied
-     * per second (until every recipient is Delivered)}.
-     */
-    static double[] receipts(SnsSandboxSigner signer, int count) throws Exception {
-        List<String> ids = new ArrayList<>();
-        for (int sent = 0; sent < count; sent += 100) {
-            int offset = sent;
-            ids.add(ChannelRuns.send("Email", offset, Math.min(100, count - sent),
-                    i -> "rcpt" + i + SesEventPoster.NO_RECEIPT_DOMAIN, MESSAGE));
-        }
-        List<String> notifications = new ArrayList<>();
-        for (String id : ids) {
-            JsonObject c = ChannelRuns.awaitCount(id, "Pending", 0);
-            for (JsonValue v : c.getJsonArray("recipients")) {
-                JsonObject r = v.asJsonObject();
-                notifications.add(signer.notification(SnsSandboxSigner.SES_TOPIC, SesEventPoster.event(r.getString("providerMessageId"),
-                        r.getString("address"), Map.of("communicationId", id, "recipient", Integer.toString(r.getInt("index"))),
-                        Instant.now().toString())));
-            }
-        }
-        long start = System.nanoTime();
-        double posted = ChannelRuns.parallel(notifications.size(), 16, () -> i -> {
-            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:9080/webhooks/ses"))
-                    .header("Content-Type", "text/plain; charset=UTF-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(notifications.get(i))).build(), HttpResponse.BodyHandlers.discarding());
-            if (r.statusCode() / 100 != 2) {
-                throw new IllegalStateException("receipt refused: " + r.statusCode());
-            }
-        });
-        for (String id : ids) {
-            ChannelRuns.awaitCount(id, "Delivered", -1);
-        }
-        return new double[] {posted, notifications.size() / ((System.nanoTime() - start) / 1e9)};
     }
 
     /** GET /communications/analytics (the default range), {@code count} times in a row. */

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 public final class SmsDeliveryEvents {
     /** Numbers whose SMS the carrier refuses; {@code -Dsandbox.sms.failure.numbers=+44...,+34...} replaces them. */
     public static final String DEFAULT_FAILURE_NUMBERS = "+447400999999";
+    /** Numbers starting with this get no delivery event: a test or benchmark posts its own. */
+    public static final String NO_RECEIPT_PREFIX = "+447499";
     public static final String CARRIER_REASON = "Phone carrier has blocked this message";
     private static final String ORIGINATION = "+447700900001";
 

@@ -29,7 +29,12 @@ public final class Jmx implements AutoCloseable {
     }
 
     public static Jmx connect() {
-        Path address = Switchboard.liberty().serverDir().resolve("logs/state/com.ibm.ws.jmx.local.address");
+        return connect(Switchboard.liberty().serverDir());
+    }
+
+    /** Connects to the server whose directory is {@code serverDir} (the benchmark starts its own). */
+    public static Jmx connect(Path serverDir) {
+        Path address = serverDir.resolve("logs/state/com.ibm.ws.jmx.local.address");
         try {
             return new Jmx(JMXConnectorFactory.connect(new JMXServiceURL(Files.readString(address).trim())));
         } catch (IOException e) {

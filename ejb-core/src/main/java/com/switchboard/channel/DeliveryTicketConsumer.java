@@ -1,5 +1,6 @@
 package com.switchboard.channel;
 
+import com.switchboard.metering.CostMeter;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
@@ -41,6 +42,9 @@ public abstract class DeliveryTicketConsumer implements MessageListener {
     JmsDispatchQueue queue;
 
     @Inject
+    CostMeter meter;
+
+    @Inject
     @ConfigProperty(name = "jms.max.redelivery", defaultValue = "5")
     int maxDeliveries;
 
@@ -51,6 +55,7 @@ public abstract class DeliveryTicketConsumer implements MessageListener {
     @Override
     public void onMessage(Message message) {
         int delivery = deliveryCount(message);
+        meter.jmsReceived(queueName());
         try (CommunicationLogField logged = CommunicationLogField.of(message.getStringProperty(DeliveryTicket.COMMUNICATION_ID))) {
             int attempt = message.propertyExists(DeliveryTicket.ATTEMPT) ? message.getIntProperty(DeliveryTicket.ATTEMPT) : 1;
             Instant waitingSince = message.propertyExists(DeliveryTicket.WAITING_SINCE)
@@ -68,6 +73,9 @@ public abstract class DeliveryTicketConsumer implements MessageListener {
             failed(message, delivery, e);
         }
     }
+
+    /** The queue this consumer takes tickets from, for the JMS message counts. */
+    protected abstract String queueName();
 
     /** Rolls back so the queue redelivers; on the last delivery it allows, parks the ticket with the reason. */
     private void failed(Message message, int delivery, Exception e) {

@@ -1,5 +1,6 @@
 package com.switchboard.channel;
 
+import com.switchboard.metering.CostMeter;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
@@ -51,6 +52,9 @@ public class JmsDispatchQueue {
     @ConfigProperty(name = "delivery.chunk.size", defaultValue = "25")
     int chunkSize;
 
+    @Inject
+    CostMeter meter;
+
     public void enqueue(List<DeliveryTicket> tickets) {
         Map<Channel, Queue> queues = queues();
         try (JMSContext context = connectionFactory.createContext(JMSContext.SESSION_TRANSACTED)) {
@@ -58,8 +62,10 @@ public class JmsDispatchQueue {
             try {
                 for (List<DeliveryTicket> chunk : chunks(tickets)) {
                     producer.send(queues.get(chunk.get(0).channel()), message(context, chunk, 1));
+                    meter.jmsSent(queueName(chunk), 1);
                 }
                 context.commit();
+                meter.jmsCommitted();
             } catch (jakarta.jms.JMSException e) {
                 context.rollback();
                 throw new jakarta.jms.JMSRuntimeException("could not queue deliveries: " + e.getMessage(), e.getErrorCode(), e);
@@ -80,6 +86,7 @@ public class JmsDispatchQueue {
             JMSProducer producer = context.createProducer();
             for (List<DeliveryTicket> chunk : chunks(tickets)) {
                 producer.send(queues.get(chunk.get(0).channel()), message(context, chunk, 1));
+                meter.jmsSent(queueName(chunk), 1);
             }
         } catch (jakarta.jms.JMSException e) {
             throw new jakarta.jms.JMSRuntimeException("could not queue deliveries: " + e.getMessage(), e.getErrorCode(), e);
@@ -114,6 +121,7 @@ public class JmsDispatchQueue {
                     m.setLongProperty(DeliveryTicket.WAITING_SINCE, waitingSince.toEpochMilli());
                 }
                 producer.send(queues().get(chunk.get(0).channel()), m);
+                meter.jmsSent(queueName(chunk), 1);
             }
         } catch (jakarta.jms.JMSException e) {
             throw new jakarta.jms.JMSRuntimeException("could not queue tickets for later: " + e.getMessage(), e.getErrorCode(), e);
@@ -134,6 +142,7 @@ public class JmsDispatchQueue {
                 }
             }
             context.createProducer().setDeliveryDelay(delay.toMillis()).send(ticket.getJMSDestination(), copy);
+            meter.jmsSent("requeued", 1);
         } catch (jakarta.jms.JMSException e) {
             throw new jakarta.jms.JMSRuntimeException("could not requeue a ticket: " + e.getMessage(), e.getErrorCode(), e);
         }
@@ -168,6 +177,10 @@ public class JmsDispatchQueue {
         }
         m.setIntProperty(DeliveryTicket.ATTEMPT, attempt);
         return m;
+    }
+
+    private static String queueName(List<DeliveryTicket> chunk) {
+        return chunk.get(0).channel().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private Map<Channel, Queue> queues() {

@@ -1,5 +1,6 @@
 package com.switchboard.coordination;
 
+import com.switchboard.metering.CostMeter;
 import com.switchboard.channel.CommunicationLogField;
 import com.switchboard.channel.DeliveryTicket;
 import jakarta.ejb.ActivationConfigProperty;
@@ -18,12 +19,16 @@ import jakarta.jms.MessageListener;
 @MessageDriven(name = "EscalationConsumer", activationConfig = {
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")})
 public class EscalationConsumer implements MessageListener {
+    @Inject
+    CostMeter meter;
+
 
     @Inject
     FallbackService fallbacks;
 
     @Override
     public void onMessage(Message message) {
+        meter.jmsReceived("escalation");
         try (CommunicationLogField logged = CommunicationLogField.of(message.getStringProperty(DeliveryTicket.COMMUNICATION_ID))) {
             fallbacks.escalate(message.getStringProperty(DeliveryTicket.COMMUNICATION_ID),
                     message.getIntProperty(DeliveryTicket.RECIPIENT_INDEX));

@@ -1,5 +1,7 @@
 package com.switchboard.coordination;
 
+import jakarta.inject.Inject;
+import com.switchboard.metering.CostMeter;
 import com.switchboard.channel.DeliveryTicket;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,12 +26,16 @@ public class JmsEscalationQueue {
     @Resource(lookup = "jms/queue/escalation")
     Queue escalation;
 
+    @Inject
+    CostMeter meter;
+
     public void checkLater(String communicationId, int index, Duration after) {
         try (JMSContext context = connectionFactory.createContext()) {
             Message m = context.createMessage();
             m.setStringProperty(DeliveryTicket.COMMUNICATION_ID, communicationId);
             m.setIntProperty(DeliveryTicket.RECIPIENT_INDEX, index);
             context.createProducer().setDeliveryDelay(after.toMillis()).send(escalation, m);
+            meter.jmsSent("escalation", 1);
         } catch (jakarta.jms.JMSException e) {
             throw new jakarta.jms.JMSRuntimeException("could not schedule an escalation: " + e.getMessage(), e.getErrorCode(), e);
         }

@@ -1,5 +1,7 @@
 package com.switchboard.integration;
 
+import jakarta.inject.Inject;
+import com.switchboard.metering.CostMeter;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -27,6 +29,9 @@ public class JmsWebhookQueue {
     @Resource(lookup = "jms/queue/webhooks")
     Queue webhooks;
 
+    @Inject
+    CostMeter meter;
+
     /**
      * Queues new events in a transaction of their own: the status they report is already written
      * in DynamoDB, so a rollback of the caller (a consumer redelivering its ticket) must not take
@@ -37,6 +42,7 @@ public class JmsWebhookQueue {
         try (JMSContext context = connectionFactory.createContext()) {
             for (WebhookMessage m : messages) {
                 context.createProducer().send(webhooks, message(context, m));
+                meter.jmsSent("webhooks", 1);
             }
         } catch (JMSException e) {
             throw new JMSRuntimeException("could not queue webhook events: " + e.getMessage(), e.getErrorCode(), e);
@@ -48,6 +54,7 @@ public class JmsWebhookQueue {
     public void retryLater(WebhookMessage next, Duration delay) {
         try (JMSContext context = connectionFactory.createContext()) {
             context.createProducer().setDeliveryDelay(delay.toMillis()).send(webhooks, message(context, next));
+            meter.jmsSent("webhooks", 1);
         } catch (JMSException e) {
             throw new JMSRuntimeException("could not queue a webhook retry: " + e.getMessage(), e.getErrorCode(), e);
         }

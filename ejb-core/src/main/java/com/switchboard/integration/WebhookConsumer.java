@@ -1,5 +1,6 @@
 package com.switchboard.integration;
 
+import com.switchboard.metering.CostMeter;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.MessageDriven;
@@ -17,12 +18,16 @@ import jakarta.jms.TextMessage;
 @MessageDriven(name = "WebhookConsumer", activationConfig = {
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")})
 public class WebhookConsumer implements MessageListener {
+    @Inject
+    CostMeter meter;
+
 
     @Inject
     WebhookDeliveryService deliveries;
 
     @Override
     public void onMessage(Message message) {
+        meter.jmsReceived("webhooks");
         try {
             deliveries.deliver(JmsWebhookQueue.read((TextMessage) message));
         } catch (JMSException | ClassCastException e) {

@@ -1,5 +1,6 @@
 package com.switchboard.scheduling;
 
+import com.switchboard.metering.CostMeter;
 import com.switchboard.channel.CommunicationLogField;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJBException;
@@ -17,12 +18,16 @@ import jakarta.jms.MessageListener;
 @MessageDriven(name = "FanOutConsumer", activationConfig = {
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")})
 public class FanOutConsumer implements MessageListener {
+    @Inject
+    CostMeter meter;
+
 
     @Inject
     FanOutService fanOut;
 
     @Override
     public void onMessage(Message message) {
+        meter.jmsReceived("fanout");
         try (CommunicationLogField logged = CommunicationLogField.of(message.getStringProperty(JmsFanOutQueue.COMMUNICATION_ID))) {
             fanOut.dispatchChunk(message.getStringProperty(JmsFanOutQueue.COMMUNICATION_ID),
                     message.getIntProperty(JmsFanOutQueue.CHUNK), message.getJMSRedelivered());

@@ -1,5 +1,7 @@
 package com.switchboard.scheduling;
 
+import jakarta.inject.Inject;
+import com.switchboard.metering.CostMeter;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
@@ -26,6 +28,9 @@ public class JmsFanOutQueue {
     @Resource(lookup = "jms/queue/fanout")
     Queue fanout;
 
+    @Inject
+    CostMeter meter;
+
     public void enqueue(String communicationId, int chunks) {
         try (JMSContext context = connectionFactory.createContext(JMSContext.SESSION_TRANSACTED)) {
             JMSProducer producer = context.createProducer();
@@ -37,6 +42,8 @@ public class JmsFanOutQueue {
                     producer.send(fanout, m);
                 }
                 context.commit();
+                meter.jmsSent("fanout", chunks);
+                meter.jmsCommitted();
             } catch (JMSException e) {
                 context.rollback();
                 throw new JMSRuntimeException("could not queue the fan-out of " + communicationId + ": " + e.getMessage(),

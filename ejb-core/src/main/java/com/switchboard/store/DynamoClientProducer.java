@@ -1,5 +1,7 @@
 package com.switchboard.store;
 
+import com.switchboard.metering.CostMeter;
+import com.switchboard.metering.DynamoRequestMeter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -19,7 +21,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 /**
  * The one DynamoDB client of this server, reused by every request (its Apache connection pool is
  * the expensive part). The local profile points it at the sandbox endpoint with dummy credentials;
- * the aws profile leaves the endpoint empty and uses the default credential chain.
+ * the aws profile leaves the endpoint empty and uses the default credential chain. Every request is
+ * counted by {@link DynamoRequestMeter}.
  */
 @ApplicationScoped
 public class DynamoClientProducer {
@@ -40,6 +43,13 @@ public class DynamoClientProducer {
     @ConfigProperty(name = "dynamodb.max.connections", defaultValue = "64")
     int maxConnections;
 
+    @Inject
+    @ConfigProperty(name = "dynamodb.meter.callers", defaultValue = "true")
+    boolean meterCallers;
+
+    @Inject
+    CostMeter meter;
+
     @Produces
     @ApplicationScoped
     DynamoDbClient dynamoDbClient() {
@@ -49,7 +59,8 @@ public class DynamoClientProducer {
                 .httpClientBuilder(ApacheHttpClient.builder()
                         .maxConnections(maxConnections)
                         .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(10)));
+                        .socketTimeout(Duration.ofSeconds(10)))
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new DynamoRequestMeter(meter, meterCallers)));
         if (!endpoint.isBlank()) {
             builder.endpointOverride(URI.create(endpoint));
         }

@@ -8,4 +8,8 @@ import jakarta.ejb.MessageDriven;
 @MessageDriven(name = "InternalConsumer", activationConfig = {
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")})
 public class InternalConsumer extends DeliveryTicketConsumer {
+    @Override
+    protected String queueName() {
+        return "internal";
+    }
 }

@@ -8,4 +8,8 @@ import jakarta.ejb.MessageDriven;
 @MessageDriven(name = "EmailConsumer", activationConfig = {
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")})
 public class EmailConsumer extends DeliveryTicketConsumer {
+    @Override
+    protected String queueName() {
+        return "email";
+    }
 }

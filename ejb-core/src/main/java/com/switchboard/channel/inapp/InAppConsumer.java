@@ -8,4 +8,8 @@ import jakarta.ejb.MessageDriven;
 @MessageDriven(name = "InAppConsumer", activationConfig = {
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")})
 public class InAppConsumer extends DeliveryTicketConsumer {
+    @Override
+    protected String queueName() {
+        return "inapp";
+    }
 }

@@ -1,5 +1,7 @@
 package com.switchboard.channel.inapp;
 
+import jakarta.inject.Inject;
+import com.switchboard.metering.CostMeter;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
@@ -30,6 +32,9 @@ public class JmsTopicNotificationPush implements NotificationPush {
     @Resource(lookup = "jms/topic/notifications")
     Topic notifications;
 
+    @Inject
+    CostMeter meter;
+
     @Override
     public void push(InboxNote note) {
         try (JMSContext context = connectionFactory.createContext()) {
@@ -44,6 +49,7 @@ public class JmsTopicNotificationPush implements NotificationPush {
             m.setString("state", note.state().name());
             context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).setTimeToLive(TIME_TO_LIVE_MS)
                     .send(notifications, m);
+            meter.jmsSent("notifications", 1);
         } catch (JMSException e) {
             throw new JMSRuntimeException("could not publish note " + note.id() + ": " + e.getMessage(), e.getErrorCode(), e);
         }

@@ -1,5 +1,6 @@
 package com.switchboard.channel.inapp;
 
+import com.switchboard.metering.CostMeter;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.MessageDriven;
@@ -20,12 +21,16 @@ import jakarta.jms.MessageListener;
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic")})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class NotificationTopicConsumer implements MessageListener {
+    @Inject
+    CostMeter meter;
+
 
     @Inject
     LocalNotificationSessions sessions;
 
     @Override
     public void onMessage(Message message) {
+        meter.jmsReceived("notifications");
         try {
             sessions.deliver(JmsTopicNotificationPush.read(message));
         } catch (JMSException e) {

@@ -8,4 +8,8 @@ import jakarta.ejb.MessageDriven;
 @MessageDriven(name = "SmsConsumer", activationConfig = {
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")})
 public class SmsConsumer extends DeliveryTicketConsumer {
+    @Override
+    protected String queueName() {
+        return "sms";
+    }
 }

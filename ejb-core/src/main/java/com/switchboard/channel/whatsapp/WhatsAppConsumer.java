@@ -8,4 +8,8 @@ import jakarta.ejb.MessageDriven;
 @MessageDriven(name = "WhatsAppConsumer", activationConfig = {
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")})
 public class WhatsAppConsumer extends DeliveryTicketConsumer {
+    @Override
+    protected String queueName() {
+        return "whatsapp";
+    }
 }
