@@ -264,7 +264,8 @@ final class PhaseRuns {
                     SmsDeliveryEvents.finalEvent(s.providerId(), s.address(), now)),
                     Map.of("Content-Type", "text/plain; charset=UTF-8", "x-amz-sns-message-type", "Notification"), null);
             case "WhatsApp" -> {
-                String body = WhatsAppStatuses.notification(WhatsAppStatuses.settled(s.providerId(), s.address().substring(1), now));
+                String body = WhatsAppStatuses.notification(WhatsAppStatuses.withCallbackData(
+                        WhatsAppStatuses.settled(s.providerId(), s.address().substring(1), now), s.communicationId() + "-" + s.index()));
                 yield new Receipt(base.resolve("/webhooks/whatsapp"), body, Map.of("Content-Type", "application/json",
                         "X-Hub-Signature-256", WhatsAppStatuses.sign(WhatsAppStatuses.APP_SECRET, body)), null);
             }

@@ -97,15 +97,19 @@ public final class ProviderReceiptListener implements ServeEventListener, AutoCl
     }
 
     private void graphAccepted(Request request, LoggedResponse response) {
-        String to = json(request.getBodyAsString()).getString("to", null);
+        JsonObject sent = json(request.getBodyAsString());
+        String to = sent.getString("to", null);
+        String callbackData = sent.getString("biz_opaque_callback_data", null);
         JsonObject answer = json(response.getBodyAsString());
         if (to == null || to.startsWith(WhatsAppStatuses.NO_RECEIPT_PREFIX) || !answer.containsKey("messages")
                 || answer.getJsonArray("messages").isEmpty()) {
             return;
         }
         String wamid = answer.getJsonArray("messages").getJsonObject(0).getString("id");
-        later(FIRST, () -> postWhatsApp(WhatsAppStatuses.notification(WhatsAppStatuses.status(wamid, "sent", to, Instant.now()))));
-        later(SECOND, () -> postWhatsApp(WhatsAppStatuses.notification(WhatsAppStatuses.settled(wamid, to, Instant.now()))));
+        later(FIRST, () -> postWhatsApp(WhatsAppStatuses.notification(
+                WhatsAppStatuses.withCallbackData(WhatsAppStatuses.status(wamid, "sent", to, Instant.now()), callbackData))));
+        later(SECOND, () -> postWhatsApp(WhatsAppStatuses.notification(
+                WhatsAppStatuses.withCallbackData(WhatsAppStatuses.settled(wamid, to, Instant.now()), callbackData))));
     }
 
     private void postWhatsApp(String body) {

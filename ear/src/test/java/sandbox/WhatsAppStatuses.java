@@ -63,6 +63,11 @@ public final class WhatsAppStatuses {
                 : status(wamid, "delivered", to, at);
     }
 
+    /** {@code status} echoing the {@code biz_opaque_callback_data} the message was sent with, as Meta does; unchanged when null. */
+    public static JsonObject withCallbackData(JsonObject status, String callbackData) {
+        return callbackData == null ? status : Json.createObjectBuilder(status).add("biz_opaque_callback_data", callbackData).build();
+    }
+
     /** The webhook body carrying these statuses. */
     public static String notification(JsonObject... statuses) {
         JsonArrayBuilder list = Json.createArrayBuilder();

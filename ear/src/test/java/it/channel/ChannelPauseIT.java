@@ -1,5 +1,6 @@
 package it.channel;
 
+import com.switchboard.communication.RecipientChunks;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -114,8 +115,7 @@ class ChannelPauseIT {
                 {"message":{"content":"Parked, then replayed"},"recipients":[{"channel":"SMS","address":"%s"}]}""".formatted(number));
         await().atMost(Duration.ofSeconds(20)).alias("SNS refused the first delivery and its retries")
                 .until(() -> publishesTo(number) >= SNS_CALLS_PER_DELIVERY);
-        Map<String, AttributeValue> key = Map.of("PK", AttributeValue.fromS("COMMUNICATION#" + id),
-                "SK", AttributeValue.fromS("RECIPIENT#000000"));
+        Map<String, AttributeValue> key = RecipientChunks.key(id, 0); // the chunk holds only this recipient
         Map<String, AttributeValue> recipient = LocalDynamo.client()
                 .deleteItem(b -> b.tableName(LocalDynamo.TABLE).key(key).returnValues(ReturnValue.ALL_OLD)).attributes();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).alias("the ticket is dead-lettered")

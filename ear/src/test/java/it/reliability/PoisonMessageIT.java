@@ -1,5 +1,6 @@
 package it.reliability;
 
+import com.switchboard.communication.RecipientChunks;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,13 +11,11 @@ import it.support.Switchboard;
 import it.support.Tracking;
 import jakarta.json.JsonObject;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A ticket that can never be delivered (its recipient vanished from the store while a retry was
@@ -45,8 +44,7 @@ class PoisonMessageIT {
         await().atMost(Duration.ofSeconds(20)).alias("the provider refused the first delivery " + TRANSIENT_FAILURES + " times")
                 .until(() -> Switchboard.sandbox().smtp().attempts(poisoned) >= TRANSIENT_FAILURES);
         // the retry now waits on the queue; take its recipient away, as a bad migration or a manual delete would
-        LocalDynamo.client().deleteItem(b -> b.tableName(LocalDynamo.TABLE).key(Map.of("PK", AttributeValue.fromS("COMMUNICATION#" + id),
-                "SK", AttributeValue.fromS("RECIPIENT#000000"))));
+        LocalDynamo.client().deleteItem(b -> b.tableName(LocalDynamo.TABLE).key(RecipientChunks.key(id, 0)));
 
         JsonObject parked = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .alias("the ticket is parked on the dead-letter queue").until(() -> deadLetter(id), Optional::isPresent).get();

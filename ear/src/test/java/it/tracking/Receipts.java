@@ -52,12 +52,17 @@ final class Receipts {
                 Instant.now().toString());
     }
 
-    /** An SES event of another type with its detail object, in the event publishing format. */
-    static String sesEvent(String type, String detailName, String detailJson, String messageId, String address) {
+    /**
+     * An SES event of another type with its detail object, in the event publishing format; like every
+     * event of a message it carries the message's tags (our communication and recipient 0).
+     */
+    static String sesEvent(String type, String detailName, String detailJson, String messageId, String address,
+            String communicationId) {
         return """
                 {"eventType":"%s","mail":{"timestamp":"%s","source":"switchboard@localhost","messageId":"%s",
-                 "destination":["%s"],"tags":{"ses:configuration-set":["switchboard-local"]}},"%s":%s}"""
-                .formatted(type, Instant.now(), messageId, address, detailName, detailJson);
+                 "destination":["%s"],"tags":{"ses:configuration-set":["switchboard-local"],"communicationId":["%s"],
+                 "recipient":["0"]}},"%s":%s}"""
+                .formatted(type, Instant.now(), messageId, address, communicationId, detailName, detailJson);
     }
 
     /** Sends one plain email as a CSR to an address the sandbox posts no receipt for; waits until Sent. */

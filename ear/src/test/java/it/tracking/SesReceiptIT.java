@@ -43,7 +43,7 @@ class SesReceiptIT {
         String address = sent.getString("address");
 
         String open = Receipts.sesEvent("Open", "open", "{\"ipAddress\":\"192.0.2.1\",\"timestamp\":\"2026-11-25T10:00:00Z\"}",
-                sesId, address);
+                sesId, address, id);
         assertEquals(200, Receipts.post("/webhooks/ses", Receipts.sesNotification(open)), "an Open before the Delivery is accepted");
         assertEquals("Sent", Tracking.communication(id).getJsonArray("recipients").getJsonObject(0).getString("status"),
                 "an Open is an event, not a status");
@@ -54,7 +54,7 @@ class SesReceiptIT {
         assertEquals(200, Receipts.post("/webhooks/ses", delivery), "the same notification again (SNS retries) is accepted");
         String lateBounce = Receipts.sesEvent("Bounce", "bounce",
                 "{\"bounceType\":\"Transient\",\"bounceSubType\":\"MailboxFull\",\"bouncedRecipients\":[{\"emailAddress\":\"" + address + "\"}]}",
-                sesId, address);
+                sesId, address, id);
         assertEquals(200, Receipts.post("/webhooks/ses", Receipts.sesNotification(lateBounce)), "a late bounce is accepted");
 
         JsonObject recipient = Receipts.timeline(id).getJsonArray("recipients").getJsonObject(0);

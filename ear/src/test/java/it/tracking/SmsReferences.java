@@ -1,5 +1,6 @@
 package it.tracking;
 
+import com.switchboard.communication.RecipientChunks;
 import it.support.LocalDynamo;
 import java.time.Instant;
 import java.util.HashMap;
@@ -31,9 +32,11 @@ final class SmsReferences {
                 "GSI1PK", s("COMMS#" + now.substring(0, 10)), "GSI1SK", s(now + "#" + id), "recipientCount", n(1), "urgency", s("normal")));
         details.putAll(Map.of("count_Pending", n(0), "count_Sent", n(1), "count_Delivered", n(0), "count_Failed", n(0),
                 "renderedText", s("Your car is ready."), "renderedHtml", s("")));
-        Map<String, AttributeValue> recipient = item(pk, "RECIPIENT#000000");
-        recipient.putAll(Map.of("type", s("Recipient"), "index", n(0), "channel", s("SMS"), "address", s(number),
-                "status", s("Sent"), "attempts", n(1), "providerMessageId", s(messageId), "sentAt", s(now), "updatedAt", s(now)));
+        Map<String, AttributeValue> recipient = new HashMap<>(RecipientChunks.key(id, 0));
+        recipient.put("type", s("RecipientChunk"));
+        recipient.put("r", AttributeValue.fromM(Map.of("0", AttributeValue.fromM(Map.of("index", n(0), "channel", s("SMS"),
+                "address", s(number), "status", s("Sent"), "attempts", n(1), "providerMessageId", s(messageId), "sentAt", s(now),
+                "updatedAt", s(now))))));
         Map<String, AttributeValue> ref = item("PROVIDERMSG#" + messageId, "REF");
         ref.putAll(Map.of("type", s("ProviderRef"), "channel", s("SMS"), "communicationId", s(id), "index", n(0)));
         LocalDynamo.client().batchWriteItem(b -> b.requestItems(Map.of(LocalDynamo.TABLE, List.of(put(details), put(recipient), put(ref)))));

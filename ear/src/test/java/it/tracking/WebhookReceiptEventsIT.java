@@ -46,8 +46,8 @@ class WebhookReceiptEventsIT {
         String reader = WhatsAppMessages.numberWithoutReceipts();
         JsonObject sent = WhatsAppMessages.sent(reader);
         String readId = sent.getString("communicationId");
-        assertEquals(200, WhatsAppMessages.post(WhatsAppStatuses.notification(WhatsAppStatuses.status(
-                sent.getString("providerMessageId"), "read", reader, Instant.now()))).status(), "read is accepted");
+        assertEquals(200, WhatsAppMessages.post(WhatsAppStatuses.notification(WhatsAppMessages.ofSent(WhatsAppStatuses.status(
+                sent.getString("providerMessageId"), "read", reader, Instant.now()), sent))).status(), "read is accepted");
 
         String leaver = WhatsAppMessages.numberWithReceipts();
         assertEquals(200, WhatsAppMessages.post(WhatsAppMessages.customerText(leaver, "STOP")).status(), "STOP accepted");

@@ -83,15 +83,15 @@ class WebhookReplayIT {
         String id = sent.getString("communicationId");
         String wamid = sent.getString("providerMessageId");
 
-        Api.Reply replayed = WhatsAppMessages.post(WhatsAppStatuses.notification(WhatsAppStatuses.failed(wamid, number,
+        Api.Reply replayed = WhatsAppMessages.post(WhatsAppStatuses.notification(WhatsAppMessages.ofSent(WhatsAppStatuses.failed(wamid, number,
                 Instant.now().minus(PAST_META_RETRIES), WhatsAppStatuses.UNDELIVERABLE_CODE, WhatsAppStatuses.UNDELIVERABLE_TITLE,
-                "Message Undeliverable.")));
+                "Message Undeliverable."), sent)));
         assertEquals(403, replayed.status(), "an eight-day-old status is a replay: " + replayed.body());
         assertTrue(replayed.contentType().startsWith("application/problem+json"), "as a problem document: " + replayed.contentType());
         assertUnchanged(id);
 
-        Api.Reply fresh = WhatsAppMessages.post(WhatsAppStatuses.notification(WhatsAppStatuses.status(wamid, "delivered", number,
-                Instant.now())));
+        Api.Reply fresh = WhatsAppMessages.post(WhatsAppStatuses.notification(WhatsAppMessages.ofSent(WhatsAppStatuses.status(wamid, "delivered", number,
+                Instant.now()), sent)));
         assertEquals(200, fresh.status(), "a fresh status is accepted: " + fresh.body());
         Tracking.awaitRecipient(id, 0, "Delivered");
     }

@@ -47,6 +47,11 @@ final class WhatsAppMessages {
     }
 
     /** Posts a webhook body with Meta's signature under {@code secret}. */
+    /** {@code status} as Meta sends it for a message we sent: echoing the delivery id we gave as biz_opaque_callback_data. */
+    static JsonObject ofSent(JsonObject status, JsonObject sent) {
+        return WhatsAppStatuses.withCallbackData(status, sent.getString("communicationId") + "-0");
+    }
+
     static Api.Reply post(String body, String secret) {
         return Api.anonymous().post("/webhooks/whatsapp", body, "X-Hub-Signature-256", WhatsAppStatuses.sign(secret, body));
     }

@@ -37,15 +37,15 @@ class WhatsAppStatusIT {
         String id = sent.getString("communicationId");
 
         assertEquals(200, WhatsAppMessages.post(WhatsAppStatuses.notification(
-                WhatsAppStatuses.status(wamid, "sent", number, Instant.now()))).status(), "sent is accepted");
+                WhatsAppMessages.ofSent(WhatsAppStatuses.status(wamid, "sent", number, Instant.now()), sent))).status(), "sent is accepted");
         assertEquals(200, WhatsAppMessages.post(WhatsAppStatuses.notification(
-                WhatsAppStatuses.status(wamid, "delivered", number, Instant.now()))).status(), "delivered is accepted");
+                WhatsAppMessages.ofSent(WhatsAppStatuses.status(wamid, "delivered", number, Instant.now()), sent))).status(), "delivered is accepted");
         JsonObject delivered = Tracking.awaitRecipient(id, 0, "Delivered");
         assertEquals("Delivered", Tracking.communication(id).getString("status"), "the communication is Delivered");
         assertTrue(delivered.containsKey("deliveredAt"), "deliveredAt is recorded: " + delivered);
 
         assertEquals(200, WhatsAppMessages.post(WhatsAppStatuses.notification(
-                WhatsAppStatuses.status(wamid, "read", number, Instant.now()))).status(), "read is accepted");
+                WhatsAppMessages.ofSent(WhatsAppStatuses.status(wamid, "read", number, Instant.now()), sent))).status(), "read is accepted");
         JsonObject recipient = awaitEvents(id, 3);
         assertEquals(List.of("sent", "delivered", "read"), rawStatuses(recipient), "the trail in arrival order: " + recipient);
         JsonObject read = recipient.getJsonArray("events").getJsonObject(2);
@@ -60,9 +60,9 @@ class WhatsAppStatusIT {
         JsonObject sent = WhatsAppMessages.sent(number);
         String id = sent.getString("communicationId");
 
-        assertEquals(200, WhatsAppMessages.post(WhatsAppStatuses.notification(WhatsAppStatuses.failed(
+        assertEquals(200, WhatsAppMessages.post(WhatsAppStatuses.notification(WhatsAppMessages.ofSent(WhatsAppStatuses.failed(
                 sent.getString("providerMessageId"), number, Instant.now(), 131026, "Message undeliverable",
-                "Message Undeliverable."))).status(), "failed is accepted");
+                "Message Undeliverable."), sent))).status(), "failed is accepted");
         JsonObject failed = Tracking.awaitRecipient(id, 0, "Failed");
         assertTrue(failed.getString("reason").startsWith("Message undeliverable"), "the error title is the reason: " + failed);
         assertTrue(failed.getString("reason").contains("131026"), "with Graph's code: " + failed);
@@ -79,14 +79,14 @@ class WhatsAppStatusIT {
 
         // delivered overtakes sent; delivered arrives twice; a late failed follows
         assertEquals(200, WhatsAppMessages.post(WhatsAppStatuses.notification(
-                WhatsAppStatuses.status(wamid, "delivered", number, at.plusSeconds(2)))).status(), "delivered");
+                WhatsAppMessages.ofSent(WhatsAppStatuses.status(wamid, "delivered", number, at.plusSeconds(2)), sent))).status(), "delivered");
         Tracking.awaitRecipient(id, 0, "Delivered");
         assertEquals(200, WhatsAppMessages.post(WhatsAppStatuses.notification(
-                WhatsAppStatuses.status(wamid, "sent", number, at.plusSeconds(1)))).status(), "a late sent");
+                WhatsAppMessages.ofSent(WhatsAppStatuses.status(wamid, "sent", number, at.plusSeconds(1)), sent))).status(), "a late sent");
         assertEquals(200, WhatsAppMessages.post(WhatsAppStatuses.notification(
-                WhatsAppStatuses.status(wamid, "delivered", number, at.plusSeconds(2)))).status(), "a duplicate delivered");
-        assertEquals(200, WhatsAppMessages.post(WhatsAppStatuses.notification(WhatsAppStatuses.failed(wamid, number,
-                at.plusSeconds(3), 131026, "Message undeliverable", "late"))).status(), "a failed after delivered");
+                WhatsAppMessages.ofSent(WhatsAppStatuses.status(wamid, "delivered", number, at.plusSeconds(2)), sent))).status(), "a duplicate delivered");
+        assertEquals(200, WhatsAppMessages.post(WhatsAppStatuses.notification(WhatsAppMessages.ofSent(WhatsAppStatuses.failed(wamid, number,
+                at.plusSeconds(3), 131026, "Message undeliverable", "late"), sent))).status(), "a failed after delivered");
 
         JsonObject recipient = awaitEvents(id, 4);
         assertEquals("Delivered", recipient.getString("status"), "a settled recipient does not move: " + recipient);
@@ -102,7 +102,7 @@ class WhatsAppStatusIT {
         JsonObject sent = WhatsAppMessages.sent(number);
         String id = sent.getString("communicationId");
         String body = WhatsAppStatuses.notification(
-                WhatsAppStatuses.status(sent.getString("providerMessageId"), "delivered", number, Instant.now()));
+                WhatsAppMessages.ofSent(WhatsAppStatuses.status(sent.getString("providerMessageId"), "delivered", number, Instant.now()), sent));
 
         Api.Reply forged = WhatsAppMessages.post(body, "not-the-app-secret");
         assertEquals(403, forged.status(), "a wrong signature is refused: " + forged.body());

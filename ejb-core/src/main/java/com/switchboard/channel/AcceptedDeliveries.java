@@ -1,67 +1,93 @@
 package com.switchboard.channel;
 
+import com.switchboard.communication.ChunkMove;
 import com.switchboard.communication.DynamoCommunicationStore;
+import com.switchboard.communication.DynamoCommunicationStore.StoredRecipient;
 import com.switchboard.communication.DynamoProviderRefStore;
 import com.switchboard.communication.DynamoProviderRefStore.ProviderRef;
-import com.switchboard.communication.DynamoCommunicationStore.StoredRecipient;
-import com.switchboard.communication.RecipientStatus;
 import com.switchboard.coordination.FallbackService;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
- * The recipients of one chunk of tickets that moved to Sent and whose follow-up writes are still
- * to be made: the communication's counts (one update for all), the provider references receipts
- * look recipients up by (one BatchWriteItem), the escalation checks. {@link DeliveryService} flushes
- * it whenever the oldest waiting move is older than {@code maxWaitMillis} (so a receipt seldom
- * comes before its reference) and when the chunk ends, also when it ends with an exception: every
- * recipient moved is counted.
+ * The recipients of one chunk of tickets that their provider accepted and whose move to Sent is
+ * still to be written: the moves (one conditional UpdateItem per recipient chunk, which also counts
+ * them), the provider references receipts look recipients up by where the provider's receipts do
+ * not name the recipient themselves (one BatchWriteItem), the
+ * escalation checks. {@link DeliveryService} flushes it whenever the oldest waiting acceptance is
+ * older than {@code maxWaitMillis} (so a receipt seldom comes before its Sent) and when the chunk
+ * ends, also when it ends with an exception: every acceptance is written or, if the write fails,
+ * remembered by {@link ProviderAcceptances} for the redelivery.
  */
 final class AcceptedDeliveries {
+    /** An acceptance waiting for its write. */
+    private record Accepted(StoredRecipient recipient, String deliveryId, String providerMessageId, ChunkMove move) {
+    }
+
     private final String communicationId;
     private final DynamoCommunicationStore store;
     private final DynamoProviderRefStore providerRefs;
     private final FallbackService fallbacks;
+    private final ProviderAcceptances acceptances;
+    private final Clock clock;
+    private final Predicate<Channel> needsReference;
     private final long maxWaitMillis;
-    private final Map<String, ProviderRef> refs = new LinkedHashMap<>();
-    private final List<Integer> escalating = new ArrayList<>();
+    private final List<Accepted> waiting = new ArrayList<>();
     private long oldest;
 
     AcceptedDeliveries(String communicationId, DynamoCommunicationStore store, DynamoProviderRefStore providerRefs,
-            FallbackService fallbacks, long maxWaitMillis) {
+            FallbackService fallbacks, ProviderAcceptances acceptances, Clock clock, Predicate<Channel> needsReference,
+            long maxWaitMillis) {
         this.communicationId = communicationId;
         this.store = store;
         this.providerRefs = providerRefs;
         this.fallbacks = fallbacks;
+        this.acceptances = acceptances;
+        this.clock = clock;
+        this.needsReference = needsReference;
         this.maxWaitMillis = maxWaitMillis;
     }
 
-    /** A recipient the store has just moved Pending → Sent with the provider's message id. */
-    void add(StoredRecipient r, String providerMessageId) {
-        if (refs.isEmpty()) {
+    /** A recipient its provider accepted as {@code providerMessageId}: moved to Sent by {@code move} at the next flush. */
+    void add(StoredRecipient r, String deliveryId, String providerMessageId, ChunkMove move) {
+        if (waiting.isEmpty()) {
             oldest = System.nanoTime();
         }
-        refs.put(providerMessageId, new ProviderRef(r.channel(), r.communicationId(), r.index()));
-        if (r.escalates()) {
-            escalating.add(r.index());
-        }
+        waiting.add(new Accepted(r, deliveryId, providerMessageId, move));
         if ((System.nanoTime() - oldest) / 1_000_000 >= maxWaitMillis) {
             flush();
         }
     }
 
     void flush() {
-        if (refs.isEmpty()) {
+        if (waiting.isEmpty()) {
             return;
         }
-        Map<String, ProviderRef> moved = new LinkedHashMap<>(refs);
-        List<Integer> escalations = List.copyOf(escalating);
-        refs.clear();
-        escalating.clear();
-        store.countMoves(communicationId, RecipientStatus.Pending, RecipientStatus.Sent, moved.size());
-        providerRefs.putAll(moved);
+        List<Accepted> batch = List.copyOf(waiting);
+        waiting.clear();
+        List<ChunkMove> made = store.moveAll(communicationId, batch.stream().map(Accepted::move).toList(),
+                Instant.now(clock).toString());
+        Map<String, ProviderRef> refs = new LinkedHashMap<>();
+        List<Integer> escalations = new ArrayList<>();
+        for (Accepted a : batch) {
+            acceptances.settled(a.deliveryId()); // written, or found settled by someone else: either way not to send again
+            if (made.stream().anyMatch(m -> m == a.move())) {
+                if (needsReference.test(a.recipient().channel())) {
+                    refs.put(a.providerMessageId(), new ProviderRef(a.recipient().channel(), communicationId, a.recipient().index()));
+                }
+                if (a.recipient().escalates()) {
+                    escalations.add(a.recipient().index());
+                }
+            }
+        }
+        if (!refs.isEmpty()) {
+            providerRefs.putAll(refs);
+        }
         escalations.forEach(index -> fallbacks.accepted(communicationId, index));
     }
 }

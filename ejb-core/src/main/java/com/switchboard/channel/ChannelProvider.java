@@ -46,6 +46,16 @@ public interface ChannelProvider {
         return Map.of();
     }
 
+    /**
+     * Whether this provider's receipts name our recipient themselves (our ids echoed back: SES
+     * message tags, WhatsApp callback data; or no receipts at all). Otherwise each accepted delivery
+     * keeps a {@code PROVIDERMSG#<id>} reference by which its receipt finds the recipient, one more
+     * write per chunk. False by default: a receipt must always find its recipient.
+     */
+    default boolean receiptsNameTheRecipient() {
+        return false;
+    }
+
     /** Sorts a provider's exception into transient or permanent, keeping the provider's own reason. */
     DeliveryException classify(Exception failure);
 }

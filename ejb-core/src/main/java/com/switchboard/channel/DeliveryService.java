@@ -1,6 +1,7 @@
 package com.switchboard.channel;
 
 import com.switchboard.analytics.PipelineMetrics;
+import com.switchboard.communication.ChunkMove;
 import com.switchboard.communication.DynamoCommunicationStore;
 import com.switchboard.communication.DynamoCommunicationStore.Details;
 import com.switchboard.communication.DynamoCommunicationStore.StoredRecipient;
@@ -31,10 +32,11 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
  * The pipeline step every channel consumer hands over to: load a chunk of recipients of one
  * communication (one BatchGetItem, and one for their suppression entries), skip each one an
  * earlier delivery of the same ticket already settled, call the provider, record the outcome.
- * Each recipient's move is its own conditional write right after its send, so a redelivered chunk
- * never sends twice ({@link ProviderAcceptances} covers a move that failed after the send); the
- * writes that follow a move (counts, provider references, escalations) are made for several
- * recipients at once by {@link AcceptedDeliveries}.
+ * The accepted recipients of a chunk move to Sent together, in one conditional write per recipient
+ * chunk made every {@code delivery.flush.ms} and when the chunk ends ({@link AcceptedDeliveries},
+ * with the counts, provider references and escalations); until then {@link ProviderAcceptances}
+ * remembers each acceptance, so a redelivered ticket records it instead of sending again. Failures
+ * are written one by one, after the fallback chain had its say.
  * A transient failure that outlived the provider's own retries queues the ticket again with a
  * growing delay until the attempt budget is spent, then fails the recipient with the reason:
  * nothing stays Pending. A call refused by an open circuit never reached the provider, so it
@@ -118,7 +120,8 @@ public class DeliveryService {
                         .forEach((address, entry) -> suppressed.put(channel + " " + address, entry)));
         Details details = store.details(communicationId)
                 .orElseThrow(() -> new IllegalStateException("no communication " + communicationId));
-        AcceptedDeliveries accepted = new AcceptedDeliveries(communicationId, store, providerRefs, fallbacks, flushMillis);
+        AcceptedDeliveries accepted = new AcceptedDeliveries(communicationId, store, providerRefs, fallbacks, acceptances, clock,
+                channel -> providers.forChannel(channel).map(p -> !p.receiptsNameTheRecipient()).orElse(true), flushMillis);
         List<DeliveryTicket> waiting = new ArrayList<>();
         try {
             for (StoredRecipient recipient : pending) {
@@ -192,9 +195,10 @@ public class DeliveryService {
             AcceptedDeliveries accepted) {
         String now = Instant.now(clock).toString();
         if (result instanceof ProviderResult.Accepted a) {
-            acceptances.accepted(delivery.deliveryId(), a.providerMessageId()); // kept if the write below fails
-            accepted(recipient, a, usage(delivery), attempt, now, accepted);
-            acceptances.settled(delivery.deliveryId());
+            acceptances.accepted(delivery.deliveryId(), a.providerMessageId()); // kept until the Sent write is made
+            accepted.add(recipient, delivery.deliveryId(), a.providerMessageId(), new ChunkMove(recipient.index(),
+                    RecipientStatus.Pending, RecipientStatus.Sent, Map.of("providerMessageId", a.providerMessageId(), "sentAt", now),
+                    usage(delivery), attempt));
         } else if (result instanceof ProviderResult.Permanent p) {
             fail(recipient, p.reason(), attempt, now);
         } else if (result instanceof ProviderResult.Retryable r && attempt < maxAttempts) {
@@ -233,14 +237,6 @@ public class DeliveryService {
 
     private Map<String, Long> usage(Delivery delivery) {
         return providers.forChannel(delivery.channel()).map(p -> p.usage(delivery)).orElse(Map.of());
-    }
-
-    private void accepted(StoredRecipient r, ProviderResult.Accepted a, Map<String, Long> usage, int attempts, String now,
-            AcceptedDeliveries accepted) {
-        if (store.transitionRecipient(r.communicationId(), r.index(), RecipientStatus.Pending, RecipientStatus.Sent,
-                Map.of("providerMessageId", a.providerMessageId(), "sentAt", now), usage, attempts, now)) {
-            accepted.add(r, a.providerMessageId()); // counts, provider reference, escalation check
-        }
     }
 
     private void fail(StoredRecipient r, String reason, int attempts, String now) {

@@ -1,5 +1,6 @@
 package com.switchboard.channel;
 
+import com.switchboard.communication.RecipientChunks;
 import com.switchboard.metering.CostMeter;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,14 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Puts delivery tickets on their channel's queue in one local JMS transaction: either every
  * recipient of a batch is queued, or none is and the caller learns it. Runs outside any JTA
  * transaction so the commit has happened when {@link #enqueue} returns. Tickets of the same
- * communication and channel travel in chunks of up to {@code delivery.chunk.size}, one message
- * each: a consumer then reads, sends and records a chunk with a few DynamoDB requests, and the
+ * communication and channel travel together, one message per recipient chunk ({@link RecipientChunks}):
+ * a consumer then reads, sends and records a chunk with a few DynamoDB requests, and the
  * messaging engine stores and acknowledges one message instead of one per recipient.
  */
 @ApplicationScoped
@@ -47,10 +47,6 @@ public class JmsDispatchQueue {
 
     @Resource(lookup = "jms/queue/internal")
     Queue internal;
-
-    @Inject
-    @ConfigProperty(name = "delivery.chunk.size", defaultValue = "25")
-    int chunkSize;
 
     @Inject
     CostMeter meter;
@@ -148,19 +144,17 @@ public class JmsDispatchQueue {
         }
     }
 
-    /** The tickets grouped by communication and channel, in order, cut into chunks of at most {@code chunkSize}. */
-    private List<List<DeliveryTicket>> chunks(List<DeliveryTicket> tickets) {
+    /**
+     * The tickets grouped by communication, channel and recipient chunk, in order: one message's
+     * recipients are read and moved with one request each ({@link RecipientChunks}).
+     */
+    private static List<List<DeliveryTicket>> chunks(List<DeliveryTicket> tickets) {
         Map<String, List<DeliveryTicket>> groups = new LinkedHashMap<>();
         for (DeliveryTicket t : tickets) {
-            groups.computeIfAbsent(t.communicationId() + " " + t.channel(), k -> new ArrayList<>()).add(t);
+            groups.computeIfAbsent(t.communicationId() + " " + t.channel() + " " + RecipientChunks.chunkOf(t.recipientIndex()),
+                    k -> new ArrayList<>()).add(t);
         }
-        List<List<DeliveryTicket>> chunks = new ArrayList<>();
-        for (List<DeliveryTicket> group : groups.values()) {
-            for (int i = 0; i < group.size(); i += Math.max(1, chunkSize)) {
-                chunks.add(group.subList(i, Math.min(i + Math.max(1, chunkSize), group.size())));
-            }
-        }
-        return chunks;
+        return new ArrayList<>(groups.values());
     }
 
     /**

@@ -18,6 +18,7 @@ import com.switchboard.store.RequestCoalescer;
 import com.switchboard.store.Table;
 import com.switchboard.template.ProviderTemplate;
 import com.switchboard.template.RenderedMessage;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -34,9 +35,10 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
- * Communications as one partition each: {@code DETAILS} plus one {@code RECIPIENT#<nnnnnn>} item per
- * recipient (a 10,000-recipient send would not fit one 400 KB item, and one hot item would
- * serialise every status update). Every status change is conditional on the state it leaves.
+ * Communications as one partition each: {@code DETAILS} plus the recipients in chunk items of
+ * {@link RecipientChunks#SIZE} ({@link RecipientChunks}; a 10,000-recipient send would not fit one
+ * 400 KB item, and one hot item would serialise every status update). Every status change is
+ * conditional on the state it leaves.
  */
 @ApplicationScoped
 public class DynamoCommunicationStore {
@@ -62,6 +64,8 @@ public class DynamoCommunicationStore {
 
     private final RequestCoalescer.Striped<CountMoves.Move, RuntimeException> countMoves = CountMoves.coalescer(this);
 
+    private ChunkWriter chunks;
+
     private final Map<String, Details> recentDetails = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -85,17 +89,21 @@ public class DynamoCommunicationStore {
             RecipientStatus status, int attempts, boolean escalates, String timing, String heldFor, String releasedAt) {
     }
 
+    @PostConstruct
+    void init() {
+        chunks = new ChunkWriter(() -> dynamo, table::name, analytics, statusChanged);
+    }
+
     public void create(NewCommunication c) {
         create(c, List.of());
     }
 
     /** Writes DETAILS, every recipient and {@code more} (such as the SCHEDULE item) in one batch. */
     public void create(NewCommunication c, List<Map<String, AttributeValue>> more) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>(c.recipients().size() + 1 + more.size());
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
         items.add(detailsItem(c));
-        for (NewCommunication.Planned r : c.recipients()) {
-            items.add(recipientItem(c.id(), r, c.createdAt(), c.request().escalateAfter()));
-        }
+        items.addAll(RecipientChunks.items(c.id(), c.recipients().stream()
+                .map(r -> recipientEntry(r, c.createdAt(), c.request().escalateAfter())).toList()));
         items.addAll(more);
         batch.putAll(items);
     }
@@ -113,19 +121,17 @@ public class DynamoCommunicationStore {
         batch.putAll(items);
     }
 
-    /** Writes recipient items, all Pending (a fan-out chunk; written again as they were when its message is redelivered). */
+    /**
+     * Writes recipients, all Pending (a fan-out chunk; written again as they were when its message is
+     * redelivered). Whole chunk items are put, so a fan-out chunk must hold whole recipient chunks.
+     */
     public void putRecipients(String id, List<NewCommunication.Planned> recipients, String at) {
         String escalateAfter = details(id).map(Details::escalateAfter).orElse(null);
-        batch.putAll(recipients.stream().map(r -> recipientItem(id, r, at, escalateAfter)).toList());
+        batch.putAll(RecipientChunks.items(id, recipients.stream().map(r -> recipientEntry(r, at, escalateAfter)).toList()));
     }
 
-    private static Map<String, AttributeValue> recipientItem(String id, NewCommunication.Planned r, String at,
-            String escalateAfter) {
-        Map<String, AttributeValue> item = key(pk(id), recipientSk(r.index()));
-        item.put("type", s("Recipient"));
-        item.put("index", n(r.index()));
-        item.put("channel", s(r.channel().name()));
-        item.put("address", s(r.address()));
+    private static Map<String, AttributeValue> recipientEntry(NewCommunication.Planned r, String at, String escalateAfter) {
+        Map<String, AttributeValue> item = RecipientChunks.newEntry(r.index(), r.channel().name(), r.address(), at);
         putIfPresent(item, "stakeholderId", r.stakeholderId());
         putIfPresent(item, "rule", r.rule());
         if (!r.fallbacks().isEmpty()) {
@@ -133,9 +139,6 @@ public class DynamoCommunicationStore {
             putIfPresent(item, "escalateAfter", escalateAfter);
         }
         putIfPresent(item, "timing", r.timing());
-        item.put("status", s(RecipientStatus.Pending.name()));
-        item.put("attempts", n(0));
-        item.put("updatedAt", s(at));
         return item;
     }
 
@@ -214,19 +217,20 @@ public class DynamoCommunicationStore {
     }
 
     public Optional<StoredRecipient> recipient(String id, int index) {
-        var result = dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(id), recipientSk(index))).consistentRead(true));
-        if (!result.hasItem() || result.item().isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(stored(id, result.item()));
+        var result = dynamo.getItem(b -> b.tableName(table.name()).key(RecipientChunks.key(id, index)).consistentRead(true)
+                .projectionExpression("#r.#e").expressionAttributeNames(RecipientChunks.names(index, Map.of())));
+        var entry = result.hasItem() ? RecipientChunks.entry(result.item(), index) : null;
+        return entry == null ? Optional.empty() : Optional.of(stored(id, entry));
     }
 
     /** Several recipients of one communication with one BatchGetItem, in the order asked; a missing one is an error. */
     public List<StoredRecipient> recipients(String id, List<Integer> indexes) {
-        Map<String, Map<String, AttributeValue>> found = reader.getAll(indexes.stream().map(i -> key(pk(id), recipientSk(i))).toList());
+        Map<String, Map<String, AttributeValue>> found = reader.getAll(indexes.stream().map(RecipientChunks::sk).distinct()
+                .map(sk -> key(pk(id), sk)).toList());
         List<StoredRecipient> recipients = new ArrayList<>(indexes.size());
         for (int index : indexes) {
-            var item = found.get(pk(id) + " " + recipientSk(index));
+            var chunk = found.get(pk(id) + " " + RecipientChunks.sk(index));
+            var item = chunk == null ? null : RecipientChunks.entry(chunk, index);
             if (item == null) {
                 throw new IllegalStateException("no recipient " + index + " in communication " + id);
             }
@@ -254,55 +258,33 @@ public class DynamoCommunicationStore {
     /** As {@link #transition(String, int, RecipientStatus, RecipientStatus, Map, int, String)}, also setting number attributes. */
     public boolean transition(String id, int index, RecipientStatus from, RecipientStatus to,
             Map<String, String> attributes, Map<String, Long> numbers, Integer attempts, String at) {
-        if (!transitionRecipient(id, index, from, to, attributes, numbers, attempts, at)) {
-            return false;
-        }
-        countMoves(id, from, to, 1);
-        return true;
+        return !moveAll(id, List.of(new ChunkMove(index, from, to, attributes, numbers, attempts)), at).isEmpty();
     }
 
     /**
-     * The recipient half of {@link #transition}: the conditional move of one recipient, leaving the
-     * communication's counts to {@link #countMoves}, so a chunk of recipients moved together costs one
-     * count update. The caller must count every move this returns true for, even when it fails later.
+     * Moves recipients of one communication, each chunk's moves in one conditional write
+     * ({@link ChunkWriter}), and counts them; answers the moves made (a recipient that was no
+     * longer in its move's {@code from} is left as it is).
      */
-    public boolean transitionRecipient(String id, int index, RecipientStatus from, RecipientStatus to,
-            Map<String, String> attributes, Map<String, Long> numbers, Integer attempts, String at) {
-        StringBuilder update = new StringBuilder(attempts == null ? "SET #s = :to, updatedAt = :at"
-                : "SET #s = :to, updatedAt = :at, attempts = :attempts");
-        Map<String, String> names = new HashMap<>(Map.of("#s", "status"));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":to", s(to.name()), ":from", s(from.name()),
-                ":at", s(at)));
-        if (attempts != null) {
-            values.put(":attempts", n(attempts));
-        }
-        int i = 0;
-        for (Map.Entry<String, String> a : attributes.entrySet()) {
-            update.append(", #a").append(i).append(" = :a").append(i);
-            names.put("#a" + i, a.getKey());
-            values.put(":a" + i, s(a.getValue()));
-            i++;
-        }
-        for (Map.Entry<String, Long> a : numbers.entrySet()) {
-            update.append(", #a").append(i).append(" = :a").append(i);
-            names.put("#a" + i, a.getKey());
-            values.put(":a" + i, n(a.getValue()));
-            i++;
-        }
-        Map<String, AttributeValue> moved;
-        try {
-            moved = dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(id), recipientSk(index)))
-                    .updateExpression(update.toString())
-                    .conditionExpression("#s = :from")
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values)
-                    .returnValues(ReturnValue.ALL_NEW)).attributes();
-        } catch (ConditionalCheckFailedException raced) {
+    public List<ChunkMove> moveAll(String id, List<ChunkMove> moves, String at) {
+        List<ChunkMove> made = chunks.move(id, moves, at);
+        Map<String, Integer> pairs = new LinkedHashMap<>();
+        made.forEach(m -> pairs.merge(m.from().name() + " " + m.to().name(), 1, Integer::sum));
+        pairs.forEach((pair, n) -> countMoves(id, RecipientStatus.valueOf(pair.substring(0, pair.indexOf(' '))),
+                RecipientStatus.valueOf(pair.substring(pair.indexOf(' ') + 1)), n));
+        return made;
+    }
+
+    /**
+     * {@link #transition} for a move many threads make at once (receipts): written with the moves of
+     * the same chunk that other threads make at the same moment, and counted; false when the
+     * recipient was no longer in {@code from}.
+     */
+    public boolean transitionCoalesced(String id, ChunkMove move, String at) {
+        if (!chunks.coalesced(id, move, at)) {
             return false;
         }
-        analytics.record(RecipientMove.of(from, to, moved));
-        statusChanged.fire(new RecipientStatusChanged(id, index, Channel.valueOf(str(moved, "channel")), from, to,
-                attributes.get("reason"), at, moved));
+        countMoves(id, move.from(), move.to(), 1);
         return true;
     }
 
@@ -386,15 +368,11 @@ public class DynamoCommunicationStore {
     public void delete(NewCommunication c) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         keys.add(key(pk(c.id()), DETAILS));
-        c.recipients().forEach(r -> keys.add(key(pk(c.id()), recipientSk(r.index()))));
+        c.recipients().stream().map(r -> RecipientChunks.sk(r.index())).distinct().forEach(sk -> keys.add(key(pk(c.id()), sk)));
         batch.deleteAll(keys);
     }
 
     static String pk(String id) {
         return "COMMUNICATION#" + id;
-    }
-
-    static String recipientSk(int index) {
-        return "RECIPIENT#" + String.format("%06d", index);
     }
 }

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Reads over a whole communication partition: the communication as the API shows it ({@code DETAILS}
- * and every {@code RECIPIENT#} item, one paged Query) and a recipient found by address. Writes, and
+ * and every recipient chunk, one paged Query) and a recipient found by address. Writes, and
  * reads by key, are {@link DynamoCommunicationStore}'s.
  */
 @ApplicationScoped
@@ -41,10 +41,12 @@ public class DynamoCommunicationViews {
     public Optional<StoredRecipient> recipientByAddress(String id, Channel channel, String address) {
         var pages = dynamo.queryPaginator(QueryRequest.builder().tableName(table.name())
                 .keyConditionExpression("PK = :pk AND begins_with(SK, :r)")
-                .expressionAttributeValues(Map.of(":pk", s(pk(id)), ":r", s("RECIPIENT#"))).consistentRead(true).build());
-        for (var i : pages.items()) {
-            if (channel.name().equals(str(i, "channel")) && address.equalsIgnoreCase(str(i, "address"))) {
-                return Optional.of(stored(id, i));
+                .expressionAttributeValues(Map.of(":pk", s(pk(id)), ":r", s(RecipientChunks.skPrefix()))).consistentRead(true).build());
+        for (var chunk : pages.items()) {
+            for (var i : RecipientChunks.entries(chunk)) {
+                if (channel.name().equals(str(i, "channel")) && address.equalsIgnoreCase(str(i, "address"))) {
+                    return Optional.of(stored(id, i));
+                }
             }
         }
         return Optional.empty();
@@ -59,17 +61,8 @@ public class DynamoCommunicationViews {
             String sk = str(item, "SK");
             if (DETAILS.equals(sk)) {
                 details = item;
-            } else if (sk.startsWith("RECIPIENT#")) {
-                recipients.add(new RecipientView((int) num(item, "index"), str(item, "channel"), str(item, "address"),
-                        str(item, "stakeholderId"), str(item, "rule"), str(item, "status"), str(item, "sentAt"),
-                        str(item, "deliveredAt"),
-                        str(item, "providerMessageId"), str(item, "reason"), (int) num(item, "attempts"),
-                        str(item, "updatedAt"), item.containsKey("segments") ? (int) num(item, "segments") : null,
-                        item.containsKey("previousIndex") ? (int) num(item, "previousIndex") : null,
-                        item.containsKey("nextIndex") ? (int) num(item, "nextIndex") : null,
-                        strings(item, "fallbacks").stream().map(FallbackStep::decode)
-                                .map(f -> new SendRequest.Fallback(f.channel().name(), f.address())).toList(),
-                        str(item, "heldFor"), str(item, "heldUntil"), str(item, "digestCommunicationId")));
+            } else if (RecipientChunks.isChunk(sk)) {
+                RecipientChunks.entries(item).forEach(entry -> recipients.add(recipientView(entry)));
             }
         }
         if (details == null) {
@@ -89,5 +82,18 @@ public class DynamoCommunicationViews {
                         : CommunicationStatus.Scheduled.name().equals(str(d, "status"))
                                 || CommunicationStatus.Cancelled.name().equals(str(d, "status")) ? 0 : recipients.size(),
                 recipients));
+    }
+
+    private static RecipientView recipientView(Map<String, AttributeValue> item) {
+        return new RecipientView((int) num(item, "index"), str(item, "channel"), str(item, "address"),
+                str(item, "stakeholderId"), str(item, "rule"), str(item, "status"), str(item, "sentAt"),
+                str(item, "deliveredAt"),
+                str(item, "providerMessageId"), str(item, "reason"), (int) num(item, "attempts"),
+                str(item, "updatedAt"), item.containsKey("segments") ? (int) num(item, "segments") : null,
+                item.containsKey("previousIndex") ? (int) num(item, "previousIndex") : null,
+                item.containsKey("nextIndex") ? (int) num(item, "nextIndex") : null,
+                strings(item, "fallbacks").stream().map(FallbackStep::decode)
+                        .map(f -> new SendRequest.Fallback(f.channel().name(), f.address())).toList(),
+                str(item, "heldFor"), str(item, "heldUntil"), str(item, "digestCommunicationId"));
     }
 }

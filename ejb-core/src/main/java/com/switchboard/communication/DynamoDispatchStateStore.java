@@ -58,11 +58,12 @@ public class DynamoDispatchStateStore {
     public List<DeliveryTicket> tickets(String id) {
         List<DeliveryTicket> tickets = new ArrayList<>();
         var pages = dynamo.queryPaginator(QueryRequest.builder().tableName(table.name())
-                .keyConditionExpression("PK = :pk AND begins_with(SK, :r)").projectionExpression("#i, channel")
-                .expressionAttributeNames(Map.of("#i", "index"))
-                .expressionAttributeValues(Map.of(":pk", s(pk(id)), ":r", s("RECIPIENT#"))).consistentRead(true).build());
-        for (var i : pages.items()) {
-            tickets.add(new DeliveryTicket(id, (int) num(i, "index"), Channel.valueOf(str(i, "channel"))));
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :r)")
+                .expressionAttributeValues(Map.of(":pk", s(pk(id)), ":r", s(RecipientChunks.skPrefix()))).consistentRead(true).build());
+        for (var chunk : pages.items()) {
+            for (var i : RecipientChunks.entries(chunk)) {
+                tickets.add(new DeliveryTicket(id, (int) num(i, "index"), Channel.valueOf(str(i, "channel"))));
+            }
         }
         return tickets;
     }

@@ -1,5 +1,6 @@
 package com.switchboard.scheduling;
 
+import com.switchboard.communication.RecipientChunks;
 import com.switchboard.channel.DeliveryTicket;
 import com.switchboard.channel.JmsDispatchQueue;
 import com.switchboard.communication.CommunicationStatus;
@@ -75,15 +76,21 @@ public class DispatchService {
     @ConfigProperty(name = "fanout.chunk.size", defaultValue = "500")
     int chunkSize;
 
+    /** Whole recipient chunks per fan-out chunk: its recipients are written as chunk items, which two fan-out chunks must not share. */
+    private int chunkSize() {
+        int whole = RecipientChunks.SIZE;
+        return Math.max(whole, (chunkSize + whole - 1) / whole * whole);
+    }
+
     /** Stores a validated communication and, unless it is due later, hands it to its queues; returns its status. */
     public CommunicationStatus accept(NewCommunication c) {
         Instant due = c.request().scheduledAt() == null ? null : Instant.parse(c.request().scheduledAt());
         boolean later = due != null && due.isAfter(clock.instant());
-        int chunks = fanOut(c) ? DynamoFanOutStore.chunkCount(c.recipients().size(), chunkSize) : 0;
+        int chunks = fanOut(c) ? DynamoFanOutStore.chunkCount(c.recipients().size(), chunkSize()) : 0;
         Map<String, AttributeValue> schedule = !later ? schedules.claimedItem(c.id(), server.id(), server.lease())
                 : chunks > 0 ? schedules.item(c.id(), due) : schedules.item(c.id(), due, tickets(c));
         if (chunks > 0) {
-            List<Map<String, AttributeValue>> more = new ArrayList<>(fanOuts.chunkItems(c.id(), c.recipients(), chunkSize));
+            List<Map<String, AttributeValue>> more = new ArrayList<>(fanOuts.chunkItems(c.id(), c.recipients(), chunkSize()));
             more.add(schedule);
             store.createDetails(c, chunks, more);
         } else {
@@ -108,7 +115,7 @@ public class DispatchService {
     public void forget(NewCommunication c) {
         schedules.delete(c.id());
         if (fanOut(c)) {
-            batch.deleteAll(fanOuts.chunkKeys(c.id(), DynamoFanOutStore.chunkCount(c.recipients().size(), chunkSize)));
+            batch.deleteAll(fanOuts.chunkKeys(c.id(), DynamoFanOutStore.chunkCount(c.recipients().size(), chunkSize())));
         }
     }
 

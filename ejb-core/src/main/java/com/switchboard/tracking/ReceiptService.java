@@ -1,5 +1,6 @@
 package com.switchboard.tracking;
 
+import com.switchboard.communication.ChunkMove;
 import com.switchboard.communication.DynamoCommunicationStore;
 import com.switchboard.communication.DynamoCommunicationStore.StoredRecipient;
 import com.switchboard.communication.DynamoCommunicationViews;
@@ -87,6 +88,9 @@ public class ReceiptService {
 
     /** Which recipient the receipt is for; its status is read (if need be) by {@link #apply}. */
     private Optional<ProviderRef> find(Receipt receipt) {
+        if (receipt.communicationTag() != null && receipt.recipientTag() != null) {
+            return Optional.of(new ProviderRef(receipt.channel(), receipt.communicationTag(), receipt.recipientTag()));
+        }
         if (receipt.providerMessageId() != null) {
             var ref = providerRefs.find(receipt.providerMessageId());
             if (ref.isPresent()) {
@@ -111,7 +115,8 @@ public class ReceiptService {
                 ? Map.of("deliveredAt", receipt.occurredAt() == null ? now : receipt.occurredAt())
                 : Map.of("reason", receipt.reason() == null ? receipt.rawStatus() : receipt.reason());
         // most receipts find their recipient Sent: try that move first and read only when it was not
-        if (to == RecipientStatus.Delivered && store.transition(id, index, RecipientStatus.Sent, to, attributes, null, now)) {
+        if (to == RecipientStatus.Delivered
+                && store.transitionCoalesced(id, new ChunkMove(index, RecipientStatus.Sent, to, attributes, null), now)) {
             return true;
         }
         for (int attempt = 0; attempt < RACE_RETRIES; attempt++) {

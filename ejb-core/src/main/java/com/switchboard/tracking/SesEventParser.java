@@ -18,6 +18,8 @@ import java.util.Optional;
 public final class SesEventParser {
     /** The SES message tag carrying our communication id ({@code X-SES-MESSAGE-TAGS}). */
     public static final String COMMUNICATION_TAG = "communicationId";
+    /** The SES message tag carrying the recipient's index in its communication. */
+    public static final String RECIPIENT_TAG = "recipient";
 
     private SesEventParser() {
     }
@@ -38,7 +40,10 @@ public final class SesEventParser {
         List<String> tag = texts(object(mail, "tags"), COMMUNICATION_TAG, null);
         String address = destination.isEmpty() ? null : destination.get(0);
         String communication = tag.isEmpty() ? null : tag.get(0);
-        return Optional.of(receipt(type, event, messageId, communication, address, text(mail, "timestamp")));
+        List<String> recipient = texts(object(mail, "tags"), RECIPIENT_TAG, null);
+        Receipt receipt = receipt(type, event, messageId, communication, address, text(mail, "timestamp"));
+        return Optional.of(recipient.isEmpty() || communication == null ? receipt
+                : receipt.taggedWithDeliveryId(communication + "-" + recipient.get(0)));
     }
 
     private static Receipt receipt(String type, JsonObject e, String id, String tag, String address, String mailTime) {

@@ -22,6 +22,11 @@ public final class WhatsAppStatusParser {
     }
 
     public static Optional<Receipt> parse(JsonObject status) {
+        // our delivery id, sent as biz_opaque_callback_data and echoed in every status of the message
+        return receipt(status).map(r -> r.taggedWithDeliveryId(text(status, "biz_opaque_callback_data")));
+    }
+
+    private static Optional<Receipt> receipt(JsonObject status) {
         String wamid = text(status, "id");
         String state = text(status, "status");
         if (wamid == null || state == null) {

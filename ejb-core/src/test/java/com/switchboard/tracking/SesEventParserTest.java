@@ -25,7 +25,8 @@ class SesEventParserTest {
                  "smtpResponse":"250 2.6.0 Message received","reportingMTA":"a8-70.smtp-out.amazonses.com"}""");
         assertEquals(ReceiptOutcome.Delivered, r.outcome(), "Delivery delivers");
         assertEquals("0100019a-ses-1", r.providerMessageId(), "mail.messageId correlates");
-        assertEquals("c0ffee00-0000-4000-8000-000000000001", r.communicationTag(), "our tag is the fallback");
+        assertEquals("c0ffee00-0000-4000-8000-000000000001", r.communicationTag(), "our communication tag names the recipient");
+        assertEquals(0, r.recipientTag(), "with the recipient tag, so no lookup is needed");
         assertEquals("recipient@example.com", r.address(), "mail.destination");
         assertEquals("2026-11-25T10:00:01.133Z", r.occurredAt(), "delivery.timestamp");
         assertEquals(List.of(), r.suppress(), "a delivery suppresses nobody");

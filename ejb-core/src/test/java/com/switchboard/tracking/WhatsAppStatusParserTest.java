@@ -32,6 +32,23 @@ class WhatsAppStatusParserTest {
     }
 
     @Test
+    void ourCallbackDataNamesTheRecipientWithoutALookup() {
+        Receipt r = parse("""
+                {"id":"wamid.y","status":"delivered","timestamp":"1767261600","recipient_id":"16505551234",
+                 "biz_opaque_callback_data":"c0ffee00-0000-4000-8000-000000000001-27"}""");
+        assertEquals("c0ffee00-0000-4000-8000-000000000001", r.communicationTag(), "the communication of our delivery id");
+        assertEquals(27, r.recipientTag(), "and the recipient's index");
+    }
+
+    @Test
+    void callbackDataThatIsNotOursNamesNoRecipient() {
+        Receipt r = parse("""
+                {"id":"wamid.z","status":"delivered","timestamp":"1767261600","recipient_id":"16505551234",
+                 "biz_opaque_callback_data":"campaign-x"}""");
+        assertEquals(null, r.recipientTag(), "found by the wamid's reference instead");
+    }
+
+    @Test
     void failedCarriesTheErrorTitleAndCode() {
         Receipt r = parse("""
                 {"id":"wamid.x","status":"failed","timestamp":"1767261600","recipient_id":"16505551234",

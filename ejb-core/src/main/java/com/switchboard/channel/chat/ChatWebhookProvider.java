@@ -65,6 +65,11 @@ abstract class ChatWebhookProvider implements ChannelProvider {
     }
 
     @Override
+    public boolean receiptsNameTheRecipient() {
+        return true; // chat webhooks send no receipts
+    }
+
+    @Override
     public DeliveryException classify(Exception failure) {
         return ChatWebhookClient.classify(label(), failure);
     }

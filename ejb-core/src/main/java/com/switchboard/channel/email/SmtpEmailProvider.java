@@ -107,6 +107,11 @@ public class SmtpEmailProvider implements ChannelProvider {
     }
 
     @Override
+    public boolean receiptsNameTheRecipient() {
+        return true; // SES events carry the message tags communicationId and recipient
+    }
+
+    @Override
     public DeliveryException classify(Exception failure) {
         if (failure instanceof DeliveryException known) {
             return known;

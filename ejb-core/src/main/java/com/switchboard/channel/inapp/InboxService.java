@@ -1,6 +1,6 @@
 package com.switchboard.channel.inapp;
 
-import com.switchboard.channel.Channel;
+import com.switchboard.communication.ChunkMove;
 import com.switchboard.communication.DynamoCommunicationStore;
 import com.switchboard.communication.RecipientStatus;
 import com.switchboard.error.InvalidRequestException;
@@ -85,13 +85,10 @@ public class InboxService {
 
     /** Moves the note's recipient {@code Sent → Delivered} once; a recipient in any other state is left as is. */
     private InboxNote confirmed(InboxNote note) {
-        communications.recipient(note.communicationId(), note.recipientIndex())
-                .filter(r -> r.channel() == Channel.InApp && r.status() == RecipientStatus.Sent)
-                .ifPresent(r -> {
-                    String now = now();
-                    communications.transition(r.communicationId(), r.index(), RecipientStatus.Sent,
-                            RecipientStatus.Delivered, Map.of("deliveredAt", now), r.attempts(), now);
-                });
+        // a note's recipient is in-app; the move's condition (still Sent) leaves any other state alone, without a read
+        String now = now();
+        communications.transitionCoalesced(note.communicationId(), new ChunkMove(note.recipientIndex(), RecipientStatus.Sent,
+                RecipientStatus.Delivered, Map.of("deliveredAt", now), null), now);
         return note;
     }
 

@@ -110,11 +110,11 @@ public class CloudApiWhatsAppProvider implements ChannelProvider {
 
     private String sendText(Delivery d) {
         try {
-            return post(SendMessageRequest.text(d.address(), d.message().text()));
+            return post(SendMessageRequest.text(d.address(), d.message().text(), d.deliveryId()));
         } catch (GraphApiException e) {
             if (e.code() == REENGAGEMENT_REQUIRED && d.template() != null) {
                 // Graph knows the window closed (our record of the customer's last message was stale): the template may go
-                return post(SendMessageRequest.template(d.address(), d.template()));
+                return post(SendMessageRequest.template(d.address(), d.template(), d.deliveryId()));
             }
             throw e;
         }
@@ -125,13 +125,18 @@ public class CloudApiWhatsAppProvider implements ChannelProvider {
             // the window closed between the send (which checked it) and this delivery
             throw new PermanentDeliveryException(OUTSIDE_WINDOW, null);
         }
-        return post(SendMessageRequest.template(d.address(), d.template()));
+        return post(SendMessageRequest.template(d.address(), d.template(), d.deliveryId()));
     }
 
     private String post(SendMessageRequest request) {
         // no id means we cannot match receipts, but the message may be out: failing it beats sending twice
         return client.send(version, phoneNumberId, request).messageId()
                 .orElseThrow(() -> new PermanentDeliveryException("WhatsApp accepted the message without a message id", null));
+    }
+
+    @Override
+    public boolean receiptsNameTheRecipient() {
+        return true; // every status echoes biz_opaque_callback_data, our delivery id
     }
 
     @Override

@@ -9,10 +9,12 @@ import java.util.List;
  * (only inside the 24-hour customer-service window) or an approved {@code template}. Null parts are
  * left out of the JSON. {@code to} is the E.164 number with its '+': the Cloud API documentation
  * recommends the plus and country code, and without the plus it would prepend the business number's
- * own country code.
+ * own country code. {@code biz_opaque_callback_data} carries our delivery id, which Meta echoes in
+ * every status webhook of the message, so a status names its recipient without a lookup.
  */
 public record SendMessageRequest(@JsonbProperty("messaging_product") String messagingProduct,
-        @JsonbProperty("recipient_type") String recipientType, String to, String type, Text text, Template template) {
+        @JsonbProperty("recipient_type") String recipientType, String to, String type, Text text, Template template,
+        @JsonbProperty("biz_opaque_callback_data") String callbackData) {
 
     public record Text(String body, @JsonbProperty("preview_url") boolean previewUrl) {
     }
@@ -29,14 +31,14 @@ public record SendMessageRequest(@JsonbProperty("messaging_product") String mess
     public record Parameter(String type, String text) {
     }
 
-    public static SendMessageRequest text(String to, String body) {
-        return new SendMessageRequest("whatsapp", "individual", to, "text", new Text(body, false), null);
+    public static SendMessageRequest text(String to, String body, String callbackData) {
+        return new SendMessageRequest("whatsapp", "individual", to, "text", new Text(body, false), null, callbackData);
     }
 
-    public static SendMessageRequest template(String to, ProviderTemplate template) {
+    public static SendMessageRequest template(String to, ProviderTemplate template, String callbackData) {
         List<Component> components = template.parameters().isEmpty() ? null
                 : List.of(new Component("body", template.parameters().stream().map(p -> new Parameter("text", p)).toList()));
         return new SendMessageRequest("whatsapp", "individual", to, "template", null,
-                new Template(template.name(), new Language(template.language()), components));
+                new Template(template.name(), new Language(template.language()), components), callbackData);
     }
 }

@@ -1,5 +1,6 @@
 package com.switchboard.coordination.timing;
 
+import com.switchboard.communication.RecipientChunks;
 import static com.switchboard.store.Items.key;
 import static com.switchboard.store.Items.list;
 import static com.switchboard.store.Items.n;
@@ -76,9 +77,9 @@ public class DynamoHeldDeliveryStore {
     public boolean markHeld(String communicationId, int index, String heldFor, Instant until) {
         try {
             dynamo.updateItem(b -> b.tableName(table.name()).key(recipientKey(communicationId, index))
-                    .updateExpression("SET heldFor = :for, heldUntil = :until")
-                    .conditionExpression("#s = :pending AND attribute_not_exists(heldFor)")
-                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .updateExpression("SET #r.#e.heldFor = :for, #r.#e.heldUntil = :until")
+                    .conditionExpression("#r.#e.#s = :pending AND attribute_not_exists(#r.#e.heldFor)")
+                    .expressionAttributeNames(RecipientChunks.names(index, Map.of("#s", "status")))
                     .expressionAttributeValues(Map.of(":for", s(heldFor), ":until", s(until.toString()), ":pending", s("Pending"))));
             return true;
         } catch (ConditionalCheckFailedException before) {
@@ -90,9 +91,9 @@ public class DynamoHeldDeliveryStore {
     public boolean markReleased(String communicationId, int index) {
         try {
             dynamo.updateItem(b -> b.tableName(table.name()).key(recipientKey(communicationId, index))
-                    .updateExpression("SET releasedAt = :at")
-                    .conditionExpression("#s = :pending")
-                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .updateExpression("SET #r.#e.releasedAt = :at")
+                    .conditionExpression("#r.#e.#s = :pending")
+                    .expressionAttributeNames(RecipientChunks.names(index, Map.of("#s", "status")))
                     .expressionAttributeValues(Map.of(":at", s(clock.instant().toString()), ":pending", s("Pending"))));
             return true;
         } catch (ConditionalCheckFailedException settled) {
@@ -256,6 +257,6 @@ public class DynamoHeldDeliveryStore {
     }
 
     private static Map<String, AttributeValue> recipientKey(String communicationId, int index) {
-        return key("COMMUNICATION#" + communicationId, "RECIPIENT#" + String.format("%06d", index));
+        return RecipientChunks.key(communicationId, index);
     }
 }

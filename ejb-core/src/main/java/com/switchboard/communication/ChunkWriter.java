@@ -1,0 +1,124 @@
+package com.switchboard.communication;
+
+import static com.switchboard.store.Items.str;
+
+import com.switchboard.analytics.AnalyticsRecorder;
+import com.switchboard.analytics.RecipientMove;
+import com.switchboard.channel.Channel;
+import com.switchboard.store.RequestCoalescer;
+import jakarta.enterprise.event.Event;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+/**
+ * Writes recipient moves chunk by chunk: the moves of one chunk are one UpdateItem whose condition
+ * names each moved recipient's previous status (forward only); when DynamoDB refuses it (another
+ * writer moved one of them first), the chunk is read again and only the moves whose recipient is
+ * still where it was are tried again. Each move made is recorded in the analytics and fires
+ * {@link RecipientStatusChanged} with the recipient's entry as written. Single moves made at the
+ * same moment by many threads (receipts) go through {@link #coalesced}: a batch of them becomes one
+ * write per chunk.
+ */
+final class ChunkWriter {
+    private static final int RACE_RETRIES = 5;
+    private static final int STRIPES = 64;
+    private static final int MAX_BATCH = 100;
+
+    private record Single(String id, ChunkMove move, String at) {
+    }
+
+    private final Supplier<DynamoDbClient> dynamo;
+    private final Supplier<String> table;
+    private final AnalyticsRecorder analytics;
+    private final Event<RecipientStatusChanged> statusChanged;
+    private final RequestCoalescer.Striped<Single, Boolean> singles;
+
+    ChunkWriter(Supplier<DynamoDbClient> dynamo, Supplier<String> table, AnalyticsRecorder analytics,
+            Event<RecipientStatusChanged> statusChanged) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.analytics = analytics;
+        this.statusChanged = statusChanged;
+        this.singles = new RequestCoalescer.Striped<>(STRIPES, s -> s.id() + "#" + RecipientChunks.chunkOf(s.move().index()),
+                MAX_BATCH, this::writeSingles);
+    }
+
+    /** The moves made of {@code moves} (any chunks of one communication), each chunk in as few writes as its size allows. */
+    List<ChunkMove> move(String id, List<ChunkMove> moves, String at) {
+        Map<Integer, List<ChunkMove>> byChunk = new LinkedHashMap<>();
+        moves.forEach(m -> byChunk.computeIfAbsent(RecipientChunks.chunkOf(m.index()), c -> new ArrayList<>()).add(m));
+        List<ChunkMove> made = new ArrayList<>(moves.size());
+        byChunk.values().forEach(chunk -> made.addAll(moveChunk(id, chunk, at)));
+        return made;
+    }
+
+    /** One move, written together with the moves of the same chunk that other threads make at the same moment. */
+    boolean coalesced(String id, ChunkMove move, String at) {
+        return singles.submit(new Single(id, move, at));
+    }
+
+    private List<Boolean> writeSingles(List<Single> batch) {
+        Map<String, List<Single>> byChunk = new LinkedHashMap<>();
+        batch.forEach(s -> byChunk.computeIfAbsent(s.id() + "#" + RecipientChunks.chunkOf(s.move().index()), k -> new ArrayList<>()).add(s));
+        Map<Single, Boolean> made = new java.util.IdentityHashMap<>();
+        byChunk.values().forEach(group -> {
+            List<ChunkMove> moves = group.stream().map(Single::move).toList();
+            List<ChunkMove> done = moveChunk(group.get(0).id(), distinctByIndex(moves), group.get(0).at());
+            group.forEach(s -> made.put(s, done.stream().anyMatch(d -> d == s.move())));
+        });
+        return batch.stream().map(s -> made.getOrDefault(s, false)).toList();
+    }
+
+    /** A recipient moved twice in one batch (a duplicate receipt): the first move is tried, the second loses as a late one would. */
+    private static List<ChunkMove> distinctByIndex(List<ChunkMove> moves) {
+        Map<Integer, ChunkMove> first = new LinkedHashMap<>();
+        moves.forEach(m -> first.putIfAbsent(m.index(), m));
+        return new ArrayList<>(first.values());
+    }
+
+    private List<ChunkMove> moveChunk(String id, List<ChunkMove> moves, String at) {
+        List<ChunkMove> made = new ArrayList<>(moves.size());
+        List<ChunkMove> left = moves;
+        Map<String, AttributeValue> key = RecipientChunks.key(id, moves.get(0).index());
+        for (int attempt = 0; attempt < RACE_RETRIES && !left.isEmpty(); attempt++) {
+            List<ChunkMove> refused = new ArrayList<>();
+            for (Map.Entry<List<ChunkMove>, ChunkUpdate> part : ChunkUpdate.parts(left, at)) {
+                ChunkUpdate u = part.getValue();
+                try {
+                    Map<String, AttributeValue> chunk = dynamo.get().updateItem(b -> b.tableName(table.get()).key(key)
+                            .updateExpression(u.update).conditionExpression(u.condition)
+                            .expressionAttributeNames(u.names).expressionAttributeValues(u.values)
+                            .returnValues(ReturnValue.ALL_NEW)).attributes();
+                    for (ChunkMove m : part.getKey()) {
+                        moved(id, m, RecipientChunks.entry(chunk, m.index()), at);
+                        made.add(m);
+                    }
+                } catch (ConditionalCheckFailedException raced) {
+                    refused.addAll(part.getKey());
+                }
+            }
+            if (refused.isEmpty()) {
+                break;
+            }
+            Map<String, AttributeValue> chunk = dynamo.get().getItem(b -> b.tableName(table.get()).key(key).consistentRead(true)).item();
+            left = refused.stream().filter(m -> {
+                Map<String, AttributeValue> entry = chunk == null ? null : RecipientChunks.entry(chunk, m.index());
+                return entry != null && m.from().name().equals(str(entry, "status"));
+            }).toList();
+        }
+        return made;
+    }
+
+    private void moved(String id, ChunkMove m, Map<String, AttributeValue> entry, String at) {
+        analytics.record(RecipientMove.of(m.from(), m.to(), entry));
+        statusChanged.fire(new RecipientStatusChanged(id, m.index(), Channel.valueOf(str(entry, "channel")), m.from(), m.to(),
+                m.attributes().get("reason"), at, entry));
+    }
+}
