@@ -1,10 +1,10 @@
 package it.reliability;
 
-import com.switchboard.communication.RecipientChunks;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.switchboard.communication.RecipientChunks;
 import it.support.Api;
 import it.support.LocalDynamo;
 import it.support.Switchboard;

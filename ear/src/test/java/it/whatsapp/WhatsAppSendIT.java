@@ -78,7 +78,8 @@ class WhatsAppSendIT {
         assertEquals(1, calls.size(), "one request to the Graph API");
         assertTrue(equalToJson("""
                 {"messaging_product":"whatsapp","recipient_type":"individual","to":"%s","type":"text",
-                 "text":{"body":"Your car is ready for pick-up.","preview_url":false}}""".formatted(number))
+                 "text":{"body":"Your car is ready for pick-up.","preview_url":false},
+                 "biz_opaque_callback_data":"%s-0"}""".formatted(number, id))
                 .match(calls.get(0).getRequest().getBodyAsString()).isExactMatch(),
                 "the text message body as documented: " + calls.get(0).getRequest().getBodyAsString());
         assertEquals("Bearer " + ACCESS_TOKEN, calls.get(0).getRequest().getHeader("Authorization"), "bearer token sent");
@@ -96,9 +97,10 @@ class WhatsAppSendIT {
         assertEquals(1, calls.size(), "one request to the Graph API");
         assertTrue(equalToJson("""
                 {"messaging_product":"whatsapp","recipient_type":"individual","to":"%s","type":"template",
+                 "biz_opaque_callback_data":"%s-0",
                  "template":{"name":"service_reminder","language":{"code":"en_US"},
                    "components":[{"type":"body","parameters":[{"type":"text","text":"Ana"},
-                     {"type":"text","text":"Golf"},{"type":"text","text":"1 Dec"}]}]}}""".formatted(number))
+                     {"type":"text","text":"Golf"},{"type":"text","text":"1 Dec"}]}]}}""".formatted(number, id))
                 .match(calls.get(0).getRequest().getBodyAsString()).isExactMatch(),
                 "the template message as documented: " + calls.get(0).getRequest().getBodyAsString());
         assertEquals(wamidOf(calls.get(0)), recipient.getString("providerMessageId"), "the wamid is stored");

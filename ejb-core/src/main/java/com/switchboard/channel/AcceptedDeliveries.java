@@ -1,10 +1,10 @@
 package com.switchboard.channel;
 
 import com.switchboard.communication.ChunkMove;
-import com.switchboard.communication.DynamoCommunicationStore;
 import com.switchboard.communication.DynamoCommunicationStore.StoredRecipient;
-import com.switchboard.communication.DynamoProviderRefStore;
+import com.switchboard.communication.DynamoCommunicationStore;
 import com.switchboard.communication.DynamoProviderRefStore.ProviderRef;
+import com.switchboard.communication.DynamoProviderRefStore;
 import com.switchboard.coordination.FallbackService;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,9 +19,10 @@ import java.util.function.Predicate;
  * still to be written: the moves (one conditional UpdateItem per recipient chunk, which also counts
  * them), the provider references receipts look recipients up by where the provider's receipts do
  * not name the recipient themselves (one BatchWriteItem), the
- * escalation checks. {@link DeliveryService} flushes it whenever the oldest waiting acceptance is
- * older than {@code maxWaitMillis} (so a receipt seldom comes before its Sent) and when the chunk
- * ends, also when it ends with an exception: every acceptance is written or, if the write fails,
+ * escalation checks. {@link DeliveryService} flushes it when the chunk ends, and before that
+ * whenever the oldest waiting acceptance is older than {@code referenceWaitMillis} where a receipt
+ * needs its reference (so it seldom comes before it), or {@code maxWaitMillis} where it does not
+ * (a receipt that finds its recipient still Pending moves it all the same), also when it ends with an exception: every acceptance is written or, if the write fails,
  * remembered by {@link ProviderAcceptances} for the redelivery.
  */
 final class AcceptedDeliveries {
@@ -36,13 +37,15 @@ final class AcceptedDeliveries {
     private final ProviderAcceptances acceptances;
     private final Clock clock;
     private final Predicate<Channel> needsReference;
+    private final long referenceWaitMillis;
     private final long maxWaitMillis;
     private final List<Accepted> waiting = new ArrayList<>();
     private long oldest;
+    private boolean referenced;
 
     AcceptedDeliveries(String communicationId, DynamoCommunicationStore store, DynamoProviderRefStore providerRefs,
             FallbackService fallbacks, ProviderAcceptances acceptances, Clock clock, Predicate<Channel> needsReference,
-            long maxWaitMillis) {
+            long referenceWaitMillis, long maxWaitMillis) {
         this.communicationId = communicationId;
         this.store = store;
         this.providerRefs = providerRefs;
@@ -50,6 +53,7 @@ final class AcceptedDeliveries {
         this.acceptances = acceptances;
         this.clock = clock;
         this.needsReference = needsReference;
+        this.referenceWaitMillis = referenceWaitMillis;
         this.maxWaitMillis = maxWaitMillis;
     }
 
@@ -59,7 +63,8 @@ final class AcceptedDeliveries {
             oldest = System.nanoTime();
         }
         waiting.add(new Accepted(r, deliveryId, providerMessageId, move));
-        if ((System.nanoTime() - oldest) / 1_000_000 >= maxWaitMillis) {
+        referenced |= needsReference.test(r.channel());
+        if ((System.nanoTime() - oldest) / 1_000_000 >= (referenced ? referenceWaitMillis : maxWaitMillis)) {
             flush();
         }
     }
@@ -70,6 +75,7 @@ final class AcceptedDeliveries {
         }
         List<Accepted> batch = List.copyOf(waiting);
         waiting.clear();
+        referenced = false;
         List<ChunkMove> made = store.moveAll(communicationId, batch.stream().map(Accepted::move).toList(),
                 Instant.now(clock).toString());
         Map<String, ProviderRef> refs = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package com.switchboard.channel;
 
 import com.switchboard.template.ProviderTemplate;
 import com.switchboard.template.RenderedMessage;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,6 +45,14 @@ public interface ChannelProvider {
      */
     default Map<String, Long> usage(Delivery delivery) {
         return Map.of();
+    }
+
+    /**
+     * Called with a chunk's deliveries before they are sent one by one, so a provider that looks
+     * something up per delivery can read it for the whole chunk at once (WhatsApp's customer-service
+     * windows). A failure here costs only the optimisation: each send still looks up what it needs.
+     */
+    default void prepare(List<Delivery> deliveries) {
     }
 
     /**

@@ -2,9 +2,9 @@ package com.switchboard.channel;
 
 import com.switchboard.analytics.PipelineMetrics;
 import com.switchboard.communication.ChunkMove;
-import com.switchboard.communication.DynamoCommunicationStore;
 import com.switchboard.communication.DynamoCommunicationStore.Details;
 import com.switchboard.communication.DynamoCommunicationStore.StoredRecipient;
+import com.switchboard.communication.DynamoCommunicationStore;
 import com.switchboard.communication.DynamoProviderRefStore;
 import com.switchboard.communication.RecipientStatus;
 import com.switchboard.coordination.FallbackService;
@@ -22,8 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
@@ -33,7 +33,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
  * communication (one BatchGetItem, and one for their suppression entries), skip each one an
  * earlier delivery of the same ticket already settled, call the provider, record the outcome.
  * The accepted recipients of a chunk move to Sent together, in one conditional write per recipient
- * chunk made every {@code delivery.flush.ms} and when the chunk ends ({@link AcceptedDeliveries},
+ * chunk made when the chunk ends, or sooner when it takes long ({@code delivery.flush.ms} where
+ * receipts need a provider reference, {@code delivery.flush.max.ms} otherwise) ({@link AcceptedDeliveries},
  * with the counts, provider references and escalations); until then {@link ProviderAcceptances}
  * remembers each acceptance, so a redelivered ticket records it instead of sending again. Failures
  * are written one by one, after the fallback chain had its say.
@@ -92,6 +93,10 @@ public class DeliveryService {
     long flushMillis;
 
     @Inject
+    @ConfigProperty(name = "delivery.flush.max.ms", defaultValue = "1000")
+    long flushMaxMillis;
+
+    @Inject
     ChannelCatalog catalog;
 
     @Inject
@@ -121,8 +126,10 @@ public class DeliveryService {
         Details details = store.details(communicationId)
                 .orElseThrow(() -> new IllegalStateException("no communication " + communicationId));
         AcceptedDeliveries accepted = new AcceptedDeliveries(communicationId, store, providerRefs, fallbacks, acceptances, clock,
-                channel -> providers.forChannel(channel).map(p -> !p.receiptsNameTheRecipient()).orElse(true), flushMillis);
+                channel -> providers.forChannel(channel).map(p -> !p.receiptsNameTheRecipient()).orElse(true), flushMillis,
+                flushMaxMillis);
         List<DeliveryTicket> waiting = new ArrayList<>();
+        prepare(pending, details);
         try {
             for (StoredRecipient recipient : pending) {
                 ProviderResult result = deliver(recipient, suppressed.get(recipient.channel() + " " + recipient.address()),
@@ -142,6 +149,19 @@ public class DeliveryService {
             queue.waitForCircuit(waiting, attempt, waitingSince != null ? waitingSince : Instant.now(),
                     Duration.ofMillis(delay + ThreadLocalRandom.current().nextLong(delay / 4 + 1)));
         }
+    }
+
+    /** Lets each provider read what its sends will look up for the whole chunk at once ({@link ChannelProvider#prepare}). */
+    private void prepare(List<StoredRecipient> pending, Details details) {
+        pending.stream().collect(Collectors.groupingBy(StoredRecipient::channel)).forEach((channel, recipients) ->
+                providers.forChannel(channel).ifPresent(p -> {
+                    try {
+                        p.prepare(recipients.stream().map(r -> new Delivery(r.communicationId(), r.index(), r.channel(),
+                                r.address(), details.rendered(), details.providerTemplate())).toList());
+                    } catch (RuntimeException e) {
+                        LOG.fine(() -> "no look-ahead for " + channel + ": " + e); // each send looks up what it needs
+                    }
+                }));
     }
 
     /** A recipient whose call met an open circuit: falls back, or fails once it waited too long. */

@@ -1,6 +1,7 @@
 package com.switchboard.channel;
 
 import com.switchboard.metering.CostMeter;
+import com.switchboard.store.StoreOutage;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
@@ -12,7 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import com.switchboard.store.StoreOutage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**

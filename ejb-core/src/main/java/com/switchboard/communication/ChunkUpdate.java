@@ -58,6 +58,13 @@ final class ChunkUpdate {
                 values.put(":v" + k + "_" + j, s(a.getValue()));
                 set.append(", ").append(e).append(name).append(" = :v").append(k).append('_').append(j++);
             }
+            if (m.event() != null) {
+                names.put("#v", RecipientChunks.EVENTS);
+                values.put(":nil", AttributeValue.fromL(List.of()));
+                values.put(":w" + k, AttributeValue.fromL(List.of(AttributeValue.fromM(m.event()))));
+                set.append(", ").append(e).append("#v = list_append(if_not_exists(").append(e).append("#v, :nil), :w").append(k)
+                        .append(')');
+            }
             for (Map.Entry<String, Long> a : m.numbers().entrySet()) {
                 String name = attributeNames.computeIfAbsent(a.getKey(), x -> "#a" + attributeNames.size());
                 names.put(name, a.getKey());

@@ -38,28 +38,48 @@ final class ChunkWriter {
     private final Supplier<String> table;
     private final AnalyticsRecorder analytics;
     private final Event<RecipientStatusChanged> statusChanged;
+    private final Counts counts;
     private final RequestCoalescer.Striped<Single, Boolean> singles;
 
+    /** Counts {@code n} moves of communication {@code id} (one count update for all of them). */
+    interface Counts {
+        void moved(String id, RecipientStatus from, RecipientStatus to, int n);
+    }
+
     ChunkWriter(Supplier<DynamoDbClient> dynamo, Supplier<String> table, AnalyticsRecorder analytics,
-            Event<RecipientStatusChanged> statusChanged) {
+            Event<RecipientStatusChanged> statusChanged, Counts counts, long lingerMillis) {
         this.dynamo = dynamo;
         this.table = table;
         this.analytics = analytics;
         this.statusChanged = statusChanged;
+        this.counts = counts;
         this.singles = new RequestCoalescer.Striped<>(STRIPES, s -> s.id() + "#" + RecipientChunks.chunkOf(s.move().index()),
-                MAX_BATCH, this::writeSingles);
+                MAX_BATCH, lingerMillis, this::writeSingles);
     }
 
-    /** The moves made of {@code moves} (any chunks of one communication), each chunk in as few writes as its size allows. */
+    /**
+     * The moves made of {@code moves} (any chunks of one communication), each chunk in as few writes
+     * as its size allows, and counted with one count update per pair of statuses.
+     */
     List<ChunkMove> move(String id, List<ChunkMove> moves, String at) {
         Map<Integer, List<ChunkMove>> byChunk = new LinkedHashMap<>();
         moves.forEach(m -> byChunk.computeIfAbsent(RecipientChunks.chunkOf(m.index()), c -> new ArrayList<>()).add(m));
         List<ChunkMove> made = new ArrayList<>(moves.size());
         byChunk.values().forEach(chunk -> made.addAll(moveChunk(id, chunk, at)));
+        count(id, made);
         return made;
     }
 
-    /** One move, written together with the moves of the same chunk that other threads make at the same moment. */
+    private void count(String id, List<ChunkMove> made) {
+        Map<List<RecipientStatus>, Integer> pairs = new LinkedHashMap<>();
+        made.forEach(m -> pairs.merge(List.of(m.from(), m.to()), 1, Integer::sum));
+        pairs.forEach((pair, n) -> counts.moved(id, pair.get(0), pair.get(1), n));
+    }
+
+    /**
+     * One move, written (and counted) together with the moves of the same chunk that other threads
+     * make at the same moment, or within the linger.
+     */
     boolean coalesced(String id, ChunkMove move, String at) {
         return singles.submit(new Single(id, move, at));
     }
@@ -71,6 +91,7 @@ final class ChunkWriter {
         byChunk.values().forEach(group -> {
             List<ChunkMove> moves = group.stream().map(Single::move).toList();
             List<ChunkMove> done = moveChunk(group.get(0).id(), distinctByIndex(moves), group.get(0).at());
+            count(group.get(0).id(), done);
             group.forEach(s -> made.put(s, done.stream().anyMatch(d -> d == s.move())));
         });
         return batch.stream().map(s -> made.getOrDefault(s, false)).toList();

@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -66,6 +67,11 @@ public class DynamoCommunicationStore {
 
     private ChunkWriter chunks;
 
+    /** How long a receipt's move waits for others of its chunk, so they are written together. */
+    @Inject
+    @ConfigProperty(name = "receipts.coalesce.linger.ms", defaultValue = "20")
+    long lingerMillis;
+
     private final Map<String, Details> recentDetails = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -91,7 +97,7 @@ public class DynamoCommunicationStore {
 
     @PostConstruct
     void init() {
-        chunks = new ChunkWriter(() -> dynamo, table::name, analytics, statusChanged);
+        chunks = new ChunkWriter(() -> dynamo, table::name, analytics, statusChanged, this::countMoves, lingerMillis);
     }
 
     public void create(NewCommunication c) {
@@ -267,12 +273,7 @@ public class DynamoCommunicationStore {
      * longer in its move's {@code from} is left as it is).
      */
     public List<ChunkMove> moveAll(String id, List<ChunkMove> moves, String at) {
-        List<ChunkMove> made = chunks.move(id, moves, at);
-        Map<String, Integer> pairs = new LinkedHashMap<>();
-        made.forEach(m -> pairs.merge(m.from().name() + " " + m.to().name(), 1, Integer::sum));
-        pairs.forEach((pair, n) -> countMoves(id, RecipientStatus.valueOf(pair.substring(0, pair.indexOf(' '))),
-                RecipientStatus.valueOf(pair.substring(pair.indexOf(' ') + 1)), n));
-        return made;
+        return chunks.move(id, moves, at);
     }
 
     /**
@@ -281,11 +282,7 @@ public class DynamoCommunicationStore {
      * recipient was no longer in {@code from}.
      */
     public boolean transitionCoalesced(String id, ChunkMove move, String at) {
-        if (!chunks.coalesced(id, move, at)) {
-            return false;
-        }
-        countMoves(id, move.from(), move.to(), 1);
-        return true;
+        return chunks.coalesced(id, move, at);
     }
 
     /**

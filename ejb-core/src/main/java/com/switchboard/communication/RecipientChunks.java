@@ -25,6 +25,8 @@ public final class RecipientChunks {
     public static final int SIZE = 25;
     static final String SK_PREFIX = "CHUNK#";
     static final String ENTRIES = "r";
+    /** An entry's receipts that moved it, appended with the move ({@link ChunkMove#event()}). */
+    public static final String EVENTS = "events";
 
     private RecipientChunks() {
     }

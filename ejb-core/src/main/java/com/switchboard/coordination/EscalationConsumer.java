@@ -1,8 +1,8 @@
 package com.switchboard.coordination;
 
-import com.switchboard.metering.CostMeter;
 import com.switchboard.channel.CommunicationLogField;
 import com.switchboard.channel.DeliveryTicket;
+import com.switchboard.metering.CostMeter;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.MessageDriven;

@@ -1,10 +1,10 @@
 package com.switchboard.coordination;
 
-import jakarta.inject.Inject;
-import com.switchboard.metering.CostMeter;
 import com.switchboard.channel.DeliveryTicket;
+import com.switchboard.metering.CostMeter;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Message;

@@ -1,11 +1,11 @@
 package com.switchboard.integration;
 
-import jakarta.inject.Inject;
 import com.switchboard.metering.CostMeter;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;

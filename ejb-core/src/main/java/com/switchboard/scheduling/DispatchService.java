@@ -1,13 +1,13 @@
 package com.switchboard.scheduling;
 
-import com.switchboard.communication.RecipientChunks;
 import com.switchboard.channel.DeliveryTicket;
 import com.switchboard.channel.JmsDispatchQueue;
 import com.switchboard.communication.CommunicationStatus;
 import com.switchboard.communication.DynamoCommunicationStore;
-import com.switchboard.communication.DynamoDispatchStateStore;
 import com.switchboard.communication.DynamoDispatchStateStore.DispatchState;
+import com.switchboard.communication.DynamoDispatchStateStore;
 import com.switchboard.communication.NewCommunication;
+import com.switchboard.communication.RecipientChunks;
 import com.switchboard.store.BatchWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -73,6 +73,9 @@ public class DispatchService {
     int fanOutThreshold;
 
     @Inject
+    SchedulerBackoff backoff;
+
+    @Inject
     @ConfigProperty(name = "fanout.chunk.size", defaultValue = "500")
     int chunkSize;
 
@@ -97,6 +100,7 @@ public class DispatchService {
             store.create(c, List.of(schedule));
         }
         if (later) {
+            backoff.wake(); // this server's scheduler may be backing off past the new send's time
             return CommunicationStatus.Scheduled;
         }
         if (chunks > 0) {

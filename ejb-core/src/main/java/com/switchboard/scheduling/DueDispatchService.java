@@ -55,19 +55,47 @@ public class DueDispatchService {
     @ConfigProperty(name = "scheduler.lookahead.ms", defaultValue = "1000")
     long lookaheadMs;
 
-    /** Claims what is due (soon) and hands it to dispatch; returns how many communications this server claimed. */
+    @Inject
+    @ConfigProperty(name = "scheduler.idle.max.ms", defaultValue = "3000")
+    long idleMaxMs;
+
+    @Inject
+    SchedulerBackoff backoff;
+
+    /**
+     * Claims what is due (soon) and hands it to dispatch; returns how many communications this server
+     * claimed. Looks {@code scheduler.idle.max.ms} further ahead than it claims, to learn when it
+     * needs to look again ({@link SchedulerBackoff}).
+     */
     public int dispatchDue() {
+        Instant now = clock.instant();
+        if (!backoff.mayLook(now)) {
+            cleanup.flush();
+            return 0;
+        }
         int claimed = 0;
-        List<DynamoScheduleStore.Due> due;
+        boolean dueSoon = false;
+        Instant earliestLater = now.plusMillis(lookaheadMs + idleMaxMs);
+        List<DynamoScheduleStore.Due> seen;
         int round;
         do {
-            due = schedules.due(batch, Duration.ofMillis(lookaheadMs));
+            seen = schedules.due(batch, Duration.ofMillis(lookaheadMs + idleMaxMs));
+            Instant claimUpTo = clock.instant().plusMillis(lookaheadMs);
+            List<DynamoScheduleStore.Due> due = seen.stream().filter(d -> !d.dueAt().isAfter(claimUpTo)).toList();
+            dueSoon |= !due.isEmpty();
+            for (DynamoScheduleStore.Due d : seen) {
+                if (d.dueAt().isAfter(claimUpTo) && d.dueAt().isBefore(earliestLater)) {
+                    earliestLater = d.dueAt();
+                }
+            }
             round = 0;
             for (int i = 0; i < due.size(); i += pageSize) {
                 round += claimPage(due.subList(i, Math.min(i + pageSize, due.size())));
             }
             claimed += round;
-        } while (due.size() == batch && round > 0); // more may be due than one query returns
+        } while (seen.size() == batch && round > 0); // more may be due than one query returns
+        // something was due (claimed or not): look at the next tick; else when the earliest seen comes within the lookahead
+        backoff.lookAgainAt(dueSoon ? now : earliestLater.minusMillis(lookaheadMs));
         cleanup.flush();
         return claimed;
     }

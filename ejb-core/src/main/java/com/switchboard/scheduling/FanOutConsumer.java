@@ -1,7 +1,7 @@
 package com.switchboard.scheduling;
 
-import com.switchboard.metering.CostMeter;
 import com.switchboard.channel.CommunicationLogField;
+import com.switchboard.metering.CostMeter;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.MessageDriven;

@@ -33,6 +33,9 @@ public class ScheduleService {
     @Inject
     Clock clock;
 
+    @Inject
+    SchedulerBackoff backoff;
+
     /** Cancels a communication still Scheduled: status Cancelled, its recipients Failed with reason cancelled. */
     public CommunicationView cancel(String id) {
         String status = status(id);
@@ -54,6 +57,7 @@ public class ScheduleService {
                 || !dispatchStates.reschedule(id, at.toString())) {
             throw new ConflictException("communication", id, "is " + status + " and can no longer be rescheduled");
         }
+        backoff.wake(); // moved earlier, maybe past where this server's scheduler looks again
         return view(id);
     }
 

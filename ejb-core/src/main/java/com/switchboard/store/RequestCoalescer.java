@@ -3,13 +3,14 @@ package com.switchboard.store;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
  * Group commit for DynamoDB requests made by many threads at once (webhook requests, consumers):
  * a caller hands in its input and blocks until a batch containing it has been done, so it only
  * answers once its write is made (or its read is back) exactly as with its own request. No timer
- * and no added wait: the first caller finding nothing in flight runs a batch of everything queued
+ * and, unless a linger is asked for, no added wait: the first caller finding nothing in flight runs a batch of everything queued
  * (up to {@code maxBatch}); whoever arrives meanwhile waits for the next batch, which the first of
  * them runs. Under load the batches grow by themselves, alone a caller runs its own batch at once.
  * A failed batch fails every caller in it with the same exception.
@@ -19,6 +20,7 @@ import java.util.function.Function;
  */
 public final class RequestCoalescer<T, R> {
     private final int maxBatch;
+    private final long lingerNanos;
     private final Function<List<T>, List<R>> work;
     private final ArrayDeque<Waiting<T, R>> queue = new ArrayDeque<>();
     private boolean running;
@@ -29,7 +31,17 @@ public final class RequestCoalescer<T, R> {
      * @param work does one batch; returns one result per input, in the inputs' order
      */
     public RequestCoalescer(int maxBatch, Function<List<T>, List<R>> work) {
+        this(maxBatch, 0, work);
+    }
+
+    /**
+     * As {@link #RequestCoalescer(int, Function)}, but the caller that runs a batch first waits up to
+     * {@code lingerMillis} for more inputs: fewer, larger requests for a little latency, where the
+     * callers can spare it (provider receipts).
+     */
+    public RequestCoalescer(int maxBatch, long lingerMillis, Function<List<T>, List<R>> work) {
         this.maxBatch = maxBatch;
+        this.lingerNanos = TimeUnit.MILLISECONDS.toNanos(lingerMillis);
         this.work = work;
     }
 
@@ -69,6 +81,15 @@ public final class RequestCoalescer<T, R> {
                         return me.result;
                     }
                     running = true;
+                    long deadline = System.nanoTime() + lingerNanos;
+                    for (long left = lingerNanos; left > 0 && queue.size() < maxBatch; left = deadline - System.nanoTime()) {
+                        try {
+                            TimeUnit.NANOSECONDS.timedWait(this, left); // others queue meanwhile: running is set
+                        } catch (InterruptedException e) {
+                            interrupted = true;
+                            break;
+                        }
+                    }
                     batch = new ArrayList<>(Math.min(maxBatch, queue.size()));
                     while (batch.size() < maxBatch && !queue.isEmpty()) {
                         batch.add(queue.poll());
@@ -93,9 +114,13 @@ public final class RequestCoalescer<T, R> {
         private final Function<T, Object> key;
 
         public Striped(int stripes, Function<T, Object> key, int maxBatch, Function<List<T>, List<R>> work) {
+            this(stripes, key, maxBatch, 0, work);
+        }
+
+        public Striped(int stripes, Function<T, Object> key, int maxBatch, long lingerMillis, Function<List<T>, List<R>> work) {
             List<RequestCoalescer<T, R>> all = new ArrayList<>(stripes);
             for (int i = 0; i < stripes; i++) {
-                all.add(new RequestCoalescer<>(maxBatch, work));
+                all.add(new RequestCoalescer<>(maxBatch, lingerMillis, work));
             }
             this.stripes = List.copyOf(all);
             this.key = key;

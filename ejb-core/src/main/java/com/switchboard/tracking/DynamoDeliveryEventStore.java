@@ -9,13 +9,17 @@ import static com.switchboard.store.Items.putIfPresent;
 import static com.switchboard.store.Items.s;
 import static com.switchboard.store.Items.str;
 
+import com.switchboard.communication.RecipientChunks;
 import com.switchboard.store.BatchWriter;
 import com.switchboard.store.RequestCoalescer;
 import com.switchboard.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -71,34 +75,63 @@ public class DynamoDeliveryEventStore {
     }
 
     private static Map<String, AttributeValue> item(NewEvent e) {
-        Receipt r = e.receipt();
         // the receive time orders the trail; the suffix keeps two receipts in one millisecond apart
         String sk = "EVENT#" + e.receivedAt() + "#" + String.format("%06d", e.index()) + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
         Map<String, AttributeValue> item = key(pk(e.communicationId()), sk);
         item.put("type", s("DeliveryEvent"));
-        item.put("index", n(e.index()));
+        item.putAll(entry(e.index(), e.receipt(), e.applied(), e.receivedAt()));
+        return item;
+    }
+
+    /**
+     * One event's attributes: an {@code EVENT#} item's, or an entry of a recipient's {@code events}
+     * list when the receipt moved the recipient and was written with the move.
+     */
+    public static Map<String, AttributeValue> entry(int index, Receipt r, boolean applied, String receivedAt) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("index", n(index));
         item.put("channel", s(r.channel().name()));
         item.put("eventType", s(r.outcome().name()));
         item.put("rawStatus", s(r.rawStatus()));
         putIfPresent(item, "occurredAt", r.occurredAt());
-        item.put("receivedAt", s(e.receivedAt()));
+        item.put("receivedAt", s(receivedAt));
         putIfPresent(item, "reason", r.reason());
         putIfPresent(item, "providerMessageId", r.providerMessageId());
-        item.put("applied", bool(e.applied()));
+        item.put("applied", bool(applied));
         return item;
     }
 
+    /**
+     * The communication's trail in arrival order: the {@code EVENT#} items and the events written
+     * with the recipients' moves (in their chunks).
+     */
     public List<DeliveryEvent> events(String communicationId) {
         List<DeliveryEvent> events = new ArrayList<>();
-        var pages = dynamo.queryPaginator(QueryRequest.builder().tableName(table.name())
-                .keyConditionExpression("PK = :pk AND begins_with(SK, :event)")
-                .expressionAttributeValues(Map.of(":pk", s(pk(communicationId)), ":event", s("EVENT#"))).build());
-        for (var i : pages.items()) {
-            events.add(new DeliveryEvent((int) num(i, "index"), str(i, "channel"), str(i, "eventType"), str(i, "rawStatus"),
-                    str(i, "occurredAt"), str(i, "receivedAt"), str(i, "reason"), flag(i, "applied")));
+        for (String prefix : new String[] {"EVENT#", RecipientChunks.skPrefix()}) {
+            var pages = dynamo.queryPaginator(QueryRequest.builder().tableName(table.name())
+                    .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
+                    .expressionAttributeValues(Map.of(":pk", s(pk(communicationId)), ":prefix", s(prefix))).build());
+            for (var item : pages.items()) {
+                if (RecipientChunks.isChunk(str(item, "SK"))) {
+                    RecipientChunks.entries(item).forEach(r -> {
+                        AttributeValue list = r.get(RecipientChunks.EVENTS);
+                        if (list != null && list.hasL()) {
+                            list.l().forEach(e -> events.add(event(e.m())));
+                        }
+                    });
+                } else {
+                    events.add(event(item));
+                }
+            }
         }
+        events.sort(Comparator.comparing(e -> Instant.parse(e.receivedAt())));
         return events;
+    }
+
+    private static DeliveryEvent event(Map<String, AttributeValue> i) {
+        return new DeliveryEvent((int) num(i, "index"), str(i, "channel"), str(i, "eventType"), str(i, "rawStatus"),
+                str(i, "occurredAt"), str(i, "receivedAt"), str(i, "reason"), flag(i, "applied"));
     }
 
     private static String pk(String communicationId) {

@@ -1,11 +1,11 @@
 package com.switchboard.tracking;
 
 import com.switchboard.communication.ChunkMove;
-import com.switchboard.communication.DynamoCommunicationStore;
 import com.switchboard.communication.DynamoCommunicationStore.StoredRecipient;
+import com.switchboard.communication.DynamoCommunicationStore;
 import com.switchboard.communication.DynamoCommunicationViews;
-import com.switchboard.communication.DynamoProviderRefStore;
 import com.switchboard.communication.DynamoProviderRefStore.ProviderRef;
+import com.switchboard.communication.DynamoProviderRefStore;
 import com.switchboard.communication.RecipientStatus;
 import com.switchboard.coordination.FallbackService;
 import com.switchboard.preference.DynamoSuppressionStore;
@@ -15,9 +15,11 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Applies provider receipts to recipients: finds the recipient by the provider's message id (or
@@ -72,7 +74,9 @@ public class ReceiptService {
         ProviderRef r = target.get();
         String now = Instant.now(clock).toString();
         boolean applied = apply(r.communicationId(), r.index(), receipt, now);
-        events.append(r.communicationId(), r.index(), receipt, applied, now);
+        if (!applied) { // an applied receipt's event was written with the move
+            events.append(r.communicationId(), r.index(), receipt, false, now);
+        }
         if (isRead(receipt)) {
             read.fire(new RecipientRead(r.communicationId(), r.index(), receipt.channel(),
                     receipt.occurredAt() == null ? now : receipt.occurredAt()));
@@ -114,9 +118,10 @@ public class ReceiptService {
         Map<String, String> attributes = to == RecipientStatus.Delivered
                 ? Map.of("deliveredAt", receipt.occurredAt() == null ? now : receipt.occurredAt())
                 : Map.of("reason", receipt.reason() == null ? receipt.rawStatus() : receipt.reason());
+        Map<String, AttributeValue> event = DynamoDeliveryEventStore.entry(index, receipt, true, now);
         // most receipts find their recipient Sent: try that move first and read only when it was not
-        if (to == RecipientStatus.Delivered
-                && store.transitionCoalesced(id, new ChunkMove(index, RecipientStatus.Sent, to, attributes, null), now)) {
+        if (to == RecipientStatus.Delivered && store.transitionCoalesced(id,
+                new ChunkMove(index, RecipientStatus.Sent, to, attributes, Map.of(), null, event), now)) {
             return true;
         }
         for (int attempt = 0; attempt < RACE_RETRIES; attempt++) {
@@ -128,7 +133,8 @@ public class ReceiptService {
             if (to == RecipientStatus.Failed) {
                 fallbacks.beforeFailing(id, index); // a bounce: the next channel of the chain takes over
             }
-            if (store.transition(id, index, c.status(), to, attributes, c.attempts(), now)) {
+            if (!store.moveAll(id, List.of(new ChunkMove(index, c.status(), to, attributes, Map.of(), c.attempts(), event)), now)
+                    .isEmpty()) {
                 return true;
             }
             // the pipeline moved it between our read and our write: read again

@@ -70,6 +70,31 @@ class RequestCoalescerTest {
         assertEquals(List.of(List.of("bad"), List.of("good")), batches, "a lone caller runs its own batch at once, also after a failure");
     }
 
+    @Test
+    void withALingerCallersArrivingWithinItShareOneBatchEvenWhenNothingIsInFlight() throws Exception {
+        ConcurrentLinkedQueue<Integer> batchSizes = new ConcurrentLinkedQueue<>();
+        RequestCoalescer<Integer, Integer> coalescer = new RequestCoalescer<>(25, 2_000, inputs -> {
+            batchSizes.add(inputs.size());
+            return inputs;
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            results.add(pool.submit(() -> coalescer.submit(0)));
+            await().atMost(Duration.ofSeconds(1)).until(() -> coalescer.waiting() == 1); // the first lingers
+            for (int i = 1; i < 5; i++) {
+                int n = i;
+                results.add(pool.submit(() -> coalescer.submit(n)));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertEquals(i, results.get(i).get(5, TimeUnit.SECONDS), "caller " + i + " gets its own result");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of(5), List.copyOf(batchSizes), "one request for the five callers of the linger");
+    }
+
     private static void awaitLatch(CountDownLatch latch) {
         try {
             latch.await(5, TimeUnit.SECONDS);

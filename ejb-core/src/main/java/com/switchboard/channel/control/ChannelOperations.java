@@ -7,6 +7,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -70,8 +71,9 @@ public class ChannelOperations {
      */
     public void applyStoredPauses() {
         try {
+            Map<Channel, Boolean> stored = pauses.pausedAll();
             for (Channel channel : Channel.values()) {
-                boolean wanted = pauses.paused(channel).orElse(false);
+                boolean wanted = stored.getOrDefault(channel, false);
                 if (wanted && !endpoints.paused(channel)) {
                     endpoints.pause(channel);
                     LOG.info(() -> channel + " paused on this server as stored in DynamoDB");

@@ -9,10 +9,13 @@ import com.switchboard.channel.Channel;
 import com.switchboard.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * Whether an operator paused a channel, as one {@code CHANNEL#<channel> / PAUSE} item, so every
@@ -28,13 +31,19 @@ public class DynamoChannelPauseStore {
     @Inject
     Table table;
 
-    /** The stored state, read consistently; empty when no operator ever paused the channel. */
-    public Optional<Boolean> paused(Channel channel) {
-        var result = dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(channel), SK)).consistentRead(true));
-        if (!result.hasItem() || result.item().isEmpty()) {
-            return Optional.empty();
+    /** Every channel's stored state in one consistent BatchGetItem: what each server applies every few seconds. */
+    public Map<Channel, Boolean> pausedAll() {
+        List<Map<String, AttributeValue>> keys = Arrays.stream(Channel.values()).map(c -> key(pk(c), SK)).toList();
+        Map<Channel, Boolean> paused = new EnumMap<>(Channel.class);
+        var result = dynamo.batchGetItem(b -> b.requestItems(Map.of(table.name(),
+                KeysAndAttributes.builder().keys(keys).consistentRead(true).build())));
+        if (!result.unprocessedKeys().isEmpty()) {
+            throw new IllegalStateException("DynamoDB left channel states unread; the next round reads them again");
         }
-        return Optional.of(flag(result.item(), "paused"));
+        for (var item : result.responses().getOrDefault(table.name(), List.of())) {
+            paused.put(Channel.valueOf(item.get("channel").s()), flag(item, "paused"));
+        }
+        return paused;
     }
 
     public void save(Channel channel, boolean paused, String changedAt) {

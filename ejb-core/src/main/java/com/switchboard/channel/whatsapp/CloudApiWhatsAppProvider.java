@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -132,6 +133,11 @@ public class CloudApiWhatsAppProvider implements ChannelProvider {
         // no id means we cannot match receipts, but the message may be out: failing it beats sending twice
         return client.send(version, phoneNumberId, request).messageId()
                 .orElseThrow(() -> new PermanentDeliveryException("WhatsApp accepted the message without a message id", null));
+    }
+
+    @Override
+    public void prepare(List<Delivery> deliveries) {
+        window.readAhead(deliveries.stream().map(Delivery::address).distinct().toList());
     }
 
     @Override

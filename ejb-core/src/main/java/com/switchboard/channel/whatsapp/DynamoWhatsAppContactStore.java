@@ -9,10 +9,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * When each customer last wrote to us on WhatsApp: {@code CONTACT#<e164> / WHATSAPP} with
@@ -50,6 +54,26 @@ public class DynamoWhatsAppContactStore {
             return Optional.empty();
         }
         return Optional.ofNullable(str(result.item(), "lastInboundAt")).map(Instant::parse);
+    }
+
+    /** {@link #lastInboundAt(String)} of several numbers with one consistent BatchGetItem (up to 100). */
+    public Map<String, Optional<Instant>> lastInboundAt(List<String> numbers) {
+        Map<String, Optional<Instant>> last = new HashMap<>();
+        for (int i = 0; i < numbers.size(); i += 100) {
+            List<Map<String, AttributeValue>> keys = numbers.subList(i, Math.min(i + 100, numbers.size())).stream()
+                    .map(n -> key(pk(n), SK)).toList();
+            var result = dynamo.batchGetItem(b -> b.requestItems(Map.of(table.name(),
+                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build())));
+            if (!result.unprocessedKeys().isEmpty()) {
+                continue; // those numbers are read one by one at their send
+            }
+            numbers.subList(i, Math.min(i + 100, numbers.size())).forEach(n -> last.put(n, Optional.empty()));
+            for (var item : result.responses().getOrDefault(table.name(), List.of())) {
+                last.put(str(item, "PK").substring("CONTACT#".length()),
+                        Optional.ofNullable(str(item, "lastInboundAt")).map(Instant::parse));
+            }
+        }
+        return last;
     }
 
     static String pk(String e164) {

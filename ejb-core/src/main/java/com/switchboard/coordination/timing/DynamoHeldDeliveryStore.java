@@ -1,6 +1,5 @@
 package com.switchboard.coordination.timing;
 
-import com.switchboard.communication.RecipientChunks;
 import static com.switchboard.store.Items.key;
 import static com.switchboard.store.Items.list;
 import static com.switchboard.store.Items.n;
@@ -10,6 +9,7 @@ import static com.switchboard.store.Items.str;
 import static com.switchboard.store.Items.strings;
 
 import com.switchboard.channel.Channel;
+import com.switchboard.communication.RecipientChunks;
 import com.switchboard.preference.Frequency;
 import com.switchboard.scheduling.DynamoScheduleStore;
 import com.switchboard.store.BatchWriter;

@@ -17,7 +17,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Every {@code scheduler.interval.seconds} hands over to {@link DueHeldService}: digests due and
+ * Every {@code held.interval.seconds} (5: digests and quiet hours are set in minutes) hands over to {@link DueHeldService}: digests due and
  * quiet hours ended. Non-persistent, without a JTA transaction, like the scheduled-send timer. A
  * round that fails (DynamoDB unreachable) is logged, not thrown: Liberty retries a failed
  * non-persistent timeout only after {@code nonPersistentRetryInterval} (300 s by default) and skips
@@ -37,7 +37,7 @@ public class HeldDeliveryScheduler {
     DueHeldService dueHeld;
 
     @Inject
-    @ConfigProperty(name = "scheduler.interval.seconds", defaultValue = "1")
+    @ConfigProperty(name = "held.interval.seconds", defaultValue = "5")
     int intervalSeconds;
 
     @PostConstruct
