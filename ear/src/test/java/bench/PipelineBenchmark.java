@@ -203,7 +203,7 @@ public final class PipelineBenchmark {
                 Map<String, Double> jms = m.counts().by("switchboard_jms_messages_total", "destination");
                 System.out.printf("  %s, last run, DynamoDB requests per recipient by API: %s%n", phase, perRecipient(apis, m));
                 System.out.printf("  %s, by caller: %s%n", phase, perRecipient(callers, m));
-                System.out.printf("  %s, JMS messages per recipient by destination: %s%n", phase, perRecipient(jms, m));
+                System.out.printf("  %s, JMS messages (sent and received) per recipient by destination: %s%n", phase, perRecipient(jms, m));
                 channelCalls.add(phase, Json.createObjectBuilder().add("api", json(apis, m)).add("caller", json(callers, m))
                         .add("jms", json(jms, m)));
             }
@@ -290,7 +290,15 @@ public final class PipelineBenchmark {
 
     /** DynamoDB requests an idle server makes (its timers), per second and by caller. */
     private void idle() throws InterruptedException {
-        Thread.sleep(5000); // the last phase's flushes and cleanups
+        // the sandbox's receipts of earlier parts (one poster thread) may still be coming: wait until nothing moves for 5 s
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        Metrics last = Metrics.recipients();
+        for (int still = 0; still < 5 && System.nanoTime() < deadline;) {
+            Thread.sleep(1000);
+            Metrics now = Metrics.recipients();
+            still = now.series().equals(last.series()) ? still + 1 : 0;
+            last = now;
+        }
         Metrics before = Metrics.read();
         int seconds = 20;
         Thread.sleep(seconds * 1000L);

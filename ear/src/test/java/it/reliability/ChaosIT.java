@@ -152,6 +152,28 @@ class ChaosIT {
         report("SIGKILL mid-flight (email)", ids, settled, mailed(smtp, "k" + run + "-"));
     }
 
+    /**
+     * Killed mid-flight and its messaging store lost with it (the disk gone, or the server replaced):
+     * the tickets of the recipients still Pending are nowhere any more; their chunks are taken over
+     * once the gone server's lease runs out (15 s in the local profile) and go out once.
+     */
+    @Test
+    void sigkillMidFlightWithTheMessagingStoreLostLosesNoAcceptedMail() throws Exception {
+        SesSmtpFront smtp = Switchboard.sandbox().smtp();
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        List<String> ids = sendAll(i -> """
+                {"message":{"subject":"Chaos","content":"Mail %d"},"recipients":[{"channel":"Email","address":"s%s-%d@example.com"}]}"""
+                .formatted(i, run, i));
+        await().atMost(Duration.ofMinutes(2)).until(() -> mailed(smtp, "s" + run + "-").size() >= ids.size() / 4);
+        Path pid = Switchboard.liberty().serverDir().getParent().resolve(".pid/switchboard.pid");
+        new ProcessBuilder("kill", "-9", Files.readString(pid).trim()).inheritIO().start().waitFor();
+        Switchboard.liberty().clearMessagingStore();
+        Switchboard.liberty().start(Duration.ofMinutes(2));
+
+        Map<String, String> settled = awaitAllSettled(ids);
+        report("SIGKILL mid-flight, messaging store lost (email)", ids, settled, mailed(smtp, "s" + run + "-"));
+    }
+
     /** A 202 means the ticket is on disk: killed while still accepting, every send answered 202 goes out once. */
     @Test
     void sigkillWhileAcceptingLosesNoSendAnswered202() throws Exception {

@@ -72,6 +72,12 @@ final class ChunkUpdate {
                 set.append(", ").append(e).append(name).append(" = :v").append(k).append('_').append(j++);
             }
         }
+        long leaving = moves.stream().filter(m -> m.from() == RecipientStatus.Pending && m.to() != RecipientStatus.Pending).count();
+        if (leaving > 0) {
+            names.put("#p", RecipientChunks.PENDING);
+            values.put(":dp", n(-leaving));
+            set.append(" ADD #p :dp");
+        }
         this.update = set.toString();
         this.condition = when.toString();
     }

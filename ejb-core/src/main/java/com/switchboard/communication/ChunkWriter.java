@@ -1,11 +1,13 @@
 package com.switchboard.communication;
 
+import static com.switchboard.store.Items.num;
 import static com.switchboard.store.Items.str;
 
 import com.switchboard.analytics.AnalyticsRecorder;
 import com.switchboard.analytics.RecipientMove;
 import com.switchboard.channel.Channel;
 import com.switchboard.store.RequestCoalescer;
+import com.switchboard.store.Table;
 import jakarta.enterprise.event.Event;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -121,6 +123,10 @@ final class ChunkWriter {
                         moved(id, m, RecipientChunks.entry(chunk, m.index()), at);
                         made.add(m);
                     }
+                    if (chunk.containsKey(Table.GSI2PK) && chunk.containsKey(RecipientChunks.PENDING)
+                            && num(chunk, RecipientChunks.PENDING) <= 0) {
+                        released(key);
+                    }
                 } catch (ConditionalCheckFailedException raced) {
                     refused.addAll(part.getKey());
                 }
@@ -135,6 +141,18 @@ final class ChunkWriter {
             }).toList();
         }
         return made;
+    }
+
+    /** Drops a chunk with no Pending entry left from its owner's GSI2 partition: nothing of it is left to take over. */
+    private void released(Map<String, AttributeValue> key) {
+        try {
+            dynamo.get().updateItem(b -> b.tableName(table.get()).key(key).updateExpression("REMOVE #pk, #sk")
+                    .conditionExpression("#p <= :zero AND attribute_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", Table.GSI2PK, "#sk", Table.GSI2SK, "#p", RecipientChunks.PENDING))
+                    .expressionAttributeValues(Map.of(":zero", AttributeValue.fromN("0"))));
+        } catch (ConditionalCheckFailedException stillPending) {
+            // a fallback added a Pending entry meanwhile, or another writer released it
+        }
     }
 
     private void moved(String id, ChunkMove m, Map<String, AttributeValue> entry, String at) {

@@ -101,15 +101,18 @@ public class DynamoCommunicationStore {
     }
 
     public void create(NewCommunication c) {
-        create(c, List.of());
+        create(c, List.of(), null);
     }
 
-    /** Writes DETAILS, every recipient and {@code more} (such as the SCHEDULE item) in one batch. */
-    public void create(NewCommunication c, List<Map<String, AttributeValue>> more) {
+    /**
+     * Writes DETAILS, every recipient and {@code more} (such as the SCHEDULE item) in one batch; the
+     * recipient chunks owned by {@code owner}, whose queue takes their tickets now (null: later).
+     */
+    public void create(NewCommunication c, List<Map<String, AttributeValue>> more, String owner) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         items.add(detailsItem(c));
         items.addAll(RecipientChunks.items(c.id(), c.recipients().stream()
-                .map(r -> recipientEntry(r, c.createdAt(), c.request().escalateAfter())).toList()));
+                .map(r -> recipientEntry(r, c.createdAt(), c.request().escalateAfter())).toList(), owner));
         items.addAll(more);
         batch.putAll(items);
     }
@@ -131,9 +134,10 @@ public class DynamoCommunicationStore {
      * Writes recipients, all Pending (a fan-out chunk; written again as they were when its message is
      * redelivered). Whole chunk items are put, so a fan-out chunk must hold whole recipient chunks.
      */
-    public void putRecipients(String id, List<NewCommunication.Planned> recipients, String at) {
+    public void putRecipients(String id, List<NewCommunication.Planned> recipients, String at, String owner) {
         String escalateAfter = details(id).map(Details::escalateAfter).orElse(null);
-        batch.putAll(RecipientChunks.items(id, recipients.stream().map(r -> recipientEntry(r, at, escalateAfter)).toList()));
+        batch.putAll(RecipientChunks.items(id, recipients.stream().map(r -> recipientEntry(r, at, escalateAfter)).toList(),
+                owner));
     }
 
     private static Map<String, AttributeValue> recipientEntry(NewCommunication.Planned r, String at, String escalateAfter) {

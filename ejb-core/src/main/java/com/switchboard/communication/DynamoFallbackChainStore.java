@@ -108,12 +108,12 @@ public class DynamoFallbackChainStore {
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
                 dynamo.updateItem(b -> b.tableName(table.name()).key(RecipientChunks.key(id, index))
-                        .updateExpression("SET #r.#e = :entry").conditionExpression("attribute_exists(#r)")
-                        .expressionAttributeNames(RecipientChunks.names(index, Map.of()))
-                        .expressionAttributeValues(Map.of(":entry", AttributeValue.fromM(entry))));
+                        .updateExpression("SET #r.#e = :entry ADD #p :one").conditionExpression("attribute_exists(#r)")
+                        .expressionAttributeNames(RecipientChunks.names(index, Map.of("#p", RecipientChunks.PENDING)))
+                        .expressionAttributeValues(Map.of(":entry", AttributeValue.fromM(entry), ":one", n(1))));
                 return;
             } catch (ConditionalCheckFailedException noChunkYet) {
-                var item = RecipientChunks.items(id, List.of(entry)).get(0);
+                var item = RecipientChunks.items(id, List.of(entry), null).get(0); // its owner: see ChunkOwnership.adopt
                 try {
                     dynamo.putItem(b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
                     return;

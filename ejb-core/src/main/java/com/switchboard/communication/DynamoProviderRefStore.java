@@ -11,11 +11,13 @@ import com.switchboard.store.BatchReader;
 import com.switchboard.store.BatchWriter;
 import com.switchboard.store.RequestCoalescer;
 import com.switchboard.store.Table;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -36,9 +38,18 @@ public class DynamoProviderRefStore {
     @Inject
     BatchReader reader;
 
-    /** 100 keys fill one BatchGetItem; a few batches may be in flight at once. */
-    private final RequestCoalescer.Striped<String, Optional<ProviderRef>> lookups = new RequestCoalescer.Striped<>(4,
-            id -> id, 100, this::findAll);
+    /** How long a lookup waits for others, so the receipts arriving together are read with one request. */
+    @Inject
+    @ConfigProperty(name = "receipts.coalesce.linger.ms", defaultValue = "20")
+    long lingerMillis;
+
+    /** 100 keys fill one BatchGetItem; one batch in flight at a time, the lookups meanwhile join the next. */
+    private RequestCoalescer<String, Optional<ProviderRef>> lookups;
+
+    @PostConstruct
+    void init() {
+        lookups = new RequestCoalescer<>(100, lingerMillis, this::findAll);
+    }
 
     /** Which recipient a provider's message id belongs to. */
     public record ProviderRef(Channel channel, String communicationId, int index) {

@@ -3,7 +3,9 @@ package com.switchboard.communication;
 import static com.switchboard.store.Items.n;
 import static com.switchboard.store.Items.num;
 import static com.switchboard.store.Items.s;
+import static com.switchboard.store.Items.str;
 
+import com.switchboard.store.Table;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,6 +27,9 @@ public final class RecipientChunks {
     public static final int SIZE = 25;
     static final String SK_PREFIX = "CHUNK#";
     static final String ENTRIES = "r";
+    /** How many entries are Pending: a chunk's owner is dropped from GSI2 when none is. */
+    static final String PENDING = "pending";
+    static final String OWNER = "owner";
     /** An entry's receipts that moved it, appended with the move ({@link ChunkMove#event()}). */
     public static final String EVENTS = "events";
 
@@ -43,8 +48,13 @@ public final class RecipientChunks {
         return com.switchboard.store.Items.key(DynamoCommunicationStore.pk(communicationId), sk(index));
     }
 
-    /** Chunk items holding {@code entries} (recipient attributes, each with its {@code index}), for a put. */
-    static List<Map<String, AttributeValue>> items(String communicationId, List<Map<String, AttributeValue>> entries) {
+    /**
+     * Chunk items holding {@code entries} (recipient attributes, each with its {@code index}), for a
+     * put; owned by {@code owner}, the server whose queue takes their tickets now (null: nobody's
+     * yet, a send scheduled for later).
+     */
+    static List<Map<String, AttributeValue>> items(String communicationId, List<Map<String, AttributeValue>> entries,
+            String owner) {
         Map<String, Map<String, AttributeValue>> byChunk = new LinkedHashMap<>();
         for (Map<String, AttributeValue> e : entries) {
             int index = (int) num(e, "index");
@@ -55,9 +65,22 @@ public final class RecipientChunks {
             Map<String, AttributeValue> item = com.switchboard.store.Items.key(DynamoCommunicationStore.pk(communicationId), sk);
             item.put("type", s("RecipientChunk"));
             item.put(ENTRIES, AttributeValue.fromM(map));
+            item.put(PENDING, n(map.values().stream().filter(e -> RecipientStatus.Pending.name().equals(str(e.m(), "status"))).count()));
+            if (owner != null) {
+                item.putAll(ownerAttributes(communicationId, sk, owner));
+            }
             items.add(item);
         });
         return items;
+    }
+
+    /** The attributes that make {@code owner} the chunk's owner: {@code owner} and its GSI2 keys. */
+    static Map<String, AttributeValue> ownerAttributes(String communicationId, String sk, String owner) {
+        return Map.of(OWNER, s(owner), Table.GSI2PK, s(ownerPartition(owner)), Table.GSI2SK, s(communicationId + "#" + sk));
+    }
+
+    public static String ownerPartition(String server) {
+        return "OWNER#" + server;
     }
 
     /** The entry of recipient {@code index} in a chunk item, or null. */

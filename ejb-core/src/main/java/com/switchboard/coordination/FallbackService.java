@@ -3,9 +3,11 @@ package com.switchboard.coordination;
 import com.switchboard.analytics.PipelineMetrics;
 import com.switchboard.channel.DeliveryTicket;
 import com.switchboard.channel.JmsDispatchQueue;
-import com.switchboard.communication.DynamoFallbackChainStore;
+import com.switchboard.communication.ChunkOwnership;
 import com.switchboard.communication.DynamoFallbackChainStore.Link;
+import com.switchboard.communication.DynamoFallbackChainStore;
 import com.switchboard.communication.RecipientStatus;
+import com.switchboard.scheduling.ServerIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -39,6 +41,12 @@ public class FallbackService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ChunkOwnership ownership;
+
+    @Inject
+    ServerIdentity server;
 
     /**
      * Called before an attempt is marked Failed, so the next one is counted Pending first and the
@@ -80,6 +88,7 @@ public class FallbackService {
             return; // already moved on, or Delivered meanwhile: the person has it
         }
         int next = chains.append(link, now);
+        ownership.adopt(link.communicationId(), next, server.id()); // its ticket goes on this server's queue
         metrics.fellBackTo(link.fallbacks().get(0).channel());
         // joins the caller's transaction when there is one (a consumer), else is sent at once
         queue.retryLater(new DeliveryTicket(link.communicationId(), next, link.fallbacks().get(0).channel()), 1, Duration.ZERO);

@@ -2,6 +2,7 @@ package com.switchboard.scheduling;
 
 import com.switchboard.channel.DeliveryTicket;
 import com.switchboard.channel.JmsDispatchQueue;
+import com.switchboard.communication.ChunkOwnership;
 import com.switchboard.communication.CommunicationStatus;
 import com.switchboard.communication.DynamoCommunicationStore;
 import com.switchboard.communication.DynamoDispatchStateStore.DispatchState;
@@ -76,6 +77,9 @@ public class DispatchService {
     SchedulerBackoff backoff;
 
     @Inject
+    ChunkOwnership ownership;
+
+    @Inject
     @ConfigProperty(name = "fanout.chunk.size", defaultValue = "500")
     int chunkSize;
 
@@ -97,7 +101,7 @@ public class DispatchService {
             more.add(schedule);
             store.createDetails(c, chunks, more);
         } else {
-            store.create(c, List.of(schedule));
+            store.create(c, List.of(schedule), later ? null : server.id()); // queued at once below: this server owns its chunks
         }
         if (later) {
             backoff.wake(); // this server's scheduler may be backing off past the new send's time
@@ -135,7 +139,9 @@ public class DispatchService {
                 // chunks queued before a crash are counted once; see FanOutService
                 fanOutQueue.enqueue(communicationId, state.get().fanOutChunks());
             } else {
-                queue.enqueue(dispatchStates.tickets(communicationId));
+                List<DeliveryTicket> tickets = dispatchStates.tickets(communicationId);
+                ownership.claim(communicationId, tickets.stream().map(DeliveryTicket::recipientIndex).toList(), server.id());
+                queue.enqueue(tickets);
                 store.markDispatched(communicationId, clock.instant().toString());
             }
         }
@@ -160,6 +166,9 @@ public class DispatchService {
         if (ready.isEmpty()) {
             return;
         }
+        // this server's queue takes their tickets: it owns their chunks from now on
+        ready.forEach(c -> ownership.claim(c.communicationId(),
+                c.tickets().orElseThrow().stream().map(DeliveryTicket::recipientIndex).toList(), server.id()));
         queue.enqueue(ready.stream().flatMap(c -> c.tickets().orElseThrow().stream()).toList());
         // sentAt is when the tickets were queued (committed just now), not when each status write gets its turn
         String queuedAt = clock.instant().toString();

@@ -179,6 +179,12 @@ public class DynamoScheduleStore {
     }
 
     /** Removes the item once its communication is on its queues (or was found no longer waiting). */
+    /** Whether the communication still has a SCHEDULE item: then the scheduler, not a chunk takeover, queues it. */
+    public boolean exists(String communicationId) {
+        return dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(communicationId), SCHEDULE)).consistentRead(true)
+                .projectionExpression("PK")).hasItem();
+    }
+
     public void delete(String communicationId) {
         dynamo.deleteItem(b -> b.tableName(table.name()).key(key(pk(communicationId), SCHEDULE)));
     }

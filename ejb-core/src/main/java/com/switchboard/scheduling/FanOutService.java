@@ -37,6 +37,9 @@ public class FanOutService {
     @Inject
     Clock clock;
 
+    @Inject
+    ServerIdentity server;
+
     public void dispatchChunk(String communicationId, int chunk, boolean redelivered) {
         List<NewCommunication.Planned> recipients = fanOuts.chunk(communicationId, chunk);
         if (recipients.isEmpty()) {
@@ -47,7 +50,7 @@ public class FanOutService {
             return;
         }
         String now = clock.instant().toString();
-        store.putRecipients(communicationId, recipients, now);
+        store.putRecipients(communicationId, recipients, now, server.id()); // this server's queue takes their tickets
         queue.enqueueInTransaction(recipients.stream()
                 .map(r -> new DeliveryTicket(communicationId, r.index(), r.channel())).toList());
         var state = dispatchStates.dispatchState(communicationId).orElseThrow();

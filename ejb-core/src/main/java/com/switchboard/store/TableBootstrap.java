@@ -10,8 +10,10 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateGlobalSecondaryIndexAction;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
@@ -21,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * Creates the single table with its GSI1 index at start when the profile asks for it (local
+ * Creates the single table with its GSI1 and GSI2 indexes at start when the profile asks for it (local
  * profile); in production the table is provisioned by infrastructure code and this does nothing.
  */
 @Singleton
@@ -61,7 +63,10 @@ public class TableBootstrap {
 
     private void createIfMissing() {
         try {
-            dynamo.describeTable(b -> b.tableName(table.name()));
+            var described = dynamo.describeTable(b -> b.tableName(table.name())).table();
+            if (described.globalSecondaryIndexes().stream().noneMatch(i -> Table.GSI2.equals(i.indexName()))) {
+                addOwnerIndex(); // a table made before chunk ownership (the run command keeps its data)
+            }
             return;
         } catch (ResourceNotFoundException missing) {
             LOG.info(() -> "creating DynamoDB table " + table.name());
@@ -70,18 +75,33 @@ public class TableBootstrap {
             dynamo.createTable(CreateTableRequest.builder()
                     .tableName(table.name())
                     .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(attr(Table.PK), attr(Table.SK), attr(Table.GSI1PK), attr(Table.GSI1SK))
+                    .attributeDefinitions(attr(Table.PK), attr(Table.SK), attr(Table.GSI1PK), attr(Table.GSI1SK),
+                            attr(Table.GSI2PK), attr(Table.GSI2SK))
                     .keySchema(hash(Table.PK), range(Table.SK))
                     .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
                             .indexName(Table.GSI1)
                             .keySchema(hash(Table.GSI1PK), range(Table.GSI1SK))
                             .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
-                            .build())
+                            .build(), ownerIndex())
                     .build());
             dynamo.waiter().waitUntilTableExists(b -> b.tableName(table.name()));
         } catch (ResourceInUseException raced) {
             // another server created it first
         }
+    }
+
+    /** GSI2, keys only: a chunk's moves change neither key, so they never write it. */
+    private static GlobalSecondaryIndex ownerIndex() {
+        return GlobalSecondaryIndex.builder().indexName(Table.GSI2).keySchema(hash(Table.GSI2PK), range(Table.GSI2SK))
+                .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()).build();
+    }
+
+    private void addOwnerIndex() {
+        LOG.info(() -> "adding index " + Table.GSI2 + " to DynamoDB table " + table.name());
+        GlobalSecondaryIndex index = ownerIndex();
+        dynamo.updateTable(b -> b.tableName(table.name()).attributeDefinitions(attr(Table.GSI2PK), attr(Table.GSI2SK))
+                .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(CreateGlobalSecondaryIndexAction.builder()
+                        .indexName(index.indexName()).keySchema(index.keySchema()).projection(index.projection()).build()).build()));
     }
 
     private static AttributeDefinition attr(String name) {

@@ -62,12 +62,12 @@ public class InAppProvider implements ChannelProvider {
         }
     }
 
-    /** The inbox table or the messaging engine being unreachable passes; nothing else here is final either. */
     @Override
     public boolean receiptsNameTheRecipient() {
         return true; // a note carries its communication and recipient; its read moves the recipient
     }
 
+    /** The inbox table or the messaging engine being unreachable passes; nothing else here is final either. */
     @Override
     public DeliveryException classify(Exception failure) {
         if (failure instanceof DeliveryException known) {

@@ -2,6 +2,7 @@ package com.switchboard.coordination.timing;
 
 import com.switchboard.channel.DeliveryTicket;
 import com.switchboard.channel.JmsDispatchQueue;
+import com.switchboard.communication.ChunkOwnership;
 import com.switchboard.scheduling.ServerIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,6 +33,9 @@ public class DueHeldService {
     ServerIdentity server;
 
     @Inject
+    ChunkOwnership ownership;
+
+    @Inject
     @ConfigProperty(name = "scheduler.batch", defaultValue = "100")
     int batch;
 
@@ -40,6 +44,7 @@ public class DueHeldService {
             if (held.claimQuiet(q, server.id(), server.lease())) {
                 run("release recipient " + q.index() + " of " + q.communicationId(), () -> {
                     if (held.markReleased(q.communicationId(), q.index())) {
+                        ownership.adopt(q.communicationId(), q.index(), server.id()); // its ticket goes on this server's queue
                         queue.enqueue(List.of(new DeliveryTicket(q.communicationId(), q.index(), q.channel())));
                     }
                     held.deleteQuiet(q);
