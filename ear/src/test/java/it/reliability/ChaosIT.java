@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import it.support.Api;
+import it.support.Jmx;
 import it.support.Switchboard;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -161,10 +162,17 @@ class ChaosIT {
     void sigkillMidFlightWithTheMessagingStoreLostLosesNoAcceptedMail() throws Exception {
         SesSmtpFront smtp = Switchboard.sandbox().smtp();
         String run = UUID.randomUUID().toString().substring(0, 6);
-        List<String> ids = sendAll(i -> """
-                {"message":{"subject":"Chaos","content":"Mail %d"},"recipients":[{"channel":"Email","address":"s%s-%d@example.com"}]}"""
-                .formatted(i, run, i));
-        await().atMost(Duration.ofMinutes(2)).until(() -> mailed(smtp, "s" + run + "-").size() >= ids.size() / 4);
+        List<String> ids;
+        try (Jmx jmx = Jmx.connect()) { // every ticket queued before the first goes out, so most are still queued at the kill
+            jmx.channel("Email").pause();
+            ids = sendAll(i -> """
+                    {"message":{"subject":"Chaos","content":"Mail %d"},"recipients":[{"channel":"Email","address":"s%s-%d@example.com"}]}"""
+                    .formatted(i, run, i));
+            jmx.channel("Email").resume();
+        }
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
+                .until(() -> !mailed(smtp, "s" + run + "-").isEmpty());
+        System.out.printf("[chaos] killed with %d of %d mailed%n", mailed(smtp, "s" + run + "-").size(), ids.size());
         Path pid = Switchboard.liberty().serverDir().getParent().resolve(".pid/switchboard.pid");
         new ProcessBuilder("kill", "-9", Files.readString(pid).trim()).inheritIO().start().waitFor();
         Switchboard.liberty().clearMessagingStore();
