@@ -2,6 +2,9 @@ package it.scheduling;
 
 import static it.scheduling.ScheduledSendIT.mailsTo;
 import static it.scheduling.ScheduledSendIT.unique;
+import static it.support.LocalDynamo.item;
+import static it.support.LocalDynamo.n;
+import static it.support.LocalDynamo.s;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -66,20 +69,5 @@ class LeaseTakeoverIT {
         assertFalse(LocalDynamo.client().getItem(b -> b.tableName(LocalDynamo.TABLE).key(item("SERVERS", gone)).consistentRead(true))
                 .hasItem(), "the gone server's lease is forgotten once its work is taken over");
         assertEquals(0, Long.parseLong(taken.get("pending").n()), "nothing of the chunk is Pending any more");
-    }
-
-    private static Map<String, AttributeValue> item(String pk, String sk) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("PK", s(pk));
-        item.put("SK", s(sk));
-        return item;
-    }
-
-    private static AttributeValue s(String v) {
-        return AttributeValue.fromS(v);
-    }
-
-    private static AttributeValue n(long v) {
-        return AttributeValue.fromN(Long.toString(v));
     }
 }

@@ -1,5 +1,9 @@
 package it.tracking;
 
+import static it.support.LocalDynamo.item;
+import static it.support.LocalDynamo.n;
+import static it.support.LocalDynamo.s;
+
 import com.switchboard.communication.RecipientChunks;
 import it.support.LocalDynamo;
 import java.time.Instant;
@@ -45,20 +49,5 @@ final class SmsReferences {
 
     private static WriteRequest put(Map<String, AttributeValue> item) {
         return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
-    }
-
-    private static Map<String, AttributeValue> item(String pk, String sk) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("PK", s(pk));
-        item.put("SK", s(sk));
-        return item;
-    }
-
-    private static AttributeValue s(String v) {
-        return AttributeValue.fromS(v);
-    }
-
-    private static AttributeValue n(long v) {
-        return AttributeValue.fromN(Long.toString(v));
     }
 }
