@@ -156,7 +156,7 @@ class ChaosIT {
     /**
      * Killed mid-flight and its messaging store lost with it (the disk gone, or the server replaced):
      * the tickets of the recipients still Pending are nowhere any more; their chunks are taken over
-     * once the gone server's lease runs out (15 s in the local profile) and go out once.
+     * once the gone server's lease runs out (30 s in the local profile) and go out once.
      */
     @Test
     void sigkillMidFlightWithTheMessagingStoreLostLosesNoAcceptedMail() throws Exception {

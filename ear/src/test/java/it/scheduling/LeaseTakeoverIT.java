@@ -29,8 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * A server that accepted a send and is gone for good (its messaging store with it): what it leaves
  * in DynamoDB, written here behind the API, is a communication already Sent whose recipient chunk
  * it owns, a Pending recipient whose ticket no queue holds any more, and its lease, run out. The
- * running server takes the chunk over within the local profile's lease (15 s) and delivers the
- * recipient once; nothing else would ever send it.
+ * running server takes the chunk over at its next lease round (every 10 s in the local profile) and
+ * delivers the recipient once; nothing else would ever send it.
  */
 @ExtendWith(Switchboard.class)
 class LeaseTakeoverIT {

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -65,7 +66,12 @@ public class TableBootstrap {
         try {
             var described = dynamo.describeTable(b -> b.tableName(table.name())).table();
             if (described.globalSecondaryIndexes().stream().noneMatch(i -> Table.GSI2.equals(i.indexName()))) {
-                addOwnerIndex(); // a table made before chunk ownership (the run command keeps its data)
+                try {
+                    addOwnerIndex(); // a table made before chunk ownership (the run command keeps its data)
+                } catch (SdkServiceException e) {
+                    // the service runs; only taking over a gone server's chunks needs the index
+                    LOG.warning(() -> "could not add index " + Table.GSI2 + ": " + e.getMessage());
+                }
             }
             return;
         } catch (ResourceNotFoundException missing) {
