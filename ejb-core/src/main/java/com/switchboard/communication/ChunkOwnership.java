@@ -66,10 +66,15 @@ public class ChunkOwnership {
 
     /** Recipient {@code index}'s ticket is now on {@code server}'s queue (it need not own the chunk). */
     public void adopt(String communicationId, int index, String server) {
-        var chunk = dynamo.updateItem(b -> b.tableName(table.name()).key(RecipientChunks.key(communicationId, index))
-                .updateExpression("SET #r.#e.#o = :me").conditionExpression("attribute_exists(#r.#e)")
-                .expressionAttributeNames(RecipientChunks.names(index, Map.of("#o", RecipientChunks.OWNER)))
-                .expressionAttributeValues(Map.of(":me", s(server))).returnValues(ReturnValue.ALL_NEW)).attributes();
+        Map<String, AttributeValue> chunk;
+        try {
+            chunk = dynamo.updateItem(b -> b.tableName(table.name()).key(RecipientChunks.key(communicationId, index))
+                    .updateExpression("SET #r.#e.#o = :me").conditionExpression("attribute_exists(#r.#e)")
+                    .expressionAttributeNames(RecipientChunks.names(index, Map.of("#o", RecipientChunks.OWNER)))
+                    .expressionAttributeValues(Map.of(":me", s(server))).returnValues(ReturnValue.ALL_NEW)).attributes();
+        } catch (ConditionalCheckFailedException noSuchRecipient) {
+            return; // nothing to own: its ticket finds no recipient either
+        }
         if (!server.equals(str(chunk, RecipientChunks.OWNER))) {
             int n = RecipientChunks.chunkOf(index);
             Map<String, AttributeValue> marker = key(DynamoCommunicationStore.pk(communicationId), MARKER_PREFIX + n + "#" + server);

@@ -166,9 +166,17 @@ public class DispatchService {
         if (ready.isEmpty()) {
             return;
         }
-        // this server's queue takes their tickets: it owns their chunks from now on
-        ready.forEach(c -> ownership.claim(c.communicationId(),
-                c.tickets().orElseThrow().stream().map(DeliveryTicket::recipientIndex).toList(), server.id()));
+        // this server's queue takes their tickets: it owns their chunks from now on (scheduler.threads at a time)
+        workers.map(ready, c -> {
+            try {
+                ownership.claim(c.communicationId(), c.tickets().orElseThrow().stream().map(DeliveryTicket::recipientIndex)
+                        .toList(), server.id());
+            } catch (RuntimeException e) {
+                // queued all the same: only a takeover, should this server die before they go out, would miss them
+                LOG.log(Level.WARNING, "could not record this server as the owner of " + c.communicationId(), e);
+            }
+            return Optional.of(c);
+        });
         queue.enqueue(ready.stream().flatMap(c -> c.tickets().orElseThrow().stream()).toList());
         // sentAt is when the tickets were queued (committed just now), not when each status write gets its turn
         String queuedAt = clock.instant().toString();

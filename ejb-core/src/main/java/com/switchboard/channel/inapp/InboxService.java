@@ -83,12 +83,22 @@ public class InboxService {
         return inbox.move(userId, noteId, from, to, stamp, now());
     }
 
-    /** Moves the note's recipient {@code Sent → Delivered} once; a recipient in any other state is left as is. */
+    /**
+     * Moves the note's recipient to Delivered once: from Sent, or from Pending when the note is read
+     * before its chunk's Sent write (made when the chunk's deliveries end); any other state is left.
+     */
     private InboxNote confirmed(InboxNote note) {
-        // a note's recipient is in-app; the move's condition (still Sent) leaves any other state alone, without a read
+        // a note's recipient is in-app; the move's condition (still Sent) needs no read first
+        String id = note.communicationId();
+        int index = note.recipientIndex();
         String now = now();
-        communications.transitionCoalesced(note.communicationId(), new ChunkMove(note.recipientIndex(), RecipientStatus.Sent,
-                RecipientStatus.Delivered, Map.of("deliveredAt", now), null), now);
+        Map<String, String> deliveredAt = Map.of("deliveredAt", now);
+        if (!communications.transitionCoalesced(id, new ChunkMove(index, RecipientStatus.Sent, RecipientStatus.Delivered,
+                deliveredAt, null), now)) {
+            communications.recipient(id, index).filter(r -> r.status() == RecipientStatus.Pending).ifPresent(r ->
+                    communications.moveAll(id, List.of(new ChunkMove(index, RecipientStatus.Pending, RecipientStatus.Delivered,
+                            deliveredAt, null)), now));
+        }
         return note;
     }
 
