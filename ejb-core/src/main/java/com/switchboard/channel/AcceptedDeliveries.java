@@ -18,12 +18,13 @@ import java.util.function.Predicate;
  * The recipients of one chunk of tickets that their provider accepted and whose move to Sent is
  * still to be written: the moves (one conditional UpdateItem per recipient chunk, which also counts
  * them), the provider references receipts look recipients up by where the provider's receipts do
- * not name the recipient themselves (one BatchWriteItem), the
- * escalation checks. {@link DeliveryService} flushes it when the chunk ends, and before that
- * whenever the oldest waiting acceptance is older than {@code referenceWaitMillis} where a receipt
- * needs its reference (so it seldom comes before it), or {@code maxWaitMillis} where it does not
- * (a receipt that finds its recipient still Pending moves it all the same), also when it ends with an exception: every acceptance is written or, if the write fails,
- * remembered by {@link ProviderAcceptances} for the redelivery.
+ * not name the recipient themselves (one BatchWriteItem), the escalation checks.
+ * {@link DeliveryService} flushes it when the chunk ends, also when it ends with an exception, and
+ * before that whenever the oldest waiting acceptance is older than {@code referenceWaitMillis}
+ * where a receipt needs its reference (so it seldom comes before it), or {@code maxWaitMillis}
+ * where it does not (a receipt that finds its recipient still Pending moves it all the same).
+ * Every acceptance is written or, if the write fails, remembered by {@link ProviderAcceptances}
+ * for the redelivery.
  */
 final class AcceptedDeliveries {
     /** An acceptance waiting for its write. */

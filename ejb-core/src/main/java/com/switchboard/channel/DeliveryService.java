@@ -32,10 +32,10 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
  * The pipeline step every channel consumer hands over to: load a chunk of recipients of one
  * communication (one BatchGetItem, and one for their suppression entries), skip each one an
  * earlier delivery of the same ticket already settled, call the provider, record the outcome.
- * The accepted recipients of a chunk move to Sent together, in one conditional write per recipient
- * chunk made when the chunk ends, or sooner when it takes long ({@code delivery.flush.ms} where
- * receipts need a provider reference, {@code delivery.flush.max.ms} otherwise) ({@link AcceptedDeliveries},
- * with the counts, provider references and escalations); until then {@link ProviderAcceptances}
+ * The accepted recipients of a chunk move to Sent together ({@link AcceptedDeliveries}, with the
+ * counts, provider references and escalations), in one conditional write per recipient chunk made
+ * when the chunk ends, or sooner when it takes long ({@code delivery.flush.ms} where receipts need
+ * a provider reference, {@code delivery.flush.max.ms} otherwise); until then {@link ProviderAcceptances}
  * remembers each acceptance, so a redelivered ticket records it instead of sending again. Failures
  * are written one by one, after the fallback chain had its say.
  * A transient failure that outlived the provider's own retries queues the ticket again with a
