@@ -10,7 +10,6 @@ import static com.switchboard.store.Items.str;
 import static com.switchboard.store.Items.strings;
 
 import com.switchboard.analytics.AnalyticsRecorder;
-import com.switchboard.analytics.RecipientMove;
 import com.switchboard.channel.Channel;
 import com.switchboard.store.BatchReader;
 import com.switchboard.store.BatchWriter;
