@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.switchboard.channel.Channel;
-import com.switchboard.channel.DeliveryTicket;
+import com.switchboard.communication.DeliveryTicket;
 import com.switchboard.scheduling.DynamoScheduleStore;
 import com.switchboard.store.Table;
 import it.support.LocalDynamo;

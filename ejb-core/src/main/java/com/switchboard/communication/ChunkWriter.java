@@ -3,12 +3,9 @@ package com.switchboard.communication;
 import static com.switchboard.store.Items.num;
 import static com.switchboard.store.Items.str;
 
-import com.switchboard.analytics.AnalyticsRecorder;
-import com.switchboard.analytics.RecipientMove;
 import com.switchboard.channel.Channel;
 import com.switchboard.store.RequestCoalescer;
 import com.switchboard.store.Table;
-import jakarta.enterprise.event.Event;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -26,10 +23,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * Writes recipient moves chunk by chunk: the moves of one chunk are one UpdateItem whose condition
  * names each moved recipient's previous status (forward only); when DynamoDB refuses it (another
  * writer moved one of them first), the chunk is read again and only the moves whose recipient is
- * still where it was are tried again. Each move made is recorded in the analytics and fires
- * {@link RecipientStatusChanged} with the recipient's entry as written. Single moves made at the
- * same moment by many threads (receipts) go through {@link #coalesced}: a batch of them becomes one
- * write per chunk.
+ * still where it was are tried again. It answers the moves made, each with its
+ * {@link RecipientStatusChanged} (the recipient's entry as written), for the caller to announce
+ * ({@link RecipientMoves}). Single moves made at the same moment by many threads (receipts) go
+ * through {@link #coalesced}: a batch of them becomes one write per chunk.
  */
 final class ChunkWriter {
     private static final Logger LOG = Logger.getLogger(ChunkWriter.class.getName());
@@ -42,22 +39,17 @@ final class ChunkWriter {
 
     private final Supplier<DynamoDbClient> dynamo;
     private final Supplier<String> table;
-    private final AnalyticsRecorder analytics;
-    private final Event<RecipientStatusChanged> statusChanged;
     private final Counts counts;
-    private final RequestCoalescer.Striped<Single, Boolean> singles;
+    private final RequestCoalescer.Striped<Single, MovedRecipient> singles;
 
     /** Counts {@code n} moves of communication {@code id} (one count update for all of them). */
     interface Counts {
         void moved(String id, RecipientStatus from, RecipientStatus to, int n);
     }
 
-    ChunkWriter(Supplier<DynamoDbClient> dynamo, Supplier<String> table, AnalyticsRecorder analytics,
-            Event<RecipientStatusChanged> statusChanged, Counts counts, long lingerMillis) {
+    ChunkWriter(Supplier<DynamoDbClient> dynamo, Supplier<String> table, Counts counts, long lingerMillis) {
         this.dynamo = dynamo;
         this.table = table;
-        this.analytics = analytics;
-        this.statusChanged = statusChanged;
         this.counts = counts;
         this.singles = new RequestCoalescer.Striped<>(STRIPES, s -> s.id() + "#" + RecipientChunks.chunkOf(s.move().index()),
                 MAX_BATCH, lingerMillis, this::writeSingles);
@@ -67,40 +59,41 @@ final class ChunkWriter {
      * The moves made of {@code moves} (any chunks of one communication), each chunk in as few writes
      * as its size allows, and counted with one count update per pair of statuses.
      */
-    List<ChunkMove> move(String id, List<ChunkMove> moves, String at) {
+    List<MovedRecipient> move(String id, List<ChunkMove> moves, String at) {
         Map<Integer, List<ChunkMove>> byChunk = new LinkedHashMap<>();
         moves.forEach(m -> byChunk.computeIfAbsent(RecipientChunks.chunkOf(m.index()), c -> new ArrayList<>()).add(m));
-        List<ChunkMove> made = new ArrayList<>(moves.size());
+        List<MovedRecipient> made = new ArrayList<>(moves.size());
         byChunk.values().forEach(chunk -> made.addAll(moveChunk(id, chunk, at)));
         count(id, made);
         return made;
     }
 
-    private void count(String id, List<ChunkMove> made) {
+    private void count(String id, List<MovedRecipient> made) {
         Map<List<RecipientStatus>, Integer> pairs = new LinkedHashMap<>();
-        made.forEach(m -> pairs.merge(List.of(m.from(), m.to()), 1, Integer::sum));
+        made.forEach(m -> pairs.merge(List.of(m.move().from(), m.move().to()), 1, Integer::sum));
         pairs.forEach((pair, n) -> counts.moved(id, pair.get(0), pair.get(1), n));
     }
 
     /**
      * One move, written (and counted) together with the moves of the same chunk that other threads
-     * make at the same moment, or within the linger.
+     * make at the same moment, or within the linger; null when the recipient was no longer in the
+     * move's {@code from}.
      */
-    boolean coalesced(String id, ChunkMove move, String at) {
+    MovedRecipient coalesced(String id, ChunkMove move, String at) {
         return singles.submit(new Single(id, move, at));
     }
 
-    private List<Boolean> writeSingles(List<Single> batch) {
+    private List<MovedRecipient> writeSingles(List<Single> batch) {
         Map<String, List<Single>> byChunk = new LinkedHashMap<>();
         batch.forEach(s -> byChunk.computeIfAbsent(s.id() + "#" + RecipientChunks.chunkOf(s.move().index()), k -> new ArrayList<>()).add(s));
-        Map<Single, Boolean> made = new IdentityHashMap<>();
+        Map<ChunkMove, MovedRecipient> made = new IdentityHashMap<>();
         byChunk.values().forEach(group -> {
             List<ChunkMove> moves = group.stream().map(Single::move).toList();
-            List<ChunkMove> done = moveChunk(group.get(0).id(), distinctByIndex(moves), group.get(0).at());
+            List<MovedRecipient> done = moveChunk(group.get(0).id(), distinctByIndex(moves), group.get(0).at());
             count(group.get(0).id(), done);
-            group.forEach(s -> made.put(s, done.stream().anyMatch(d -> d == s.move())));
+            done.forEach(d -> made.put(d.move(), d));
         });
-        return batch.stream().map(s -> made.getOrDefault(s, false)).toList();
+        return batch.stream().map(s -> made.get(s.move())).toList();
     }
 
     /** A recipient moved twice in one batch (a duplicate receipt): the first move is tried, the second loses as a late one would. */
@@ -110,8 +103,8 @@ final class ChunkWriter {
         return new ArrayList<>(first.values());
     }
 
-    private List<ChunkMove> moveChunk(String id, List<ChunkMove> moves, String at) {
-        List<ChunkMove> made = new ArrayList<>(moves.size());
+    private List<MovedRecipient> moveChunk(String id, List<ChunkMove> moves, String at) {
+        List<MovedRecipient> made = new ArrayList<>(moves.size());
         List<ChunkMove> left = moves;
         Map<String, AttributeValue> key = RecipientChunks.key(id, moves.get(0).index());
         for (int attempt = 0; attempt < RACE_RETRIES && !left.isEmpty(); attempt++) {
@@ -124,8 +117,7 @@ final class ChunkWriter {
                             .expressionAttributeNames(u.names).expressionAttributeValues(u.values)
                             .returnValues(ReturnValue.ALL_NEW)).attributes();
                     for (ChunkMove m : part.getKey()) {
-                        moved(id, m, RecipientChunks.entry(chunk, m.index()), at);
-                        made.add(m);
+                        made.add(moved(id, m, RecipientChunks.entry(chunk, m.index()), at));
                     }
                     if (chunk.containsKey(Table.GSI2PK) && chunk.containsKey(RecipientChunks.PENDING)
                             && num(chunk, RecipientChunks.PENDING) <= 0) {
@@ -162,9 +154,8 @@ final class ChunkWriter {
         }
     }
 
-    private void moved(String id, ChunkMove m, Map<String, AttributeValue> entry, String at) {
-        analytics.record(RecipientMove.of(m.from(), m.to(), entry));
-        statusChanged.fire(new RecipientStatusChanged(id, m.index(), Channel.valueOf(str(entry, "channel")), m.from(), m.to(),
-                m.attributes().get("reason"), at, entry));
+    private static MovedRecipient moved(String id, ChunkMove m, Map<String, AttributeValue> entry, String at) {
+        return new MovedRecipient(m, new RecipientStatusChanged(id, m.index(), Channel.valueOf(str(entry, "channel")), m.from(),
+                m.to(), m.attributes().get("reason"), at, entry));
     }
 }

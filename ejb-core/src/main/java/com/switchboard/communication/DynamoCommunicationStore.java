@@ -9,7 +9,6 @@ import static com.switchboard.store.Items.s;
 import static com.switchboard.store.Items.str;
 import static com.switchboard.store.Items.strings;
 
-import com.switchboard.analytics.AnalyticsRecorder;
 import com.switchboard.channel.Channel;
 import com.switchboard.store.BatchReader;
 import com.switchboard.store.BatchWriter;
@@ -19,7 +18,6 @@ import com.switchboard.template.ProviderTemplate;
 import com.switchboard.template.RenderedMessage;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,12 +54,6 @@ public class DynamoCommunicationStore {
     @Inject
     BatchReader reader;
 
-    @Inject
-    AnalyticsRecorder analytics;
-
-    @Inject
-    Event<RecipientStatusChanged> statusChanged;
-
     private final RequestCoalescer.Striped<CountMoves.Move, RuntimeException> countMoves = CountMoves.coalescer(this);
 
     private ChunkWriter chunks;
@@ -96,7 +88,7 @@ public class DynamoCommunicationStore {
 
     @PostConstruct
     void init() {
-        chunks = new ChunkWriter(() -> dynamo, table::name, analytics, statusChanged, this::countMoves, lingerMillis);
+        chunks = new ChunkWriter(() -> dynamo, table::name, this::countMoves, lingerMillis);
     }
 
     public void create(NewCommunication c) {
@@ -256,35 +248,21 @@ public class DynamoCommunicationStore {
     }
 
     /**
-     * Moves a recipient from {@code from} to {@code to}, setting the given attributes and the number
-     * of provider attempts made (null leaves it as it is); false when it was no longer in {@code from}.
-     */
-    public boolean transition(String id, int index, RecipientStatus from, RecipientStatus to,
-            Map<String, String> attributes, Integer attempts, String at) {
-        return transition(id, index, from, to, attributes, Map.of(), attempts, at);
-    }
-
-    /** As {@link #transition(String, int, RecipientStatus, RecipientStatus, Map, int, String)}, also setting number attributes. */
-    public boolean transition(String id, int index, RecipientStatus from, RecipientStatus to,
-            Map<String, String> attributes, Map<String, Long> numbers, Integer attempts, String at) {
-        return !moveAll(id, List.of(new ChunkMove(index, from, to, attributes, numbers, attempts)), at).isEmpty();
-    }
-
-    /**
      * Moves recipients of one communication, each chunk's moves in one conditional write
      * ({@link ChunkWriter}), and counts them; answers the moves made (a recipient that was no
-     * longer in its move's {@code from} is left as it is).
+     * longer in its move's {@code from} is left as it is). Writes only: {@link RecipientMoves}
+     * announces them.
      */
-    public List<ChunkMove> moveAll(String id, List<ChunkMove> moves, String at) {
+    List<MovedRecipient> moveAll(String id, List<ChunkMove> moves, String at) {
         return chunks.move(id, moves, at);
     }
 
     /**
-     * {@link #transition} for a move many threads make at once (receipts): written with the moves of
-     * the same chunk that other threads make at the same moment, and counted; false when the
-     * recipient was no longer in {@code from}.
+     * One move many threads make at once (receipts): written with the moves of the same chunk that
+     * other threads make at the same moment, and counted; null when the recipient was no longer in
+     * {@code from}.
      */
-    public boolean transitionCoalesced(String id, ChunkMove move, String at) {
+    MovedRecipient moveCoalesced(String id, ChunkMove move, String at) {
         return chunks.coalesced(id, move, at);
     }
 

@@ -9,7 +9,6 @@ import static com.switchboard.store.Items.s;
 import static com.switchboard.store.Items.str;
 
 import com.switchboard.channel.Channel;
-import com.switchboard.channel.DeliveryTicket;
 import com.switchboard.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,9 +34,6 @@ public class DynamoDispatchStateStore {
 
     @Inject
     Table table;
-
-    @Inject
-    DynamoCommunicationStore communications;
 
     /** What dispatching a communication needs to know: its status, size and how many fan-out chunks hold its recipients (0: none). */
     public record DispatchState(String status, int recipientCount, int fanOutChunks, long dispatched) {
@@ -87,14 +83,11 @@ public class DynamoDispatchStateStore {
     }
 
     /**
-     * Cancels a communication still Scheduled: its stored Pending recipients become Failed with
-     * reason {@code cancelled}, then the communication Cancelled (recipients of a fanned-out send that
-     * were never written are moved in the counts). False when it was no longer Scheduled.
+     * Marks a communication still Scheduled Cancelled, once its stored recipients were failed
+     * ({@code ScheduleService}); recipients of a fanned-out send that were never written are moved in
+     * the counts. False when it was no longer Scheduled.
      */
     public boolean cancel(String id, String at) {
-        for (DeliveryTicket t : tickets(id)) {
-            communications.transition(id, t.recipientIndex(), RecipientStatus.Pending, RecipientStatus.Failed, Map.of("reason", "cancelled"), 0, at);
-        }
         var item = dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(id), DETAILS)).consistentRead(true)).item();
         long pending = num(item, "count_Pending");
         try {

@@ -5,8 +5,8 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A recipient's status was written: the CDI event {@link DynamoCommunicationStore#transition} fires
- * synchronously after its conditional update succeeded, so observers (outbound webhooks, digest
+ * A recipient's status was written: the CDI event {@link RecipientMoves} fires synchronously after
+ * its conditional update succeeded, so observers (outbound webhooks, digest
  * outcomes) see each move exactly once and never one that lost a race. {@code reason} is set for a
  * failure; {@code item} is the recipient item as written.
  */

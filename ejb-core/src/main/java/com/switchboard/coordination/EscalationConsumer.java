@@ -1,7 +1,7 @@
 package com.switchboard.coordination;
 
 import com.switchboard.channel.CommunicationLogField;
-import com.switchboard.channel.DeliveryTicket;
+import com.switchboard.communication.DeliveryTicket;
 import com.switchboard.metering.CostMeter;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJBException;

@@ -1,8 +1,8 @@
 package com.switchboard.coordination;
 
 import com.switchboard.analytics.PipelineMetrics;
-import com.switchboard.channel.DeliveryTicket;
-import com.switchboard.channel.JmsDispatchQueue;
+import com.switchboard.communication.DeliveryTicket;
+import com.switchboard.queue.JmsDispatchQueue;
 import com.switchboard.communication.ChunkOwnership;
 import com.switchboard.communication.DynamoFallbackChainStore.Link;
 import com.switchboard.communication.DynamoFallbackChainStore;

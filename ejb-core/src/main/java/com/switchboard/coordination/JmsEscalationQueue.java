@@ -1,6 +1,6 @@
 package com.switchboard.coordination;
 
-import com.switchboard.channel.DeliveryTicket;
+import com.switchboard.communication.DeliveryTicket;
 import com.switchboard.metering.CostMeter;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package com.switchboard.delivery;
 
-import com.switchboard.channel.DeliveryTicket;
-import com.switchboard.channel.JmsDispatchQueue;
+import com.switchboard.communication.DeliveryTicket;
+import com.switchboard.queue.JmsDispatchQueue;
 import com.switchboard.communication.ChunkOwnership;
 import com.switchboard.communication.CommunicationStatus;
 import com.switchboard.communication.DynamoDispatchStateStore;

@@ -8,7 +8,7 @@ import static com.switchboard.store.Items.str;
 import static com.switchboard.store.Items.strings;
 
 import com.switchboard.channel.Channel;
-import com.switchboard.channel.DeliveryTicket;
+import com.switchboard.communication.DeliveryTicket;
 import com.switchboard.store.BatchWriter;
 import com.switchboard.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;

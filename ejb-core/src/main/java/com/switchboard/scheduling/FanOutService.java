@@ -1,7 +1,7 @@
 package com.switchboard.scheduling;
 
-import com.switchboard.channel.DeliveryTicket;
-import com.switchboard.channel.JmsDispatchQueue;
+import com.switchboard.communication.DeliveryTicket;
+import com.switchboard.queue.JmsDispatchQueue;
 import com.switchboard.communication.DynamoCommunicationStore;
 import com.switchboard.communication.DynamoDispatchStateStore;
 import com.switchboard.communication.NewCommunication;

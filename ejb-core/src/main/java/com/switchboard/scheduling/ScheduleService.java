@@ -1,9 +1,12 @@
 package com.switchboard.scheduling;
 
+import com.switchboard.communication.ChunkMove;
 import com.switchboard.communication.CommunicationStatus;
 import com.switchboard.communication.CommunicationView;
 import com.switchboard.communication.DynamoCommunicationViews;
 import com.switchboard.communication.DynamoDispatchStateStore;
+import com.switchboard.communication.RecipientMoves;
+import com.switchboard.communication.RecipientStatus;
 import com.switchboard.error.ConflictException;
 import com.switchboard.error.InvalidRequestException;
 import com.switchboard.error.NotFoundException;
@@ -12,6 +15,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 
 /**
  * Cancelling and rescheduling a communication that has not gone out. Both first change the
@@ -34,6 +38,9 @@ public class ScheduleService {
     Clock clock;
 
     @Inject
+    RecipientMoves moves;
+
+    @Inject
     SchedulerBackoff backoff;
 
     /** Cancels a communication still Scheduled: status Cancelled, its recipients Failed with reason cancelled. */
@@ -43,10 +50,17 @@ public class ScheduleService {
             return view(id); // cancelling twice changes nothing
         }
         if (!CommunicationStatus.Scheduled.name().equals(status) || !schedules.withdraw(id)
-                || !dispatchStates.cancel(id, clock.instant().toString())) {
+                || !cancelled(id, clock.instant().toString())) {
             throw new ConflictException("communication", id, "was already dispatched and can no longer be cancelled");
         }
         return view(id);
+    }
+
+    /** Fails its stored Pending recipients with reason {@code cancelled} (one write per chunk), then the communication. */
+    private boolean cancelled(String id, String at) {
+        moves.moveAll(id, dispatchStates.tickets(id).stream().map(t -> new ChunkMove(t.recipientIndex(), RecipientStatus.Pending,
+                RecipientStatus.Failed, Map.of("reason", "cancelled"), 0)).toList(), at);
+        return dispatchStates.cancel(id, at);
     }
 
     /** Moves a communication still Scheduled to {@code scheduledAt}, which must be in the future. */

@@ -6,6 +6,7 @@ import com.switchboard.communication.DynamoCommunicationStore;
 import com.switchboard.communication.DynamoCommunicationViews;
 import com.switchboard.communication.DynamoProviderRefStore.ProviderRef;
 import com.switchboard.communication.DynamoProviderRefStore;
+import com.switchboard.communication.RecipientMoves;
 import com.switchboard.communication.RecipientStatus;
 import com.switchboard.coordination.FallbackService;
 import com.switchboard.preference.DynamoSuppressionStore;
@@ -38,6 +39,9 @@ public class ReceiptService {
 
     @Inject
     DynamoCommunicationStore store;
+
+    @Inject
+    RecipientMoves moves;
 
     @Inject
     DynamoCommunicationViews views;
@@ -120,7 +124,7 @@ public class ReceiptService {
                 : Map.of("reason", receipt.reason() == null ? receipt.rawStatus() : receipt.reason());
         Map<String, AttributeValue> event = DynamoDeliveryEventStore.entry(index, receipt, true, now);
         // most receipts find their recipient Sent: try that move first and read only when it was not
-        if (to == RecipientStatus.Delivered && store.transitionCoalesced(id,
+        if (to == RecipientStatus.Delivered && moves.moveCoalesced(id,
                 new ChunkMove(index, RecipientStatus.Sent, to, attributes, Map.of(), null, event), now)) {
             return true;
         }
@@ -133,7 +137,7 @@ public class ReceiptService {
             if (to == RecipientStatus.Failed) {
                 fallbacks.beforeFailing(id, index); // a bounce: the next channel of the chain takes over
             }
-            if (!store.moveAll(id, List.of(new ChunkMove(index, c.status(), to, attributes, Map.of(), c.attempts(), event)), now)
+            if (!moves.moveAll(id, List.of(new ChunkMove(index, c.status(), to, attributes, Map.of(), c.attempts(), event)), now)
                     .isEmpty()) {
                 return true;
             }

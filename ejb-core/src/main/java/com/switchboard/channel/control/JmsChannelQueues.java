@@ -1,8 +1,8 @@
 package com.switchboard.channel.control;
 
 import com.switchboard.channel.Channel;
-import com.switchboard.channel.DeliveryTicket;
-import com.switchboard.channel.JmsDeadLetterQueue;
+import com.switchboard.communication.DeliveryTicket;
+import com.switchboard.queue.JmsDeadLetterQueue;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;

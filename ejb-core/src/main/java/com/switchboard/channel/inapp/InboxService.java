@@ -2,6 +2,7 @@ package com.switchboard.channel.inapp;
 
 import com.switchboard.communication.ChunkMove;
 import com.switchboard.communication.DynamoCommunicationStore;
+import com.switchboard.communication.RecipientMoves;
 import com.switchboard.communication.RecipientStatus;
 import com.switchboard.error.InvalidRequestException;
 import com.switchboard.error.NotFoundException;
@@ -31,6 +32,9 @@ public class InboxService {
 
     @Inject
     DynamoCommunicationStore communications;
+
+    @Inject
+    RecipientMoves moves;
 
     @Inject
     Clock clock;
@@ -93,10 +97,10 @@ public class InboxService {
         int index = note.recipientIndex();
         String now = now();
         Map<String, String> deliveredAt = Map.of("deliveredAt", now);
-        if (!communications.transitionCoalesced(id, new ChunkMove(index, RecipientStatus.Sent, RecipientStatus.Delivered,
+        if (!moves.moveCoalesced(id, new ChunkMove(index, RecipientStatus.Sent, RecipientStatus.Delivered,
                 deliveredAt, null), now)) {
             communications.recipient(id, index).filter(r -> r.status() == RecipientStatus.Pending).ifPresent(r ->
-                    communications.moveAll(id, List.of(new ChunkMove(index, RecipientStatus.Pending, RecipientStatus.Delivered,
+                    moves.moveAll(id, List.of(new ChunkMove(index, RecipientStatus.Pending, RecipientStatus.Delivered,
                             deliveredAt, null)), now));
         }
         return note;

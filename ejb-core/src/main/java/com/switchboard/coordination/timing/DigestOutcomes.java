@@ -3,6 +3,7 @@ package com.switchboard.coordination.timing;
 import static com.switchboard.store.Items.str;
 
 import com.switchboard.communication.DynamoCommunicationStore;
+import com.switchboard.communication.RecipientMoves;
 import com.switchboard.communication.RecipientStatusChanged;
 import com.switchboard.communication.RecipientStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +30,9 @@ public class DigestOutcomes {
     DynamoCommunicationStore communications;
 
     @Inject
+    RecipientMoves moves;
+
+    @Inject
     Clock clock;
 
     void onMove(@Observes RecipientStatusChanged move) {
@@ -50,7 +54,7 @@ public class DigestOutcomes {
             int index = Integer.parseInt(original.substring(hash + 1));
             communications.recipient(id, index).filter(r -> !r.status().isTerminal() && r.status() != move.status()
                     && (move.status().isTerminal() || r.status() == RecipientStatus.Pending))
-                    .ifPresent(r -> communications.transition(id, index, r.status(), move.status(), attributes, r.attempts() + 1, now));
+                    .ifPresent(r -> moves.transition(id, index, r.status(), move.status(), attributes, r.attempts() + 1, now));
         }
     }
 }

@@ -1,7 +1,7 @@
 package com.switchboard.coordination.timing;
 
-import com.switchboard.channel.DeliveryTicket;
-import com.switchboard.channel.JmsDispatchQueue;
+import com.switchboard.communication.DeliveryTicket;
+import com.switchboard.queue.JmsDispatchQueue;
 import com.switchboard.communication.ChunkOwnership;
 import com.switchboard.scheduling.ServerIdentity;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package com.switchboard.rest.channel;
 
-import com.switchboard.channel.DeadLetter;
-import com.switchboard.channel.JmsDeadLetterQueue;
+import com.switchboard.queue.DeadLetter;
+import com.switchboard.queue.JmsDeadLetterQueue;
 import com.switchboard.error.InvalidRequestException;
 import com.switchboard.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,10 +1,11 @@
-package com.switchboard.channel;
+package com.switchboard.delivery;
 
+import com.switchboard.channel.Channel;
 import com.switchboard.communication.ChunkMove;
 import com.switchboard.communication.DynamoCommunicationStore.StoredRecipient;
-import com.switchboard.communication.DynamoCommunicationStore;
-import com.switchboard.communication.DynamoProviderRefStore.ProviderRef;
 import com.switchboard.communication.DynamoProviderRefStore;
+import com.switchboard.communication.DynamoProviderRefStore.ProviderRef;
+import com.switchboard.communication.RecipientMoves;
 import com.switchboard.coordination.FallbackService;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,7 +33,7 @@ final class AcceptedDeliveries {
     }
 
     private final String communicationId;
-    private final DynamoCommunicationStore store;
+    private final RecipientMoves moves;
     private final DynamoProviderRefStore providerRefs;
     private final FallbackService fallbacks;
     private final ProviderAcceptances acceptances;
@@ -44,11 +45,11 @@ final class AcceptedDeliveries {
     private long oldest;
     private boolean referenced;
 
-    AcceptedDeliveries(String communicationId, DynamoCommunicationStore store, DynamoProviderRefStore providerRefs,
+    AcceptedDeliveries(String communicationId, RecipientMoves moves, DynamoProviderRefStore providerRefs,
             FallbackService fallbacks, ProviderAcceptances acceptances, Clock clock, Predicate<Channel> needsReference,
             long referenceWaitMillis, long maxWaitMillis) {
         this.communicationId = communicationId;
-        this.store = store;
+        this.moves = moves;
         this.providerRefs = providerRefs;
         this.fallbacks = fallbacks;
         this.acceptances = acceptances;
@@ -77,7 +78,7 @@ final class AcceptedDeliveries {
         List<Accepted> batch = List.copyOf(waiting);
         waiting.clear();
         referenced = false;
-        List<ChunkMove> made = store.moveAll(communicationId, batch.stream().map(Accepted::move).toList(),
+        List<ChunkMove> made = moves.moveAll(communicationId, batch.stream().map(Accepted::move).toList(),
                 Instant.now(clock).toString());
         Map<String, ProviderRef> refs = new LinkedHashMap<>();
         List<Integer> escalations = new ArrayList<>();

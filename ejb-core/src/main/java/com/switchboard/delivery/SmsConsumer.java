@@ -1,6 +1,5 @@
-package com.switchboard.channel.sms;
+package com.switchboard.delivery;
 
-import com.switchboard.channel.DeliveryTicketConsumer;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 

@@ -1,4 +1,4 @@
-package com.switchboard.channel;
+package com.switchboard.delivery;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package com.switchboard.channel;
+package com.switchboard.queue;
 
 /**
  * A delivery ticket parked on the dead-letter queue: which recipient it was for, the queue it

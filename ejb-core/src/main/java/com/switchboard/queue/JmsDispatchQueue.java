@@ -1,5 +1,7 @@
-package com.switchboard.channel;
+package com.switchboard.queue;
 
+import com.switchboard.channel.Channel;
+import com.switchboard.communication.DeliveryTicket;
 import com.switchboard.communication.RecipientChunks;
 import com.switchboard.metering.CostMeter;
 import jakarta.annotation.Resource;

@@ -1,4 +1,4 @@
-package com.switchboard.channel;
+package com.switchboard.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

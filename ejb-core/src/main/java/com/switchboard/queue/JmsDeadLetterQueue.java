@@ -1,5 +1,7 @@
-package com.switchboard.channel;
+package com.switchboard.queue;
 
+import com.switchboard.channel.LogSafe;
+import com.switchboard.communication.DeliveryTicket;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
-package com.switchboard.channel;
+package com.switchboard.communication;
 
+import com.switchboard.channel.Channel;
 import java.util.List;
 
 /**

@@ -1,6 +1,11 @@
-package com.switchboard.channel;
+package com.switchboard.delivery;
 
+import com.switchboard.channel.CommunicationLogField;
+import com.switchboard.channel.LogSafe;
+import com.switchboard.communication.DeliveryTicket;
 import com.switchboard.metering.CostMeter;
+import com.switchboard.queue.JmsDeadLetterQueue;
+import com.switchboard.queue.JmsDispatchQueue;
 import com.switchboard.store.StoreOutage;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;

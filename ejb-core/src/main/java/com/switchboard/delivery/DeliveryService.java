@@ -1,16 +1,28 @@
-package com.switchboard.channel;
+package com.switchboard.delivery;
 
 import com.switchboard.analytics.PipelineMetrics;
+import com.switchboard.channel.ChannelCatalog;
+import com.switchboard.channel.ChannelProvider;
+import com.switchboard.channel.ChannelProviders;
+import com.switchboard.channel.Delivery;
+import com.switchboard.channel.LogSafe;
+import com.switchboard.channel.PermanentDeliveryException;
+import com.switchboard.channel.ProviderHealth;
+import com.switchboard.channel.ProviderResult;
+import com.switchboard.channel.TransientDeliveryException;
 import com.switchboard.communication.ChunkMove;
+import com.switchboard.communication.DeliveryTicket;
+import com.switchboard.communication.DynamoCommunicationStore;
 import com.switchboard.communication.DynamoCommunicationStore.Details;
 import com.switchboard.communication.DynamoCommunicationStore.StoredRecipient;
-import com.switchboard.communication.DynamoCommunicationStore;
 import com.switchboard.communication.DynamoProviderRefStore;
+import com.switchboard.communication.RecipientMoves;
 import com.switchboard.communication.RecipientStatus;
 import com.switchboard.coordination.FallbackService;
 import com.switchboard.coordination.timing.HoldService;
 import com.switchboard.preference.DynamoSuppressionStore;
 import com.switchboard.preference.Suppression;
+import com.switchboard.queue.JmsDispatchQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -52,6 +64,9 @@ public class DeliveryService {
 
     @Inject
     DynamoCommunicationStore store;
+
+    @Inject
+    RecipientMoves moves;
 
     @Inject
     DynamoProviderRefStore providerRefs;
@@ -125,7 +140,7 @@ public class DeliveryService {
                         .forEach((address, entry) -> suppressed.put(channel + " " + address, entry)));
         Details details = store.details(communicationId)
                 .orElseThrow(() -> new IllegalStateException("no communication " + communicationId));
-        AcceptedDeliveries accepted = new AcceptedDeliveries(communicationId, store, providerRefs, fallbacks, acceptances, clock,
+        AcceptedDeliveries accepted = new AcceptedDeliveries(communicationId, moves, providerRefs, fallbacks, acceptances, clock,
                 channel -> providers.forChannel(channel).map(p -> !p.receiptsNameTheRecipient()).orElse(true), flushMillis,
                 flushMaxMillis);
         List<DeliveryTicket> waiting = new ArrayList<>();
@@ -263,7 +278,7 @@ public class DeliveryService {
         LOG.info(() -> "recipient " + r.index() + " of " + r.communicationId() + " failed on " + r.channel() + ": "
                 + LogSafe.redact(reason));
         fallbacks.beforeFailing(r.communicationId(), r.index());
-        store.transition(r.communicationId(), r.index(), RecipientStatus.Pending, RecipientStatus.Failed,
+        moves.transition(r.communicationId(), r.index(), RecipientStatus.Pending, RecipientStatus.Failed,
                 Map.of("reason", reason), attempts, now);
     }
 }
