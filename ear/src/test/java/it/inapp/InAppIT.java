@@ -115,6 +115,38 @@ class InAppIT {
     }
 
     @Test
+    void oneSendToTwoUsersGivesEachTheirOwnNoteOnceAndArchivingLeavesTheUnreadCount() throws Exception {
+        long ulrichBefore = unread(ULRICH);
+        long umaBefore = unread(UMA);
+        String umaNote;
+        try (NotificationSocketClient ulrich = NotificationSocketClient.connect(ULRICH);
+                NotificationSocketClient uma = NotificationSocketClient.connect(UMA)) {
+            String id = Tracking.send("""
+                    {"recipients":[{"channel":"InApp","address":"%s"},{"channel":"InApp","address":"%s"}],
+                     "message":{"subject":"Recall notice","content":"Book a free check."}}"""
+                    .formatted(Api.userName("user"), Api.userName("user2")));
+            String ulrichNote = Tracking.awaitRecipient(id, 0, "Sent").getString("providerMessageId");
+            umaNote = Tracking.awaitRecipient(id, 1, "Sent").getString("providerMessageId");
+            assertTrue(!ulrichNote.equals(umaNote), "each recipient has a note of their own");
+
+            await().atMost(Duration.ofSeconds(5)).alias("both sockets get their note")
+                    .until(() -> !ulrich.about(id).isEmpty() && !uma.about(id).isEmpty());
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).alias("each note pushed once, to its owner")
+                    .until(() -> ulrich.about(id).size() == 1 && uma.about(id).size() == 1);
+            assertEquals(ulrichNote, ulrich.about(id).get(0).json().getString("id"), "ulrich's socket got ulrich's note");
+            assertEquals(umaNote, uma.about(id).get(0).json().getString("id"), "uma's socket got uma's note");
+        }
+        assertEquals(ulrichBefore + 1, unread(ULRICH), "ulrich has one more unread");
+        assertEquals(umaBefore + 1, unread(UMA), "uma has one more unread");
+
+        Api.Reply archived = UMA.post("/communications/inapp/" + umaNote + "/archive", "");
+        assertEquals(200, archived.status(), "uma archives her unread note: " + archived.body());
+        assertEquals("archived", archived.json().getString("state"), "archived");
+        assertEquals(umaBefore, unread(UMA), "an archived note is no longer unread");
+        assertEquals(ulrichBefore + 1, unread(ULRICH), "ulrich's count is his own");
+    }
+
+    @Test
     void theInboxPagesNewestFirstWithAnOpaqueCursor() {
         Api alice = Api.as("admin");
         String first = sendInApp(Api.userName("admin"), "First", "one");

@@ -2,15 +2,23 @@ package com.switchboard.channel;
 
 import com.switchboard.template.ProviderTemplate;
 import com.switchboard.template.RenderedMessage;
+import java.time.Instant;
 
 /**
  * One message to one recipient on one channel. {@code deliveryId} is stable across retries and
  * redeliveries, so a provider that supports it can deduplicate. {@code template} is the
  * provider-side template to use where the provider needs one (WhatsApp outside the 24-hour
- * window), or null.
+ * window), or null. {@code queuedAt} is when its ticket was queued, the same in every redelivery
+ * of that ticket (a store that keys what it writes by it writes the same item again), or null
+ * when unknown (a test send).
  */
 public record Delivery(String communicationId, int recipientIndex, Channel channel, String address,
-        RenderedMessage message, ProviderTemplate template) {
+        RenderedMessage message, ProviderTemplate template, Instant queuedAt) {
+
+    public Delivery(String communicationId, int recipientIndex, Channel channel, String address, RenderedMessage message,
+            ProviderTemplate template) {
+        this(communicationId, recipientIndex, channel, address, message, template, null);
+    }
 
     public String deliveryId() {
         return communicationId + "-" + recipientIndex;

@@ -4,7 +4,7 @@ import com.switchboard.channel.Channel;
 import java.util.List;
 
 /**
- * Which recipient of which communication to deliver. {@link JmsDispatchQueue} puts the tickets of
+ * Which recipient of which communication to deliver. {@code JmsDispatchQueue} puts the tickets of
  * one communication and channel on the queue in chunks, one JMS message per chunk.
  */
 public record DeliveryTicket(String communicationId, int recipientIndex, Channel channel) {
@@ -22,8 +22,13 @@ public record DeliveryTicket(String communicationId, int recipientIndex, Channel
      * without spending attempts, up to {@code delivery.circuit.max.wait.ms} from then.
      */
     public static final String WAITING_SINCE = "waitingSince";
+    /**
+     * When a requeued copy's original was queued (epoch milliseconds), so the copy is delivered as
+     * queued then; a message without it was queued at its {@code JMSTimestamp}.
+     */
+    public static final String QUEUED_AT = "queuedAt";
 
     /** Every property a ticket message carries: what a requeued or parked copy must keep. */
     public static final List<String> PROPERTIES = List.of(COMMUNICATION_ID, RECIPIENT_INDEX, RECIPIENT_INDEXES, ATTEMPT,
-            WAITING_SINCE);
+            WAITING_SINCE, QUEUED_AT);
 }

@@ -124,9 +124,10 @@ public class DeliveryService {
 
     /**
      * Delivers attempt {@code attempt} (1 for the first) of the tickets of recipients {@code indexes}
-     * of one communication; {@code waitingSince} is when they first met an open circuit, or null.
+     * of one communication, queued at {@code queuedAt} (the same in every redelivery of the
+     * message); {@code waitingSince} is when they first met an open circuit, or null.
      */
-    public void deliver(String communicationId, List<Integer> indexes, int attempt, Instant waitingSince) {
+    public void deliver(String communicationId, List<Integer> indexes, int attempt, Instant waitingSince, Instant queuedAt) {
         List<StoredRecipient> pending = store.recipients(communicationId, indexes).stream()
                 .filter(r -> r.status() == RecipientStatus.Pending) // others: a redelivery of tickets already settled
                 .toList();
@@ -144,11 +145,16 @@ public class DeliveryService {
                 channel -> providers.forChannel(channel).map(p -> !p.receiptsNameTheRecipient()).orElse(true), flushMillis,
                 flushMaxMillis);
         List<DeliveryTicket> waiting = new ArrayList<>();
-        prepare(pending, details);
         try {
+            List<StoredRecipient> sendable = new ArrayList<>(pending.size());
             for (StoredRecipient recipient : pending) {
-                ProviderResult result = deliver(recipient, suppressed.get(recipient.channel() + " " + recipient.address()),
-                        details, attempt, accepted);
+                if (sendable(recipient, suppressed.get(recipient.channel() + " " + recipient.address()), attempt)) {
+                    sendable.add(recipient);
+                }
+            }
+            prepare(sendable, details, queuedAt);
+            for (StoredRecipient recipient : sendable) {
+                ProviderResult result = deliver(recipient, details, attempt, queuedAt, accepted);
                 if (result instanceof ProviderResult.CircuitOpen open && !fellBackOrGaveUp(recipient, open, attempt, waitingSince)) {
                     metrics.retried(recipient.channel());
                     waiting.add(new DeliveryTicket(communicationId, recipient.index(), recipient.channel()));
@@ -166,13 +172,18 @@ public class DeliveryService {
         }
     }
 
-    /** Lets each provider read what its sends will look up for the whole chunk at once ({@link ChannelProvider#prepare}). */
-    private void prepare(List<StoredRecipient> pending, Details details) {
-        pending.stream().collect(Collectors.groupingBy(StoredRecipient::channel)).forEach((channel, recipients) ->
+    /**
+     * Lets each provider read what its sends will look up, or write what they will write, for the
+     * whole chunk at once ({@link ChannelProvider#prepare}); not for a delivery this server is
+     * already sending or has accepted, which its sends will skip.
+     */
+    private void prepare(List<StoredRecipient> sendable, Details details, Instant queuedAt) {
+        sendable.stream().filter(r -> acceptances.unknown(r.communicationId() + "-" + r.index()))
+                .collect(Collectors.groupingBy(StoredRecipient::channel)).forEach((channel, recipients) ->
                 providers.forChannel(channel).ifPresent(p -> {
                     try {
                         p.prepare(recipients.stream().map(r -> new Delivery(r.communicationId(), r.index(), r.channel(),
-                                r.address(), details.rendered(), details.providerTemplate())).toList());
+                                r.address(), details.rendered(), details.providerTemplate(), queuedAt)).toList());
                     } catch (RuntimeException e) {
                         LOG.fine(() -> "no look-ahead for " + channel + ": " + e); // each send looks up what it needs
                     }
@@ -193,21 +204,26 @@ public class DeliveryService {
         return false;
     }
 
-    /** Delivers one recipient; answers the provider's result, or null when nothing was tried. */
-    private ProviderResult deliver(StoredRecipient recipient, Suppression suppressed, Details details, int attempt,
-            AcceptedDeliveries accepted) {
+    /** False when the recipient is held back or suppressed (then failed): it is not sent now. */
+    private boolean sendable(StoredRecipient recipient, Suppression suppressed, int attempt) {
         if (holds.holdsBack(recipient)) {
-            return null; // waits for the stakeholder's digest or the end of their quiet hours
+            return false; // waits for the stakeholder's digest or the end of their quiet hours
         }
         if (suppressed != null) {
             // an opt-out, hard bounce or complaint: sending again would ignore the person or hurt the sender's reputation
             fail(recipient, suppressed.kind(), attempt, Instant.now(clock).toString());
-            return null;
+            return false;
         }
+        return true;
+    }
+
+    /** Delivers one recipient; answers the provider's result, or null when nothing was tried. */
+    private ProviderResult deliver(StoredRecipient recipient, Details details, int attempt, Instant queuedAt,
+            AcceptedDeliveries accepted) {
         String communicationId = recipient.communicationId();
         int index = recipient.index();
         Delivery delivery = new Delivery(communicationId, index, recipient.channel(), recipient.address(),
-                details.rendered(), details.providerTemplate());
+                details.rendered(), details.providerTemplate(), queuedAt);
         String deliveryId = delivery.deliveryId();
         ProviderAcceptances.Go go = acceptances.begin(deliveryId);
         if (go == ProviderAcceptances.Go.SKIP) {

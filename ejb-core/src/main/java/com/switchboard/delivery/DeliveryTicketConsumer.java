@@ -65,8 +65,10 @@ public abstract class DeliveryTicketConsumer implements MessageListener {
             int attempt = message.propertyExists(DeliveryTicket.ATTEMPT) ? message.getIntProperty(DeliveryTicket.ATTEMPT) : 1;
             Instant waitingSince = message.propertyExists(DeliveryTicket.WAITING_SINCE)
                     ? Instant.ofEpochMilli(message.getLongProperty(DeliveryTicket.WAITING_SINCE)) : null;
+            Instant queuedAt = Instant.ofEpochMilli(message.propertyExists(DeliveryTicket.QUEUED_AT)
+                    ? message.getLongProperty(DeliveryTicket.QUEUED_AT) : message.getJMSTimestamp());
             deliveries.deliver(message.getStringProperty(DeliveryTicket.COMMUNICATION_ID), indexes(message),
-                    attempt + delivery - 1, waitingSince);
+                    attempt + delivery - 1, waitingSince, queuedAt);
         } catch (RuntimeException e) {
             if (StoreOutage.isOutage(e)) {
                 LOG.warning(() -> "DynamoDB unavailable; ticket queued again in " + storeRetryDelayMillis + " ms: " + e.getMessage());

@@ -64,6 +64,11 @@ public class ProviderAcceptances {
         return go[0];
     }
 
+    /** Whether this server knows nothing of the delivery: no ticket is sending it, none was accepted or settled lately. */
+    public boolean unknown(String deliveryId) {
+        return !deliveries.containsKey(deliveryId);
+    }
+
     /** The provider id of an acceptance not yet recorded ({@link Go#RECORD_EARLIER}). */
     public String earlierAcceptance(String deliveryId) {
         Entry e = deliveries.get(deliveryId);

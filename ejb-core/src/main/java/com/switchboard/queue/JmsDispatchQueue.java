@@ -139,6 +139,9 @@ public class JmsDispatchQueue {
                     copy.setObjectProperty(name, ticket.getObjectProperty(name));
                 }
             }
+            if (!ticket.propertyExists(DeliveryTicket.QUEUED_AT)) {
+                copy.setLongProperty(DeliveryTicket.QUEUED_AT, ticket.getJMSTimestamp());
+            }
             context.createProducer().setDeliveryDelay(delay.toMillis()).send(ticket.getJMSDestination(), copy);
             meter.jmsSent("requeued", 1);
         } catch (jakarta.jms.JMSException e) {

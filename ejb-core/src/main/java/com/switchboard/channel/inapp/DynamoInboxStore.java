@@ -7,6 +7,7 @@ import static com.switchboard.store.Items.putIfPresent;
 import static com.switchboard.store.Items.s;
 import static com.switchboard.store.Items.str;
 
+import com.switchboard.store.BatchWriter;
 import com.switchboard.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,20 +26,24 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * Each user's in-app inbox as one partition {@code INBOX#<userId>}: notes
- * {@code NOTE#<ts>#<communicationId>#<index>} (newest first by sort key), one pointer
- * {@code NOTEID#<noteId>} per note that finds it by id and makes the write of a delivery
- * idempotent, and the counter {@code UNREAD}, moved with ADD only by writes whose condition
- * proves the note changed between unread and not, so it never counts twice and is never scanned.
+ * {@code NOTE#<ts>#<communicationId>#<index>}, newest first by sort key. A note's id names its
+ * sort key ({@link #noteId}), so a read finds it with no lookup, and {@code ts} is when its
+ * delivery was queued, which every redelivery of the ticket repeats, so writing a delivery's note
+ * twice writes the same item: the notes of a chunk go in one BatchWriteItem. An unread note also
+ * carries GSI2 keys ({@code UNREAD#<userId>}, its sort key), which a read or an archive removes in
+ * the same write: the unread count is a count of that sparse, keys-only index partition, kept by
+ * no counter that a write could forget or repeat.
  */
 @ApplicationScoped
 public class DynamoInboxStore {
     static final String NOTE_PREFIX = "NOTE#";
-    private static final String NOTE_ID_PREFIX = "NOTEID#";
-    private static final String UNREAD = "UNREAD";
+    private static final String UNREAD_PREFIX = "UNREAD#";
     private static final String STATE = "#st";
+    private static final int MAX_ID_LENGTH = 128;
     // fixed width, so the sort key orders by time (Instant.toString drops trailing zero fractions)
     private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
@@ -49,64 +54,97 @@ public class DynamoInboxStore {
     @Inject
     Table table;
 
+    @Inject
+    BatchWriter batch;
+
+    /** A note to write: delivery {@code communicationId}/{@code index} to {@code userId}, queued at {@code queuedAt}. */
+    public record NewNote(String userId, String communicationId, int index, String subject, String text, Instant queuedAt) {
+    }
+
+    /**
+     * Note id {@code <epoch ms of queuedAt>-<communicationId>-<index>}: URL-safe, stable across
+     * redeliveries of the ticket, and it names the note's sort key.
+     */
+    static String noteId(Instant queuedAt, String communicationId, int index) {
+        return queuedAt.toEpochMilli() + "-" + communicationId + "-" + index;
+    }
+
+    /** The sort key note {@code id} names, or empty when it is not an id of ours. */
+    static Optional<String> sortKey(String id) {
+        if (id == null || id.length() > MAX_ID_LENGTH) {
+            return Optional.empty();
+        }
+        int first = id.indexOf('-');
+        int last = id.lastIndexOf('-');
+        if (first <= 0 || last <= first + 1 || last == id.length() - 1) {
+            return Optional.empty();
+        }
+        String millis = id.substring(0, first);
+        String communicationId = id.substring(first + 1, last);
+        String index = id.substring(last + 1);
+        if (millis.length() > 15 || !digits(millis) || index.length() > 6 || !digits(index)
+                || !communicationId.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-')) {
+            return Optional.empty();
+        }
+        return Optional.of(sortKey(Instant.ofEpochMilli(Long.parseLong(millis)), communicationId, Integer.parseInt(index)));
+    }
+
+    private static String sortKey(Instant queuedAt, String communicationId, int index) {
+        return NOTE_PREFIX + SORTABLE.format(queuedAt) + "#" + communicationId + "#" + String.format("%06d", index);
+    }
+
+    private static boolean digits(String s) {
+        return !s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    /**
+     * Writes the notes of one chunk's deliveries, 25 to a BatchWriteItem, and answers them as
+     * written. A note written before (a redelivered ticket) is written again as it was.
+     */
+    public List<InboxNote> insertAll(List<NewNote> notes) {
+        List<Map<String, AttributeValue>> items = notes.stream().map(DynamoInboxStore::item).toList();
+        batch.putAll(items);
+        return items.stream().map(DynamoInboxStore::note).toList();
+    }
+
     /**
      * Writes the note of one delivery once: a repeat of the same delivery (a provider retry, a JMS
-     * redelivery) finds the pointer the first attempt claimed and returns that note unchanged.
+     * redelivery) finds the note the first attempt wrote and returns it unchanged.
      */
-    public InboxNote insert(String userId, String communicationId, int index, String subject, String text, Instant at) {
-        String id = communicationId + "-" + index;
-        String createdAt = SORTABLE.format(at);
-        Map<String, AttributeValue> pointer = claimId(userId, id,
-                NOTE_PREFIX + createdAt + "#" + communicationId + "#" + String.format("%06d", index), createdAt);
-        Map<String, AttributeValue> item = key(pk(userId), str(pointer, "noteSk"));
-        item.put("type", s("InboxNote"));
-        item.put("noteId", s(id));
-        item.put("userId", s(userId));
-        item.put("communicationId", s(communicationId));
-        item.put("recipientIndex", n(index));
-        putIfPresent(item, "subject", subject);
-        item.put("text", s(text == null ? "" : text));
-        item.put("createdAt", s(str(pointer, "createdAt")));
-        item.put("state", s(NoteState.unseen.name()));
+    public InboxNote insert(NewNote fresh) {
+        Map<String, AttributeValue> item = item(fresh);
         try {
             dynamo.putItem(b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(SK)"));
-            addUnread(userId, 1);
             return note(item);
         } catch (ConditionalCheckFailedException written) {
-            return find(userId, id).orElseThrow(() -> new IllegalStateException("note " + id + " vanished while written"));
+            String id = str(item, "noteId");
+            return find(fresh.userId(), id).orElseThrow(() -> new IllegalStateException("note " + id + " vanished while written"));
         }
     }
 
-    /** The pointer of note {@code id}: ours when this is the first attempt, else the earlier attempt's. */
-    private Map<String, AttributeValue> claimId(String userId, String id, String noteSk, String createdAt) {
-        Map<String, AttributeValue> pointer = key(pk(userId), NOTE_ID_PREFIX + id);
-        pointer.put("type", s("InboxNoteId"));
-        pointer.put("noteSk", s(noteSk));
-        pointer.put("createdAt", s(createdAt));
-        try {
-            dynamo.putItem(b -> b.tableName(table.name()).item(pointer).conditionExpression("attribute_not_exists(SK)"));
-            return pointer;
-        } catch (ConditionalCheckFailedException claimed) {
-            return dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(userId), NOTE_ID_PREFIX + id)).consistentRead(true))
-                    .item();
-        }
+    private static Map<String, AttributeValue> item(NewNote fresh) {
+        String sk = sortKey(fresh.queuedAt(), fresh.communicationId(), fresh.index());
+        Map<String, AttributeValue> item = key(pk(fresh.userId()), sk);
+        item.put("type", s("InboxNote"));
+        item.put("noteId", s(noteId(fresh.queuedAt(), fresh.communicationId(), fresh.index())));
+        item.put("userId", s(fresh.userId()));
+        item.put("communicationId", s(fresh.communicationId()));
+        item.put("recipientIndex", n(fresh.index()));
+        putIfPresent(item, "subject", fresh.subject());
+        item.put("text", s(fresh.text() == null ? "" : fresh.text()));
+        item.put("createdAt", s(SORTABLE.format(fresh.queuedAt())));
+        item.put("state", s(NoteState.unseen.name()));
+        item.put(Table.GSI2PK, s(UNREAD_PREFIX + fresh.userId()));
+        item.put(Table.GSI2SK, s(sk));
+        return item;
     }
 
     /** Note {@code id} of this user; empty when there is none, including when it is someone else's. */
     public Optional<InboxNote> find(String userId, String id) {
-        return noteSk(userId, id).flatMap(sk -> {
+        return sortKey(id).flatMap(sk -> {
             var item = dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(userId), sk)).consistentRead(true)).item();
             return item == null || item.isEmpty() ? Optional.empty() : Optional.of(note(item));
         });
-    }
-
-    private Optional<String> noteSk(String userId, String id) {
-        if (id == null || id.isBlank() || id.length() > 128) {
-            return Optional.empty();
-        }
-        var pointer = dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(userId), NOTE_ID_PREFIX + id))
-                .consistentRead(true)).item();
-        return pointer == null || pointer.isEmpty() ? Optional.empty() : Optional.ofNullable(str(pointer, "noteSk"));
     }
 
     /**
@@ -161,9 +199,22 @@ public class DynamoInboxStore {
                 .scanIndexForward(false);
     }
 
+    /** Unread (unseen or seen) notes: a count of the user's keys in the sparse GSI2 partition. */
     public long unreadCount(String userId) {
-        var item = dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(userId), UNREAD)).consistentRead(true)).item();
-        return Math.max(0, num(item == null ? Map.of() : item, "unread"));
+        long count = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest.Builder query = QueryRequest.builder().tableName(table.name()).indexName(Table.GSI2)
+                    .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", Table.GSI2PK))
+                    .expressionAttributeValues(Map.of(":pk", s(UNREAD_PREFIX + userId))).select(Select.COUNT);
+            if (start != null) {
+                query.exclusiveStartKey(start);
+            }
+            QueryResponse page = dynamo.query(query.build());
+            count += page.count();
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return count;
     }
 
     /**
@@ -173,7 +224,7 @@ public class DynamoInboxStore {
      */
     public Optional<InboxNote> move(String userId, String id, Set<NoteState> from, NoteState to,
             String stampedAttribute, String at) {
-        Optional<String> sk = noteSk(userId, id);
+        Optional<String> sk = sortKey(id);
         if (sk.isEmpty()) {
             return Optional.empty();
         }
@@ -183,26 +234,25 @@ public class DynamoInboxStore {
             values.put(":" + state.name(), s(state.name()));
             placeholders.add(":" + state.name());
         }
-        try {
-            var old = dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(userId), sk.get()))
-                    .updateExpression("SET " + STATE + " = :to, #stamp = :at")
-                    .conditionExpression("attribute_exists(SK) AND " + STATE + " IN (" + String.join(", ", placeholders) + ")")
-                    .expressionAttributeNames(Map.of(STATE, "state", "#stamp", stampedAttribute))
-                    .expressionAttributeValues(values)
-                    .returnValues(ReturnValue.ALL_OLD)).attributes();
-            if (NoteState.valueOf(str(old, "state")).unread() && !to.unread()) {
-                addUnread(userId, -1);
-            }
-        } catch (ConditionalCheckFailedException notInFrom) {
-            // already moved on (a repeated read, an ack after read): nothing changes
+        Map<String, String> names = new HashMap<>(Map.of(STATE, "state", "#stamp", stampedAttribute));
+        String update = "SET " + STATE + " = :to, #stamp = :at";
+        if (!to.unread()) {
+            update += " REMOVE #upk, #usk"; // leaves the unread count in the same write
+            names.put("#upk", Table.GSI2PK);
+            names.put("#usk", Table.GSI2SK);
         }
-        return find(userId, id);
-    }
-
-    private void addUnread(String userId, long delta) {
-        dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(userId), UNREAD))
-                .updateExpression("ADD unread :d")
-                .expressionAttributeValues(Map.of(":d", n(delta))));
+        String expression = update;
+        try {
+            return Optional.of(note(dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(userId), sk.get()))
+                    .updateExpression(expression)
+                    .conditionExpression("attribute_exists(SK) AND " + STATE + " IN (" + String.join(", ", placeholders) + ")")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW)).attributes()));
+        } catch (ConditionalCheckFailedException notInFrom) {
+            // already moved on (a repeated read, an ack after read), or no such note: nothing changes
+            return find(userId, id);
+        }
     }
 
     private static InboxNote note(Map<String, AttributeValue> i) {

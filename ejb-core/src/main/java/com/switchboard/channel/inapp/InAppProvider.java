@@ -6,20 +6,31 @@ import com.switchboard.channel.Delivery;
 import com.switchboard.channel.DeliveryException;
 import com.switchboard.channel.PermanentDeliveryException;
 import com.switchboard.channel.TransientDeliveryException;
+import com.switchboard.channel.inapp.DynamoInboxStore.NewNote;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
  * In-app delivery: the recipient's address is their user id; the note goes into their DynamoDB
- * inbox (once per delivery id) and is pushed to their open sockets. The note id is the provider
- * message id. Needs nothing external, so it is always configured; the recipient becomes
+ * inbox and is pushed to their open sockets. The note id is the provider message id. A chunk's
+ * notes are written together in {@link #prepare} (one BatchWriteItem, one topic message), and its
+ * sends then answer each note's id; a note {@code prepare} could not write is written by its own
+ * send. Needs nothing external, so it is always configured; the recipient becomes
  * {@code Delivered} when their client acknowledges (see {@link InboxService}).
  */
 @ApplicationScoped
 public class InAppProvider implements ChannelProvider {
+    private static final Logger LOG = Logger.getLogger(InAppProvider.class.getName());
+
+    /** The notes the calling thread's last {@link #prepare} wrote, by delivery id: its sends follow on the same thread. */
+    private static final ThreadLocal<Map<String, String>> WRITTEN = ThreadLocal.withInitial(HashMap::new);
 
     @Inject
     DynamoInboxStore inbox;
@@ -45,6 +56,20 @@ public class InAppProvider implements ChannelProvider {
         return true;
     }
 
+    /** Writes the notes of the chunk's deliveries at once and pushes them in one message. */
+    @Override
+    public void prepare(List<Delivery> deliveries) {
+        Map<String, String> written = WRITTEN.get();
+        written.clear();
+        List<Delivery> addressed = deliveries.stream().filter(d -> d.address() != null && !d.address().isBlank()).toList();
+        if (addressed.isEmpty()) {
+            return;
+        }
+        List<InboxNote> notes = inbox.insertAll(addressed.stream().map(this::note).toList());
+        notes.forEach(n -> written.put(n.communicationId() + "-" + n.recipientIndex(), n.id()));
+        pushed(notes);
+    }
+
     @Override
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = TransientDeliveryException.class,
             abortOn = PermanentDeliveryException.class)
@@ -52,13 +77,30 @@ public class InAppProvider implements ChannelProvider {
         if (delivery.address() == null || delivery.address().isBlank()) {
             throw new PermanentDeliveryException("no user id to deliver in-app to", null);
         }
+        String prepared = WRITTEN.get().remove(delivery.deliveryId());
+        if (prepared != null) {
+            return prepared;
+        }
         try {
-            InboxNote note = inbox.insert(delivery.address(), delivery.communicationId(), delivery.recipientIndex(),
-                    delivery.message().subject(), delivery.message().text(), Instant.now(clock));
-            push.push(note);
+            InboxNote note = inbox.insert(note(delivery));
+            pushed(List.of(note));
             return note.id();
         } catch (RuntimeException e) {
             throw classify(e);
+        }
+    }
+
+    private NewNote note(Delivery d) {
+        return new NewNote(d.address(), d.communicationId(), d.recipientIndex(), d.message().subject(), d.message().text(),
+                d.queuedAt() != null ? d.queuedAt() : Instant.now(clock));
+    }
+
+    /** The inbox is the record: a push that fails loses nothing, the client gets the note on its next connect. */
+    private void pushed(List<InboxNote> notes) {
+        try {
+            push.push(notes);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> notes.size() + " in-app notes written but not pushed: " + e.getMessage());
         }
     }
 

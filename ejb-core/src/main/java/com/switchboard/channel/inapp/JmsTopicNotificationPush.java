@@ -12,9 +12,11 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.Topic;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Publishes each note on the {@code jms/topic/notifications} topic, to which every server
+ * Publishes the notes of a delivery chunk as one message on the {@code jms/topic/notifications} topic, to which every server
  * subscribes ({@link NotificationTopicConsumer}) and pushes to its own local sockets: a user
  * connected to server A gets what server B delivered. Non-persistent with a short time to live,
  * because a push is only a shortcut; the inbox is the record.
@@ -36,30 +38,41 @@ public class JmsTopicNotificationPush implements NotificationPush {
     CostMeter meter;
 
     @Override
-    public void push(InboxNote note) {
+    public void push(List<InboxNote> notes) {
+        if (notes.isEmpty()) {
+            return;
+        }
         try (JMSContext context = connectionFactory.createContext()) {
             MapMessage m = context.createMapMessage();
-            m.setString("userId", note.userId());
-            m.setString("id", note.id());
-            m.setString("communicationId", note.communicationId());
-            m.setInt("recipientIndex", note.recipientIndex());
-            m.setString("subject", note.subject());
-            m.setString("text", note.text());
-            m.setString("createdAt", note.createdAt());
-            m.setString("state", note.state().name());
+            m.setInt("notes", notes.size());
+            for (int i = 0; i < notes.size(); i++) {
+                InboxNote note = notes.get(i);
+                m.setString("userId." + i, note.userId());
+                m.setString("id." + i, note.id());
+                m.setString("communicationId." + i, note.communicationId());
+                m.setInt("recipientIndex." + i, note.recipientIndex());
+                m.setString("subject." + i, note.subject());
+                m.setString("text." + i, note.text());
+                m.setString("createdAt." + i, note.createdAt());
+                m.setString("state." + i, note.state().name());
+            }
             context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).setTimeToLive(TIME_TO_LIVE_MS)
                     .send(notifications, m);
             meter.jmsSent("notifications", 1);
         } catch (JMSException e) {
-            throw new JMSRuntimeException("could not publish note " + note.id() + ": " + e.getMessage(), e.getErrorCode(), e);
+            throw new JMSRuntimeException("could not publish " + notes.size() + " notes: " + e.getMessage(), e.getErrorCode(), e);
         }
     }
 
-    /** The note a message published by {@link #push} carries. */
-    static InboxNote read(Message message) throws JMSException {
+    /** The notes a message published by {@link #push} carries. */
+    static List<InboxNote> read(Message message) throws JMSException {
         MapMessage m = (MapMessage) message;
-        return new InboxNote(m.getString("userId"), m.getString("id"), m.getString("communicationId"),
-                m.getInt("recipientIndex"), m.getString("subject"), m.getString("text"), m.getString("createdAt"),
-                NoteState.valueOf(m.getString("state")), null, null);
+        List<InboxNote> notes = new ArrayList<>();
+        for (int i = 0; i < m.getInt("notes"); i++) {
+            notes.add(new InboxNote(m.getString("userId." + i), m.getString("id." + i), m.getString("communicationId." + i),
+                    m.getInt("recipientIndex." + i), m.getString("subject." + i), m.getString("text." + i),
+                    m.getString("createdAt." + i), NoteState.valueOf(m.getString("state." + i)), null, null));
+        }
+        return notes;
     }
 }

@@ -32,7 +32,7 @@ public class NotificationTopicConsumer implements MessageListener {
     public void onMessage(Message message) {
         meter.jmsReceived("notifications");
         try {
-            sessions.deliver(JmsTopicNotificationPush.read(message));
+            JmsTopicNotificationPush.read(message).forEach(sessions::deliver);
         } catch (JMSException e) {
             throw new EJBException("unreadable notification", e);
         }
