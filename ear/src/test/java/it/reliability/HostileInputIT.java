@@ -84,6 +84,43 @@ class HostileInputIT {
     }
 
     @Test
+    void jsonNestedTooDeepIsABadRequestNamingTheBodyOnEveryEndpoint() {
+        String deepArrays = "[".repeat(50_000) + "]".repeat(50_000);
+        String deepUnknownProperty = "{\"recipients\":[{\"channel\":\"Email\",\"address\":\"deep@example.com\"}],"
+                + "\"message\":{\"subject\":\"s\",\"content\":\"c\"},\"x\":" + "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000) + "}";
+        String justTooDeep = "{\"x\":" + "[".repeat(32) + "]".repeat(32) + "}";
+        List<String> wrong = new ArrayList<>();
+        for (JsonEndpoint e : JSON_ENDPOINTS) {
+            for (String deep : List.of(deepArrays, deepUnknownProperty, justTooDeep)) {
+                Api.Reply r = e.call(deep);
+                if (r.status() != 400 || !namesField(r, "body") || !r.json().toString().contains("nested deeper")) {
+                    wrong.add(e.method() + " " + e.path() + " with " + abbreviate(deep) + ": " + r.status() + " " + abbreviate(r.body()));
+                }
+            }
+        }
+        Api.Reply webhook = Tally.check("deep WhatsApp webhook", raw(Caller.ANONYMOUS, "POST", "/webhooks/whatsapp",
+                deepArrays.getBytes(StandardCharsets.UTF_8), false));
+        if (webhook.status() != 400) {
+            wrong.add("POST /webhooks/whatsapp deep: " + webhook.status() + " " + abbreviate(webhook.body()));
+        }
+        assertTrue(wrong.isEmpty(), "over-deep JSON is 400 problem+json naming the body:\n" + String.join("\n", wrong));
+    }
+
+    @Test
+    void contentCraftedToMakeTheHtmlCheckBacktrackIsAcceptedAtOnce() {
+        // as much as the rendered-size limit lets through; the old pattern spent seconds of a core on it
+        String crafted = "<p".repeat(42_000);
+        long started = System.nanoTime();
+        Api.Reply r = Tally.check("crafted content", Caller.CSR.call("POST", "/communications/send", Json.createObjectBuilder()
+                .add("recipients", Json.createArrayBuilder().add(Json.createObjectBuilder().add("channel", "Email")
+                        .add("address", "crafted-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com")))
+                .add("message", Json.createObjectBuilder().add("subject", "Crafted").add("content", crafted)).build().toString()));
+        long tookMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        assertEquals(202, r.status(), "accepted: " + abbreviate(r.body()));
+        assertTrue(tookMs < 1_500, "answered at once, not after a backtracking scan: " + tookMs + " ms");
+    }
+
+    @Test
     void bodiesOverTheLimitAre413WithOrWithoutContentLength() {
         byte[] huge = ("{\"message\":{\"subject\":\"x\",\"content\":\"" + "a".repeat(OVER_LIMIT) + "\"}}").getBytes(StandardCharsets.UTF_8);
         List<String> wrong = new ArrayList<>();
@@ -101,6 +138,18 @@ class HostileInputIT {
             Api.Reply r = Tally.check("POST " + webhook, raw(Caller.ANONYMOUS, "POST", webhook, huge, false));
             if (r.status() != 413) {
                 wrong.add("POST " + webhook + ": " + r.status());
+            }
+        }
+        byte[] overWebhookLimit = ("{\"Message\":\"" + "w".repeat(300 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] underWebhookLimit = ("{\"Message\":\"" + "w".repeat(200 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        for (String webhook : List.of("/webhooks/ses", "/webhooks/sms", "/webhooks/whatsapp")) {
+            Api.Reply over = Tally.check("POST 300 KiB " + webhook, raw(Caller.ANONYMOUS, "POST", webhook, overWebhookLimit, false));
+            if (over.status() != 413 || !namesField(over, "body")) {
+                wrong.add("POST 300 KiB " + webhook + ": " + over.status() + " (webhooks take at most 256 KiB)");
+            }
+            Api.Reply under = Tally.check("POST 200 KiB " + webhook, raw(Caller.ANONYMOUS, "POST", webhook, underWebhookLimit, false));
+            if (under.status() != 403) {
+                wrong.add("POST 200 KiB unsigned " + webhook + ": " + under.status() + " (read, then refused for its signature)");
             }
         }
         assertTrue(wrong.isEmpty(), "every over-long body is 413 problem+json naming the body:\n" + String.join("\n", wrong));

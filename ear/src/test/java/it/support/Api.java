@@ -66,6 +66,11 @@ public final class Api {
         return ENV.get("SB_" + role.toUpperCase() + "_USER");
     }
 
+    /** The local profile's password of the user with {@code role}, for a FORM sign-in. */
+    public static String password(String role) {
+        return ENV.get("SB_" + role.toUpperCase() + "_PASSWORD");
+    }
+
     /** One HTTP answer with its body parsed when it is JSON. */
     public record Reply(int status, String contentType, String body, HttpResponse<String> raw) {
         public JsonObject json() {

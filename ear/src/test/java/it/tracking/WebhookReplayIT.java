@@ -96,6 +96,41 @@ class WebhookReplayIT {
         Tracking.awaitRecipient(id, 0, "Delivered");
     }
 
+    @Test
+    void aReceiptPostedAgainInsideTheWindowIsAcknowledgedAndAppliedOnce() {
+        JsonObject sent = Receipts.sentWithoutReceipt();
+        String id = sent.getString("communicationId");
+        String genuine = Receipts.sesNotification(Receipts.sesDelivery(sent.getString("providerMessageId"), sent.getString("address"), id));
+        assertEquals(200, Receipts.post("/webhooks/ses", genuine), "the receipt is accepted");
+        Tracking.awaitRecipient(id, 0, "Delivered");
+        assertEquals(200, Receipts.post("/webhooks/ses", genuine), "the same signed message again is acknowledged (SNS would retry a refusal)");
+        assertEquals(1, events(id), "but applied once: one event in the trail");
+
+        String number = WhatsAppMessages.numberWithoutReceipts();
+        JsonObject whatsApp = WhatsAppMessages.sent(number);
+        String wid = whatsApp.getString("communicationId");
+        String delivered = WhatsAppStatuses.notification(WhatsAppMessages.ofSent(WhatsAppStatuses.status(
+                whatsApp.getString("providerMessageId"), "delivered", number, Instant.now()), whatsApp));
+        assertEquals(200, WhatsAppMessages.post(delivered).status(), "a delivered status is accepted");
+        Tracking.awaitRecipient(wid, 0, "Delivered");
+        assertEquals(200, WhatsAppMessages.post(delivered).status(), "and acknowledged again");
+        assertEquals(1, events(wid), "one delivered event, not two");
+    }
+
+    @Test
+    void snsSignatureVersionOneIsRefusedByDefault() {
+        JsonObject sent = Receipts.sentWithoutReceipt();
+        String id = sent.getString("communicationId");
+        String event = Receipts.sesDelivery(sent.getString("providerMessageId"), sent.getString("address"), id);
+        assertEquals(403, Receipts.post("/webhooks/ses", Receipts.signer().notification(SnsSandboxSigner.SES_TOPIC, event,
+                SnsSandboxSigner.CERT_URL, "1")), "a genuine SHA-1 signature (SignatureVersion 1) is refused");
+        assertUnchanged(id);
+    }
+
+    private static int events(String id) {
+        return Receipts.timeline(id).getJsonArray("recipients").getJsonObject(0).getJsonArray("events").size();
+    }
+
     private static void assertUnchanged(String id) {
         JsonObject recipient = Receipts.timeline(id).getJsonArray("recipients").getJsonObject(0);
         assertEquals("Sent", recipient.getString("status"), "no refused receipt moved the recipient: " + recipient);

@@ -27,8 +27,10 @@ public final class ChannelSelection {
     public static final String FALLBACK = "fallback";
     public static final String MODE_ALL = "mode-all";
 
+    // a tag's attributes end at the next '<' too, possessively: each start scans only to the next
+    // '<', so crafted content ("<p<p<p…" without '>') costs linear time, not quadratic
     private static final Pattern HTML_TAG = Pattern.compile(
-            "<(html|body|p|div|br|table|a|b|i|strong|em|ul|ol|li|h[1-6]|span|img)\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+            "<(html|body|p|div|br|table|a|b|i|strong|em|ul|ol|li|h[1-6]|span|img)\\b[^<>]*+>", Pattern.CASE_INSENSITIVE);
 
     /** What about the message itself steers the choice; Email needs a subject. */
     public record Content(boolean longText, boolean html, boolean whatsappTemplate, boolean subject) {

@@ -6,6 +6,7 @@ import static com.switchboard.channel.Channel.SMS;
 import static com.switchboard.channel.Channel.WhatsApp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.switchboard.channel.Channel;
@@ -13,6 +14,7 @@ import com.switchboard.communication.ChannelSelection.Choice;
 import com.switchboard.communication.ChannelSelection.Content;
 import com.switchboard.template.RenderedMessage;
 import com.switchboard.template.Template;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -98,10 +100,20 @@ class ChannelSelectionTest {
                 "161 do not");
         assertTrue(Content.of(new RenderedMessage(null, "hi", null), null, "<p>Hello</p>").html(), "literal markup is HTML");
         assertFalse(Content.of(new RenderedMessage(null, "a < b", null), null, "a < b").html(), "a less-than sign is not");
+        assertTrue(Content.of(new RenderedMessage(null, "x", null), null, "<div class=\"a\">x</div>").html(), "a tag with attributes");
         Template withHtml = new Template("t", "en", 1, null, "s", "b", "<p>{{x}}</p>", null, null, null, null, null);
         assertTrue(Content.of(new RenderedMessage("s", "b", "<p>b</p>"), withHtml, null).html(), "a template with an html body");
         Template whatsapp = new Template("t", "en", 1, null, null, "b", null, "service_reminder", "en_US", List.of(), null, null);
         assertTrue(Content.of(new RenderedMessage(null, "b", null), whatsapp, null).whatsappTemplate(), "a WhatsApp template");
         assertFalse(Content.of(new RenderedMessage(null, "b", null), whatsapp, null).subject(), "no subject");
+    }
+
+    @Test
+    void craftedContentWithoutClosingBracketsIsReadInLinearTime() {
+        // quadratic matching took minutes on this; linear takes milliseconds, so the bound is generous
+        String crafted = "<p".repeat(100_000) + "<b x=1" + " ".repeat(100_000);
+        boolean html = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> Content.of(new RenderedMessage(null, "x", null), null, crafted).html());
+        assertFalse(html, "no tag is ever closed");
     }
 }

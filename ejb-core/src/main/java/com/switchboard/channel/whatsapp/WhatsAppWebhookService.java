@@ -4,6 +4,7 @@ import com.switchboard.channel.Channel;
 import com.switchboard.error.InvalidRequestException;
 import com.switchboard.preference.DynamoSuppressionStore;
 import com.switchboard.preference.Suppression;
+import com.switchboard.tracking.RecentNotifications;
 import com.switchboard.tracking.ReceiptService;
 import com.switchboard.tracking.WhatsAppStatusParser;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class WhatsAppWebhookService {
+    /** How long applied ids are remembered (the replay check covers the rest of the window). */
+    private static final Duration DEDUP_WINDOW = Duration.ofHours(1);
 
     /** One customer message: who wrote ({@code +}E.164), when, and its text (null for media). */
     public record Inbound(String from, Instant at, String text) {
@@ -54,6 +58,9 @@ public class WhatsAppWebhookService {
     Clock clock;
 
     @Inject
+    RecentNotifications recent;
+
+    @Inject
     @ConfigProperty(name = "whatsapp.verify.token", defaultValue = "")
     String verifyToken;
 
@@ -69,37 +76,59 @@ public class WhatsAppWebhookService {
         return valid ? Optional.of(challenge) : Optional.empty();
     }
 
-    /** Records the inbound messages, opt-outs and status receipts of an authentic notification. */
-    public void receive(byte[] rawBody) {
+    /**
+     * Records the inbound messages, opt-outs and status receipts of an authentic notification, its
+     * body parsed once; false (nothing recorded) when its newest message or status is older than
+     * {@code whatsapp.webhook.max.age.seconds}: a captured body posted again, not one of Meta's
+     * retries. A message or status this server applied within the last hour of that window (by
+     * its id, and a status by id and status) is skipped: a replay inside the window changes nothing.
+     */
+    public boolean receive(byte[] rawBody) {
         List<JsonObject> values = values(rawBody);
-        for (Inbound m : inbound(values)) {
-            contacts.recordInbound(m.from(), m.at());
-            if (optOut.matches(m.text())) {
-                // the person's own choice: every later WhatsApp send to the number fails opted-out before Graph is called
-                suppressions.suppress(new Suppression(Channel.WhatsApp, m.from(), Suppression.OPTED_OUT,
-                        "replied " + m.text().strip() + " on WhatsApp", Instant.now(clock).toString()));
+        // Meta's timestamps are wall-clock time, whatever the (local profile's movable) business clock says
+        if (newest(values).map(at -> at.isBefore(Instant.now().minusSeconds(maxAgeSeconds))).orElse(false)) {
+            return false;
+        }
+        Duration window = Duration.ofSeconds(Math.min(maxAgeSeconds, DEDUP_WINDOW.toSeconds()));
+        for (JsonObject value : values) {
+            for (JsonObject message : objects(value.get("messages"))) {
+                if (firstTime(message.getString("id", ""), "wa-message ", window)) {
+                    inbound(message).ifPresent(this::recordInbound);
+                }
             }
         }
         for (JsonObject value : values) {
             for (JsonObject status : objects(value.get("statuses"))) {
-                WhatsAppStatusParser.parse(status).ifPresent(receipts::record);
+                if (firstTime(status.getString("id", ""), "wa-status " + status.getString("status", "") + " ", window)) {
+                    WhatsAppStatusParser.parse(status).ifPresent(receipts::record);
+                }
             }
+        }
+        return true;
+    }
+
+    private void recordInbound(Inbound m) {
+        contacts.recordInbound(m.from(), m.at());
+        if (optOut.matches(m.text())) {
+            // the person's own choice: every later WhatsApp send to the number fails opted-out before Graph is called
+            suppressions.suppress(new Suppression(Channel.WhatsApp, m.from(), Suppression.OPTED_OUT,
+                    "replied " + m.text().strip() + " on WhatsApp", Instant.now(clock).toString()));
         }
     }
 
-    /**
-     * True when the newest message or status time in an authentic notification is older than
-     * {@code whatsapp.webhook.max.age.seconds}: a captured body posted again, not one of Meta's retries.
-     */
-    public boolean isReplay(byte[] rawBody) {
-        // Meta's timestamps are wall-clock time, whatever the (local profile's movable) business clock says
-        return newest(rawBody).map(at -> at.isBefore(Instant.now().minusSeconds(maxAgeSeconds))).orElse(false);
+    /** An item without an id cannot be told from another: it is applied, as before. */
+    private boolean firstTime(String id, String kind, Duration window) {
+        return id.isEmpty() || recent.firstTime(kind + id, window);
+    }
+
+    static Optional<Instant> newest(byte[] rawBody) {
+        return newest(values(rawBody));
     }
 
     /** The newest {@code timestamp} (epoch seconds) of the notification's messages and statuses, if any. */
-    static Optional<Instant> newest(byte[] rawBody) {
+    private static Optional<Instant> newest(List<JsonObject> values) {
         Instant newest = null;
-        for (JsonObject value : values(rawBody)) {
+        for (JsonObject value : values) {
             for (String kind : List.of("messages", "statuses")) {
                 for (JsonObject item : objects(value.get(kind))) {
                     String t = item.getString("timestamp", "");

@@ -23,7 +23,8 @@ import jakarta.inject.Inject;
 /**
  * Verifies every SNS POST before anything is read from it: the TopicArn is on the
  * {@code sns.allowed.topic.arns} list, the signing certificate comes from an acceptable source
- * and the signature (SignatureVersion 1 = SHA1withRSA, 2 = SHA256withRSA) matches the canonical
+ * and the signature (SignatureVersion 2 = SHA256withRSA; 1 = SHA1withRSA only when
+ * {@code sns.signature.v1.allowed}, since SHA-1 is no longer a safe signature hash) matches the canonical
  * string, and its signed Timestamp is within {@code sns.max.message.age.seconds} of now, so a
  * captured message cannot be replayed later (SNS's own retries of a message end well within that). Written here because the AWS SDK's own SNS message manager
  * ({@code software.amazon.awssdk:sns-message-manager}) is listed in BOM 2.57.8 but not served by
@@ -52,6 +53,11 @@ public class SnsMessageVerifier {
     @Inject
     @ConfigProperty(name = "sns.max.message.age.seconds", defaultValue = "3600")
     long maxAgeSeconds;
+
+    /** Topics default to SignatureVersion 1; set each topic's to 2 rather than this. */
+    @Inject
+    @ConfigProperty(name = "sns.signature.v1.allowed", defaultValue = "false")
+    boolean v1Allowed;
 
     /**
      * Wall-clock time, not the injected business clock: SNS stamps its messages with real time, and
@@ -119,10 +125,12 @@ public class SnsMessageVerifier {
         if (!allowed.contains(m.topicArn())) {
             throw new SnsVerificationException("topic not allowed", m.topicArn());
         }
-        String algorithm = "1".equals(m.signatureVersion()) ? "SHA1withRSA"
+        String algorithm = "1".equals(m.signatureVersion()) && v1Allowed ? "SHA1withRSA"
                 : "2".equals(m.signatureVersion()) ? "SHA256withRSA" : null;
         if (algorithm == null) {
-            throw new SnsVerificationException("unsupported SignatureVersion", m.signatureVersion());
+            throw new SnsVerificationException("1".equals(m.signatureVersion())
+                    ? "SignatureVersion 1 (SHA-1) is not accepted; set the topic's SignatureVersion to 2" : "unsupported SignatureVersion",
+                    m.signatureVersion());
         }
         PublicKey key = certificates.publicKey(URI.create(urls.require(m.signingCertUrl()).toString()));
         try {

@@ -30,11 +30,17 @@ class SnsMessageVerifierTest {
     }
 
     @Test
-    void signatureVersionsOneAndTwoSignedWithThePinnedTestCertificateAreAccepted() throws Exception {
-        for (String version : new String[] {"1", "2"}) {
-            SnsMessage m = localProfile().verify(signer.notification(TestSnsSigner.TOPIC, MESSAGE, TestSnsSigner.CERT_URL, version));
-            assertEquals(MESSAGE, m.message(), "SignatureVersion " + version + " verifies and yields the Message");
-        }
+    void signatureVersionTwoVerifiesAndOneOnlyWhenExplicitlyAllowed() throws Exception {
+        SnsMessage m = localProfile().verify(signer.notification(TestSnsSigner.TOPIC, MESSAGE, TestSnsSigner.CERT_URL, "2"));
+        assertEquals(MESSAGE, m.message(), "SignatureVersion 2 verifies and yields the Message");
+
+        String sha1 = signer.notification(TestSnsSigner.TOPIC, MESSAGE, TestSnsSigner.CERT_URL, "1");
+        SnsVerificationException refused = assertThrows(SnsVerificationException.class, () -> localProfile().verify(sha1),
+                "a SHA-1 signature is refused by default, genuine or not");
+        assertTrue(refused.getMessage().contains("SignatureVersion 1"), refused.getMessage());
+        SnsMessageVerifier allowing = localProfile();
+        allowing.v1Allowed = true;
+        assertEquals(MESSAGE, allowing.verify(sha1).message(), "sns.signature.v1.allowed lets it verify");
     }
 
     @Test
@@ -98,7 +104,7 @@ class SnsMessageVerifierTest {
         TestSnsSigner snsLike = TestSnsSigner.generate(java.nio.file.Files.createDirectories(dir.resolve("sns-like")), "CN=sns.amazonaws.com");
         SnsMessageVerifier aws = SnsMessageVerifier.fromConfig("eu-west-1", TestSnsSigner.TOPIC, AWS_CN, Optional.empty(),
                 url -> snsLike.pem.getBytes(StandardCharsets.US_ASCII));
-        SnsMessage m = aws.verify(snsLike.notification(TestSnsSigner.TOPIC, MESSAGE, TestSnsSigner.CERT_URL, "1"));
+        SnsMessage m = aws.verify(snsLike.notification(TestSnsSigner.TOPIC, MESSAGE, TestSnsSigner.CERT_URL, "2"));
         assertEquals(TestSnsSigner.TOPIC, m.topicArn(), "the production path verifies what SNS's certificate signed");
     }
 

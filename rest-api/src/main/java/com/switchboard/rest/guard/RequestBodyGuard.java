@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Guards every request body of the API and the webhooks before any resource or JSON binding sees
- * it. Size: at most {@code request.max.bytes}; a declared Content-Length over the limit is refused
+ * it. Size: at most {@code request.max.bytes} ({@code webhook.max.bytes} on {@code /webhooks/*}); a declared Content-Length over the limit is refused
  * at once, and a body without one (chunked) is read at most one byte past the limit, either way
  * 413 problem+json. The largest legitimate body, a fan-out send of 10,000 recipients, is about
  * 1 MB. Syntax: a JSON body must be well-formed ({@link JsonSyntax}), else 400 naming the body.
@@ -35,13 +35,20 @@ public class RequestBodyGuard implements ContainerRequestFilter {
 
     @Inject
     @ConfigProperty(name = "request.max.bytes", defaultValue = "2097152")
-    long maxBytes;
+    long requestMaxBytes;
+
+    /** SNS's own limit is 256 KB and Meta's notifications are smaller: nothing larger is read before its signature is checked. */
+    @Inject
+    @ConfigProperty(name = "webhook.max.bytes", defaultValue = "262144")
+    long webhookMaxBytes;
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         if (!request.hasEntity()) {
             return;
         }
+        String path = request.getUriInfo().getPath();
+        long maxBytes = path.startsWith("webhooks/") || path.startsWith("/webhooks/") ? webhookMaxBytes : requestMaxBytes;
         int declared = request.getLength();
         if (declared > maxBytes) {
             throw new RequestTooLargeException(maxBytes, declared);

@@ -22,9 +22,10 @@ import java.security.Principal;
  * authenticated by the web.xml constraint; its principal is the only inbox the socket serves. On
  * connect the unread notes are sent (registered first, so nothing published meanwhile is missed;
  * a note may then come twice, clients keep notes by id); {@code {"type":"ack","id":...}} from the
- * client marks the note seen and the recipient {@code Delivered}.
+ * client marks the note seen and the recipient {@code Delivered}. A browser's handshake must come
+ * from an allowed origin ({@link OriginCheck}).
  */
-@ServerEndpoint("/ws/notifications")
+@ServerEndpoint(value = "/ws/notifications", configurator = OriginCheck.class)
 @Dependent // a CDI bean, so the container injects it (one instance per socket, as WebSocket wants)
 public class NotificationSocket {
     private static final String SINK = "switchboard.sink";

@@ -2,20 +2,24 @@ package com.switchboard.rest.webhook;
 
 import com.switchboard.tracking.Receipt;
 import com.switchboard.tracking.ReceiptService;
+import com.switchboard.tracking.RecentNotifications;
 import com.switchboard.tracking.sns.SnsMessage;
 import com.switchboard.tracking.sns.SnsMessageVerifier;
 import com.switchboard.tracking.sns.SnsSubscriptionConfirmer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What every SNS-fed webhook does with a raw body: verify it (a failure becomes 403 through
  * {@code SnsVerificationMapper}), confirm a subscription to an allow-listed topic, ignore an
- * unsubscribe confirmation, and hand a notification's {@code Message} to the receipts. A verified
+ * unsubscribe confirmation, and hand a notification's {@code Message} to the receipts, once per
+ * MessageId on this server within the replay window ({@link RecentNotifications}). A verified
  * message we cannot read or cannot match is answered 200 so SNS does not retry it forever.
  */
 @ApplicationScoped
@@ -31,6 +35,14 @@ public class SnsWebhookReceiver {
     @Inject
     ReceiptService receipts;
 
+    @Inject
+    RecentNotifications recent;
+
+    /** A message older than this is refused by the verifier; within it, one MessageId is applied once (at most an hour). */
+    @Inject
+    @ConfigProperty(name = "sns.max.message.age.seconds", defaultValue = "3600")
+    long maxAgeSeconds;
+
     public Response receive(String body, Function<String, Optional<Receipt>> parser) {
         SnsMessage m = verifier.verify(body);
         switch (m.type()) {
@@ -38,6 +50,9 @@ public class SnsWebhookReceiver {
                 confirmer.confirm(m);
                 break;
             case SnsMessage.NOTIFICATION:
+                if (!recent.firstTime("sns " + m.messageId(), window())) {
+                    break; // applied before: SNS's own retry of a message we answered, or a replay
+                }
                 Optional<Receipt> receipt = parser.apply(m.message());
                 if (receipt.isPresent()) {
                     receipts.record(receipt.get());
@@ -49,5 +64,9 @@ public class SnsWebhookReceiver {
                 break;
         }
         return Response.ok().build();
+    }
+
+    private Duration window() {
+        return Duration.ofSeconds(Math.min(maxAgeSeconds, 3600));
     }
 }

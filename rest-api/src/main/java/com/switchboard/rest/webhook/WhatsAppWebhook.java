@@ -48,10 +48,9 @@ public class WhatsAppWebhook {
         if (!signature.verify(rawBody, hubSignature)) {
             throw new ForbiddenException("X-Hub-Signature-256 is missing or does not sign this body");
         }
-        if (service.isReplay(rawBody)) {
+        if (!service.receive(rawBody)) {
             throw new ForbiddenException("the notification is older than the replay window");
         }
-        service.receive(rawBody);
         return Response.ok().build();
     }
 }
