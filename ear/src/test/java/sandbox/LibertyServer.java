@@ -69,7 +69,13 @@ public final class LibertyServer {
 
     /** Runs the server in the foreground of this process's terminal until it stops. */
     public Process runInForeground() throws IOException {
-        return new ProcessBuilder(script().toString(), "run", NAME).inheritIO().start();
+        return local(new ProcessBuilder(script().toString(), "run", NAME)).inheritIO().start();
+    }
+
+    /** The sandbox always runs the local profile, which the server has no default for. */
+    private static ProcessBuilder local(ProcessBuilder b) {
+        b.environment().put("SWITCHBOARD_PROFILE", "local");
+        return b;
     }
 
     public void stop() throws IOException, InterruptedException {
@@ -77,7 +83,7 @@ public final class LibertyServer {
     }
 
     private void run(String action, Duration timeout) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(script().toString(), action, NAME).inheritIO().start();
+        Process p = local(new ProcessBuilder(script().toString(), action, NAME)).inheritIO().start();
         if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IOException("server " + action + " did not finish within " + timeout);

@@ -154,6 +154,10 @@ class WebhooksIT {
         assertProblem(ADMIN.post("/communications/webhooks", "{\"url\":\"https://hooks.example.com/x\",\"eventTypes\":[\"bounced\"]}"),
                 400, "eventTypes[0]");
         assertProblem(ADMIN.post("/communications/webhooks", "{\"eventTypes\":[\"sent\"]}"), 400, "url");
+        for (String inside : List.of("https://169.254.169.254/latest/meta-data/", "https://10.1.2.3/hook", "https://[fd00::1]/hook",
+                "https://100.64.1.1/hook", "https://192.168.0.10:8443/hook")) {
+            assertProblem(ADMIN.post("/communications/webhooks", "{\"url\":\"" + inside + "\",\"eventTypes\":[\"sent\"]}"), 422, "url");
+        }
 
         Api.Reply created = ADMIN.post("/communications/webhooks", body);
         assertEquals(201, created.status(), created.body());
@@ -162,6 +166,26 @@ class WebhooksIT {
         assertTrue(ADMIN.get("/communications/webhooks").jsonArray().stream()
                 .anyMatch(w -> created.json().getString("id").equals(w.asJsonObject().getString("id"))
                         && !w.asJsonObject().containsKey("secret")), "listed, without its secret");
+    }
+
+    @Test
+    void anAttemptThatGotNoAnswerShowsWhatKindOfFailureItWasNotTheExceptionText() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        Api.Reply created = ADMIN.post("/communications/webhooks",
+                "{\"url\":\"http://127.0.0.1:" + closed + "/hook\",\"eventTypes\":[\"sent\"]}");
+        assertEquals(201, created.status(), created.body());
+        String subscription = created.json().getString("id");
+        subscriptions.add(subscription);
+        Tracking.send(email("wh-refused", null));
+        JsonArray[] attempts = new JsonArray[1];
+        await().atMost(Duration.ofSeconds(30)).alias("a failed attempt is recorded")
+                .until(() -> !(attempts[0] = ADMIN.get("/communications/webhooks/" + subscription + "/deliveries").jsonArray()).isEmpty());
+        JsonObject attempt = attempts[0].getJsonObject(0);
+        assertEquals("connection refused", attempt.getString("error"), "a category: " + attempt);
+        assertFalse(attempt.toString().contains("Exception"), "no exception text: " + attempt);
     }
 
     @Test

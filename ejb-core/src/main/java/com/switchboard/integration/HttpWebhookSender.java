@@ -4,11 +4,17 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.logging.Logger;
+import javax.net.ssl.SSLException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -18,6 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class HttpWebhookSender {
+    private static final Logger LOG = Logger.getLogger(HttpWebhookSender.class.getName());
 
     /** What became of one POST: the subscriber's status code, or the error when it gave none. */
     public record Outcome(Integer statusCode, String error, long durationMs) {
@@ -56,12 +63,37 @@ public class HttpWebhookSender {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             return new Outcome(response.statusCode(), null, elapsed(start));
         } catch (IOException e) {
-            return new Outcome(null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
-                    elapsed(start));
+            LOG.fine(() -> "webhook " + webhookId + " to " + request.uri().getHost() + " failed: " + e);
+            return new Outcome(null, category(e), elapsed(start));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while posting webhook " + webhookId, e);
         }
+    }
+
+    /**
+     * What went wrong, as a category an admin can act on; the exception's own text (addresses,
+     * internal names a probe could learn from) stays out of the attempts shown.
+     */
+    static String category(IOException e) {
+        if (e instanceof HttpConnectTimeoutException) {
+            return "connect timeout";
+        }
+        if (e instanceof HttpTimeoutException) {
+            return "request timeout";
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return "connection refused";
+            }
+            if (t instanceof SSLException) {
+                return "TLS handshake failed";
+            }
+            if (t instanceof UnknownHostException) {
+                return "unknown host";
+            }
+        }
+        return "connection failed";
     }
 
     private static long elapsed(long startNanos) {

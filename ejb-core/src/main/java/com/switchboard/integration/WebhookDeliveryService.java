@@ -28,6 +28,9 @@ public class WebhookDeliveryService {
     HttpWebhookSender sender;
 
     @Inject
+    WebhookUrlPolicy urls;
+
+    @Inject
     JmsWebhookQueue queue;
 
     @Inject
@@ -61,7 +64,10 @@ public class WebhookDeliveryService {
         Instant now = clock.instant();
         long timestamp = now.getEpochSecond();
         String signature = StandardWebhookSignature.sign(w.secret(), m.webhookId(), timestamp, m.body());
-        HttpWebhookSender.Outcome outcome = sender.post(w.url(), m.webhookId(), timestamp, signature, m.body());
+        // checked again now: the name may point somewhere else than when it was subscribed
+        HttpWebhookSender.Outcome outcome = urls.blockedAtSend(w.url())
+                .map(blocked -> new HttpWebhookSender.Outcome(null, "blocked address", 0))
+                .orElseGet(() -> sender.post(w.url(), m.webhookId(), timestamp, signature, m.body()));
         store.recordAttempt(w.id(), new WebhookAttempt(m.webhookId(), m.type(), m.attempt(), now.toString(),
                 outcome.statusCode(), outcome.error(), outcome.durationMs(), outcome.succeeded()), now.toEpochMilli());
         if (outcome.succeeded()) {

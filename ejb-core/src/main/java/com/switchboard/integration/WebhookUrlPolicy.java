@@ -3,16 +3,24 @@ package com.switchboard.integration;
 import com.switchboard.error.InvalidRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Which URLs a subscription may post to: HTTPS, so events and signatures never cross a network in
  * clear; plain HTTP only to this machine's loopback, and only where {@code webhook.allow.loopback.http}
- * says so (the local profile, for a developer's listener and the tests).
+ * says so (the local profile, for a developer's listener and the tests). And only to public
+ * addresses: a host that resolves to a private, loopback (unless allowed as above), link-local
+ * (169.254.169.254, the cloud's metadata service), unique-local, shared (100.64/10), multicast or
+ * unspecified address is refused when subscribed and again before every delivery ({@link #blocked}),
+ * so a name re-pointed after the check (DNS rebinding) is caught at send time. A name that does not
+ * resolve yet is accepted when subscribed and fails its deliveries until it does.
  */
 @ApplicationScoped
 public class WebhookUrlPolicy {
@@ -47,6 +55,62 @@ public class WebhookUrlPolicy {
         if (url.length() > 2000) {
             throw InvalidRequestException.of(400, "url", "at most 2000 characters");
         }
+        blocked(uri.getHost()).ifPresent(reason -> {
+            throw InvalidRequestException.of(422, "url", reason);
+        });
         return url;
+    }
+
+    /** Why a delivery to {@code url} must not be made now, or empty when its host resolves to allowed addresses only. */
+    public Optional<String> blockedAtSend(String url) {
+        try {
+            return blocked(new URI(url).getHost());
+        } catch (URISyntaxException e) {
+            return Optional.of("not a URL");
+        }
+    }
+
+    /** Why {@code host} must not be posted to; empty when every address it resolves to is allowed, or it does not resolve. */
+    Optional<String> blocked(String host) {
+        if (host == null) {
+            return Optional.of("no host");
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
+        } catch (UnknownHostException notYet) {
+            return Optional.empty();
+        }
+        for (InetAddress a : addresses) {
+            String kind = kind(a);
+            if (kind != null && !(allowLoopbackHttp && "loopback".equals(kind))) {
+                return Optional.of("the host resolves to a " + kind + " address; webhooks go to public addresses only");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What makes {@code a} unfit for a webhook ("private", "link-local", ...), or null for a public unicast address. */
+    static String kind(InetAddress a) {
+        byte[] b = a.getAddress();
+        if (a.isLoopbackAddress()) {
+            return "loopback";
+        }
+        if (a.isAnyLocalAddress() || (b.length == 4 && b[0] == 0)) {
+            return "unspecified";
+        }
+        if (a.isLinkLocalAddress()) {
+            return "link-local";
+        }
+        if (a.isSiteLocalAddress() || (b.length == 16 && (b[0] & 0xfe) == 0xfc)) {
+            return "private";
+        }
+        if (b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64) {
+            return "shared (carrier-grade NAT)";
+        }
+        if (a.isMulticastAddress() || (b.length == 4 && (b[0] & 0xff) >= 240)) {
+            return "multicast or reserved";
+        }
+        return null;
     }
 }

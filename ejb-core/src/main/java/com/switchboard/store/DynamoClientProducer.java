@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -28,8 +29,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 public class DynamoClientProducer {
 
     @Inject
-    @ConfigProperty(name = "dynamodb.endpoint", defaultValue = "")
-    String endpoint;
+    // empty in production: MicroProfile Config treats an empty value as none, so it is optional, not ""
+    @ConfigProperty(name = "dynamodb.endpoint")
+    Optional<String> endpoint;
 
     @Inject
     @ConfigProperty(name = "dynamodb.region", defaultValue = "eu-west-1")
@@ -61,8 +63,8 @@ public class DynamoClientProducer {
                         .connectionTimeout(Duration.ofSeconds(2))
                         .socketTimeout(Duration.ofSeconds(10)))
                 .overrideConfiguration(o -> o.addExecutionInterceptor(new DynamoRequestMeter(meter, meterCallers)));
-        if (!endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint));
+        if (endpoint.filter(e -> !e.isBlank()).isPresent()) {
+            builder.endpointOverride(URI.create(endpoint.get()));
         }
         return builder.build();
     }

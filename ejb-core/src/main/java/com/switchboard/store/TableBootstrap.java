@@ -1,6 +1,7 @@
 package com.switchboard.store;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -29,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  */
 @Singleton
 @Startup
+@DependsOn("ProfileCheck") // a production server missing its settings reaches nothing
 public class TableBootstrap {
     private static final Logger LOG = Logger.getLogger(TableBootstrap.class.getName());
 

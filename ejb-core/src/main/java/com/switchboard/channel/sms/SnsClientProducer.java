@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -28,8 +29,9 @@ import software.amazon.awssdk.services.sns.SnsClientBuilder;
 public class SnsClientProducer {
 
     @Inject
-    @ConfigProperty(name = "sns.endpoint", defaultValue = "")
-    String endpoint;
+    // empty in production: MicroProfile Config treats an empty value as none, so it is optional, not ""
+    @ConfigProperty(name = "sns.endpoint")
+    Optional<String> endpoint;
 
     @Inject
     @ConfigProperty(name = "sns.region", defaultValue = "eu-west-1")
@@ -54,8 +56,8 @@ public class SnsClientProducer {
                         .maxConnections(maxConnections)
                         .connectionTimeout(Duration.ofSeconds(2))
                         .socketTimeout(Duration.ofSeconds(5)));
-        if (!endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint));
+        if (endpoint.filter(e -> !e.isBlank()).isPresent()) {
+            builder.endpointOverride(URI.create(endpoint.get()));
         }
         return builder.build();
     }
