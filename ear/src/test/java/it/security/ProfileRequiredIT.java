@@ -56,7 +56,7 @@ class ProfileRequiredIT {
                 Map.entry("SNS_ALLOWED_TOPIC_ARNS", "arn:aws:sns:eu-west-1:000000000000:ses"),
                 Map.entry("WHATSAPP_PHONE_NUMBER_ID", "1"), Map.entry("WHATSAPP_ACCESS_TOKEN", "t"),
                 Map.entry("WHATSAPP_APP_SECRET", "s"), Map.entry("WHATSAPP_VERIFY_TOKEN", "v"),
-                Map.entry("CONSOLE_ORIGIN", "https://switchboard.example.com"), Map.entry("LDAP_HOST", "127.0.0.1"),
+                Map.entry("CONSOLE_ORIGIN", "https://switchboard.example.com"), Map.entry("DESTINATION_COUNTRY_CODES", "44"), Map.entry("LDAP_HOST", "127.0.0.1"),
                 Map.entry("LDAP_PORT", "6636"), Map.entry("LDAP_BASE_DN", "dc=example,dc=com"),
                 Map.entry("LDAP_BIND_DN", "cn=switchboard"), Map.entry("LDAP_BIND_PASSWORD", "x"));
         try {

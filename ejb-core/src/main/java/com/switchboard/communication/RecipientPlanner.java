@@ -11,9 +11,12 @@ import com.switchboard.preference.Preferences;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides, for each recipient of a send, the channels and addresses. Explicit recipients keep
@@ -34,22 +37,34 @@ public class RecipientPlanner {
     @Inject
     ChannelProviders providers;
 
+    @Inject
+    DestinationCountries countries;
+
     /** What the request says about choosing channels, parsed and validated. */
     public record Criteria(List<Channel> channels, Channel primary, Urgency urgency, ChannelSelection.Content content,
             SendMode mode, List<Channel> fallback) {
     }
 
+    /**
+     * The recipients to write, indexed in order. The same channel and address twice in one send
+     * (listed twice, or reached both directly and through a stakeholder) is planned once: one
+     * person gets one copy, and a list of one number repeated costs one message.
+     */
     public List<NewCommunication.Planned> plan(SendRequest request, Criteria criteria, List<FieldError> errors) {
         List<NewCommunication.Planned> planned = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        java.util.function.Consumer<NewCommunication.Planned> add = p -> {
+            if (seen.add(p.channel() + " " + p.address().toLowerCase(Locale.ROOT))) {
+                planned.add(withIndex(p, planned.size()));
+            }
+        };
         List<SendRequest.Recipient> explicit = request.recipients() == null ? List.of() : request.recipients();
         for (int i = 0; i < explicit.size(); i++) {
-            planExplicit(explicit.get(i), "recipients[" + i + "]", criteria, errors)
-                    .forEach(p -> planned.add(withIndex(p, planned.size())));
+            planExplicit(explicit.get(i), "recipients[" + i + "]", criteria, errors).forEach(add);
         }
         List<String> ids = request.stakeholderIds() == null ? List.of() : request.stakeholderIds();
         for (int i = 0; i < ids.size(); i++) {
-            planStakeholder(ids.get(i), "stakeholderIds[" + i + "]", criteria, errors)
-                    .forEach(p -> planned.add(withIndex(p, planned.size())));
+            planStakeholder(ids.get(i), "stakeholderIds[" + i + "]", criteria, errors).forEach(add);
         }
         return planned;
     }
@@ -80,7 +95,7 @@ public class RecipientPlanner {
             errors.add(new FieldError(field + ".channel", "no channel given and no primaryChannel or channels to choose from"));
             return List.of();
         }
-        Optional<String> problem = addresses.problem(channel, r.address());
+        Optional<String> problem = addresses.problem(channel, r.address()).or(() -> countries.refusal(channel, r.address()));
         if (problem.isPresent()) {
             errors.add(new FieldError(field + ".address", problem.get()));
             return List.of();
@@ -107,7 +122,7 @@ public class RecipientPlanner {
                         + "'; one of Email, SMS, WhatsApp, InApp"));
                 continue;
             }
-            Optional<String> problem = addresses.problem(c.get(), f.address());
+            Optional<String> problem = addresses.problem(c.get(), f.address()).or(() -> countries.refusal(c.get(), f.address()));
             if (problem.isPresent()) {
                 errors.add(new FieldError(at + ".address", problem.get()));
             } else if (!providers.available(c.get())) {
@@ -166,7 +181,8 @@ public class RecipientPlanner {
     }
 
     private boolean usable(ChannelPreference p, Channel channel) {
-        return p != null && p.isEnabled() && p.destination() != null && providers.available(channel);
+        return p != null && p.isEnabled() && p.destination() != null && providers.available(channel)
+                && countries.refusal(channel, p.destination()).isEmpty();
     }
 
     private static NewCommunication.Planned withIndex(NewCommunication.Planned p, int index) {

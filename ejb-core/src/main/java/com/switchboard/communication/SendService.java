@@ -5,6 +5,7 @@ import com.switchboard.channel.ChannelProviders;
 import com.switchboard.error.FieldError;
 import com.switchboard.error.InvalidRequestException;
 import com.switchboard.error.NotFoundException;
+import com.switchboard.limits.CallerLimits;
 import com.switchboard.scheduling.DispatchService;
 import com.switchboard.template.ProviderTemplate;
 import com.switchboard.template.RenderedMessage;
@@ -45,6 +46,9 @@ public class SendService {
     /** What the rendered subject, text and HTML may take in the DETAILS item, well inside DynamoDB's 400 KB. */
     private static final int MAX_RENDERED_BYTES = 300_000;
     private static final Jsonb JSONB = JsonbBuilder.create();
+
+    @Inject
+    CallerLimits limits;
 
     @Inject
     RecipientPlanner planner;
@@ -141,6 +145,12 @@ public class SendService {
         checkRendered(rendered, message, errors);
         List<NewCommunication.Planned> planned = planner.plan(request, new RecipientPlanner.Criteria(channels, primary, urgency,
                 ChannelSelection.Content.of(rendered, template, message.content()), mode, fallback), errors);
+        int deliveries = planned.stream().mapToInt(p -> 1 + (p.fallbacks() == null ? 0 : p.fallbacks().size())).sum();
+        if (deliveries > MAX_RECIPIENTS) {
+            // what a send can cost: every copy (mode all) and every fallback it may take, not only the names listed
+            errors.add(new FieldError("recipients", deliveries + " deliveries planned with their fallbacks, at most "
+                    + MAX_RECIPIENTS + " per send"));
+        }
         for (NewCommunication.Planned p : planned) {
             if (!providers.available(p.channel())) {
                 errors.add(new FieldError(p.stakeholderId() == null ? "recipients[" + p.index() + "].channel" : "stakeholderIds",
@@ -160,6 +170,7 @@ public class SendService {
                 || p.fallbacks().stream().anyMatch(f -> f.channel() == Channel.Email)) && (rendered.subject() == null || rendered.subject().isBlank())) {
             throw InvalidRequestException.of(400, "message.subject", "email needs a subject (in the message or the template)");
         }
+        limits.recipients(caller, planned.size()); // a valid send only: a refused one costs nothing
         List<String> channelNames = channels.isEmpty()
                 ? planned.stream().map(p -> p.channel().name()).distinct().toList()
                 : channels.stream().map(Channel::name).toList();

@@ -47,6 +47,7 @@ public class ProfileCheck {
         m.put("whatsapp.app.secret", "WHATSAPP_APP_SECRET");
         m.put("whatsapp.verify.token", "WHATSAPP_VERIFY_TOKEN");
         m.put("websocket.allowed.origins", "CONSOLE_ORIGIN");
+        m.put("destination.country.codes", "DESTINATION_COUNTRY_CODES");
         return Map.copyOf(m);
     }
 
