@@ -8,8 +8,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,6 +28,11 @@ public class ApiKeyService {
     private static final Logger LOG = Logger.getLogger(ApiKeyService.class.getName());
     private static final String PRINCIPAL_PREFIX = "api-key.";
     private static final Pattern CLIENT = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
+    /** Key hashes that matched no active key, remembered briefly: a guessed or revoked key costs no lookup each time. */
+    private static final long UNKNOWN_FOR_MS = 60_000;
+    private static final int MAX_UNKNOWN = 10_000;
+
+    private final Map<String, Long> unknown = new ConcurrentHashMap<>();
 
     @Inject
     DynamoApiKeyStore store;
@@ -81,7 +88,17 @@ public class ApiKeyService {
             return Optional.empty();
         }
         String hash = ApiKeySecret.hash(presentedKey);
+        Long unknownUntil = unknown.get(hash);
+        if (unknownUntil != null && unknownUntil > System.currentTimeMillis()) {
+            return Optional.empty(); // asked about a moment ago: no lookup for a key being guessed or retried
+        }
         Optional<DynamoApiKeyStore.StoredKey> stored = store.findByHash(hash).filter(k -> k.view().active());
+        if (stored.isEmpty()) {
+            if (unknown.size() > MAX_UNKNOWN) {
+                unknown.clear();
+            }
+            unknown.put(hash, System.currentTimeMillis() + UNKNOWN_FOR_MS);
+        }
         stored.ifPresent(k -> {
             Instant now = clock.instant();
             if (k.view().lastUsedAt() == null

@@ -1,6 +1,7 @@
 package com.switchboard.rest.security;
 
 import com.switchboard.apikey.ApiKeyService;
+import com.switchboard.limits.FailedLogins;
 import com.switchboard.rest.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,22 +38,37 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     private static final String API_KEY_HEADER = "X-Api-Key";
     private static final String API_KEY_SCHEME = "ApiKey ";
     private static final String BASIC_SCHEME = "Basic ";
+    private static final String FAILURE_COUNTED = "switchboard.failedLoginCounted";
 
     @Inject
     ApiKeyService apiKeys;
+
+    @Inject
+    FailedLogins failedLogins;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
         String authorization = request.getHeader("Authorization");
         String apiKey = presentedApiKey(request.getHeader(API_KEY_HEADER), authorization);
-        if (apiKey != null) {
-            return apiKeys.authenticate(apiKey)
-                    .map(client -> context.notifyContainerAboutLogin(integrationClient(ApiKeyService.principalName(client))))
-                    .orElseGet(() -> challenge(context));
-        }
-        if (startsWithIgnoreCase(authorization, BASIC_SCHEME)) {
-            return basic(authorization.substring(BASIC_SCHEME.length()).trim(), context);
+        boolean basic = apiKey == null && startsWithIgnoreCase(authorization, BASIC_SCHEME);
+        if (apiKey != null || basic) {
+            String address = request.getRemoteAddr();
+            long wait = failedLogins.retryAfterSeconds(address);
+            if (wait > 0) {
+                return tooManyFailures(context, wait);
+            }
+            AuthenticationStatus status = apiKey != null
+                    ? apiKeys.authenticate(apiKey)
+                            .map(client -> context.notifyContainerAboutLogin(integrationClient(ApiKeyService.principalName(client))))
+                            .orElseGet(() -> challenge(context))
+                    : basic(authorization.substring(BASIC_SCHEME.length()).trim(), context);
+            // once per request: the 401's error-page dispatch comes through here again with the same header
+            if (status != AuthenticationStatus.SUCCESS && request.getAttribute(FAILURE_COUNTED) == null) {
+                request.setAttribute(FAILURE_COUNTED, Boolean.TRUE);
+                failedLogins.failed(address);
+            }
+            return status;
         }
         if (context.isProtected() || context.isAuthenticationRequest()) {
             return challenge(context);
@@ -100,6 +116,22 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
             check.clearPassword();
         }
         return check.getResult() ? AuthenticationStatus.SUCCESS : challenge(context);
+    }
+
+    /** 429 with Retry-After and a problem document, written here: the credentials are not even checked. */
+    private static AuthenticationStatus tooManyFailures(HttpMessageContext context, long retryAfterSeconds) {
+        HttpServletResponse response = context.getResponse();
+        response.setStatus(429);
+        response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+        response.setContentType("application/problem+json");
+        try {
+            response.getWriter().write("{\"type\":\"/problems/too-many-requests\",\"title\":\"Too many failed sign-ins\","
+                    + "\"status\":429,\"detail\":\"too many failed sign-ins from this address; try again in " + retryAfterSeconds
+                    + " s\",\"errors\":[{\"field\":\"Authorization\",\"message\":\"too many failed sign-ins\"}]}");
+        } catch (IOException e) {
+            // the status and Retry-After are set; the body is a courtesy
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     /** 401 with the Basic challenge; web.xml's error page turns it into a problem document. */
