@@ -29,15 +29,23 @@ public class RecentNotifications {
     private final Buckets buckets = new Buckets(61);
 
     /**
-     * True the first time {@code id} is seen within {@code window} (which must not exceed an hour),
-     * false for a repeat.
+     * Whether {@code id} was applied within {@code window} (at most an hour): then a repeat is
+     * acknowledged and ignored.
      */
-    public boolean firstTime(String id, Duration window) {
-        boolean first = buckets.add(hash(id), System.currentTimeMillis(), window.toMillis(), maxIds);
-        if (!first) {
-            LOG.fine(() -> "notification " + id + " seen before within " + window + "; ignored");
+    public boolean applied(String id, Duration window) {
+        boolean seen = buckets.contains(hash(id), System.currentTimeMillis(), window.toMillis());
+        if (seen) {
+            LOG.fine(() -> "notification " + id + " applied before within " + window + "; ignored");
         }
-        return first;
+        return seen;
+    }
+
+    /**
+     * {@code id} was applied. Called only once it was, so a notification whose processing failed
+     * (and that its sender retries) is applied by the retry instead of being taken for a repeat.
+     */
+    public void remember(String id, Duration window) {
+        buckets.add(hash(id), System.currentTimeMillis(), window.toMillis(), maxIds);
     }
 
     /** 64-bit FNV-1a with a final mix: collisions among a million ids are about one in 10^7. */
@@ -65,6 +73,17 @@ public class RecentNotifications {
             for (int i = 0; i < count; i++) {
                 sets[i] = new LongSet();
             }
+        }
+
+        synchronized boolean contains(long hash, long nowMillis, long windowMillis) {
+            long minute = nowMillis / BUCKET_MS;
+            long oldest = (nowMillis - windowMillis) / BUCKET_MS;
+            for (int i = 0; i < sets.length; i++) {
+                if (minutes[i] >= oldest && minutes[i] <= minute && sets[i].contains(hash)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         synchronized boolean add(long hash, long nowMillis, long windowMillis, int maxIds) {

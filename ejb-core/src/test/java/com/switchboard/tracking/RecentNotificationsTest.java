@@ -25,6 +25,17 @@ class RecentNotificationsTest {
     }
 
     @Test
+    void containsOnlyLooksAndAddRemembers() {
+        Buckets seen = new Buckets(61);
+        long id = RecentNotifications.hash("wa-status delivered wamid.1");
+        assertFalse(seen.contains(id, T0, HOUR), "not yet applied");
+        assertFalse(seen.contains(id, T0 + 1, HOUR), "looking does not remember: a failed attempt's retry is still applied");
+        seen.add(id, T0 + 2, HOUR, 1000);
+        assertTrue(seen.contains(id, T0 + 3, HOUR), "remembered once applied");
+        assertFalse(seen.contains(id, T0 + HOUR + 120_000, HOUR), "forgotten after the window");
+    }
+
+    @Test
     void pastTheCapIdsAreAppliedUnremembered() {
         Buckets seen = new Buckets(61);
         for (int i = 0; i < 3; i++) {

@@ -92,16 +92,13 @@ public class WhatsAppWebhookService {
         Duration window = Duration.ofSeconds(Math.min(maxAgeSeconds, DEDUP_WINDOW.toSeconds()));
         for (JsonObject value : values) {
             for (JsonObject message : objects(value.get("messages"))) {
-                if (firstTime(message.getString("id", ""), "wa-message ", window)) {
-                    inbound(message).ifPresent(this::recordInbound);
-                }
+                once(message.getString("id", ""), "wa-message ", window, () -> inbound(message).ifPresent(this::recordInbound));
             }
         }
         for (JsonObject value : values) {
             for (JsonObject status : objects(value.get("statuses"))) {
-                if (firstTime(status.getString("id", ""), "wa-status " + status.getString("status", "") + " ", window)) {
-                    WhatsAppStatusParser.parse(status).ifPresent(receipts::record);
-                }
+                once(status.getString("id", ""), "wa-status " + status.getString("status", "") + " ", window,
+                        () -> WhatsAppStatusParser.parse(status).ifPresent(receipts::record));
             }
         }
         return true;
@@ -116,9 +113,18 @@ public class WhatsAppWebhookService {
         }
     }
 
-    /** An item without an id cannot be told from another: it is applied, as before. */
-    private boolean firstTime(String id, String kind, Duration window) {
-        return id.isEmpty() || recent.firstTime(kind + id, window);
+    /**
+     * Applies an item unless it was applied within the window, and remembers it once applied (a
+     * failure is retried by Meta and must then be applied). An item without an id cannot be told
+     * from another: it is applied every time.
+     */
+    private void once(String id, String kind, Duration window, Runnable apply) {
+        if (id.isEmpty()) {
+            apply.run();
+        } else if (!recent.applied(kind + id, window)) {
+            apply.run();
+            recent.remember(kind + id, window);
+        }
     }
 
     static Optional<Instant> newest(byte[] rawBody) {

@@ -23,9 +23,9 @@ import java.security.Principal;
  * connect the unread notes are sent (registered first, so nothing published meanwhile is missed;
  * a note may then come twice, clients keep notes by id); {@code {"type":"ack","id":...}} from the
  * client marks the note seen and the recipient {@code Delivered}. A browser's handshake must come
- * from an allowed origin ({@link OriginCheck}).
+ * from an allowed origin ({@link WebSocketOriginFilter}).
  */
-@ServerEndpoint(value = "/ws/notifications", configurator = OriginCheck.class)
+@ServerEndpoint("/ws/notifications")
 @Dependent // a CDI bean, so the container injects it (one instance per socket, as WebSocket wants)
 public class NotificationSocket {
     private static final String SINK = "switchboard.sink";

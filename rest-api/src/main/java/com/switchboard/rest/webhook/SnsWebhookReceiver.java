@@ -50,7 +50,8 @@ public class SnsWebhookReceiver {
                 confirmer.confirm(m);
                 break;
             case SnsMessage.NOTIFICATION:
-                if (!recent.firstTime("sns " + m.messageId(), window())) {
+                String id = "sns " + m.messageId();
+                if (recent.applied(id, window())) {
                     break; // applied before: SNS's own retry of a message we answered, or a replay
                 }
                 Optional<Receipt> receipt = parser.apply(m.message());
@@ -59,6 +60,7 @@ public class SnsWebhookReceiver {
                 } else {
                     LOG.info(() -> "SNS message " + m.messageId() + " on " + m.topicArn() + " is no receipt we read; ignored");
                 }
+                recent.remember(id, window()); // only once applied: a failure's retry must still be applied
                 break;
             default: // UnsubscribeConfirmation: nothing to do, we never unsubscribe ourselves
                 break;

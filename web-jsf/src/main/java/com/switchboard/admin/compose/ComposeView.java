@@ -7,6 +7,7 @@ import com.switchboard.communication.SendRequest;
 import com.switchboard.communication.SendService;
 import com.switchboard.error.InvalidRequestException;
 import com.switchboard.error.NotFoundException;
+import com.switchboard.error.TooManyRequestsException;
 import com.switchboard.template.ProviderTemplate;
 import com.switchboard.template.RenderedMessage;
 import com.switchboard.template.Template;
@@ -119,6 +120,9 @@ public class ComposeView implements Serializable {
             return "/communication.xhtml?faces-redirect=true&id=" + accepted.communicationId();
         } catch (InvalidRequestException e) {
             FieldMessages.show(e, field -> component(field, recipientInputs));
+            return null;
+        } catch (TooManyRequestsException e) {
+            FieldMessages.page(FacesMessage.SEVERITY_ERROR, "Not sent: " + e.getMessage() + ".");
             return null;
         }
     }
