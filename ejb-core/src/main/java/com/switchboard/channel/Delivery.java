@@ -21,6 +21,11 @@ public record Delivery(String communicationId, int recipientIndex, Channel chann
     }
 
     public String deliveryId() {
+        return deliveryId(communicationId, recipientIndex);
+    }
+
+    /** The id of recipient {@code recipientIndex}'s delivery of communication {@code communicationId}. */
+    public static String deliveryId(String communicationId, int recipientIndex) {
         return communicationId + "-" + recipientIndex;
     }
 }

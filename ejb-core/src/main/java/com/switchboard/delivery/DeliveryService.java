@@ -178,7 +178,7 @@ public class DeliveryService {
      * already sending or has accepted, which its sends will skip.
      */
     private void prepare(List<StoredRecipient> sendable, Details details, Instant queuedAt) {
-        sendable.stream().filter(r -> acceptances.unknown(r.communicationId() + "-" + r.index()))
+        sendable.stream().filter(r -> acceptances.unknown(Delivery.deliveryId(r.communicationId(), r.index())))
                 .collect(Collectors.groupingBy(StoredRecipient::channel)).forEach((channel, recipients) ->
                 providers.forChannel(channel).ifPresent(p -> {
                     try {

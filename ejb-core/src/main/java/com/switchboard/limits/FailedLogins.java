@@ -43,11 +43,10 @@ public class FailedLogins {
     }
 
     public void failed(String address) {
+        long now = System.currentTimeMillis();
         if (windows.size() > MAX_ADDRESSES) {
-            long now = System.currentTimeMillis();
             windows.values().removeIf(w -> now - w.startMs() >= MINUTE_MS);
         }
-        long now = System.currentTimeMillis();
         windows.merge(address, new Window(now, 1),
                 (old, one) -> now - old.startMs() >= MINUTE_MS ? one : new Window(old.startMs(), old.failures() + 1));
     }

@@ -21,6 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RecentNotifications {
     private static final Logger LOG = Logger.getLogger(RecentNotifications.class.getName());
     private static final long BUCKET_MS = 60_000;
+    /** What the ring of 61 one-minute buckets can hold. */
+    private static final Duration MAX_WINDOW = Duration.ofHours(1);
 
     @Inject
     @ConfigProperty(name = "webhook.dedup.max.ids", defaultValue = "2000000")
@@ -29,23 +31,25 @@ public class RecentNotifications {
     private final Buckets buckets = new Buckets(61);
 
     /**
-     * Whether {@code id} was applied within {@code window} (at most an hour): then a repeat is
-     * acknowledged and ignored.
+     * Runs {@code apply} for notification {@code id} (of {@code kind}) unless it was applied within
+     * {@code window} (its sender's replay window; ids are kept for its last hour at most), and
+     * remembers it only once {@code apply} returned: the sender's retry of a notification whose
+     * processing failed (a DynamoDB outage's 503) is applied, not taken for a repeat. An empty id
+     * cannot be told from another: it is applied every time.
      */
-    public boolean applied(String id, Duration window) {
-        boolean seen = buckets.contains(hash(id), System.currentTimeMillis(), window.toMillis());
-        if (seen) {
-            LOG.fine(() -> "notification " + id + " applied before within " + window + "; ignored");
+    public void once(String kind, String id, Duration window, Runnable apply) {
+        if (id == null || id.isEmpty()) {
+            apply.run();
+            return;
         }
-        return seen;
-    }
-
-    /**
-     * {@code id} was applied. Called only once it was, so a notification whose processing failed
-     * (and that its sender retries) is applied by the retry instead of being taken for a repeat.
-     */
-    public void remember(String id, Duration window) {
-        buckets.add(hash(id), System.currentTimeMillis(), window.toMillis(), maxIds);
+        long hash = hash(kind + " " + id);
+        long windowMillis = Math.min(window.toMillis(), MAX_WINDOW.toMillis());
+        if (buckets.contains(hash, System.currentTimeMillis(), windowMillis)) {
+            LOG.fine(() -> kind + " " + id + " applied before within " + window + "; ignored");
+            return;
+        }
+        apply.run();
+        buckets.add(hash, System.currentTimeMillis(), windowMillis, maxIds);
     }
 
     /** 64-bit FNV-1a with a final mix: collisions among a million ids are about one in 10^7. */

@@ -201,20 +201,10 @@ public class DynamoInboxStore {
 
     /** Unread (unseen or seen) notes: a count of the user's keys in the sparse GSI2 partition. */
     public long unreadCount(String userId) {
-        long count = 0;
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryRequest.Builder query = QueryRequest.builder().tableName(table.name()).indexName(Table.GSI2)
-                    .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", Table.GSI2PK))
-                    .expressionAttributeValues(Map.of(":pk", s(UNREAD_PREFIX + userId))).select(Select.COUNT);
-            if (start != null) {
-                query.exclusiveStartKey(start);
-            }
-            QueryResponse page = dynamo.query(query.build());
-            count += page.count();
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return count;
+        return dynamo.queryPaginator(QueryRequest.builder().tableName(table.name()).indexName(Table.GSI2)
+                .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", Table.GSI2PK))
+                .expressionAttributeValues(Map.of(":pk", s(UNREAD_PREFIX + userId))).select(Select.COUNT).build())
+                .stream().mapToLong(QueryResponse::count).sum();
     }
 
     /**

@@ -66,7 +66,9 @@ public class InAppProvider implements ChannelProvider {
             return;
         }
         List<InboxNote> notes = inbox.insertAll(addressed.stream().map(this::note).toList());
-        notes.forEach(n -> written.put(n.communicationId() + "-" + n.recipientIndex(), n.id()));
+        for (int i = 0; i < notes.size(); i++) { // written in the order given
+            written.put(addressed.get(i).deliveryId(), notes.get(i).id());
+        }
         pushed(notes);
     }
 

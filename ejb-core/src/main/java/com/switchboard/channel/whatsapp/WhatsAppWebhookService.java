@@ -35,8 +35,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class WhatsAppWebhookService {
-    /** How long applied ids are remembered (the replay check covers the rest of the window). */
-    private static final Duration DEDUP_WINDOW = Duration.ofHours(1);
 
     /** One customer message: who wrote ({@code +}E.164), when, and its text (null for media). */
     public record Inbound(String from, Instant at, String text) {
@@ -89,15 +87,16 @@ public class WhatsAppWebhookService {
         if (newest(values).map(at -> at.isBefore(Instant.now().minusSeconds(maxAgeSeconds))).orElse(false)) {
             return false;
         }
-        Duration window = Duration.ofSeconds(Math.min(maxAgeSeconds, DEDUP_WINDOW.toSeconds()));
+        Duration window = Duration.ofSeconds(maxAgeSeconds);
         for (JsonObject value : values) {
             for (JsonObject message : objects(value.get("messages"))) {
-                once(message.getString("id", ""), "wa-message ", window, () -> inbound(message).ifPresent(this::recordInbound));
+                recent.once("wa-message", message.getString("id", ""), window,
+                        () -> inbound(message).ifPresent(this::recordInbound));
             }
         }
         for (JsonObject value : values) {
             for (JsonObject status : objects(value.get("statuses"))) {
-                once(status.getString("id", ""), "wa-status " + status.getString("status", "") + " ", window,
+                recent.once("wa-status " + status.getString("status", ""), status.getString("id", ""), window,
                         () -> WhatsAppStatusParser.parse(status).ifPresent(receipts::record));
             }
         }
@@ -110,20 +109,6 @@ public class WhatsAppWebhookService {
             // the person's own choice: every later WhatsApp send to the number fails opted-out before Graph is called
             suppressions.suppress(new Suppression(Channel.WhatsApp, m.from(), Suppression.OPTED_OUT,
                     "replied " + m.text().strip() + " on WhatsApp", Instant.now(clock).toString()));
-        }
-    }
-
-    /**
-     * Applies an item unless it was applied within the window, and remembers it once applied (a
-     * failure is retried by Meta and must then be applied). An item without an id cannot be told
-     * from another: it is applied every time.
-     */
-    private void once(String id, String kind, Duration window, Runnable apply) {
-        if (id.isEmpty()) {
-            apply.run();
-        } else if (!recent.applied(kind + id, window)) {
-            apply.run();
-            recent.remember(kind + id, window);
         }
     }
 

@@ -38,7 +38,7 @@ public class SnsWebhookReceiver {
     @Inject
     RecentNotifications recent;
 
-    /** A message older than this is refused by the verifier; within it, one MessageId is applied once (at most an hour). */
+    /** A message older than this is refused by the verifier; within it, one MessageId is applied once. */
     @Inject
     @ConfigProperty(name = "sns.max.message.age.seconds", defaultValue = "3600")
     long maxAgeSeconds;
@@ -50,25 +50,19 @@ public class SnsWebhookReceiver {
                 confirmer.confirm(m);
                 break;
             case SnsMessage.NOTIFICATION:
-                String id = "sns " + m.messageId();
-                if (recent.applied(id, window())) {
-                    break; // applied before: SNS's own retry of a message we answered, or a replay
-                }
-                Optional<Receipt> receipt = parser.apply(m.message());
-                if (receipt.isPresent()) {
-                    receipts.record(receipt.get());
-                } else {
-                    LOG.info(() -> "SNS message " + m.messageId() + " on " + m.topicArn() + " is no receipt we read; ignored");
-                }
-                recent.remember(id, window()); // only once applied: a failure's retry must still be applied
+                // a repeat (SNS's own retry of a message we answered, or a replay) is answered and ignored
+                recent.once("sns", m.messageId(), Duration.ofSeconds(maxAgeSeconds), () -> {
+                    Optional<Receipt> receipt = parser.apply(m.message());
+                    if (receipt.isPresent()) {
+                        receipts.record(receipt.get());
+                    } else {
+                        LOG.info(() -> "SNS message " + m.messageId() + " on " + m.topicArn() + " is no receipt we read; ignored");
+                    }
+                });
                 break;
             default: // UnsubscribeConfirmation: nothing to do, we never unsubscribe ourselves
                 break;
         }
         return Response.ok().build();
-    }
-
-    private Duration window() {
-        return Duration.ofSeconds(Math.min(maxAgeSeconds, 3600));
     }
 }
