@@ -16,6 +16,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -137,7 +138,13 @@ public class ReceiptService {
             if (to == RecipientStatus.Failed) {
                 fallbacks.beforeFailing(id, index); // a bounce: the next channel of the chain takes over
             }
-            if (!moves.moveAll(id, List.of(new ChunkMove(index, c.status(), to, attributes, Map.of(), c.attempts(), event)), now)
+            Map<String, String> set = attributes;
+            if (c.status() != RecipientStatus.Sent && receipt.providerMessageId() != null) {
+                // the provider took it but its Sent write never landed (DynamoDB went away): keep its id
+                set = new HashMap<>(attributes);
+                set.put("providerMessageId", receipt.providerMessageId());
+            }
+            if (!moves.moveAll(id, List.of(new ChunkMove(index, c.status(), to, set, Map.of(), c.attempts(), event)), now)
                     .isEmpty()) {
                 return true;
             }
