@@ -8,8 +8,9 @@ import java.util.List;
  * {@code /openapi} lists an operation no row covers, so a new endpoint needs one line here:
  * {@code row("GET", "/communications/new-thing").expect(401, 200, 200, 403, 403)}. Paths are the
  * OpenAPI templates; {@code at(...)} gives the concrete path when the template has parameters
- * ({@code {comm}} stands for a communication created before the matrix runs, {@code {note}} for its
- * in-app note in uma's inbox, which nobody else may touch). Mutations aim at
+ * ({@code {comm}} stands for a communication a CSR created before the matrix runs, {@code {own}} for one
+ * the integration user created, {@code {note}} for the CSR's
+ * communication's in-app note in uma's inbox, which nobody else may touch). Mutations aim at
  * things that do not exist where they can, so an allowed caller gets 404 and nothing changes.
  */
 final class EndpointTable {
@@ -28,7 +29,9 @@ final class EndpointTable {
 
     static final List<Row> ROWS = List.of(
             row("POST", "/communications/send").body(SEND).expect(401, 202, 202, 202, 403),
-            row("GET", "/communications/{id}").at("/communications/{comm}").expect(401, 200, 200, 200, 403),
+            // {comm} was sent by a CSR: the integration client may not read it (as if it did not exist); {own} it sent itself
+            row("GET", "/communications/{id}").at("/communications/{comm}").expect(401, 200, 200, 404, 403),
+            row("GET", "/communications/{id}").at("/communications/{own}").expect(401, 200, 200, 200, 403),
             row("DELETE", "/communications/{id}").at("/communications/" + UNKNOWN_ID).expect(401, 404, 404, 403, 403),
             row("PUT", "/communications/{id}/schedule").at("/communications/" + UNKNOWN_ID + "/schedule")
                     .body("{\"scheduledAt\":\"2099-01-01T00:00:00Z\"}").expect(401, 404, 404, 403, 403),
@@ -61,11 +64,17 @@ final class EndpointTable {
             row("POST", "/communications/inapp/{id}/archive").at("/communications/inapp/{note}/archive")
                     .expect(401, 404, 404, 403, 404),
             row("GET", "/communications/delivery-tracking").expect(401, 200, 200, 200, 403),
+            row("GET", "/communications/delivery-tracking").at("/communications/delivery-tracking?communicationId={comm}")
+                    .expect(401, 200, 200, 404, 403),
+            row("GET", "/communications/delivery-tracking").at("/communications/delivery-tracking?communicationId={own}")
+                    .expect(401, 200, 200, 200, 403),
             row("GET", "/communications/dead-letters").expect(401, 403, 200, 403, 403),
             row("POST", "/communications/api-keys").body("{\"client\":\"matrix-client\"}").expect(401, 403, 201, 403, 403),
             row("GET", "/communications/api-keys").expect(401, 403, 200, 403, 403),
             row("DELETE", "/communications/api-keys/{keyId}").at("/communications/api-keys/matrix-unknown-key")
                     .expect(401, 403, 404, 403, 403),
+            row("PUT", "/communications/api-keys/{keyId}/read-all").at("/communications/api-keys/matrix-unknown-key/read-all")
+                    .body("{\"readAll\":true}").expect(401, 403, 404, 403, 403),
             // an unknown event type: the admin gets 400 and no subscription is left to receive the suite's events
             row("POST", "/communications/webhooks").body("{\"url\":\"http://127.0.0.1:9/matrix\",\"eventTypes\":[\"no-such-event\"]}")
                     .expect(401, 403, 400, 403, 403),

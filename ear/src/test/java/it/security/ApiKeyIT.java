@@ -10,6 +10,7 @@ import it.support.Switchboard;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Integration clients with API keys: an admin issues a key (shown once), the client sends and
  * tracks with it exactly as the basic-auth integration user does, rotation keeps both keys valid
- * until the old one is revoked, a revoked or unknown key is 401, and only admins manage keys.
+ * until the old one is revoked, a revoked or unknown key is 401, and only admins manage keys. A key
+ * reads and tracks only its own client's communications unless an admin grants it read-all.
  */
 @ExtendWith(Switchboard.class)
 class ApiKeyIT {
@@ -49,6 +51,42 @@ class ApiKeyIT {
         assertEquals(issued.getString("prefix"), listed.getString("prefix"), "with its prefix");
         assertNotNull(listed.getString("createdAt", null), "with its creation time");
         assertNotNull(listed.getString("lastUsedAt", null), "and when it was last used");
+    }
+
+    @Test
+    void aKeyReadsOnlyItsOwnClientsCommunicationsUntilAnAdminGrantsItReadAll() {
+        String client = uniqueClient();
+        Api sender = Api.withApiKey(issue(client).getString("key"));
+        Api sameClient = Api.withApiKey(issue(client).getString("key"));
+        JsonObject otherKey = issue(uniqueClient());
+        Api other = Api.withApiKey(otherKey.getString("key"));
+        String own = sender.post("/communications/send", SEND).json().getString("communicationId");
+        String staffs = Api.as("csr").post("/communications/send", SEND).json().getString("communicationId");
+
+        assertEquals(200, sameClient.get("/communications/" + own).status(), "a second key of the same client reads it");
+        assertEquals(404, sender.get("/communications/" + staffs).status(), "a CSR's communication is not the client's");
+        Api.Reply hidden = other.get("/communications/" + own);
+        assertEquals(404, hidden.status(), "another client's key does not see it exists: " + hidden.body());
+        assertTrue(hidden.contentType().startsWith("application/problem+json"), hidden.contentType());
+        assertEquals(404, other.get("/communications/delivery-tracking?communicationId=" + own).status(), "nor track it");
+        assertTrue(tracked(sender).contains(own), "the client's tracking list has its own communication");
+        assertFalse(tracked(sender).contains(staffs), "and not the CSR's");
+        assertFalse(tracked(other).contains(own), "another client's list does not have it");
+
+        Api.Reply granted = ADMIN.put(KEYS + "/" + otherKey.getString("keyId") + "/read-all", "{\"readAll\":true}");
+        assertEquals(200, granted.status(), granted.body());
+        assertTrue(granted.json().getBoolean("readAll"), "the answer shows the grant: " + granted.body());
+        assertTrue(listed(ADMIN.get(KEYS), otherKey.getString("keyId")).getBoolean("readAll"), "and so does the list");
+        assertEquals(200, other.get("/communications/" + own).status(), "with read-all it reads another client's communication");
+        assertEquals(200, other.get("/communications/" + staffs).status(), "and a CSR's");
+        assertTrue(tracked(other).containsAll(List.of(own, staffs)), "and tracks both");
+
+        assertEquals(200, ADMIN.put(KEYS + "/" + otherKey.getString("keyId") + "/read-all", "{\"readAll\":false}").status());
+        assertEquals(404, other.get("/communications/" + own).status(), "withdrawn, it reads only its own again");
+
+        Api.Reply bad = ADMIN.put(KEYS + "/" + otherKey.getString("keyId") + "/read-all", "{}");
+        assertEquals(400, bad.status(), bad.body());
+        assertEquals("readAll", bad.json().getJsonArray("errors").getJsonObject(0).getString("field"), "the field at fault");
     }
 
     @Test
@@ -137,6 +175,14 @@ class ApiKeyIT {
         return list.jsonArray().stream().map(JsonObject.class::cast)
                 .filter(k -> keyId.equals(k.getString("keyId"))).findFirst()
                 .orElseThrow(() -> new AssertionError("key " + keyId + " is not listed: " + list.body()));
+    }
+
+    /** The ids of the caller's tracking list (the last 30 days, newest first). */
+    private static List<String> tracked(Api caller) {
+        Api.Reply page = caller.get("/communications/delivery-tracking?limit=100");
+        assertEquals(200, page.status(), page.body());
+        return page.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .map(i -> i.getString("communicationId")).toList();
     }
 
     private static String uniqueClient() {

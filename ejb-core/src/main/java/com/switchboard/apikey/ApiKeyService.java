@@ -64,7 +64,7 @@ public class ApiKeyService {
         String keyId = UUID.randomUUID().toString();
         String createdAt = clock.instant().toString();
         store.create(ApiKeySecret.hash(key),
-                new ApiKeyView(keyId, name, ApiKeySecret.prefix(key), createdAt, createdBy, null, null, null));
+                new ApiKeyView(keyId, name, ApiKeySecret.prefix(key), createdAt, createdBy, null, null, null, false));
         LOG.info(() -> "API key " + keyId + " created for client " + name + " by " + createdBy);
         return new IssuedApiKey(keyId, name, ApiKeySecret.prefix(key), createdAt, key);
     }
@@ -82,8 +82,22 @@ public class ApiKeyService {
         return store.findByHash(stored.hash()).map(DynamoApiKeyStore.StoredKey::view).orElseThrow();
     }
 
-    /** The client a presented key belongs to, when it is a key we issued and have not revoked. */
-    public Optional<String> authenticate(String presentedKey) {
+    /**
+     * Lets the key read and track every client's communications, or only its own client's again.
+     * Takes effect on the key's next request (each request reads the key).
+     */
+    public ApiKeyView setReadAll(String keyId, boolean readAll, String changedBy) {
+        var stored = store.findByKeyId(keyId).orElseThrow(() -> new NotFoundException("API key", keyId));
+        if (!store.setReadAll(stored.hash(), readAll, clock.instant(), changedBy)) {
+            throw new NotFoundException("API key", keyId);
+        }
+        LOG.info(() -> "API key " + keyId + " of client " + stored.view().client() + (readAll ? " granted" : " withdrawn")
+                + " read-all by " + changedBy);
+        return store.findByHash(stored.hash()).map(DynamoApiKeyStore.StoredKey::view).orElseThrow();
+    }
+
+    /** The key a presented key is, when it is one we issued and have not revoked. */
+    public Optional<ApiKeyView> authenticate(String presentedKey) {
         if (!ApiKeySecret.wellFormed(presentedKey)) {
             return Optional.empty();
         }
@@ -106,7 +120,7 @@ public class ApiKeyService {
                 store.recordUse(hash, now, now.minus(resolution()));
             }
         });
-        return stored.map(k -> k.view().client());
+        return stored.map(DynamoApiKeyStore.StoredKey::view);
     }
 
     private Duration resolution() {

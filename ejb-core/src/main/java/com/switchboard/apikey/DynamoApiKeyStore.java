@@ -86,6 +86,19 @@ public class DynamoApiKeyStore {
         }
     }
 
+    /** Grants or withdraws read-all; false when there is no such key. */
+    boolean setReadAll(String hash, boolean readAll, Instant at, String by) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(hash), SK))
+                    .updateExpression("SET readAll = :r, readAllChangedAt = :at, readAllChangedBy = :by")
+                    .conditionExpression("attribute_exists(PK)")
+                    .expressionAttributeValues(Map.of(":r", AttributeValue.fromBool(readAll), ":at", s(at.toString()), ":by", s(by))));
+            return true;
+        } catch (ConditionalCheckFailedException gone) {
+            return false;
+        }
+    }
+
     /**
      * Records a use, at most once per {@code staleBefore} window, so a busy client does not turn
      * every request into a write. A lost race just means another request recorded it.
@@ -105,7 +118,7 @@ public class DynamoApiKeyStore {
         String hash = str(item, Table.PK).substring("APIKEY#".length());
         return new StoredKey(hash, new ApiKeyView(str(item, "keyId"), str(item, "client"), str(item, "prefix"),
                 str(item, "createdAt"), str(item, "createdBy"), str(item, "lastUsedAt"), str(item, "revokedAt"),
-                str(item, "revokedBy")));
+                str(item, "revokedBy"), item.containsKey("readAll") && Boolean.TRUE.equals(item.get("readAll").bool())));
     }
 
     private static String pk(String hash) {

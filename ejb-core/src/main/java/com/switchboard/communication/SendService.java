@@ -100,8 +100,9 @@ public class SendService {
         return new SendAccepted(c.id(), false, status.name(), request.correlationId());
     }
 
-    public CommunicationView get(String id) {
-        return views.view(id).orElseThrow(() -> new NotFoundException("communication", id));
+    public CommunicationView get(String id, ReadScope scope) {
+        return views.view(id).filter(c -> scope.allows(c.createdBy()))
+                .orElseThrow(() -> new NotFoundException("communication", id));
     }
 
     private NewCommunication prepare(SendRequest request, String idempotencyKey, String caller) {

@@ -8,6 +8,7 @@ import static com.switchboard.store.Items.strings;
 import com.switchboard.communication.CommunicationView;
 import com.switchboard.communication.DynamoCommunicationStore;
 import com.switchboard.communication.DynamoCommunicationViews;
+import com.switchboard.communication.ReadScope;
 import com.switchboard.error.InvalidRequestException;
 import com.switchboard.error.NotFoundException;
 import com.switchboard.store.Table;
@@ -37,7 +38,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * The tracking query. By id: one Query over the communication's partition plus its events. As a
  * list: Queries on GSI1, one creation-day partition ({@code COMMS#<yyyy-mm-dd>}) at a time from
  * {@code to} back to {@code from}, sort key {@code <createdAt>#<id>} bounded by from/to, newest
- * first; status, channel, customer and vehicle as a FilterExpression — never a Scan. The keys
+ * first; status, channel, customer, vehicle and (for an integration client) creator as a
+ * FilterExpression — never a Scan. The keys
  * never change, so a cursor stays exact while statuses move under it. DynamoDB applies Limit before the filter, so a page is filled by repeated Queries
  * each asking only for what is still missing; the cursor is the last key DynamoDB evaluated.
  */
@@ -63,8 +65,8 @@ public class DeliveryTrackingService {
     @Inject
     Clock clock;
 
-    public Timeline timeline(String communicationId) {
-        CommunicationView view = communications.view(communicationId)
+    public Timeline timeline(String communicationId, ReadScope scope) {
+        CommunicationView view = communications.view(communicationId).filter(c -> scope.allows(c.createdBy()))
                 .orElseThrow(() -> new NotFoundException("communication", communicationId));
         Map<Integer, List<DeliveryEvent>> byRecipient = new HashMap<>();
         for (DeliveryEvent e : events.events(communicationId)) {
@@ -78,7 +80,7 @@ public class DeliveryTrackingService {
         return new Timeline(view.communicationId(), view.status(), view.createdAt(), view.correlationId(), recipients);
     }
 
-    public Page list(TrackingQuery q) {
+    public Page list(TrackingQuery q, ReadScope scope) {
         Instant to = q.to() != null ? q.to() : Instant.now(clock);
         Instant from = q.from() != null ? q.from() : to.minus(DEFAULT_RANGE);
         if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
@@ -94,7 +96,7 @@ public class DeliveryTrackingService {
         }
         List<Summary> items = new ArrayList<>();
         while (!day.isBefore(firstDay) && items.size() < q.limit()) {
-            QueryResponse page = dynamo.query(request(q, day, from, to, q.limit() - items.size(), start));
+            QueryResponse page = dynamo.query(request(q, scope, day, from, to, q.limit() - items.size(), start));
             page.items().forEach(i -> items.add(summary(i)));
             if (page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()) {
                 start = page.lastEvaluatedKey();
@@ -111,7 +113,7 @@ public class DeliveryTrackingService {
         return new Page(items, next);
     }
 
-    private QueryRequest request(TrackingQuery q, LocalDate day, Instant from, Instant to, int limit,
+    private QueryRequest request(TrackingQuery q, ReadScope scope, LocalDate day, Instant from, Instant to, int limit,
             Map<String, AttributeValue> start) {
         Map<String, AttributeValue> values = new HashMap<>();
         Map<String, String> names = new HashMap<>();
@@ -137,6 +139,10 @@ public class DeliveryTrackingService {
         if (q.vehicleId() != null) {
             filters.add("vehicleId = :vehicle");
             values.put(":vehicle", s(q.vehicleId()));
+        }
+        if (scope.owner() != null) {
+            filters.add("createdBy = :owner");
+            values.put(":owner", s(scope.owner()));
         }
         QueryRequest.Builder b = QueryRequest.builder().tableName(table.name()).indexName(Table.GSI1)
                 .keyConditionExpression("GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to")

@@ -3,6 +3,7 @@ package com.switchboard.rest.apikey;
 import com.switchboard.apikey.ApiKeyService;
 import com.switchboard.apikey.ApiKeyView;
 import com.switchboard.apikey.IssuedApiKey;
+import com.switchboard.error.InvalidRequestException;
 import com.switchboard.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -83,6 +85,23 @@ public class ApiKeyResource {
     @Path("{keyId}")
     public ApiKeyView revoke(@PathParam("keyId") String keyId) {
         return apiKeys.revoke(keyId, caller());
+    }
+
+    @PUT
+    @APIResponseSchema(ApiKeyView.class)
+    @Operation(summary = "Let a key read and track every client's communications, or only its own client's again",
+            description = "A key reads only what its own client created unless granted read-all; the change applies to its next request.")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @Path("{keyId}/read-all")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ApiKeyView readAll(@PathParam("keyId") String keyId, ReadAllGrant grant) {
+        if (grant == null || grant.readAll() == null) {
+            throw InvalidRequestException.of(400, "readAll", "true or false is required");
+        }
+        return apiKeys.setReadAll(keyId, grant.readAll(), caller());
     }
 
     private String caller() {

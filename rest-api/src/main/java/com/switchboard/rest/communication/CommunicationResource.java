@@ -3,9 +3,11 @@ package com.switchboard.rest.communication;
 import com.switchboard.communication.CommunicationView;
 import com.switchboard.communication.SendService;
 import com.switchboard.rest.Roles;
+import com.switchboard.rest.security.ReadScopes;
 import com.switchboard.scheduling.ScheduleService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -13,7 +15,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -36,9 +40,17 @@ public class CommunicationResource {
     @Inject
     ScheduleService schedules;
 
+    @Context
+    SecurityContext security;
+
+    @Context
+    HttpServletRequest request;
+
     @GET
     @APIResponseSchema(CommunicationView.class)
-    @Operation(summary = "A communication with every recipient's delivery state")
+    @Operation(summary = "A communication with every recipient's delivery state",
+            description = "An integration client reads only communications its own client created (404 for others) "
+                    + "unless an administrator granted its key read-all.")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -46,7 +58,7 @@ public class CommunicationResource {
     @RolesAllowed({Roles.CSR, Roles.ADMIN, Roles.INTEGRATION})
     @Produces(MediaType.APPLICATION_JSON)
     public CommunicationView get(@PathParam("id") String id) {
-        return sends.get(id);
+        return sends.get(id, ReadScopes.of(security, request));
     }
 
     /** Cancels a communication that has not gone out (status Cancelled); 409 once it was dispatched. */

@@ -59,9 +59,12 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
                 return tooManyFailures(context, wait);
             }
             AuthenticationStatus status = apiKey != null
-                    ? apiKeys.authenticate(apiKey)
-                            .map(client -> context.notifyContainerAboutLogin(integrationClient(ApiKeyService.principalName(client))))
-                            .orElseGet(() -> challenge(context))
+                    ? apiKeys.authenticate(apiKey).map(key -> {
+                        if (key.readAll()) {
+                            request.setAttribute(ReadScopes.READ_ALL_GRANTED, Boolean.TRUE);
+                        }
+                        return context.notifyContainerAboutLogin(integrationClient(ApiKeyService.principalName(key.client())));
+                    }).orElseGet(() -> challenge(context))
                     : basic(authorization.substring(BASIC_SCHEME.length()).trim(), context);
             // once per request: the 401's error-page dispatch comes through here again with the same header
             if (status != AuthenticationStatus.SUCCESS && request.getAttribute(FAILURE_COUNTED) == null) {

@@ -1,16 +1,20 @@
 package com.switchboard.rest.tracking;
 
 import com.switchboard.rest.Roles;
+import com.switchboard.rest.security.ReadScopes;
 import com.switchboard.tracking.DeliveryTrackingService;
 import com.switchboard.tracking.TrackingQuery;
 import com.switchboard.tracking.TrackingViews;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -42,9 +46,16 @@ public class DeliveryTrackingResource {
     @Inject
     DeliveryTrackingService tracking;
 
+    @Context
+    SecurityContext security;
+
+    @Context
+    HttpServletRequest request;
+
     @GET
     @Operation(summary = "Track deliveries", description = "With communicationId: every recipient with its receipt timeline. "
-            + "Otherwise a page of communications filtered by status, channel, customerId, vehicleId and from/to, continued with next.")
+            + "Otherwise a page of communications filtered by status, channel, customerId, vehicleId and from/to, continued with next. "
+            + "An integration client sees only its own client's communications unless its key was granted read-all.")
     @APIResponse(responseCode = "200", description = "A timeline (with communicationId) or a page",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(oneOf = {TrackingViews.Timeline.class, TrackingViews.Page.class}),
@@ -62,8 +73,9 @@ public class DeliveryTrackingResource {
             @QueryParam("vehicleId") String vehicleId, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("limit") Integer limit, @QueryParam("next") String next) {
         if (communicationId != null && !communicationId.isBlank()) {
-            return tracking.timeline(communicationId.trim());
+            return tracking.timeline(communicationId.trim(), ReadScopes.of(security, request));
         }
-        return tracking.list(TrackingQuery.of(status, channel, customerId, vehicleId, from, to, limit, next));
+        return tracking.list(TrackingQuery.of(status, channel, customerId, vehicleId, from, to, limit, next),
+                ReadScopes.of(security, request));
     }
 }

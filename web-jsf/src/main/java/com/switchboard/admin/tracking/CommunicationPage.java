@@ -1,5 +1,6 @@
 package com.switchboard.admin.tracking;
 
+import com.switchboard.communication.ReadScope;
 import com.switchboard.error.NotFoundException;
 import com.switchboard.tracking.DeliveryTrackingService;
 import com.switchboard.tracking.TrackingViews.Timeline;
@@ -25,7 +26,7 @@ public class CommunicationPage {
     public Timeline getTimeline() {
         if (timeline == null && !missing && getId() != null && !getId().isBlank()) {
             try {
-                timeline = tracking.timeline(id.trim());
+                timeline = tracking.timeline(id.trim(), ReadScope.ALL);
             } catch (NotFoundException e) {
                 missing = true;
             }
