@@ -244,6 +244,10 @@ class AdminConsoleIT {
 
         browser.driver.get(ADMIN + "/channels.xhtml");
         assertEquals(200, navigationStatus(), "an admin opens the admin-only Channels page");
+        assertTrue(browser.driver.findElement(By.cssSelector("[data-budget='SMS']")).getText().matches("(?s)\\d+ of \\d+ segments reserved today.*"),
+                "the SMS row shows its daily budget: " + browser.driver.findElement(By.cssSelector("[data-budget='SMS']")).getText());
+        assertTrue(byId("limits-title").isDisplayed() && browser.driver.getPageSource().contains("Recipients per caller"),
+                "and the limits in force are listed");
         type("test:address", "ui-probe@example.com");
         byId("test:sendTest").click();
         await("the provider's answer").atMost(WAIT).ignoreExceptions()

@@ -1,5 +1,7 @@
 package com.switchboard.apikey;
 
+import static com.switchboard.store.Items.bool;
+import static com.switchboard.store.Items.flag;
 import static com.switchboard.store.Items.key;
 import static com.switchboard.store.Items.putIfPresent;
 import static com.switchboard.store.Items.s;
@@ -92,7 +94,7 @@ public class DynamoApiKeyStore {
             dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(hash), SK))
                     .updateExpression("SET readAll = :r, readAllChangedAt = :at, readAllChangedBy = :by")
                     .conditionExpression("attribute_exists(PK)")
-                    .expressionAttributeValues(Map.of(":r", AttributeValue.fromBool(readAll), ":at", s(at.toString()), ":by", s(by))));
+                    .expressionAttributeValues(Map.of(":r", bool(readAll), ":at", s(at.toString()), ":by", s(by))));
             return true;
         } catch (ConditionalCheckFailedException gone) {
             return false;
@@ -118,7 +120,7 @@ public class DynamoApiKeyStore {
         String hash = str(item, Table.PK).substring("APIKEY#".length());
         return new StoredKey(hash, new ApiKeyView(str(item, "keyId"), str(item, "client"), str(item, "prefix"),
                 str(item, "createdAt"), str(item, "createdBy"), str(item, "lastUsedAt"), str(item, "revokedAt"),
-                str(item, "revokedBy"), item.containsKey("readAll") && Boolean.TRUE.equals(item.get("readAll").bool())));
+                str(item, "revokedBy"), flag(item, "readAll")));
     }
 
     private static String pk(String hash) {

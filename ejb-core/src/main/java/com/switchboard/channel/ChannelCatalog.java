@@ -23,8 +23,17 @@ public class ChannelCatalog {
     @Inject
     Config config;
 
+    @Inject
+    DailyBudget.Source budgets;
+
+    /** Every channel's state, read from memory (the readiness check asks on each probe). */
     public List<ChannelStatus> channels() {
         return Arrays.stream(Channel.values()).map(this::status).toList();
+    }
+
+    /** Every channel's state with its daily budget (a DynamoDB read per budgeted channel), for operators. */
+    public List<ChannelStatus> overview() {
+        return channels().stream().map(c -> c.withBudget(budgets.today(c.channel()).orElse(null))).toList();
     }
 
     public ChannelStatus status(Channel channel) {

@@ -48,6 +48,14 @@ public interface ChannelProvider {
     }
 
     /**
+     * What one delivery costs in the units the channel's daily budget ({@code budget.daily.<Channel>})
+     * counts: one message by default; SMS counts the segments it is billed as.
+     */
+    default long billedUnits(Delivery delivery) {
+        return 1;
+    }
+
+    /**
      * Called with a chunk's deliveries before they are sent one by one, so a provider that looks
      * something up per delivery can read it for the whole chunk at once (WhatsApp's customer-service
      * windows). A failure here costs only the optimisation: each send still looks up what it needs.

@@ -23,6 +23,11 @@ public class DestinationCountries {
 
     private volatile List<String> prefixes;
 
+    /** The calling codes SMS and WhatsApp may reach ({@code *}: any), as the Channels page shows them. */
+    public List<String> allowed() {
+        return prefixes();
+    }
+
     /** Why {@code address} on {@code channel} must not be sent to, or empty when it may (any address of other channels). */
     public Optional<String> refusal(Channel channel, String address) {
         if ((channel != Channel.SMS && channel != Channel.WhatsApp) || address == null) {

@@ -40,7 +40,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class SendService {
     private static final int MAX_CONTENT = 100_000;
-    private static final int MAX_RECIPIENTS = 10_000;
+    /** Deliveries one send may plan, counting every fallback and {@code mode: all} copy. */
+    public static final int MAX_RECIPIENTS = 10_000;
     /** Ids callers use for their own records (UUIDs, order numbers, URNs): no spaces, nothing to escape in a header or log. */
     private static final String CORRELATION_ID = "[A-Za-z0-9._:/@+=-]{1,128}";
     /** What the rendered subject, text and HTML may take in the DETAILS item, well inside DynamoDB's 400 KB. */

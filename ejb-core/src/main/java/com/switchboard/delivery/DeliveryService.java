@@ -20,6 +20,7 @@ import com.switchboard.communication.RecipientMoves;
 import com.switchboard.communication.RecipientStatus;
 import com.switchboard.coordination.FallbackService;
 import com.switchboard.coordination.timing.HoldService;
+import com.switchboard.limits.ChannelBudgets;
 import com.switchboard.preference.DynamoSuppressionStore;
 import com.switchboard.preference.Suppression;
 import com.switchboard.queue.JmsDispatchQueue;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -56,7 +58,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
  * spends no attempt: the recipient falls back at once where a chain is configured, else its ticket
  * waits for the circuit (the provider's breaker delay, a quarter more at most) for up to
  * {@code delivery.circuit.max.wait.ms} in all, then fails with the reason. An outage of a minute
- * thus delays messages instead of failing them.
+ * thus delays messages instead of failing them. A channel whose daily budget is spent
+ * ({@link ChannelBudgets}) fails its deliveries at once, without a provider call, so they fall back.
  */
 @ApplicationScoped
 public class DeliveryService {
@@ -116,6 +119,9 @@ public class DeliveryService {
 
     @Inject
     ProviderAcceptances acceptances;
+
+    @Inject
+    ChannelBudgets budgets;
 
     /** Read at each use: operators may shorten or lengthen the wait during an outage without a restart. */
     @Inject
@@ -231,10 +237,7 @@ public class DeliveryService {
         }
         try {
             String earlier = go == ProviderAcceptances.Go.RECORD_EARLIER ? acceptances.earlierAcceptance(deliveryId) : null;
-            ProviderResult result = earlier != null ? new ProviderResult.Accepted(earlier) : call(delivery);
-            if (earlier == null) {
-                metrics.providerCalled(recipient.channel(), result);
-            }
+            ProviderResult result = earlier != null ? new ProviderResult.Accepted(earlier) : budgetedCall(delivery);
             settle(recipient, delivery, result, attempt, accepted);
             return result;
         } finally {
@@ -263,9 +266,24 @@ public class DeliveryService {
         // CircuitOpen: not tried; the caller falls back or queues the chunk's refused tickets together
     }
 
-    private ProviderResult call(Delivery delivery) {
+    /** The provider's answer, unless the channel's daily budget is spent: then a permanent refusal without a call. */
+    private ProviderResult budgetedCall(Delivery delivery) {
         ChannelProvider provider = providers.forChannel(delivery.channel())
                 .orElseThrow(() -> new IllegalStateException("no provider for " + delivery.channel()));
+        long units = provider.billedUnits(delivery);
+        Optional<String> refused = budgets.take(delivery.channel(), units);
+        if (refused.isPresent()) {
+            return new ProviderResult.Permanent(refused.get());
+        }
+        ProviderResult result = call(provider, delivery);
+        metrics.providerCalled(delivery.channel(), result);
+        if (!(result instanceof ProviderResult.Accepted)) {
+            budgets.giveBack(delivery.channel(), units);
+        }
+        return result;
+    }
+
+    private ProviderResult call(ChannelProvider provider, Delivery delivery) {
         try {
             String id = provider.send(delivery);
             health.succeeded(delivery.channel());

@@ -33,6 +33,15 @@ public class CallerLimits {
     private final Map<String, Bucket> requests = new ConcurrentHashMap<>();
     private final Map<String, Bucket> recipients = new ConcurrentHashMap<>();
 
+    /** The default budgets (a caller's own may differ), as the Channels page shows them. */
+    public long requestsPerMinute() {
+        return requestsPerMinute;
+    }
+
+    public long recipientsPerMinute() {
+        return recipientsPerMinute;
+    }
+
     /** Takes one request from {@code caller}'s budget, or throws 429 with the seconds until one is back. */
     public void request(String caller) {
         take(requests, "requests", caller, 1, requestsPerMinute);

@@ -32,6 +32,11 @@ public class FailedLogins {
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
+    /** The default number of failed sign-ins an address may make in a minute. */
+    public int perMinute() {
+        return perMinute;
+    }
+
     /** Seconds until {@code address} may try again, or 0 when it may now. */
     public long retryAfterSeconds(String address) {
         Window w = windows.get(address);

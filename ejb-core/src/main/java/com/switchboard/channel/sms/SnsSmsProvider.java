@@ -133,6 +133,11 @@ public class SnsSmsProvider implements ChannelProvider {
     }
 
     @Override
+    public long billedUnits(Delivery delivery) {
+        return SmsSegments.count(delivery.message().text());
+    }
+
+    @Override
     public Map<String, Long> usage(Delivery delivery) {
         return Map.of("segments", (long) SmsSegments.count(delivery.message().text()));
     }

@@ -28,12 +28,12 @@ public class ChannelResource {
 
     @GET
     @APIResponseSchema(ChannelStatus[].class)
-    @Operation(summary = "The four channels, their provider and its state")
+    @Operation(summary = "The channels, their provider and its state, and each one's daily spend budget (budget.daily.<Channel>)")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @RolesAllowed({Roles.CSR, Roles.ADMIN, Roles.INTEGRATION})
     @Produces(MediaType.APPLICATION_JSON)
     public List<ChannelStatus> channels() {
-        return catalog.channels();
+        return catalog.overview();
     }
 }
