@@ -172,8 +172,10 @@ public class ChannelBudgets implements DailyBudget.Source {
         if (a == null) {
             return 0;
         }
+        OptionalLong limit = limit(channel);
         synchronized (a) {
-            return a.exhausted && today().equals(a.day) ? 1 : 0;
+            // a new day or a budget the operator changed clears the alert before the next send
+            return a.exhausted && today().equals(a.day) && limit.isPresent() && limit.getAsLong() == a.limit ? 1 : 0;
         }
     }
 
