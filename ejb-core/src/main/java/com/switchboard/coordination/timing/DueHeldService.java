@@ -36,7 +36,7 @@ public class DueHeldService {
     ChunkOwnership ownership;
 
     @Inject
-    @ConfigProperty(name = "scheduler.batch", defaultValue = "100")
+    @ConfigProperty(name = "held.batch", defaultValue = "100")
     int batch;
 
     public void releaseDue() {
