@@ -38,6 +38,106 @@ class PreferencesIT {
     }
 
     @Test
+    void theStorysPreferenceBodyIsTakenFromACsrAndAnsweredInBothSpellings() {
+        String id = "C-" + UUID.randomUUID();
+        Api.Reply put = Api.as("csr").put("/communications/preferences?stakeholderId=" + id, """
+                {"stakeholderId":"%s","stakeholderType":"CUSTOMER","preferences":{
+                  "email":{"enabled":true,"address":"story@example.com","frequency":"IMMEDIATE"},
+                  "sms":{"enabled":true,"number":"+447400123456","frequency":"Immediate"},
+                  "whatsapp":{"enabled":false},
+                  "inApp":{"enabled":true,"frequency":"Daily"}}}""".formatted(id));
+        assertEquals(200, put.status(), "a CSR saves the story's shape (in-app without an address): " + put.body());
+
+        JsonObject read = Api.as("integration").get("/communications/preferences?stakeholderId=" + id).json();
+        assertEquals("Customer", read.getString("stakeholderType"));
+        assertEquals(List.of("Email", "SMS", "WhatsApp", "InApp"), List.copyOf(read.getJsonObject("channels").keySet()));
+        assertEquals(List.of("email", "sms", "whatsapp", "inApp"), List.copyOf(read.getJsonObject("preferences").keySet()),
+                "and in the story's spelling: " + read);
+        assertEquals(id, read.getJsonObject("preferences").getJsonObject("inApp").getString("address"), "in-app reaches the stakeholder");
+        assertEquals("Daily", read.getJsonObject("preferences").getJsonObject("inApp").getString("frequency"));
+        assertEquals("+447400123456", read.getJsonObject("preferences").getJsonObject("sms").getString("number"));
+        assertEquals(Api.userName("csr"), read.getString("updatedBy"), "who saved them");
+        assertTrue(read.containsKey("updatedAt"), "and when: " + read);
+
+        Api.Reply both = ADMIN.put("/communications/preferences?stakeholderId=" + id, """
+                {"stakeholderType":"Customer","channels":{"Email":{"address":"a@example.com"}},"preferences":{"email":{"address":"b@example.com"}}}""");
+        assertEquals(400, both.status(), both.body());
+        assertEquals("preferences", both.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+    }
+
+    @Test
+    void inAppIsAlsoCalledInDashApp() {
+        Api.Reply r = Api.as("csr").post("/communications/send", """
+                {"message":{"subject":"Ready","content":"Your car is ready"},"recipients":[{"channel":"In-App","address":"%s"}]}"""
+                .formatted(Api.userName("user")));
+        assertEquals(202, r.status(), "the story's channel name is accepted: " + r.body());
+        assertEquals("InApp", it.support.Tracking.communication(r.json().getString("communicationId")).getJsonArray("recipients")
+                .getJsonObject(0).getString("channel"));
+    }
+
+    @Test
+    void everyChangeIsKeptWithWhoWhenAndWhat() {
+        String id = "C-" + UUID.randomUUID();
+        String body = """
+                {"stakeholderType":"Customer","channels":{"SMS":{"enabled":true,"number":"%s"}}}""";
+        assertEquals(200, Api.as("csr").put("/communications/preferences?stakeholderId=" + id, body.formatted("+447400111111")).status());
+        assertEquals(200, ADMIN.put("/communications/preferences?stakeholderId=" + id, body.formatted("+447400222222")).status());
+
+        Api.Reply r = Api.as("csr").get("/communications/preferences/history?stakeholderId=" + id);
+        assertEquals(200, r.status(), r.body());
+        List<JsonObject> changes = r.json().getJsonArray("items").getValuesAs(JsonObject.class);
+        assertEquals(2, changes.size(), r.body());
+        assertEquals(Api.userName("admin"), changes.get(0).getString("by"), "newest first");
+        assertEquals("SMS.number: +447400111111 → +447400222222", changes.get(0).getJsonArray("changes").getString(0));
+        assertEquals(Api.userName("csr"), changes.get(1).getString("by"));
+        assertTrue(changes.get(1).getJsonArray("changes").getString(0).startsWith("created"), changes.get(1).toString());
+
+        Api.Reply first = Api.as("csr").get("/communications/preferences/history?stakeholderId=" + id + "&limit=1");
+        Api.Reply second = Api.as("csr").get("/communications/preferences/history?stakeholderId=" + id + "&limit=1&next="
+                + first.json().getString("next"));
+        assertEquals(changes.get(1), second.json().getJsonArray("items").getJsonObject(0), "paged with next");
+    }
+
+    @Test
+    void withoutAnIdTheListIsPagedAndFilteredByTypeAndSearch() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, ADMIN.put("/communications/preferences?stakeholderId=SUP-" + run + "-" + i, """
+                    {"stakeholderType":"Supplier","channels":{"Email":{"address":"parts%d@example.com"}}}""".formatted(i)).status());
+        }
+        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+        String next = null;
+        for (int page = 0; page < 100; page++) {
+            Api.Reply r = Api.as("csr").get("/communications/preferences?stakeholderType=Supplier&limit=2"
+                    + (next == null ? "" : "&next=" + next));
+            assertEquals(200, r.status(), r.body());
+            List<JsonObject> items = r.json().getJsonArray("items").getValuesAs(JsonObject.class);
+            assertTrue(items.size() <= 2, "a page holds at most limit items");
+            items.forEach(p -> {
+                assertEquals("Supplier", p.getString("stakeholderType"), "only suppliers");
+                seen.add(p.getString("stakeholderId"));
+            });
+            next = r.json().getString("next", null);
+            if (next == null) {
+                break;
+            }
+        }
+        assertTrue(seen.containsAll(List.of("SUP-" + run + "-0", "SUP-" + run + "-1", "SUP-" + run + "-2")), seen.toString());
+
+        assertEquals(200, ADMIN.put("/communications/preferences/profile?stakeholderId=SUP-" + run + "-1",
+                "{\"displayName\":\"Parts Wholesaler " + run + "\"}").status());
+        Api.Reply found = Api.as("csr").get("/communications/preferences?q=" + run);
+        assertEquals(200, found.status(), found.body());
+        assertEquals(List.of("SUP-" + run + "-1"), found.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .map(p -> p.getString("stakeholderId")).toList(), "found by name through the stakeholder search");
+
+        Api.Reply own = Api.as("user").get("/communications/preferences");
+        assertEquals(200, own.status(), own.body());
+        assertTrue(own.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .allMatch(p -> Api.userName("user").equals(p.getString("stakeholderId"))), "a user's list holds only their own: " + own.body());
+    }
+
+    @Test
     void invalidNumbersAndAddressesAreRefusedByField() {
         Api.Reply r = ADMIN.put("/communications/preferences?stakeholderId=C-bad", """
                 {"stakeholderType":"Client","timezone":"Mars/Olympus","channels":{

@@ -52,10 +52,17 @@ final class EndpointTable {
                     .expect(401, 200, 200, 200, 200),
             row("GET", "/communications/preferences").at("/communications/preferences?stakeholderId=uma")
                     .expect(401, 200, 200, 200, 403),
+            // without an id: a page (a user's holds only their own)
+            row("GET", "/communications/preferences").at("/communications/preferences?stakeholderType=Staff&limit=5")
+                    .expect(401, 200, 200, 200, 200),
             row("PUT", "/communications/preferences").at("/communications/preferences?stakeholderId=ulrich")
-                    .body(PREFERENCES).expect(401, 403, 200, 403, 200),
+                    .body(PREFERENCES).expect(401, 200, 200, 403, 200),
             row("PUT", "/communications/preferences").at("/communications/preferences?stakeholderId=uma")
-                    .body(PREFERENCES).expect(401, 403, 200, 403, 403),
+                    .body(PREFERENCES).expect(401, 200, 200, 403, 403),
+            row("GET", "/communications/preferences/history").at("/communications/preferences/history?stakeholderId=ulrich")
+                    .expect(401, 200, 200, 403, 200),
+            row("GET", "/communications/preferences/history").at("/communications/preferences/history?stakeholderId=uma")
+                    .expect(401, 200, 200, 403, 403),
             row("GET", "/communications/inapp/inbox").expect(401, 200, 200, 403, 200),
             row("GET", "/communications/inapp/unread-count").expect(401, 200, 200, 403, 200),
             // uma's note: looked up in the caller's own inbox only, so for everyone else it does not exist (404)

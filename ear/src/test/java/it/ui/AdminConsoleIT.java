@@ -195,6 +195,10 @@ class AdminConsoleIT {
         JsonObject stored = Api.as("csr").get("/communications/preferences?stakeholderId=ui-customer-" + smsNumber.substring(1)).json();
         assertEquals(smsNumber, stored.getJsonObject("channels").getJsonObject("SMS").getString("number"),
                 "the page saved the number through the preference service: " + stored);
+        await("the change in the page's history").atMost(WAIT).ignoreExceptions()
+                .until(() -> byId("history").getText().contains("SMS"));
+        assertTrue(byId("last-saved").getText().contains(" by " + stored.getString("updatedBy")), byId("last-saved").getText());
+        browser.screenshot("05b-preferences-history", 1366, 1200);
     }
 
     @Test
@@ -361,6 +365,11 @@ class AdminConsoleIT {
                     "nothing of " + page + " is shown, not even read-only");
         }
         browser.screenshot("10-csr-forbidden", 768, 900);
+        browser.driver.get(ADMIN + "/preferences.xhtml");
+        type("lookup:stakeholderId", "ui-customer-" + smsNumber.substring(1));
+        byId("lookup:load").click();
+        await("a CSR may save a customer's preferences (a phone call)").atMost(WAIT).ignoreExceptions()
+                .until(() -> byId("edit:save").isDisplayed());
         browser.driver.get(ADMIN + "/analytics.xhtml");
         assertEquals(200, navigationStatus(), "a CSR still opens the staff pages");
     }

@@ -21,11 +21,15 @@ public enum Channel {
         return queue;
     }
 
-    /** Case-insensitive lookup, so "email" and "EMAIL" both name {@link #Email}. */
+    /**
+     * Case-insensitive lookup that ignores hyphens and underscores, so "email" and "EMAIL" name
+     * {@link #Email} and the story's "In-App" (or "in_app") names {@link #InApp}.
+     */
     public static Optional<Channel> parse(String name) {
         if (name == null) {
             return Optional.empty();
         }
-        return Arrays.stream(values()).filter(c -> c.name().equalsIgnoreCase(name.trim())).findFirst();
+        String plain = name.trim().replace("-", "").replace("_", "");
+        return Arrays.stream(values()).filter(c -> c.name().equalsIgnoreCase(plain)).findFirst();
     }
 }

@@ -9,22 +9,35 @@ import static com.switchboard.store.Items.s;
 import static com.switchboard.store.Items.str;
 import static com.switchboard.store.Items.strings;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+
+import com.switchboard.store.BatchReader;
+import com.switchboard.store.BatchWriter;
 import com.switchboard.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Preferences as one {@code PREFERENCES#<id> / CHANNELS} item; DynamoDB maps have no order, so
- * the stakeholder's channel order is kept beside them as a list.
+ * the stakeholder's channel order is kept beside them as a list. Each save also writes a
+ * {@code HISTORY#<at>#<n>} item in the stakeholder's partition (who, when, what changed) in the
+ * same BatchWriteItem. GSI1 lists stakeholders by type ({@code PREFERENCES#<type>} / {@code <id>}),
+ * so the list is Queries a page at a time, never a Scan.
  */
 @ApplicationScoped
 public class DynamoPreferenceStore {
+    private static final String HISTORY = "HISTORY#";
 
     @Inject
     DynamoDbClient dynamo;
@@ -32,12 +45,91 @@ public class DynamoPreferenceStore {
     @Inject
     Table table;
 
+    @Inject
+    BatchReader reader;
+
+    @Inject
+    BatchWriter writer;
+
     public Optional<Preferences> find(String stakeholderId) {
         var result = dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(stakeholderId), "CHANNELS")));
         return result.hasItem() && !result.item().isEmpty() ? Optional.of(toPreferences(result.item())) : Optional.empty();
     }
 
-    public void save(Preferences p) {
+    /** One page of a type's stakeholders in id order, from {@code after} (an id) on. */
+    public Page page(String stakeholderType, String after, int limit) {
+        QueryRequest.Builder q = QueryRequest.builder().tableName(table.name()).indexName(Table.GSI1)
+                .keyConditionExpression(after == null ? "GSI1PK = :p" : "GSI1PK = :p AND GSI1SK > :after")
+                .expressionAttributeValues(after == null ? Map.of(":p", s(listKey(stakeholderType)))
+                        : Map.of(":p", s(listKey(stakeholderType)), ":after", s(after)))
+                .limit(limit);
+        QueryResponse r = dynamo.query(q.build());
+        List<Preferences> items = r.items().stream().map(DynamoPreferenceStore::toPreferences).toList();
+        boolean more = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty();
+        return new Page(items, more);
+    }
+
+    /** A page of one type's stakeholders; {@code more} when DynamoDB has more of that type. */
+    public record Page(List<Preferences> items, boolean more) {
+    }
+
+    /** Preferences of these stakeholders, in their order, skipping those without any. */
+    public List<Preferences> findAll(List<String> stakeholderIds) {
+        Map<String, Map<String, AttributeValue>> found = reader.getAll(stakeholderIds.stream()
+                .map(id -> key(pk(id), "CHANNELS")).toList());
+        return stakeholderIds.stream().map(id -> found.get(pk(id) + " CHANNELS")).filter(java.util.Objects::nonNull)
+                .map(DynamoPreferenceStore::toPreferences).toList();
+    }
+
+    /**
+     * The stakeholder's changes, newest first, a page of {@code limit} after the cursor {@code next}
+     * (the key of the last change of the previous page); the answer's {@code next} continues it.
+     */
+    public HistoryPage history(String stakeholderId, String next, int limit) {
+        QueryRequest.Builder q = QueryRequest.builder().tableName(table.name())
+                .keyConditionExpression("PK = :p AND begins_with(SK, :h)")
+                .expressionAttributeValues(Map.of(":p", s(pk(stakeholderId)), ":h", s(HISTORY)))
+                .scanIndexForward(false).limit(limit);
+        if (next != null) {
+            q.exclusiveStartKey(key(pk(stakeholderId), historyKey(next).orElseThrow()));
+        }
+        QueryResponse r = dynamo.query(q.build());
+        List<PreferenceChange> items = r.items().stream()
+                .map(i -> new PreferenceChange(stakeholderId, str(i, "at"), str(i, "by"), strings(i, "changes"))).toList();
+        return new HistoryPage(items, r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty()
+                ? Base64.getUrlEncoder().withoutPadding().encodeToString(str(r.lastEvaluatedKey(), Table.SK).getBytes(UTF_8)) : null);
+    }
+
+    /** A page of changes and the cursor of the next, older one (null at the first change). */
+    public record HistoryPage(List<PreferenceChange> items, String next) {
+    }
+
+    /** The history key a cursor handed back by a client stands for, if it is one. */
+    public static Optional<String> historyKey(String cursor) {
+        try {
+            String key = new String(Base64.getUrlDecoder().decode(cursor), UTF_8);
+            return key.startsWith(HISTORY) && key.length() < 200 ? Optional.of(key) : Optional.empty();
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Saves the preferences and the change together, in one BatchWriteItem (retried until both are
+     * written or it throws; dynalite has no TransactWriteItems, and a history entry whose save then
+     * failed only records an attempt).
+     */
+    public void save(Preferences p, PreferenceChange change) {
+        Map<String, AttributeValue> history = key(pk(p.stakeholderId()),
+                HISTORY + change.at() + "#" + java.util.UUID.randomUUID().toString().substring(0, 8));
+        history.put("type", s("PreferenceChange"));
+        history.put("at", s(change.at()));
+        history.put("by", s(change.by()));
+        history.put("changes", list(change.changes()));
+        writer.putAll(List.of(history, item(p)));
+    }
+
+    private static Map<String, AttributeValue> item(Preferences p) {
         Map<String, AttributeValue> item = key(pk(p.stakeholderId()), "CHANNELS");
         item.put("type", s("Preferences"));
         item.put("stakeholderId", s(p.stakeholderId()));
@@ -50,11 +142,14 @@ public class DynamoPreferenceStore {
             item.put("quietEnd", s(p.quietHours().end()));
         }
         item.put("updatedAt", s(p.updatedAt()));
+        putIfPresent(item, "updatedBy", p.updatedBy());
         Map<String, AttributeValue> channels = new HashMap<>();
         p.channels().forEach((name, c) -> channels.put(name, AttributeValue.fromM(channel(c))));
         item.put("channels", AttributeValue.fromM(channels));
         item.put("channelOrder", list(p.channels().keySet().stream().toList()));
-        dynamo.putItem(b -> b.tableName(table.name()).item(item));
+        item.put(Table.GSI1PK, s(listKey(p.stakeholderType())));
+        item.put(Table.GSI1SK, s(p.stakeholderId()));
+        return item;
     }
 
     private static Map<String, AttributeValue> channel(ChannelPreference c) {
@@ -76,7 +171,12 @@ public class DynamoPreferenceStore {
         }
         return new Preferences(str(item, "stakeholderId"), str(item, "stakeholderType"), str(item, "timezone"),
                 channels, str(item, "updatedAt"), str(item, "digestTime"), str(item, "digestDay"),
-                item.containsKey("quietStart") ? new QuietHours(str(item, "quietStart"), str(item, "quietEnd")) : null);
+                item.containsKey("quietStart") ? new QuietHours(str(item, "quietStart"), str(item, "quietEnd")) : null,
+                null, str(item, "updatedBy"));
+    }
+
+    private static String listKey(String stakeholderType) {
+        return "PREFERENCES#" + stakeholderType;
     }
 
     private static String pk(String stakeholderId) {

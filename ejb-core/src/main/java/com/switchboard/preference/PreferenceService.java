@@ -16,8 +16,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
-/** Reads and replaces a stakeholder's channel preferences, validating every address and number. */
+/**
+ * Reads, lists and replaces stakeholders' channel preferences, validating every address and number,
+ * and keeps every change in the stakeholder's history.
+ */
 @ApplicationScoped
 public class PreferenceService {
 
@@ -30,12 +36,26 @@ public class PreferenceService {
     @Inject
     Clock clock;
 
-    public Preferences get(String stakeholderId) {
+    @Inject
+    StakeholderProfileService profiles;
+
+    /** The stakeholder's preferences, if they have any (no error when not). */
+    public Optional<Preferences> find(String stakeholderId) {
         requireId(stakeholderId);
-        return store.find(stakeholderId).orElseThrow(() -> new NotFoundException("preferences", stakeholderId));
+        return store.find(stakeholderId).map(Preferences::withBothSpellings);
     }
 
-    public Preferences put(String stakeholderId, Preferences requested) {
+    public Preferences get(String stakeholderId) {
+        requireId(stakeholderId);
+        return store.find(stakeholderId).map(Preferences::withBothSpellings)
+                .orElseThrow(() -> new NotFoundException("preferences", stakeholderId));
+    }
+
+    /**
+     * Replaces a stakeholder's preferences, given as {@code channels} or as the story's
+     * {@code preferences}, and keeps the change (who, when, what) in their history.
+     */
+    public Preferences put(String stakeholderId, Preferences requested, String savedBy) {
         requireId(stakeholderId);
         if (requested == null) {
             throw InvalidRequestException.of(400, "body", "preferences are required");
@@ -44,7 +64,10 @@ public class PreferenceService {
         if (requested.stakeholderId() != null && !requested.stakeholderId().equals(stakeholderId)) {
             errors.add(new FieldError("stakeholderId", "does not match the stakeholderId query parameter"));
         }
-        if (Arrays.stream(StakeholderType.values()).noneMatch(t -> t.name().equals(requested.stakeholderType()))) {
+        Optional<StakeholderType> type = Arrays.stream(StakeholderType.values())
+                .filter(t -> t.name().equalsIgnoreCase(requested.stakeholderType() == null ? "" : requested.stakeholderType().trim()))
+                .findFirst();
+        if (type.isEmpty()) {
             errors.add(new FieldError("stakeholderType", "one of Customer, Staff, Supplier"));
         }
         if (requested.timezone() != null) {
@@ -55,49 +78,145 @@ public class PreferenceService {
             }
         }
         TimingPreferences.validate(requested, errors);
+        boolean story = requested.channels() == null || requested.channels().isEmpty();
+        Map<String, ChannelPreference> given = story ? requested.preferences() : requested.channels();
+        String prefix = story ? "preferences." : "channels.";
         LinkedHashMap<String, ChannelPreference> channels = new LinkedHashMap<>();
-        if (requested.channels() == null || requested.channels().isEmpty()) {
-            errors.add(new FieldError("channels", "at least one channel is required"));
+        if (!story && requested.preferences() != null && !requested.preferences().isEmpty()) {
+            errors.add(new FieldError("preferences", "give channels or preferences, not both"));
+        } else if (given == null || given.isEmpty()) {
+            errors.add(new FieldError("channels", "at least one channel is required (channels, or the story's preferences)"));
         } else {
-            for (Map.Entry<String, ChannelPreference> e : requested.channels().entrySet()) {
-                validateChannel(e.getKey(), e.getValue(), errors).ifPresent(c -> channels.put(c.name(), normalise(e.getValue())));
+            for (Map.Entry<String, ChannelPreference> e : given.entrySet()) {
+                validateChannel(prefix + e.getKey(), e.getKey(), e.getValue(), errors).ifPresent(c -> {
+                    if (channels.putIfAbsent(c.name(), normalise(c, e.getValue(), stakeholderId)) != null) {
+                        errors.add(new FieldError(prefix + e.getKey(), c + " is given twice"));
+                    }
+                });
             }
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(400, errors);
         }
-        Preferences stored = new Preferences(stakeholderId, requested.stakeholderType(), requested.timezone(), channels,
-                Instant.now(clock).toString(), TimingPreferences.digestTime(requested), TimingPreferences.digestDay(requested),
-                requested.quietHours());
-        store.save(stored);
-        return stored;
+        String now = Instant.now(clock).toString();
+        Preferences stored = new Preferences(stakeholderId, type.get().name(), requested.timezone(), channels, now,
+                TimingPreferences.digestTime(requested), TimingPreferences.digestDay(requested), requested.quietHours(), null,
+                savedBy);
+        Optional<Preferences> before = store.find(stakeholderId);
+        store.save(stored, new PreferenceChange(stakeholderId, now, savedBy, PreferenceDiff.between(before.orElse(null), stored)));
+        return stored.withBothSpellings();
     }
 
-    private Optional<Channel> validateChannel(String name, ChannelPreference pref, List<FieldError> errors) {
-        String field = "channels." + name;
+    /**
+     * Stakeholders' preferences a page at a time: those matching {@code search} (name, vehicle or
+     * customer number, through the stakeholder search: one page of at most its 20 matches), or
+     * else every stakeholder of {@code stakeholderType} (or of every type) in id order.
+     */
+    public PreferencePage list(String stakeholderType, String search, Integer limit, String next) {
+        int size = limit == null ? 50 : limit;
+        List<FieldError> errors = new ArrayList<>();
+        if (size < 1 || size > 100) {
+            errors.add(new FieldError("limit", "between 1 and 100"));
+        }
+        List<StakeholderType> types = new ArrayList<>(Arrays.asList(StakeholderType.values()));
+        if (stakeholderType != null && !stakeholderType.isBlank()) {
+            types = Arrays.stream(StakeholderType.values()).filter(t -> t.name().equalsIgnoreCase(stakeholderType.trim())).toList();
+            if (types.isEmpty()) {
+                errors.add(new FieldError("stakeholderType", "one of Customer, Staff, Supplier"));
+            }
+        }
+        ListCursor cursor = next == null || next.isBlank() ? new ListCursor(0, null) : ListCursor.decode(next);
+        if (cursor == null || cursor.type() >= Math.max(types.size(), 1)) {
+            errors.add(new FieldError("next", "not a cursor of this list"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(400, errors);
+        }
+        if (search != null && !search.isBlank()) {
+            Set<String> wanted = types.stream().map(Enum::name).collect(java.util.stream.Collectors.toSet());
+            List<Preferences> found = store.findAll(profiles.search(search).stream().map(StakeholderMatch::stakeholderId).toList())
+                    .stream().filter(p -> wanted.contains(p.stakeholderType())).limit(size).map(Preferences::withBothSpellings).toList();
+            return new PreferencePage(found, null);
+        }
+        List<Preferences> items = new ArrayList<>();
+        int t = cursor.type();
+        String after = cursor.after();
+        while (t < types.size() && items.size() < size) {
+            DynamoPreferenceStore.Page page = store.page(types.get(t).name(), after, size - items.size());
+            page.items().forEach(p -> items.add(p.withBothSpellings()));
+            if (page.more() && !page.items().isEmpty()) {
+                after = page.items().get(page.items().size() - 1).stakeholderId();
+            } else {
+                t++;
+                after = null;
+            }
+        }
+        return new PreferencePage(items, t < types.size() ? new ListCursor(t, after).encode() : null);
+    }
+
+    /** A stakeholder's saved changes, newest first. */
+    public DynamoPreferenceStore.HistoryPage history(String stakeholderId, Integer limit, String next) {
+        requireId(stakeholderId);
+        int size = limit == null ? 20 : limit;
+        if (size < 1 || size > 100) {
+            throw InvalidRequestException.of(400, "limit", "between 1 and 100");
+        }
+        if (next != null && DynamoPreferenceStore.historyKey(next).isEmpty()) {
+            throw InvalidRequestException.of(400, "next", "not a cursor of this history");
+        }
+        return store.history(stakeholderId, next, size);
+    }
+
+    /** Where a list page ends: the index of the type being listed and the last id read of it. */
+    record ListCursor(int type, String after) {
+        String encode() {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString((type + "|" + (after == null ? "" : after))
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+
+        static ListCursor decode(String text) {
+            try {
+                String plain = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
+                int bar = plain.indexOf('|');
+                String after = plain.substring(bar + 1);
+                return new ListCursor(Integer.parseInt(plain.substring(0, bar)), after.isEmpty() ? null : after);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+    }
+
+    private Optional<Channel> validateChannel(String field, String name, ChannelPreference pref, List<FieldError> errors) {
         var channel = Channel.parse(name);
         if (channel.isEmpty()) {
-            errors.add(new FieldError(field, "unknown channel; one of Email, SMS, WhatsApp, InApp"));
+            errors.add(new FieldError(field, "unknown channel; one of Email, SMS, WhatsApp, InApp (or email, sms, whatsapp, inApp)"));
             return channel;
         }
         if (pref == null) {
             errors.add(new FieldError(field, "channel settings are required"));
             return Optional.empty();
         }
-        if (pref.frequency() != null && Arrays.stream(Frequency.values()).noneMatch(f -> f.name().equals(pref.frequency()))) {
+        if (pref.frequency() != null && frequency(pref.frequency()).isEmpty()) {
             errors.add(new FieldError(field + ".frequency", "one of Immediate, Daily, Weekly"));
         }
         String destinationField = channel.get() == Channel.SMS || channel.get() == Channel.WhatsApp ? ".number" : ".address";
-        if (pref.isEnabled() || pref.destination() != null) {
+        // in-app reaches the stakeholder's own user: no address needed
+        boolean needsDestination = channel.get() != Channel.InApp || pref.destination() != null;
+        if (needsDestination && (pref.isEnabled() || pref.destination() != null)) {
             addresses.problem(channel.get(), pref.destination())
                     .ifPresent(p -> errors.add(new FieldError(field + destinationField, p)));
         }
         return channel;
     }
 
-    private static ChannelPreference normalise(ChannelPreference p) {
-        return new ChannelPreference(p.isEnabled(), p.address(), p.number(),
-                p.frequency() == null ? Frequency.Immediate.name() : p.frequency());
+    private static Optional<Frequency> frequency(String text) {
+        return Arrays.stream(Frequency.values()).filter(f -> f.name().equalsIgnoreCase(text.trim())).findFirst();
+    }
+
+    private static ChannelPreference normalise(Channel channel, ChannelPreference p, String stakeholderId) {
+        String address = channel == Channel.InApp && p.destination() == null ? stakeholderId : p.address();
+        return new ChannelPreference(p.isEnabled(), address, p.number(),
+                p.frequency() == null ? Frequency.Immediate.name() : frequency(p.frequency()).orElseThrow().name());
     }
 
     private static void requireId(String stakeholderId) {

@@ -4,10 +4,12 @@ import com.switchboard.admin.support.FieldMessages;
 import com.switchboard.error.InvalidRequestException;
 import com.switchboard.error.NotFoundException;
 import com.switchboard.preference.ChannelPreference;
+import com.switchboard.preference.PreferenceChange;
 import com.switchboard.preference.PreferenceService;
 import com.switchboard.preference.Preferences;
 import com.switchboard.preference.QuietHours;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -40,6 +42,8 @@ public class PreferencesView implements Serializable {
     private String quietStart;
     private String quietEnd;
     private String updatedAt;
+    private String updatedBy;
+    private List<PreferenceChange> history = List.of();
     private boolean loaded;
     private List<ChannelRow> rows = emptyRows();
 
@@ -103,6 +107,8 @@ public class PreferencesView implements Serializable {
         quietEnd = null;
         loaded = true;
         updatedAt = null;
+        updatedBy = null;
+        history = List.of();
         try {
             Preferences p = preferences.get(stakeholderId == null ? null : stakeholderId.trim());
             stakeholderType = p.stakeholderType();
@@ -112,6 +118,8 @@ public class PreferencesView implements Serializable {
             quietStart = p.quietHours() == null ? null : p.quietHours().start();
             quietEnd = p.quietHours() == null ? null : p.quietHours().end();
             updatedAt = p.updatedAt();
+            updatedBy = p.updatedBy();
+            loadHistory();
             for (ChannelRow row : rows) {
                 ChannelPreference c = p.channels().get(row.channel);
                 if (c != null) {
@@ -129,10 +137,11 @@ public class PreferencesView implements Serializable {
         return null;
     }
 
-    /** Only admins change someone's preferences (as in the API); CSRs read them. */
+    /** CSRs and admins change someone's preferences (as in the API): a customer's phone call is a CSR's to record. */
     public String save() {
-        if (!jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().isUserInRole("admin")) {
-            FieldMessages.page(FacesMessage.SEVERITY_ERROR, "Only an admin changes a stakeholder's preferences.");
+        var external = FacesContext.getCurrentInstance().getExternalContext();
+        if (!external.isUserInRole("admin") && !external.isUserInRole("csr")) {
+            FieldMessages.page(FacesMessage.SEVERITY_ERROR, "Only staff change a stakeholder's preferences.");
             return null;
         }
         LinkedHashMap<String, ChannelPreference> channels = new LinkedHashMap<>();
@@ -145,8 +154,11 @@ public class PreferencesView implements Serializable {
         }
         try {
             Preferences saved = preferences.put(stakeholderId.trim(), new Preferences(stakeholderId.trim(), stakeholderType,
-                    blankToNull(timezone), channels, null, blankToNull(digestTime), blankToNull(digestDay), quietHours()));
+                    blankToNull(timezone), channels, null, blankToNull(digestTime), blankToNull(digestDay), quietHours(), null, null),
+                    FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal().getName());
             updatedAt = saved.updatedAt();
+            updatedBy = saved.updatedBy();
+            loadHistory();
             FieldMessages.page(FacesMessage.SEVERITY_INFO, "Preferences of " + saved.stakeholderId() + " saved.");
         } catch (InvalidRequestException e) {
             FieldMessages.show(e, PreferencesView::component);
@@ -267,6 +279,19 @@ public class PreferencesView implements Serializable {
 
     public void setQuietEnd(String quietEnd) {
         this.quietEnd = quietEnd;
+    }
+
+    public String getUpdatedBy() {
+        return updatedBy;
+    }
+
+    /** The latest changes (who, when, what), newest first. */
+    public List<PreferenceChange> getHistory() {
+        return history;
+    }
+
+    private void loadHistory() {
+        history = preferences.history(stakeholderId.trim(), 20, null).items();
     }
 
     public String getUpdatedAt() {
