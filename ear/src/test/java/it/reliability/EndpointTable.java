@@ -101,6 +101,10 @@ final class EndpointTable {
                     .expect(401, 200, 200, 200, 403),
             row("GET", "/communications/preferences/search").at("/communications/preferences/search?q=matrix")
                     .expect(401, 200, 200, 403, 403),
+            row("GET", "/communications/suppressions").at("/communications/suppressions?channel=SMS&address=%2B447400000001")
+                    .expect(401, 200, 200, 403, 403),
+            row("DELETE", "/communications/suppressions").at("/communications/suppressions?channel=SMS&address=%2B447400000001&reason=matrix")
+                    .expect(401, 403, 404, 403, 403),
             row("GET", "/communications/clock").expect(401, 403, 200, 403, 403),
             // a body that is no instant: the admin gets 400 and the clock the other tests rely on is not moved
             row("PUT", "/communications/clock").body("{\"now\":\"not-an-instant\"}").expect(401, 403, 400, 403, 403),

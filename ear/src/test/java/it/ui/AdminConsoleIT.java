@@ -215,6 +215,29 @@ class AdminConsoleIT {
     }
 
     @Test
+    @Order(55)
+    void anAdminLiftsAStopReplyOnTheSuppressionsPage() throws Exception {
+        String number = "+447400" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        String reply = Switchboard.sandbox().snsSigner().notification(sandbox.SnsSandboxSigner.SMS_TOPIC, """
+                {"originationNumber":"%s","destinationNumber":"+447700900000","messageBody":"STOP"}""".formatted(number));
+        assertEquals(200, Api.anonymous().post("/webhooks/sms", reply).status(), "the customer's STOP arrives");
+        browser.driver.get(ADMIN + "/suppressions.xhtml");
+        new Select(byId("lookup:channel")).selectByValue("SMS");
+        type("lookup:address", number);
+        byId("lookup:find").click();
+        await("the suppression").atMost(WAIT).ignoreExceptions()
+                .until(() -> byId("suppression-state").getText().startsWith("Suppressed"));
+        assertTrue(byId("suppression-state").getText().contains("opted-out"), byId("suppression-state").getText());
+        type("lift:reason", "asked to hear again by phone");
+        browser.screenshot("07b-suppression", 1366, 900);
+        byId("lift:liftIt").click();
+        await("lifted").atMost(WAIT).ignoreExceptions()
+                .until(() -> byId("suppression-state").getText().startsWith("Not suppressed"));
+        assertTrue(byId("suppression-history").getText().contains("lifted by " + Api.userName("admin") + ": asked to hear again by phone"),
+                byId("suppression-history").getText());
+    }
+
+    @Test
     @Order(60)
     void templatesAndChannelsPagesShowTheirData() throws Exception {
         browser.driver.get(ADMIN + "/templates.xhtml");

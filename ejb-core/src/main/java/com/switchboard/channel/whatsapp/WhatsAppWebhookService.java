@@ -2,8 +2,7 @@ package com.switchboard.channel.whatsapp;
 
 import com.switchboard.channel.Channel;
 import com.switchboard.error.InvalidRequestException;
-import com.switchboard.preference.DynamoSuppressionStore;
-import com.switchboard.preference.Suppression;
+import com.switchboard.preference.ConsentService;
 import com.switchboard.tracking.RecentNotifications;
 import com.switchboard.tracking.ReceiptService;
 import com.switchboard.tracking.WhatsAppStatusParser;
@@ -19,7 +18,6 @@ import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,16 +42,10 @@ public class WhatsAppWebhookService {
     DynamoWhatsAppContactStore contacts;
 
     @Inject
-    OptOutKeywords optOut;
-
-    @Inject
-    DynamoSuppressionStore suppressions;
+    ConsentService consent;
 
     @Inject
     ReceiptService receipts;
-
-    @Inject
-    Clock clock;
 
     @Inject
     RecentNotifications recent;
@@ -105,11 +97,8 @@ public class WhatsAppWebhookService {
 
     private void recordInbound(Inbound m) {
         contacts.recordInbound(m.from(), m.at());
-        if (optOut.matches(m.text())) {
-            // the person's own choice: every later WhatsApp send to the number fails opted-out before Graph is called
-            suppressions.suppress(new Suppression(Channel.WhatsApp, m.from(), Suppression.OPTED_OUT,
-                    "replied " + m.text().strip() + " on WhatsApp", Instant.now(clock).toString()));
-        }
+        // STOP: every later WhatsApp send to the number fails opted-out before Graph is called; START lifts that
+        consent.reply(Channel.WhatsApp, m.from(), m.text());
     }
 
     static Optional<Instant> newest(byte[] rawBody) {

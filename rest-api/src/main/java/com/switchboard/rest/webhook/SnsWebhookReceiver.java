@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -44,6 +45,18 @@ public class SnsWebhookReceiver {
     long maxAgeSeconds;
 
     public Response receive(String body, Function<String, Optional<Receipt>> parser) {
+        return receive(body, (messageId, message) -> {
+            Optional<Receipt> receipt = parser.apply(message);
+            if (receipt.isPresent()) {
+                receipts.record(receipt.get());
+            } else {
+                LOG.info(() -> "SNS message " + messageId + " is no receipt we read; ignored");
+            }
+        });
+    }
+
+    /** As above, with {@code handler} given each new notification's MessageId and {@code Message}. */
+    public Response receive(String body, BiConsumer<String, String> handler) {
         SnsMessage m = verifier.verify(body);
         switch (m.type()) {
             case SnsMessage.SUBSCRIPTION_CONFIRMATION:
@@ -51,14 +64,7 @@ public class SnsWebhookReceiver {
                 break;
             case SnsMessage.NOTIFICATION:
                 // a repeat (SNS's own retry of a message we answered, or a replay) is answered and ignored
-                recent.once("sns", m.messageId(), Duration.ofSeconds(maxAgeSeconds), () -> {
-                    Optional<Receipt> receipt = parser.apply(m.message());
-                    if (receipt.isPresent()) {
-                        receipts.record(receipt.get());
-                    } else {
-                        LOG.info(() -> "SNS message " + m.messageId() + " on " + m.topicArn() + " is no receipt we read; ignored");
-                    }
-                });
+                recent.once("sns", m.messageId(), Duration.ofSeconds(maxAgeSeconds), () -> handler.accept(m.messageId(), m.message()));
                 break;
             default: // UnsubscribeConfirmation: nothing to do, we never unsubscribe ourselves
                 break;
