@@ -110,6 +110,9 @@ final class EndpointTable {
             row("PUT", "/communications/clock").body("{\"now\":\"not-an-instant\"}").expect(401, 403, 400, 403, 403),
             row("DELETE", "/communications/clock").expect(401, 403, 200, 403, 403),
             // webhooks take no login: only a valid signature or token lets a caller in, whoever it is
+            // the signed token is the only authority: a bad one is 400 for anyone
+            row("POST", "/unsubscribe").at("/unsubscribe?token=not-a-token").body("List-Unsubscribe=One-Click")
+                    .expect(400, 400, 400, 400, 400),
             row("POST", "/webhooks/ses").body("{}").expect(403, 403, 403, 403, 403),
             row("POST", "/webhooks/sms").body("{}").expect(403, 403, 403, 403, 403),
             row("GET", "/webhooks/whatsapp").at("/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1")

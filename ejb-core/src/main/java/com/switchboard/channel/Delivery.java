@@ -10,14 +10,15 @@ import java.time.Instant;
  * provider-side template to use where the provider needs one (WhatsApp outside the 24-hour
  * window), or null. {@code queuedAt} is when its ticket was queued, the same in every redelivery
  * of that ticket (a store that keys what it writes by it writes the same item again), or null
- * when unknown (a test send).
+ * when unknown (a test send). {@code marketing}: the communication is marketing (an email then
+ * carries a one-click unsubscribe), not a service message.
  */
 public record Delivery(String communicationId, int recipientIndex, Channel channel, String address,
-        RenderedMessage message, ProviderTemplate template, Instant queuedAt) {
+        RenderedMessage message, ProviderTemplate template, Instant queuedAt, boolean marketing) {
 
     public Delivery(String communicationId, int recipientIndex, Channel channel, String address, RenderedMessage message,
             ProviderTemplate template) {
-        this(communicationId, recipientIndex, channel, address, message, template, null);
+        this(communicationId, recipientIndex, channel, address, message, template, null, false);
     }
 
     public String deliveryId() {

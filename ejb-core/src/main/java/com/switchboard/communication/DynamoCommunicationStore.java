@@ -74,7 +74,7 @@ public class DynamoCommunicationStore {
 
     /** The stored details of one communication, as the pipeline needs them to send. */
     public record Details(String id, RenderedMessage rendered, ProviderTemplate providerTemplate, String correlationId,
-            String escalateAfter) {
+            String escalateAfter, boolean marketing) {
     }
 
     /**
@@ -178,6 +178,7 @@ public class DynamoCommunicationStore {
         item.put("createdBy", s(c.createdBy()));
         putIfPresent(item, "idempotencyKey", c.idempotencyKey());
         putIfPresent(item, "correlationId", r.correlationId());
+        item.put("category", s(r.marketing() ? "marketing" : "service"));
         item.put("recipientCount", n(c.recipients().size()));
         item.put("count_Pending", n(c.recipients().size()));
         for (String k : new String[] {"Sent", "Delivered", "Failed"}) {
@@ -214,7 +215,7 @@ public class DynamoCommunicationStore {
                 : null;
         return Optional.of(new Details(id,
                 new RenderedMessage(str(i, "renderedSubject"), str(i, "renderedText"), str(i, "renderedHtml")), template,
-                str(i, "correlationId"), str(i, "escalateAfter")));
+                str(i, "correlationId"), str(i, "escalateAfter"), "marketing".equals(str(i, "category"))));
     }
 
     public Optional<StoredRecipient> recipient(String id, int index) {

@@ -11,11 +11,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * order, each after the previous failed or was not Delivered within {@code escalateAfter}, an
  * ISO-8601 duration) or {@code all} (every listed channel at once). {@code correlationId} is the
  * caller's own reference, stored and echoed in the answer, the tracking views and every webhook event.
+ * {@code category} is {@code service} (default) or {@code marketing}: marketing email carries a
+ * one-click unsubscribe, and an address unsubscribed from marketing still gets service messages.
  */
 @Schema(description = "A communication to send: a message and recipients or stakeholderIds", requiredProperties = "message")
 public record SendRequest(String vehicleId, String customerId, List<String> channels, String primaryChannel,
         Message message, List<Recipient> recipients, List<String> stakeholderIds, String scheduledAt, String urgency,
-        List<String> fallback, String escalateAfter, String mode, String correlationId) {
+        List<String> fallback, String escalateAfter, String mode, String correlationId, String category) {
+
+    /** Whether this is marketing ({@code category: marketing}), which an unsubscribed address does not get; else service. */
+    public boolean marketing() {
+        return "marketing".equalsIgnoreCase(category == null ? null : category.trim());
+    }
 
     /** What to say: literal subject and content, or a template with its variables. */
     public record Message(String subject, String content, String templateId, String locale,

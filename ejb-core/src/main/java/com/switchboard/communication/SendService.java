@@ -110,6 +110,9 @@ public class SendService {
         if (request == null) {
             throw InvalidRequestException.of(400, "body", "a request body is required");
         }
+        if (request.category() != null && !request.marketing() && !"service".equalsIgnoreCase(request.category().trim())) {
+            throw InvalidRequestException.of(422, "category", "service (the default) or marketing");
+        }
         if (request.correlationId() != null && !request.correlationId().matches(CORRELATION_ID)) {
             throw InvalidRequestException.of(422, "correlationId",
                     "1 to 128 characters of letters, digits and . _ : / @ + = -");

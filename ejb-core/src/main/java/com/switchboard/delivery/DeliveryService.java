@@ -154,7 +154,9 @@ public class DeliveryService {
         try {
             List<StoredRecipient> sendable = new ArrayList<>(pending.size());
             for (StoredRecipient recipient : pending) {
-                if (sendable(recipient, suppressed.get(recipient.channel() + " " + recipient.address()), attempt)) {
+                Suppression entry = suppressed.get(recipient.channel() + " " + recipient.address());
+                // a marketing unsubscribe stops marketing only: service messages still go
+                if (sendable(recipient, entry != null && entry.blocks(details.marketing()) ? entry : null, attempt)) {
                     sendable.add(recipient);
                 }
             }
@@ -189,7 +191,7 @@ public class DeliveryService {
                 providers.forChannel(channel).ifPresent(p -> {
                     try {
                         p.prepare(recipients.stream().map(r -> new Delivery(r.communicationId(), r.index(), r.channel(),
-                                r.address(), details.rendered(), details.providerTemplate(), queuedAt)).toList());
+                                r.address(), details.rendered(), details.providerTemplate(), queuedAt, details.marketing())).toList());
                     } catch (RuntimeException e) {
                         LOG.fine(() -> "no look-ahead for " + channel + ": " + e); // each send looks up what it needs
                     }
@@ -229,7 +231,7 @@ public class DeliveryService {
         String communicationId = recipient.communicationId();
         int index = recipient.index();
         Delivery delivery = new Delivery(communicationId, index, recipient.channel(), recipient.address(),
-                details.rendered(), details.providerTemplate(), queuedAt);
+                details.rendered(), details.providerTemplate(), queuedAt, details.marketing());
         String deliveryId = delivery.deliveryId();
         ProviderAcceptances.Go go = acceptances.begin(deliveryId);
         if (go == ProviderAcceptances.Go.SKIP) {

@@ -48,6 +48,8 @@ public class ProfileCheck {
         m.put("whatsapp.verify.token", "WHATSAPP_VERIFY_TOKEN");
         m.put("websocket.allowed.origins", "CONSOLE_ORIGIN");
         m.put("destination.country.codes", "DESTINATION_COUNTRY_CODES");
+        m.put("public.base.url", "PUBLIC_BASE_URL");
+        m.put("unsubscribe.secret", "UNSUBSCRIBE_SECRET");
         return Map.copyOf(m);
     }
 

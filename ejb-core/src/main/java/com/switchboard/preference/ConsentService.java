@@ -32,7 +32,7 @@ public class ConsentService {
     ConsentKeywords keywords;
 
     @Inject
-    AddressValidator addresses;
+    UnsubscribeTokens tokens;
 
     @Inject
     Clock clock;
@@ -107,6 +107,18 @@ public class ConsentService {
             store.find(channel, from).filter(s -> Suppression.OPTED_OUT.equals(s.kind()))
                     .ifPresent(s -> store.lift(channel, from, "replied " + text.strip() + " on " + channel, "the customer", now));
         }
+    }
+
+    /**
+     * A one-click unsubscribe from marketing: the address stops getting marketing on the channel
+     * and keeps its service messages. An opt-out or bounce already on the list is left as it is.
+     * Answers the channel and address, or empty for a token we did not sign or that expired.
+     */
+    public Optional<UnsubscribeTokens.Target> unsubscribe(String token) {
+        Optional<UnsubscribeTokens.Target> target = tokens.verify(token);
+        target.filter(t -> store.find(t.channel(), t.address()).isEmpty()).ifPresent(t -> store.suppress(new Suppression(
+                t.channel(), t.address(), Suppression.UNSUBSCRIBED, "one-click unsubscribe from marketing", clock.instant().toString())));
+        return target;
     }
 
     private SuppressionView view(Channel c, String address) {

@@ -6,6 +6,7 @@ import com.switchboard.channel.Delivery;
 import com.switchboard.channel.DeliveryException;
 import com.switchboard.channel.PermanentDeliveryException;
 import com.switchboard.channel.TransientDeliveryException;
+import com.switchboard.preference.UnsubscribeTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
@@ -35,6 +36,9 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 public class SmtpEmailProvider implements ChannelProvider {
     private static final Pattern SES_ID = Pattern.compile("^250[ -](?:\\d\\.\\d\\.\\d )?Ok (\\S+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern REPLY_CODE = Pattern.compile("^\\s*([2-5]\\d\\d)[ -]");
+
+    @Inject
+    UnsubscribeTokens unsubscribe;
 
     @Inject
     SmtpConnectionPool pool;
@@ -102,6 +106,17 @@ public class SmtpEmailProvider implements ChannelProvider {
         // SES tag values allow letters, digits, '_' and '-': our ids are UUIDs and integers
         message.setHeader("X-SES-MESSAGE-TAGS", "communicationId=" + d.communicationId() + ", recipient=" + d.recipientIndex());
         message.setHeader("X-Switchboard-Delivery", d.deliveryId());
+        if (d.marketing()) {
+            // RFC 8058 one-click: the mail client POSTs List-Unsubscribe=One-Click to the signed link
+            unsubscribe.link(Channel.Email, d.address()).ifPresent(link -> {
+                try {
+                    message.setHeader("List-Unsubscribe", "<" + link + ">");
+                    message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+                } catch (MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
         message.saveChanges();
         return message;
     }

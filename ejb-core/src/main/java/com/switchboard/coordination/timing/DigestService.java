@@ -80,7 +80,7 @@ public class DigestService {
         SendRequest request = new SendRequest(null, null, List.of(channel), null,
                 new SendRequest.Message(rendered.subject(), rendered.text(), null, null, null),
                 List.of(new SendRequest.Recipient(channel, head.address(), head.stakeholderId(), null)), null, null,
-                Urgency.normal.name(), null, null, null, null);
+                Urgency.normal.name(), null, null, null, null, null);
         return new NewCommunication(id, request, Urgency.normal, List.of(channel), null, null, rendered, null,
                 List.of(new NewCommunication.Planned(0, head.channel(), head.address(), head.stakeholderId(), RULE)),
                 clock.instant().toString(), CREATED_BY, null);

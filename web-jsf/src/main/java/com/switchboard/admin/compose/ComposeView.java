@@ -111,7 +111,7 @@ public class ComposeView implements Serializable {
         SendRequest request = new SendRequest(emptyToNull(vehicleId), emptyToNull(customerId),
                 channels.isEmpty() ? null : List.copyOf(channels), emptyToNull(primaryChannel), message,
                 recipients.isEmpty() ? null : recipients, stakeholders.isEmpty() ? null : stakeholders,
-                emptyToNull(scheduledAt), emptyToNull(urgency), null, null, null, null);
+                emptyToNull(scheduledAt), emptyToNull(urgency), null, null, null, null, null);
         try {
             SendAccepted accepted = sendService.send(request, null, FieldMessages.user());
             FacesContext ctx = FacesContext.getCurrentInstance();
