@@ -71,6 +71,30 @@ class OpenApiIT {
     }
 
     @Test
+    void everyOperationHasAUniqueOperationIdASummaryAndItsSecurity() {
+        List<String> wrong = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        doc.getJsonObject("paths").forEach((path, item) -> item.asJsonObject().forEach((method, op) -> {
+            if (!List.of("get", "put", "post", "delete", "patch").contains(method)) {
+                return;
+            }
+            JsonObject o = op.asJsonObject();
+            String id = o.getString("operationId", null);
+            if (id == null || !ids.add(id)) {
+                wrong.add(method + " " + path + ": operationId " + id);
+            }
+            if (o.getString("summary", "").isBlank()) {
+                wrong.add(method + " " + path + ": no summary");
+            }
+            if (!o.containsKey("security") && !doc.containsKey("security")) {
+                wrong.add(method + " " + path + ": no security");
+            }
+        }));
+        assertTrue(wrong.isEmpty(), "a generated client needs these: " + wrong);
+        assertTrue(ids.containsAll(List.of("send", "getCommunication", "trackDeliveries", "getPreferences", "putPreferences")), ids.toString());
+    }
+
+    @Test
     void trackingHasAnExample() {
         JsonObject ok = doc.getJsonObject("paths").getJsonObject("/communications/delivery-tracking").getJsonObject("get")
                 .getJsonObject("responses").getJsonObject("200");

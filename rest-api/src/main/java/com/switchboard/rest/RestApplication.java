@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.servers.Server;
 
 /**
  * The Switchboard JAX-RS API, rooted at the WAR's context root {@code /}. Its OpenAPI document
@@ -37,7 +38,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = "In-app inbox", description = "The signed-in user's own notes"),
             @Tag(name = "Analytics", description = "Delivery statistics"),
             @Tag(name = "API keys", description = "Keys of integration clients (administrators)"),
-            @Tag(name = "Webhooks", description = "Receipts from providers, authenticated by signature")},
+            @Tag(name = "Webhooks", description = "Receipts from providers, authenticated by signature"),
+            @Tag(name = "Consent", description = "Suppressions, opt-outs and one-click unsubscribe")},
+        servers = @Server(url = "/", description = "This Switchboard server"),
         components = @Components(
                 securitySchemes = {
                     @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic",

@@ -37,7 +37,7 @@ public class AnalyticsResource {
 
     @GET
     @APIResponseSchema(AnalyticsReport.class)
-    @Operation(summary = "Volumes, delivery rate, time to deliver, failure reasons and cost per channel")
+    @Operation(operationId = "getAnalytics", summary = "Volumes, delivery rate, time to deliver, failure reasons and cost per channel")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")

@@ -49,7 +49,7 @@ public class ApiKeyResource {
     SecurityContext security;
 
     @POST
-    @Operation(summary = "Issue an API key to an integration client", description = "The key is in this answer only; "
+    @Operation(operationId = "createApiKey", summary = "Issue an API key to an integration client", description = "The key is in this answer only; "
             + "Switchboard keeps its SHA-256. Issue a second key for the same client to rotate, then revoke the first.")
     @APIResponse(responseCode = "201", description = "The new key, shown once",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedApiKey.class),
@@ -69,7 +69,7 @@ public class ApiKeyResource {
 
     @GET
     @APIResponseSchema(ApiKeyView[].class)
-    @Operation(summary = "Every key with its client, prefix, creation, last use and revocation; never the key")
+    @Operation(operationId = "listApiKeys", summary = "Every key with its client, prefix, creation, last use and revocation; never the key")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public List<ApiKeyView> list() {
@@ -78,7 +78,7 @@ public class ApiKeyResource {
 
     @DELETE
     @APIResponseSchema(ApiKeyView.class)
-    @Operation(summary = "Revoke a key at once")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke a key at once")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -89,7 +89,7 @@ public class ApiKeyResource {
 
     @PUT
     @APIResponseSchema(ApiKeyView.class)
-    @Operation(summary = "Let a key read and track every client's communications, or only its own client's again",
+    @Operation(operationId = "setApiKeyReadAll", summary = "Let a key read and track every client's communications, or only its own client's again",
             description = "A key reads only what its own client created unless granted read-all; the change applies to its next request.")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")

@@ -28,7 +28,7 @@ public class ChannelResource {
 
     @GET
     @APIResponseSchema(ChannelStatus[].class)
-    @Operation(summary = "The channels, their provider and its state, and each one's daily spend budget (budget.daily.<Channel>)")
+    @Operation(operationId = "listChannels", summary = "The channels, their provider and its state, and each one's daily spend budget (budget.daily.<Channel>)")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @RolesAllowed({Roles.CSR, Roles.ADMIN, Roles.INTEGRATION})

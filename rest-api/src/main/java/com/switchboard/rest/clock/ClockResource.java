@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * {@code GET|PUT|DELETE /communications/clock}: the server's time, which an admin may move on a
@@ -26,6 +28,7 @@ import java.time.format.DateTimeParseException;
 @Path("/communications/clock")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
+@SecurityRequirement(name = "basic")
 public class ClockResource {
 
     /** The body of PUT and the answer of every method. */
@@ -38,12 +41,14 @@ public class ClockResource {
     @Inject
     Clock clock;
 
+    @Operation(operationId = "getClock", summary = "The server's clock and whether it may be moved")
     @GET
     public ClockSetting get() {
         adjustable();
         return new ClockSetting(clock.instant().toString());
     }
 
+    @Operation(operationId = "setClock", summary = "Move the server's clock (local profile only)")
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public ClockSetting set(ClockSetting setting) {
@@ -59,6 +64,7 @@ public class ClockResource {
         return new ClockSetting(clock.instant().toString());
     }
 
+    @Operation(operationId = "resetClock", summary = "Put the server's clock back to real time")
     @DELETE
     public ClockSetting reset() {
         adjustable().reset();

@@ -48,7 +48,7 @@ public class CommunicationResource {
 
     @GET
     @APIResponseSchema(CommunicationView.class)
-    @Operation(summary = "A communication with every recipient's delivery state",
+    @Operation(operationId = "getCommunication", summary = "A communication with every recipient's delivery state",
             description = "An integration client reads only communications its own client created (404 for others) "
                     + "unless an administrator granted its key read-all.")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -64,7 +64,7 @@ public class CommunicationResource {
     /** Cancels a communication that has not gone out (status Cancelled); 409 once it was dispatched. */
     @DELETE
     @APIResponseSchema(CommunicationView.class)
-    @Operation(summary = "Cancel a communication not yet dispatched")
+    @Operation(operationId = "cancelCommunication", summary = "Cancel a communication not yet dispatched")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -79,7 +79,7 @@ public class CommunicationResource {
     /** Moves a communication that has not gone out to a new future {@code scheduledAt}; 409 once it was dispatched. */
     @PUT
     @APIResponseSchema(CommunicationView.class)
-    @Operation(summary = "Reschedule a communication not yet dispatched")
+    @Operation(operationId = "rescheduleCommunication", summary = "Reschedule a communication not yet dispatched")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")

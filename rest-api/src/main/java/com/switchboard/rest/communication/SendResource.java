@@ -44,7 +44,7 @@ public class SendResource {
     SendService sends;
 
     @POST
-    @Operation(summary = "Send a communication", description = "Validates, plans the recipients (explicit addresses or stakeholders' preferences), "
+    @Operation(operationId = "send", summary = "Send a communication", description = "Validates, plans the recipients (explicit addresses or stakeholders' preferences), "
             + "stores the communication and queues one delivery per recipient; answers 202 at once. Roles csr and integration.")
     @APIResponse(responseCode = "202", description = "Accepted; Location is the communication to track",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SendAccepted.class),

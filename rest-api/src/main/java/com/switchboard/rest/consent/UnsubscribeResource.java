@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 /**
  * {@code POST /unsubscribe?token=}: the one-click unsubscribe of a marketing email's
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/unsubscribe")
 @Tag(name = "Consent")
+@SecurityRequirementsSet({}) // no login: a signature or signed token is the authority
 public class UnsubscribeResource {
 
     @Inject

@@ -47,7 +47,7 @@ public class InboxResource {
 
     @GET
     @APIResponseSchema(Page.class)
-    @Operation(summary = "One page of the caller's inbox, newest first")
+    @Operation(operationId = "getInbox", summary = "One page of the caller's inbox, newest first")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -59,7 +59,7 @@ public class InboxResource {
 
     @GET
     @APIResponseSchema(UnreadCount.class)
-    @Operation(summary = "How many of the caller's notes are unread")
+    @Operation(operationId = "getUnreadCount", summary = "How many of the caller's notes are unread")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @Path("unread-count")
@@ -69,7 +69,7 @@ public class InboxResource {
 
     @POST
     @APIResponseSchema(InboxEntry.class)
-    @Operation(summary = "Mark a note seen")
+    @Operation(operationId = "markNoteSeen", summary = "Mark a note seen")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -80,7 +80,7 @@ public class InboxResource {
 
     @POST
     @APIResponseSchema(InboxEntry.class)
-    @Operation(summary = "Mark a note read (its recipient becomes Delivered)")
+    @Operation(operationId = "markNoteRead", summary = "Mark a note read (its recipient becomes Delivered)")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -91,7 +91,7 @@ public class InboxResource {
 
     @POST
     @APIResponseSchema(InboxEntry.class)
-    @Operation(summary = "Archive a note")
+    @Operation(operationId = "archiveNote", summary = "Archive a note")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")

@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * {@code /communications/webhooks}: admins subscribe URLs to delivery events (the answer to the
@@ -29,11 +31,13 @@ import java.util.List;
 @Path("/communications/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
+@SecurityRequirement(name = "basic")
 public class WebhookSubscriptionResource {
 
     @Inject
     WebhookService webhooks;
 
+    @Operation(operationId = "createWebhook", summary = "Subscribe an endpoint to delivery events (its signing secret is shown once)")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(WebhookRequest request, @Context SecurityContext security, @Context UriInfo uri) {
@@ -41,17 +45,20 @@ public class WebhookSubscriptionResource {
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
     }
 
+    @Operation(operationId = "listWebhooks", summary = "Every webhook subscription")
     @GET
     public List<WebhookSubscription.View> list() {
         return webhooks.list();
     }
 
+    @Operation(operationId = "getWebhook", summary = "One webhook subscription")
     @GET
     @Path("{id}")
     public WebhookSubscription.View get(@PathParam("id") String id) {
         return webhooks.get(id);
     }
 
+    @Operation(operationId = "deleteWebhook", summary = "Remove a webhook subscription")
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
@@ -59,12 +66,14 @@ public class WebhookSubscriptionResource {
         return Response.noContent().build();
     }
 
+    @Operation(operationId = "enableWebhook", summary = "Enable a subscription disabled after repeated failures")
     @POST
     @Path("{id}/enable")
     public WebhookSubscription.View enable(@PathParam("id") String id) {
         return webhooks.enable(id);
     }
 
+    @Operation(operationId = "listWebhookDeliveries", summary = "A subscription's recent delivery attempts")
     @GET
     @Path("{id}/deliveries")
     public List<WebhookAttempt> deliveries(@PathParam("id") String id) {

@@ -14,6 +14,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * Who a stakeholder is and how staff find them: {@code GET|PUT /communications/preferences/profile?stakeholderId=}
@@ -22,11 +24,14 @@ import java.util.List;
  */
 @Path("/communications/preferences")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "apiKey")
 public class StakeholderProfileResource {
 
     @Inject
     StakeholderProfileService profiles;
 
+    @Operation(operationId = "getStakeholderProfile", summary = "A stakeholder's profile (name, vehicles, customer number)")
     @GET
     @Path("profile")
     @RolesAllowed({Roles.CSR, Roles.ADMIN, Roles.INTEGRATION})
@@ -34,6 +39,7 @@ public class StakeholderProfileResource {
         return profiles.get(stakeholderId);
     }
 
+    @Operation(operationId = "putStakeholderProfile", summary = "Save a stakeholder's profile")
     @PUT
     @Path("profile")
     @RolesAllowed(Roles.ADMIN)
@@ -42,6 +48,7 @@ public class StakeholderProfileResource {
         return profiles.put(stakeholderId, body);
     }
 
+    @Operation(operationId = "searchStakeholders", summary = "Find stakeholders by name, registration or customer number")
     @GET
     @Path("search")
     @RolesAllowed({Roles.CSR, Roles.ADMIN})

@@ -40,7 +40,7 @@ public class TemplateResource {
 
     @GET
     @APIResponseSchema(Template.class)
-    @Operation(summary = "A template's latest (or given) version")
+    @Operation(operationId = "getTemplate", summary = "A template's latest (or given) version")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -52,7 +52,7 @@ public class TemplateResource {
 
     @GET
     @APIResponseSchema(Template[].class)
-    @Operation(summary = "Every version of a template")
+    @Operation(operationId = "listTemplateVersions", summary = "Every version of a template")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -64,7 +64,7 @@ public class TemplateResource {
 
     @PUT
     @APIResponseSchema(Template.class)
-    @Operation(summary = "Save a template as its next version")
+    @Operation(operationId = "putTemplate", summary = "Save a template as its next version")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -77,7 +77,7 @@ public class TemplateResource {
 
     @DELETE
     @APIResponse(responseCode = "204", description = "Deleted")
-    @Operation(summary = "Delete a template with all its versions")
+    @Operation(operationId = "deleteTemplate", summary = "Delete a template with all its versions")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")

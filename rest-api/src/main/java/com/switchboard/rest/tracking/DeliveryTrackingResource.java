@@ -53,7 +53,7 @@ public class DeliveryTrackingResource {
     HttpServletRequest request;
 
     @GET
-    @Operation(summary = "Track deliveries", description = "With communicationId: every recipient with its receipt timeline. "
+    @Operation(operationId = "trackDeliveries", summary = "Track deliveries", description = "With communicationId: every recipient with its receipt timeline. "
             + "Otherwise a page of communications filtered by status, channel, customerId, vehicleId and from/to, continued with next. "
             + "An integration client sees only its own client's communications unless its key was granted read-all.")
     @APIResponse(responseCode = "200", description = "A timeline (with communicationId) or a page",

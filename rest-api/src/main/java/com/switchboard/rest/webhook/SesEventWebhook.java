@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 /**
  * {@code POST /webhooks/ses}: Amazon SES events (Delivery, Bounce, Complaint, Reject, …) as SNS
@@ -15,13 +16,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/webhooks/ses")
 @Tag(name = "Webhooks")
+@SecurityRequirementsSet({}) // no login: a signature or signed token is the authority
 public class SesEventWebhook {
 
     @Inject
     SnsWebhookReceiver receiver;
 
     @POST
-    @Operation(summary = "Amazon SES events through SNS (authenticated by the SNS signature)")
+    @Operation(operationId = "receiveSesEvents", summary = "Amazon SES events through SNS (authenticated by the SNS signature)")
     public Response receive(String body) {
         return receiver.receive(body, SesEventParser::parse);
     }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 /**
  * {@code POST /webhooks/sms}: SMS delivery events (AWS End User Messaging SMS events or the SNS
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/webhooks/sms")
 @Tag(name = "Webhooks")
+@SecurityRequirementsSet({}) // no login: a signature or signed token is the authority
 public class SmsEventWebhook {
 
     private static final Logger LOG = Logger.getLogger(SmsEventWebhook.class.getName());
@@ -35,7 +37,7 @@ public class SmsEventWebhook {
     ConsentService consent;
 
     @POST
-    @Operation(summary = "SMS delivery events and customers' SMS replies through SNS (authenticated by the SNS signature)")
+    @Operation(operationId = "receiveSmsEvents", summary = "SMS delivery events and customers' SMS replies through SNS (authenticated by the SNS signature)")
     public Response receive(String body) {
         return receiver.receive(body, (messageId, message) -> SmsEventParser.parse(message).ifPresentOrElse(receipts::record,
                 () -> InboundSms.parse(message).ifPresentOrElse(sms -> consent.reply(Channel.SMS, sms.from(), sms.text()),

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 /**
  * {@code /webhooks/whatsapp}, called by Meta: {@code GET} is the subscription handshake,
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/webhooks/whatsapp")
 @Tag(name = "Webhooks")
+@SecurityRequirementsSet({}) // no login: a signature or signed token is the authority
 public class WhatsAppWebhook {
 
     @Inject
@@ -33,7 +35,7 @@ public class WhatsAppWebhook {
     WhatsAppWebhookService service;
 
     @GET
-    @Operation(summary = "Meta's subscription handshake (verify token)")
+    @Operation(operationId = "verifyWhatsAppWebhook", summary = "Meta's subscription handshake (verify token)")
     @Produces(MediaType.TEXT_PLAIN)
     public String verify(@QueryParam("hub.mode") String mode, @QueryParam("hub.verify_token") String token,
             @QueryParam("hub.challenge") String challenge) {
@@ -42,7 +44,7 @@ public class WhatsAppWebhook {
     }
 
     @POST
-    @Operation(summary = "WhatsApp notifications (authenticated by X-Hub-Signature-256)")
+    @Operation(operationId = "receiveWhatsAppNotification", summary = "WhatsApp notifications (authenticated by X-Hub-Signature-256)")
     @Consumes(MediaType.WILDCARD)
     public Response notification(byte[] rawBody, @HeaderParam("X-Hub-Signature-256") String hubSignature) {
         if (!signature.verify(rawBody, hubSignature)) {
