@@ -39,7 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
             @Tag(name = "Analytics", description = "Delivery statistics"),
             @Tag(name = "API keys", description = "Keys of integration clients (administrators)"),
             @Tag(name = "Webhooks", description = "Receipts from providers, authenticated by signature"),
-            @Tag(name = "Consent", description = "Suppressions, opt-outs and one-click unsubscribe")},
+            @Tag(name = "Consent", description = "Suppressions, opt-outs and one-click unsubscribe"),
+            @Tag(name = "Event webhooks", description = "Signed delivery events sent to integrators' endpoints (administrators)")},
         servers = @Server(url = "/", description = "This Switchboard server"),
         components = @Components(
                 securitySchemes = {

@@ -22,6 +22,12 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
+import com.switchboard.rest.problem.ProblemDetail;
 
 /**
  * {@code /communications/webhooks}: admins subscribe URLs to delivery events (the answer to the
@@ -32,15 +38,25 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 @SecurityRequirement(name = "basic")
+@Tag(name = "Event webhooks")
 public class WebhookSubscriptionResource {
 
     @Inject
     WebhookService webhooks;
 
-    @Operation(operationId = "createWebhook", summary = "Subscribe an endpoint to delivery events (its signing secret is shown once)")
+    @Context
+    SecurityContext security;
+
     @POST
+    @Operation(operationId = "createWebhook", summary = "Subscribe an endpoint to delivery events (its signing secret is shown once)")
+    @APIResponses({
+        @APIResponse(responseCode = "201", description = "The subscription with its signing secret, shown this once",
+                content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookSubscription.View.class))),
+        @APIResponse(responseCode = "400", ref = "BadRequest"),
+        @APIResponse(responseCode = "401", ref = "Unauthorized"),
+        @APIResponse(responseCode = "403", ref = "Forbidden")})
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(WebhookRequest request, @Context SecurityContext security, @Context UriInfo uri) {
+    public Response create(WebhookRequest request, @Context UriInfo uri) {
         WebhookSubscription.View created = webhooks.create(request, security.getUserPrincipal().getName());
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
     }
@@ -59,8 +75,12 @@ public class WebhookSubscriptionResource {
     }
 
     @Operation(operationId = "deleteWebhook", summary = "Remove a webhook subscription")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @DELETE
     @Path("{id}")
+    // no body on success: a client may ask for the problem document its errors come as
+    @Produces({MediaType.APPLICATION_JSON, ProblemDetail.MEDIA_TYPE})
     public Response delete(@PathParam("id") String id) {
         webhooks.delete(id);
         return Response.noContent().build();

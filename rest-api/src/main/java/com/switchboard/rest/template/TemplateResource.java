@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import com.switchboard.rest.problem.ProblemDetail;
 
 /**
  * {@code /communications/templates/{name}}: admins save (each save a new version), read and delete
@@ -82,6 +83,8 @@ public class TemplateResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @RolesAllowed(Roles.ADMIN)
+    // no body on success: a client may ask for the problem document its errors come as
+    @Produces({MediaType.APPLICATION_JSON, ProblemDetail.MEDIA_TYPE})
     public Response delete(@PathParam("name") String name) {
         templates.delete(name);
         return Response.noContent().build();
