@@ -59,6 +59,25 @@ class MarketingUnsubscribeIT {
     }
 
     @Test
+    void aStakeholderWhoDeclinedMarketingOnAChannelGetsItOnAnotherAndServiceMessagesEverywhere() {
+        String id = "C-" + UUID.randomUUID();
+        String number = "+447400" + String.format("%06d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000));
+        assertEquals(200, Api.as("csr").put("/communications/preferences?stakeholderId=" + id, """
+                {"stakeholderType":"Customer","channels":{"SMS":{"number":"%s","marketing":false},
+                 "Email":{"address":"%s@example.com"}}}""".formatted(number, id.toLowerCase())).status());
+        String send = """
+                {"category":"%s","stakeholderIds":["%s"],"message":{"subject":"News","content":"Hello"}}""";
+        String marketing = Tracking.send(send.formatted("marketing", id));
+        assertEquals("Email", Tracking.communication(marketing).getJsonArray("recipients").getJsonObject(0).getString("channel"),
+                "marketing skips the SMS the stakeholder declined it on");
+        String service = Tracking.send(send.formatted("service", id));
+        assertEquals("SMS", Tracking.communication(service).getJsonArray("recipients").getJsonObject(0).getString("channel"),
+                "a service message takes their first channel");
+        assertTrue(Api.as("csr").get("/communications/preferences?stakeholderId=" + id).json().getJsonObject("channels")
+                .getJsonObject("SMS").containsKey("marketing"), "the choice is kept");
+    }
+
+    @Test
     void anUnknownCategoryIsRefused() {
         Api.Reply r = Api.as("csr").post("/communications/send", SEND.formatted("newsletter", "x", "x@example.com"));
         assertEquals(422, r.status(), r.body());

@@ -39,9 +39,11 @@ class LegacyClientIT {
     void aGeneratedClientSendsTracksKeepsPreferencesAndRegistersAWebhook() throws Exception {
         ApiClient legacy = client("integration");
         String address = "legacy-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        SendAccepted accepted = new SendApi(legacy).send(new SendRequest().correlationId("erp-4711")
-                .message(new Message().subject("Your car is ready").content("Pick it up from 5 pm."))
-                .recipients(List.of(new Recipient().channel("Email").address(address))), "erp-4711-" + UUID.randomUUID());
+        SendAccepted accepted = new SendApi(legacy).send(SendApi.APISendRequest.newBuilder()
+                .sendRequest(new SendRequest().correlationId("erp-4711")
+                        .message(new Message().subject("Your car is ready").content("Pick it up from 5 pm."))
+                        .recipients(List.of(new Recipient().channel("Email").address(address))))
+                .idempotencyKey("erp-4711-" + UUID.randomUUID()).build());
         assertEquals("erp-4711", accepted.getCorrelationId(), "the reference comes back");
 
         CommunicationsApi communications = new CommunicationsApi(legacy);
@@ -51,10 +53,12 @@ class LegacyClientIT {
         assertTrue(tracked.getRecipients().get(0).getProviderMessageId() != null, "tracked with the provider's id: " + tracked);
 
         String stakeholder = "C-" + UUID.randomUUID();
-        new PreferencesApi(client("csr")).putPreferences(stakeholder, new Preferences().stakeholderType("Customer")
-                .preferences(Map.of("email", new ChannelPreference().enabled(true).address(address).frequency("Immediate"),
-                        "inApp", new ChannelPreference().enabled(true))));
-        Preferences read = new PreferencesApi(legacy).getPreferences(stakeholder, null, null, null, null);
+        new PreferencesApi(client("csr")).putPreferences(PreferencesApi.APIPutPreferencesRequest.newBuilder()
+                .stakeholderId(stakeholder).preferences(new Preferences().stakeholderType("Customer")
+                        .preferences(Map.of("email", new ChannelPreference().enabled(true).address(address).frequency("Immediate"),
+                                "inApp", new ChannelPreference().enabled(true)))).build());
+        Preferences read = new PreferencesApi(legacy).getPreferences(PreferencesApi.APIGetPreferencesRequest.newBuilder()
+                .stakeholderId(stakeholder).build());
         assertEquals(address, read.getPreferences().get("email").getAddress(), "read back in the story's shape: " + read);
         assertEquals(stakeholder, read.getPreferences().get("inApp").getAddress(), "in-app reaches the stakeholder");
         assertEquals(Api.userName("csr"), read.getUpdatedBy());
@@ -67,7 +71,8 @@ class LegacyClientIT {
         webhooks.deleteWebhook(registered.getId()); // the rest of the suite's events need not go there
 
         ApiException refused = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class,
-                () -> new SendApi(legacy).send(new SendRequest().message(new Message().content("x")), null));
+                () -> new SendApi(legacy).send(SendApi.APISendRequest.newBuilder()
+                        .sendRequest(new SendRequest().message(new Message().content("x"))).build()));
         assertEquals(400, refused.getCode(), "a bad request surfaces as the client's ApiException: " + refused.getResponseBody());
     }
 

@@ -64,7 +64,7 @@ public class RecipientPlanner {
         }
         List<String> ids = request.stakeholderIds() == null ? List.of() : request.stakeholderIds();
         for (int i = 0; i < ids.size(); i++) {
-            planStakeholder(ids.get(i), "stakeholderIds[" + i + "]", criteria, errors).forEach(add);
+            planStakeholder(ids.get(i), "stakeholderIds[" + i + "]", criteria, request.marketing(), errors).forEach(add);
         }
         return planned;
     }
@@ -134,7 +134,8 @@ public class RecipientPlanner {
         return steps;
     }
 
-    private List<NewCommunication.Planned> planStakeholder(String id, String field, Criteria criteria, List<FieldError> errors) {
+    private List<NewCommunication.Planned> planStakeholder(String id, String field, Criteria criteria, boolean marketing,
+            List<FieldError> errors) {
         if (id == null || id.isBlank()) {
             errors.add(new FieldError(field, "a stakeholder id is required"));
             return List.of();
@@ -146,7 +147,9 @@ public class RecipientPlanner {
         }
         Map<String, ChannelPreference> own = prefs.get().channels();
         List<Channel> usable = new ArrayList<>();
-        own.forEach((name, p) -> Channel.parse(name).filter(c -> usable(p, c)).ifPresent(usable::add));
+        // marketing goes only where the stakeholder has not declined it; service messages everywhere
+        own.forEach((name, p) -> Channel.parse(name).filter(c -> usable(p, c) && (!marketing || p.acceptsMarketing()))
+                .ifPresent(usable::add));
         List<NewCommunication.Planned> planned = new ArrayList<>();
         if (criteria.mode() == SendMode.ALL) {
             for (Channel c : ChannelSelection.all(usable, criteria.channels())) {
@@ -168,6 +171,7 @@ public class RecipientPlanner {
         }
         if (planned.isEmpty()) {
             errors.add(new FieldError(field, "stakeholder '" + id + "' has no enabled channel with an address that can be used"
+                    + (marketing ? " for marketing" : "")
                     + (criteria.channels().isEmpty() ? "" : " among " + criteria.channels())));
         }
         return planned.stream().map(p -> withTiming(p, prefs.get(), criteria.urgency())).toList();

@@ -158,6 +158,9 @@ public class DynamoPreferenceStore {
         putIfPresent(m, "address", c.address());
         putIfPresent(m, "number", c.number());
         putIfPresent(m, "frequency", c.frequency());
+        if (!c.acceptsMarketing()) {
+            m.put("marketing", bool(false));
+        }
         return m;
     }
 
@@ -167,7 +170,7 @@ public class DynamoPreferenceStore {
         for (String name : strings(item, "channelOrder")) {
             Map<String, AttributeValue> c = stored.get(name).m();
             channels.put(name, new ChannelPreference(flag(c, "enabled"), str(c, "address"), str(c, "number"),
-                    str(c, "frequency")));
+                    str(c, "frequency"), c.containsKey("marketing") ? flag(c, "marketing") : null));
         }
         return new Preferences(str(item, "stakeholderId"), str(item, "stakeholderType"), str(item, "timezone"),
                 channels, str(item, "updatedAt"), str(item, "digestTime"), str(item, "digestDay"),

@@ -37,6 +37,7 @@ final class PreferenceDiff {
                 field(changes, name + ".address", b.address(), a.address());
                 field(changes, name + ".number", b.number(), a.number());
                 field(changes, name + ".frequency", b.frequency(), a.frequency());
+                field(changes, name + ".marketing", String.valueOf(b.acceptsMarketing()), String.valueOf(a.acceptsMarketing()));
             }
         }
         List<String> order = List.copyOf(after.channels().keySet());

@@ -216,7 +216,8 @@ public class PreferenceService {
     private static ChannelPreference normalise(Channel channel, ChannelPreference p, String stakeholderId) {
         String address = channel == Channel.InApp && p.destination() == null ? stakeholderId : p.address();
         return new ChannelPreference(p.isEnabled(), address, p.number(),
-                p.frequency() == null ? Frequency.Immediate.name() : frequency(p.frequency()).orElseThrow().name());
+                p.frequency() == null ? Frequency.Immediate.name() : frequency(p.frequency()).orElseThrow().name(),
+                p.acceptsMarketing() ? null : Boolean.FALSE);
     }
 
     private static void requireId(String stakeholderId) {

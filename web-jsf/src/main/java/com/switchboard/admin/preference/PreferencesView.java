@@ -54,6 +54,7 @@ public class PreferencesView implements Serializable {
         private boolean enabled;
         private String destination;
         private String frequency = "Immediate";
+        private boolean marketing = true;
 
         ChannelRow(String channel) {
             this.channel = channel;
@@ -91,6 +92,14 @@ public class PreferencesView implements Serializable {
         public void setFrequency(String frequency) {
             this.frequency = frequency;
         }
+
+        public boolean isMarketing() {
+            return marketing;
+        }
+
+        public void setMarketing(boolean marketing) {
+            this.marketing = marketing;
+        }
     }
 
     private static List<ChannelRow> emptyRows() {
@@ -126,6 +135,7 @@ public class PreferencesView implements Serializable {
                     row.enabled = c.isEnabled();
                     row.destination = c.destination();
                     row.frequency = c.frequency() == null ? "Immediate" : c.frequency();
+                    row.marketing = c.acceptsMarketing();
                 }
             }
         } catch (NotFoundException e) {
@@ -149,7 +159,7 @@ public class PreferencesView implements Serializable {
             if (row.enabled || (row.destination != null && !row.destination.isBlank())) {
                 String d = row.destination == null || row.destination.isBlank() ? null : row.destination.trim();
                 channels.put(row.channel, new ChannelPreference(row.enabled, row.isNumber() ? null : d, row.isNumber() ? d : null,
-                        row.frequency));
+                        row.frequency, row.marketing ? null : Boolean.FALSE));
             }
         }
         try {
