@@ -58,7 +58,10 @@ class LegacyClientIT {
                         .preferences(Map.of("email", new ChannelPreference().enabled(true).address(address).frequency("Immediate"),
                                 "inApp", new ChannelPreference().enabled(true)))).build());
         Preferences read = new PreferencesApi(legacy).getPreferences(PreferencesApi.APIGetPreferencesRequest.newBuilder()
-                .stakeholderId(stakeholder).build());
+                .stakeholderId(stakeholder).build()).getPreferences();
+        var page = new PreferencesApi(legacy).getPreferences(PreferencesApi.APIGetPreferencesRequest.newBuilder()
+                .stakeholderType("Customer").limit(5).build()).getPreferencePage();
+        assertTrue(page.getItems().size() <= 5, "without an id the same operation answers a page, told apart by kind");
         assertEquals(address, read.getPreferences().get("email").getAddress(), "read back in the story's shape: " + read);
         assertEquals(stakeholder, read.getPreferences().get("inApp").getAddress(), "in-app reaches the stakeholder");
         assertEquals(Api.userName("csr"), read.getUpdatedBy());

@@ -175,7 +175,7 @@ public class DynamoPreferenceStore {
         return new Preferences(str(item, "stakeholderId"), str(item, "stakeholderType"), str(item, "timezone"),
                 channels, str(item, "updatedAt"), str(item, "digestTime"), str(item, "digestDay"),
                 item.containsKey("quietStart") ? new QuietHours(str(item, "quietStart"), str(item, "quietEnd")) : null,
-                null, str(item, "updatedBy"));
+                null, str(item, "updatedBy"), null);
     }
 
     private static String listKey(String stakeholderType) {

@@ -101,7 +101,7 @@ public class PreferenceService {
         String now = Instant.now(clock).toString();
         Preferences stored = new Preferences(stakeholderId, type.get().name(), requested.timezone(), channels, now,
                 TimingPreferences.digestTime(requested), TimingPreferences.digestDay(requested), requested.quietHours(), null,
-                savedBy);
+                savedBy, null);
         Optional<Preferences> before = store.find(stakeholderId);
         store.save(stored, new PreferenceChange(stakeholderId, now, savedBy, PreferenceDiff.between(before.orElse(null), stored)));
         return stored.withBothSpellings();

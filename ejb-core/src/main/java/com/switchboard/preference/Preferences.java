@@ -16,7 +16,12 @@ import java.util.Map;
  */
 public record Preferences(String stakeholderId, String stakeholderType, String timezone,
         LinkedHashMap<String, ChannelPreference> channels, String updatedAt, String digestTime, String digestDay,
-        QuietHours quietHours, LinkedHashMap<String, ChannelPreference> preferences, String updatedBy) {
+        QuietHours quietHours, LinkedHashMap<String, ChannelPreference> preferences, String updatedBy, String kind) {
+
+    /** {@code kind} is always {@code preferences}: with a page's {@code page}, it tells the two answers of the GET apart. */
+    public Preferences {
+        kind = "preferences";
+    }
 
     /** The story's key for a channel: {@code email}, {@code sms}, {@code whatsapp}, {@code inApp}. */
     public static String storyKey(String channel) {
@@ -32,6 +37,6 @@ public record Preferences(String stakeholderId, String stakeholderType, String t
             }
         }
         return new Preferences(stakeholderId, stakeholderType, timezone, channels, updatedAt, digestTime, digestDay, quietHours,
-                story, updatedBy);
+                story, updatedBy, null);
     }
 }

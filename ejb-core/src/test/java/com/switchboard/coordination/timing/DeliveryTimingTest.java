@@ -49,6 +49,6 @@ class DeliveryTimingTest {
     }
 
     private static Preferences prefs(QuietHours quiet) {
-        return new Preferences("S-1", "Customer", "America/New_York", new LinkedHashMap<>(), null, "08:00", "MONDAY", quiet, null, null);
+        return new Preferences("S-1", "Customer", "America/New_York", new LinkedHashMap<>(), null, "08:00", "MONDAY", quiet, null, null, null);
     }
 }

@@ -40,7 +40,7 @@ public class SuppressionResource {
                     + "Without: the channel's suppressions, newest first, continued with next.")
     @APIResponse(responseCode = "200", description = "One address (with address) or a page",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = {ConsentService.SuppressionView.class, ConsentService.SuppressionPage.class})))
+                    schema = @Schema(anyOf = {ConsentService.SuppressionView.class, ConsentService.SuppressionPage.class})))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.DiscriminatorMapping;
 
 /**
  * {@code GET|PUT /communications/preferences?stakeholderId=}: staff read and change anyone's
@@ -50,7 +51,7 @@ public class PreferenceResource {
     static final String STORY_EXAMPLE = "{\"stakeholderId\":\"C-1001\",\"stakeholderType\":\"Customer\",\"channels\":{"
             + "\"Email\":{\"enabled\":true,\"address\":\"ann@example.com\",\"frequency\":\"Immediate\"}},"
             + "\"preferences\":{\"email\":{\"enabled\":true,\"address\":\"ann@example.com\",\"frequency\":\"Immediate\"}},"
-            + "\"updatedAt\":\"2026-06-01T09:00:00Z\",\"updatedBy\":\"carol\"}";
+            + "\"updatedAt\":\"2026-06-01T09:00:00Z\",\"updatedBy\":\"carol\",\"kind\":\"preferences\"}";
 
     @Inject
     PreferenceService preferences;
@@ -63,10 +64,13 @@ public class PreferenceResource {
                     + "a user's page holds only their own.")
     @APIResponse(responseCode = "200", description = "The preferences (with stakeholderId) or a page",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = {Preferences.class, PreferencePage.class}),
+                    schema = @Schema(oneOf = {Preferences.class, PreferencePage.class}, discriminatorProperty = "kind",
+                            discriminatorMapping = {
+                                @DiscriminatorMapping(value = "preferences", schema = Preferences.class),
+                                @DiscriminatorMapping(value = "page", schema = PreferencePage.class)}),
                     examples = {
                         @ExampleObject(name = "story", value = STORY_EXAMPLE),
-                        @ExampleObject(name = "page", value = "{\"items\":[" + STORY_EXAMPLE + "],\"next\":\"MXxDLTEwMDE\"}")}))
+                        @ExampleObject(name = "page", value = "{\"items\":[" + STORY_EXAMPLE + "],\"next\":\"MXxDLTEwMDE\",\"kind\":\"page\"}")}))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")

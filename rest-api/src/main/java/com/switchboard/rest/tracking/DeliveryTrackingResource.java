@@ -58,7 +58,7 @@ public class DeliveryTrackingResource {
             + "An integration client sees only its own client's communications unless its key was granted read-all.")
     @APIResponse(responseCode = "200", description = "A timeline (with communicationId) or a page",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = {TrackingViews.Timeline.class, TrackingViews.Page.class}),
+                    schema = @Schema(anyOf = {TrackingViews.Timeline.class, TrackingViews.Page.class}),
                     examples = {
                         @ExampleObject(name = "timeline", value = TIMELINE_EXAMPLE),
                         @ExampleObject(name = "page", value = PAGE_EXAMPLE)}))

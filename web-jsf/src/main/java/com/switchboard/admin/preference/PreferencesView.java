@@ -164,7 +164,7 @@ public class PreferencesView implements Serializable {
         }
         try {
             Preferences saved = preferences.put(stakeholderId.trim(), new Preferences(stakeholderId.trim(), stakeholderType,
-                    blankToNull(timezone), channels, null, blankToNull(digestTime), blankToNull(digestDay), quietHours(), null, null),
+                    blankToNull(timezone), channels, null, blankToNull(digestTime), blankToNull(digestDay), quietHours(), null, null, null),
                     FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal().getName());
             updatedAt = saved.updatedAt();
             updatedBy = saved.updatedBy();
