@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.support.Api;
 import it.support.ServerVariableOverride;
+import it.support.Metrics;
 import it.support.Switchboard;
 import it.support.Tracking;
 import jakarta.json.JsonObject;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
@@ -31,7 +31,7 @@ class ChannelBudgetIT {
     @Test
     void pastItsDailyBudgetSmsFailsFastWithTheReasonFallsBackAndRaisesTheAlert() throws Exception {
         long perDay = smsBudget().getJsonNumber("reserved").longValue() + 2;
-        double refusedBefore = metric("switchboard_channel_budget_refused_total", "channel=\"SMS\"");
+        double refusedBefore = Metrics.sum("switchboard_channel_budget_refused_total", "channel=\"SMS\"");
         try (var narrow = ServerVariableOverride.set("sms-budget", "budget.daily.SMS", String.valueOf(perDay))) {
             awaitPerDay(perDay);
             // four one-segment SMS against two segments left today
@@ -52,12 +52,12 @@ class ChannelBudgetIT {
                     "and the email fallback goes out instead");
 
             assertTrue(smsBudget().getBoolean("exhausted"), "the channels API shows the budget spent: " + smsBudget());
-            assertEquals(1.0, metric("switchboard_channel_budget_exhausted", "channel=\"SMS\""), "the alert gauge is up");
-            assertTrue(metric("switchboard_channel_budget_refused_total", "channel=\"SMS\"") >= refusedBefore + 3,
+            assertEquals(1.0, Metrics.sum("switchboard_channel_budget_exhausted", "channel=\"SMS\""), "the alert gauge is up");
+            assertTrue(Metrics.sum("switchboard_channel_budget_refused_total", "channel=\"SMS\"") >= refusedBefore + 3,
                     "every refusal is counted");
         }
         awaitPerDay(1_000_000);
-        assertEquals(0.0, metric("switchboard_channel_budget_exhausted", "channel=\"SMS\""), "raised again, the alert clears at once");
+        assertEquals(0.0, Metrics.sum("switchboard_channel_budget_exhausted", "channel=\"SMS\""), "raised again, the alert clears at once");
         String after = Tracking.send("""
                 {"message":{"content":"Your car is ready."},"recipients":[{"channel":"SMS","address":"%s"}]}""".formatted(number()));
         Tracking.awaitRecipientAccepted(after, 0);
@@ -87,15 +87,5 @@ class ChannelBudgetIT {
 
     private static String number() {
         return "+447400" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
-    }
-
-    /** The sum of the Prometheus samples of {@code name} carrying every label given (0 when none yet). */
-    private static double metric(String name, String... labels) {
-        Api.Reply r = Api.anonymous().get("/metrics?scope=application");
-        assertEquals(200, r.status(), r.body());
-        return r.body().lines()
-                .filter(l -> l.startsWith(name + "{") && Arrays.stream(labels).allMatch(l::contains))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .sum();
     }
 }

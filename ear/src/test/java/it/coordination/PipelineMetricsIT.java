@@ -17,10 +17,10 @@ import static sandbox.GraphApiStubs.MESSAGES;
 import static sandbox.GraphApiStubs.graphError;
 
 import it.support.Api;
+import it.support.Metrics;
 import it.support.Switchboard;
 import it.support.Tracking;
 import java.time.Duration;
-import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,11 +46,11 @@ class PipelineMetricsIT {
 
     @Test
     void providerCallsFallbacksOutcomesAndTimeToDeliverAreCountedPerChannel() {
-        double whatsappRefused = metric("switchboard_provider_calls_total", "channel=\"WhatsApp\"", "result=\"permanent\"");
-        double smsAccepted = metric("switchboard_provider_calls_total", "channel=\"SMS\"", "result=\"accepted\"");
-        double smsFallbacks = metric("switchboard_fallbacks_total", "channel=\"SMS\"");
-        double smsDelivered = metric("switchboard_recipients_total", "channel=\"SMS\"", "status=\"Delivered\"");
-        double smsTimed = metric("switchboard_time_to_deliver_seconds_count", "channel=\"SMS\"");
+        double whatsappRefused = Metrics.sum("switchboard_provider_calls_total", "channel=\"WhatsApp\"", "result=\"permanent\"");
+        double smsAccepted = Metrics.sum("switchboard_provider_calls_total", "channel=\"SMS\"", "result=\"accepted\"");
+        double smsFallbacks = Metrics.sum("switchboard_fallbacks_total", "channel=\"SMS\"");
+        double smsDelivered = Metrics.sum("switchboard_recipients_total", "channel=\"SMS\"", "status=\"Delivered\"");
+        double smsTimed = Metrics.sum("switchboard_time_to_deliver_seconds_count", "channel=\"SMS\"");
 
         String number = uniqueNumber();
         wireMock().stubFor(post(urlPathMatching(MESSAGES)).atPriority(1).withRequestBody(matchingJsonPath("$.to", equalTo(number)))
@@ -63,24 +63,14 @@ class PipelineMetricsIT {
         awaitEntry(id, 1, "Delivered");
 
         await().atMost(Duration.ofSeconds(5)).alias("the SMS delivery is timed").untilAsserted(() ->
-                assertTrue(metric("switchboard_time_to_deliver_seconds_count", "channel=\"SMS\"") >= smsTimed + 1,
+                assertTrue(Metrics.sum("switchboard_time_to_deliver_seconds_count", "channel=\"SMS\"") >= smsTimed + 1,
                         "an SMS time to deliver was recorded"));
-        assertTrue(metric("switchboard_provider_calls_total", "channel=\"WhatsApp\"", "result=\"permanent\"") >= whatsappRefused + 1,
+        assertTrue(Metrics.sum("switchboard_provider_calls_total", "channel=\"WhatsApp\"", "result=\"permanent\"") >= whatsappRefused + 1,
                 "the WhatsApp refusal is counted");
-        assertTrue(metric("switchboard_fallbacks_total", "channel=\"SMS\"") >= smsFallbacks + 1, "the fallback to SMS is counted");
-        assertTrue(metric("switchboard_provider_calls_total", "channel=\"SMS\"", "result=\"accepted\"") >= smsAccepted + 1,
+        assertTrue(Metrics.sum("switchboard_fallbacks_total", "channel=\"SMS\"") >= smsFallbacks + 1, "the fallback to SMS is counted");
+        assertTrue(Metrics.sum("switchboard_provider_calls_total", "channel=\"SMS\"", "result=\"accepted\"") >= smsAccepted + 1,
                 "the SMS SNS accepted is counted");
-        assertTrue(metric("switchboard_recipients_total", "channel=\"SMS\"", "status=\"Delivered\"") >= smsDelivered + 1,
+        assertTrue(Metrics.sum("switchboard_recipients_total", "channel=\"SMS\"", "status=\"Delivered\"") >= smsDelivered + 1,
                 "the SMS recipient reaching Delivered is counted");
-    }
-
-    /** The sum of the Prometheus samples of {@code name} carrying every label given (0 when none yet). */
-    private static double metric(String name, String... labels) {
-        Api.Reply r = Api.anonymous().get("/metrics?scope=application");
-        assertEquals(200, r.status(), "the local profile serves the application metrics: " + r.body());
-        return r.body().lines()
-                .filter(l -> l.startsWith(name + "{") && Arrays.stream(labels).allMatch(l::contains))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .sum();
     }
 }
