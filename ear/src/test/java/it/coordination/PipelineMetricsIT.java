@@ -16,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static sandbox.GraphApiStubs.MESSAGES;
 import static sandbox.GraphApiStubs.graphError;
 
-import it.support.Api;
 import it.support.Metrics;
 import it.support.Switchboard;
 import it.support.Tracking;
