@@ -1,12 +1,11 @@
 package com.switchboard.coordination;
 
 import com.switchboard.communication.DeliveryTicket;
+import com.switchboard.messaging.JmsSender;
 import com.switchboard.metering.CostMeter;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import java.time.Duration;
@@ -20,24 +19,22 @@ import java.time.Duration;
 @ApplicationScoped
 public class JmsEscalationQueue {
 
-    @Resource(lookup = "jms/switchboard")
-    ConnectionFactory connectionFactory;
-
     @Resource(lookup = "jms/queue/escalation")
     Queue escalation;
 
     @Inject
     CostMeter meter;
 
+    @Inject
+    JmsSender jms;
+
     public void checkLater(String communicationId, int index, Duration after) {
-        try (JMSContext context = connectionFactory.createContext()) {
+        jms.send("schedule an escalation", (context, producer) -> {
             Message m = context.createMessage();
             m.setStringProperty(DeliveryTicket.COMMUNICATION_ID, communicationId);
             m.setIntProperty(DeliveryTicket.RECIPIENT_INDEX, index);
-            context.createProducer().setDeliveryDelay(after.toMillis()).send(escalation, m);
-            meter.jmsSent("escalation", 1);
-        } catch (jakarta.jms.JMSException e) {
-            throw new jakarta.jms.JMSRuntimeException("could not schedule an escalation: " + e.getMessage(), e.getErrorCode(), e);
-        }
+            producer.setDeliveryDelay(after.toMillis()).send(escalation, m);
+        });
+        meter.jmsSent("escalation", 1);
     }
 }

@@ -1,15 +1,14 @@
 package com.switchboard.integration;
 
+import com.switchboard.messaging.JmsSender;
 import com.switchboard.metering.CostMeter;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import java.time.Duration;
@@ -23,14 +22,14 @@ import java.util.List;
 @Stateless
 public class JmsWebhookQueue {
 
-    @Resource(lookup = "jms/switchboard")
-    ConnectionFactory connectionFactory;
-
     @Resource(lookup = "jms/queue/webhooks")
     Queue webhooks;
 
     @Inject
     CostMeter meter;
+
+    @Inject
+    JmsSender jms;
 
     /**
      * Queues new events in a transaction of their own: the status they report is already written
@@ -39,25 +38,20 @@ public class JmsWebhookQueue {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void publish(List<WebhookMessage> messages) {
-        try (JMSContext context = connectionFactory.createContext()) {
+        jms.send("queue webhook events", (context, producer) -> {
             for (WebhookMessage m : messages) {
-                context.createProducer().send(webhooks, message(context, m));
-                meter.jmsSent("webhooks", 1);
+                producer.send(webhooks, message(context, m));
             }
-        } catch (JMSException e) {
-            throw new JMSRuntimeException("could not queue webhook events: " + e.getMessage(), e.getErrorCode(), e);
-        }
+        });
+        meter.jmsSent("webhooks", messages.size());
     }
 
     /** Queues the next attempt after {@code delay}, in the consumer's transaction (sent only if it commits). */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void retryLater(WebhookMessage next, Duration delay) {
-        try (JMSContext context = connectionFactory.createContext()) {
-            context.createProducer().setDeliveryDelay(delay.toMillis()).send(webhooks, message(context, next));
-            meter.jmsSent("webhooks", 1);
-        } catch (JMSException e) {
-            throw new JMSRuntimeException("could not queue a webhook retry: " + e.getMessage(), e.getErrorCode(), e);
-        }
+        jms.send("queue a webhook retry", (context, producer) ->
+                producer.setDeliveryDelay(delay.toMillis()).send(webhooks, message(context, next)));
+        meter.jmsSent("webhooks", 1);
     }
 
     private static TextMessage message(JMSContext context, WebhookMessage m) throws JMSException {

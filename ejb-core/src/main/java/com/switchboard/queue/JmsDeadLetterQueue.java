@@ -2,6 +2,7 @@ package com.switchboard.queue;
 
 import com.switchboard.channel.LogSafe;
 import com.switchboard.communication.DeliveryTicket;
+import com.switchboard.messaging.JmsSender;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,6 +38,9 @@ public class JmsDeadLetterQueue {
     @Resource(lookup = "jms/switchboard")
     ConnectionFactory connectionFactory;
 
+    @Inject
+    JmsSender jms;
+
     @Resource(lookup = "jms/queue/deadletter")
     Queue deadLetters;
 
@@ -48,23 +52,17 @@ public class JmsDeadLetterQueue {
      * transaction (a consumer's): it is parked exactly when the failed message is consumed.
      */
     public void park(Message failed, int deliveries, Throwable reason) {
-        try (JMSContext context = connectionFactory.createContext()) {
+        jms.send("park a failed ticket", (context, producer) -> {
             Message parked = context.createMessage();
-            for (String name : DeliveryTicket.PROPERTIES) {
-                if (failed.propertyExists(name)) {
-                    parked.setObjectProperty(name, failed.getObjectProperty(name));
-                }
-            }
+            JmsSender.copyProperties(failed, parked, DeliveryTicket.PROPERTIES);
             // the queue's name, as the engine's own JMS_IBM_ExceptionProblemDestination gives it, so one selector finds both
             parked.setStringProperty(QUEUE, failed.getJMSDestination() instanceof Queue q ? q.getQueueName()
                     : String.valueOf(failed.getJMSDestination()));
             parked.setIntProperty(DELIVERIES, deliveries);
             parked.setStringProperty(REASON, abbreviate(LogSafe.redact(String.valueOf(reason))));
             parked.setStringProperty(PARKED_AT, Instant.now(clock).toString());
-            context.createProducer().send(deadLetters, parked);
-        } catch (JMSException e) {
-            throw new JMSRuntimeException("could not park a failed ticket: " + e.getMessage(), e.getErrorCode(), e);
-        }
+            producer.send(deadLetters, parked);
+        });
     }
 
     /** The oldest {@code limit} parked messages, oldest first. */

@@ -3,13 +3,12 @@ package com.switchboard.queue;
 import com.switchboard.channel.Channel;
 import com.switchboard.communication.DeliveryTicket;
 import com.switchboard.communication.RecipientChunks;
+import com.switchboard.messaging.JmsSender;
 import com.switchboard.metering.CostMeter;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
-import jakarta.jms.JMSProducer;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import java.time.Duration;
@@ -32,9 +31,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class JmsDispatchQueue {
 
-    @Resource(lookup = "jms/switchboard")
-    ConnectionFactory connectionFactory;
-
     @Resource(lookup = "jms/queue/email")
     Queue email;
 
@@ -53,25 +49,17 @@ public class JmsDispatchQueue {
     @Inject
     CostMeter meter;
 
+    @Inject
+    JmsSender jms;
+
     public void enqueue(List<DeliveryTicket> tickets) {
         Map<Channel, Queue> queues = queues();
-        try (JMSContext context = connectionFactory.createContext(JMSContext.SESSION_TRANSACTED)) {
-            JMSProducer producer = context.createProducer();
-            try {
-                for (List<DeliveryTicket> chunk : chunks(tickets)) {
-                    producer.send(queues.get(chunk.get(0).channel()), message(context, chunk, 1));
-                    meter.jmsSent(queueName(chunk), 1);
-                }
-                context.commit();
-                meter.jmsCommitted();
-            } catch (jakarta.jms.JMSException e) {
-                context.rollback();
-                throw new jakarta.jms.JMSRuntimeException("could not queue deliveries: " + e.getMessage(), e.getErrorCode(), e);
-            } catch (RuntimeException e) {
-                context.rollback();
-                throw e;
+        jms.sendAllOrNothing("queue deliveries", (context, producer) -> {
+            for (List<DeliveryTicket> chunk : chunks(tickets)) {
+                producer.send(queues.get(chunk.get(0).channel()), message(context, chunk, 1));
+                meter.jmsSent(queueName(chunk), 1);
             }
-        }
+        });
     }
 
     /**
@@ -80,15 +68,12 @@ public class JmsDispatchQueue {
      */
     public void enqueueInTransaction(List<DeliveryTicket> tickets) {
         Map<Channel, Queue> queues = queues();
-        try (JMSContext context = connectionFactory.createContext()) {
-            JMSProducer producer = context.createProducer();
+        jms.send("queue deliveries", (context, producer) -> {
             for (List<DeliveryTicket> chunk : chunks(tickets)) {
                 producer.send(queues.get(chunk.get(0).channel()), message(context, chunk, 1));
                 meter.jmsSent(queueName(chunk), 1);
             }
-        } catch (jakarta.jms.JMSException e) {
-            throw new jakarta.jms.JMSRuntimeException("could not queue deliveries: " + e.getMessage(), e.getErrorCode(), e);
-        }
+        });
     }
 
     /**
@@ -111,19 +96,18 @@ public class JmsDispatchQueue {
 
     /** Sends tickets in chunks, due after {@code delay}, in the caller's transaction when there is one. */
     private void sendLater(List<DeliveryTicket> tickets, int attempt, Instant waitingSince, Duration delay) {
-        try (JMSContext context = connectionFactory.createContext()) {
-            JMSProducer producer = context.createProducer().setDeliveryDelay(delay.toMillis());
+        Map<Channel, Queue> queues = queues();
+        jms.send("queue tickets for later", (context, producer) -> {
+            producer.setDeliveryDelay(delay.toMillis());
             for (List<DeliveryTicket> chunk : chunks(tickets)) {
                 Message m = message(context, chunk, attempt);
                 if (waitingSince != null) {
                     m.setLongProperty(DeliveryTicket.WAITING_SINCE, waitingSince.toEpochMilli());
                 }
-                producer.send(queues().get(chunk.get(0).channel()), m);
+                producer.send(queues.get(chunk.get(0).channel()), m);
                 meter.jmsSent(queueName(chunk), 1);
             }
-        } catch (jakarta.jms.JMSException e) {
-            throw new jakarta.jms.JMSRuntimeException("could not queue tickets for later: " + e.getMessage(), e.getErrorCode(), e);
-        }
+        });
     }
 
     /**
@@ -132,21 +116,15 @@ public class JmsDispatchQueue {
      * without spending its deliveries or its attempts.
      */
     public void requeueLater(Message ticket, Duration delay) {
-        try (JMSContext context = connectionFactory.createContext()) {
+        jms.send("requeue a ticket", (context, producer) -> {
             Message copy = context.createMessage();
-            for (String name : DeliveryTicket.PROPERTIES) {
-                if (ticket.propertyExists(name)) {
-                    copy.setObjectProperty(name, ticket.getObjectProperty(name));
-                }
-            }
+            JmsSender.copyProperties(ticket, copy, DeliveryTicket.PROPERTIES);
             if (!ticket.propertyExists(DeliveryTicket.QUEUED_AT)) {
                 copy.setLongProperty(DeliveryTicket.QUEUED_AT, ticket.getJMSTimestamp());
             }
-            context.createProducer().setDeliveryDelay(delay.toMillis()).send(ticket.getJMSDestination(), copy);
+            producer.setDeliveryDelay(delay.toMillis()).send(ticket.getJMSDestination(), copy);
             meter.jmsSent("requeued", 1);
-        } catch (jakarta.jms.JMSException e) {
-            throw new jakarta.jms.JMSRuntimeException("could not requeue a ticket: " + e.getMessage(), e.getErrorCode(), e);
-        }
+        });
     }
 
     /**

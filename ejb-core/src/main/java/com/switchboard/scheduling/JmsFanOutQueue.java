@@ -1,14 +1,10 @@
 package com.switchboard.scheduling;
 
+import com.switchboard.messaging.JmsSender;
 import com.switchboard.metering.CostMeter;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSContext;
-import jakarta.jms.JMSException;
-import jakarta.jms.JMSProducer;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 
@@ -22,36 +18,24 @@ public class JmsFanOutQueue {
     static final String COMMUNICATION_ID = "communicationId";
     static final String CHUNK = "chunk";
 
-    @Resource(lookup = "jms/switchboard")
-    ConnectionFactory connectionFactory;
-
     @Resource(lookup = "jms/queue/fanout")
     Queue fanout;
 
     @Inject
     CostMeter meter;
 
+    @Inject
+    JmsSender jms;
+
     public void enqueue(String communicationId, int chunks) {
-        try (JMSContext context = connectionFactory.createContext(JMSContext.SESSION_TRANSACTED)) {
-            JMSProducer producer = context.createProducer();
-            try {
-                for (int chunk = 0; chunk < chunks; chunk++) {
-                    Message m = context.createMessage();
-                    m.setStringProperty(COMMUNICATION_ID, communicationId);
-                    m.setIntProperty(CHUNK, chunk);
-                    producer.send(fanout, m);
-                }
-                context.commit();
-                meter.jmsSent("fanout", chunks);
-                meter.jmsCommitted();
-            } catch (JMSException e) {
-                context.rollback();
-                throw new JMSRuntimeException("could not queue the fan-out of " + communicationId + ": " + e.getMessage(),
-                        e.getErrorCode(), e);
-            } catch (RuntimeException e) {
-                context.rollback();
-                throw e;
+        jms.sendAllOrNothing("queue the fan-out of " + communicationId, (context, producer) -> {
+            for (int chunk = 0; chunk < chunks; chunk++) {
+                Message m = context.createMessage();
+                m.setStringProperty(COMMUNICATION_ID, communicationId);
+                m.setIntProperty(CHUNK, chunk);
+                producer.send(fanout, m);
             }
-        }
+        });
+        meter.jmsSent("fanout", chunks);
     }
 }

@@ -2,6 +2,7 @@ package com.switchboard.channel.control;
 
 import com.switchboard.channel.Channel;
 import com.switchboard.communication.DeliveryTicket;
+import com.switchboard.messaging.JmsSender;
 import com.switchboard.queue.JmsDeadLetterQueue;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,11 +55,7 @@ public class JmsChannelQueues {
             for (Message m = consumer.receiveNoWait(); m != null; m = moved < REPLAY_BATCH ? consumer.receiveNoWait() : null) {
                 // a copy of the ticket's own properties: a chunk keeps all its recipients, each ticket its attempt
                 Message ticket = context.createMessage();
-                for (String name : DeliveryTicket.PROPERTIES) {
-                    if (m.propertyExists(name)) {
-                        ticket.setObjectProperty(name, m.getObjectProperty(name));
-                    }
-                }
+                JmsSender.copyProperties(m, ticket, DeliveryTicket.PROPERTIES);
                 context.createProducer().send(target, ticket);
                 moved++;
             }

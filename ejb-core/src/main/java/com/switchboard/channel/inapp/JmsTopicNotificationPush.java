@@ -1,14 +1,12 @@
 package com.switchboard.channel.inapp;
 
+import com.switchboard.messaging.JmsSender;
 import com.switchboard.metering.CostMeter;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.Topic;
@@ -28,21 +26,21 @@ import java.util.List;
 public class JmsTopicNotificationPush implements NotificationPush {
     private static final long TIME_TO_LIVE_MS = 60_000;
 
-    @Resource(lookup = "jms/switchboard")
-    ConnectionFactory connectionFactory;
-
     @Resource(lookup = "jms/topic/notifications")
     Topic notifications;
 
     @Inject
     CostMeter meter;
 
+    @Inject
+    JmsSender jms;
+
     @Override
     public void push(List<InboxNote> notes) {
         if (notes.isEmpty()) {
             return;
         }
-        try (JMSContext context = connectionFactory.createContext()) {
+        jms.send("publish " + notes.size() + " notes", (context, producer) -> {
             MapMessage m = context.createMapMessage();
             m.setInt("notes", notes.size());
             for (int i = 0; i < notes.size(); i++) {
@@ -56,12 +54,9 @@ public class JmsTopicNotificationPush implements NotificationPush {
                 m.setString("createdAt." + i, note.createdAt());
                 m.setString("state." + i, note.state().name());
             }
-            context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).setTimeToLive(TIME_TO_LIVE_MS)
-                    .send(notifications, m);
-            meter.jmsSent("notifications", 1);
-        } catch (JMSException e) {
-            throw new JMSRuntimeException("could not publish " + notes.size() + " notes: " + e.getMessage(), e.getErrorCode(), e);
-        }
+            producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT).setTimeToLive(TIME_TO_LIVE_MS).send(notifications, m);
+        });
+        meter.jmsSent("notifications", 1);
     }
 
     /** The notes a message published by {@link #push} carries. */

@@ -1,0 +1,70 @@
+package com.switchboard.messaging;
+
+import com.switchboard.metering.CostMeter;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
+
+/**
+ * The one way Switchboard puts messages on its queues and topic: a context per call (the
+ * container pools the connections), the caller composing and sending, and a checked
+ * {@link JMSException} turned into a {@link JMSRuntimeException} that says what could not be done.
+ * {@link #send} joins the caller's JTA transaction when there is one (a consumer's: sent only if it
+ * commits); {@link #sendAllOrNothing} commits a local transaction of its own before it returns.
+ */
+@ApplicationScoped
+public class JmsSender {
+
+    /** Builds and sends the messages of one call. */
+    @FunctionalInterface
+    public interface Composer {
+        void send(JMSContext context, JMSProducer producer) throws JMSException;
+    }
+
+    @Resource(lookup = "jms/switchboard")
+    ConnectionFactory connectionFactory;
+
+    @Inject
+    CostMeter meter;
+
+    /** Sends in the caller's transaction, if any; {@code what} completes "could not …" in the error. */
+    public void send(String what, Composer composer) {
+        try (JMSContext context = connectionFactory.createContext()) {
+            composer.send(context, context.createProducer());
+        } catch (JMSException e) {
+            throw new JMSRuntimeException("could not " + what + ": " + e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+
+    /** Sends in a local transaction: every message, committed when this returns, or none and an exception. */
+    public void sendAllOrNothing(String what, Composer composer) {
+        try (JMSContext context = connectionFactory.createContext(JMSContext.SESSION_TRANSACTED)) {
+            try {
+                composer.send(context, context.createProducer());
+                context.commit();
+                meter.jmsCommitted();
+            } catch (JMSException e) {
+                context.rollback();
+                throw new JMSRuntimeException("could not " + what + ": " + e.getMessage(), e.getErrorCode(), e);
+            } catch (RuntimeException e) {
+                context.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** Copies the named properties {@code from} has onto {@code to}. */
+    public static void copyProperties(Message from, Message to, Iterable<String> names) throws JMSException {
+        for (String name : names) {
+            if (from.propertyExists(name)) {
+                to.setObjectProperty(name, from.getObjectProperty(name));
+            }
+        }
+    }
+}
