@@ -5,15 +5,14 @@ import com.switchboard.error.ConflictException;
 import com.switchboard.error.FieldError;
 import com.switchboard.error.InvalidRequestException;
 import com.switchboard.error.NotFoundException;
+import com.switchboard.store.OpaqueCursor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Consent as staff and customers manage it: a stop reply opts a number out, a start reply lifts
@@ -61,20 +60,15 @@ public class ConsentService {
         if (size < 1 || size > 100) {
             errors.add(new FieldError("limit", "between 1 and 100"));
         }
-        String before = null;
-        if (next != null && !next.isBlank()) {
-            try {
-                before = new String(Base64.getUrlDecoder().decode(next), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("next", "not a cursor of this list"));
-            }
+        String before = next == null || next.isBlank() ? null : OpaqueCursor.decode(next).orElse(null);
+        if (next != null && !next.isBlank() && before == null) {
+            errors.add(new FieldError("next", "not a cursor of this list"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(400, errors);
         }
         List<Suppression> items = store.recent(c.get(), before, size);
-        String cursor = items.size() < size ? null : Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(DynamoSuppressionStore.cursor(items.get(items.size() - 1)).getBytes(StandardCharsets.UTF_8));
+        String cursor = items.size() < size ? null : OpaqueCursor.encode(DynamoSuppressionStore.cursor(items.get(items.size() - 1)));
         return new SuppressionPage(items, cursor);
     }
 

@@ -9,15 +9,13 @@ import static com.switchboard.store.Items.s;
 import static com.switchboard.store.Items.str;
 import static com.switchboard.store.Items.strings;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 
 import com.switchboard.store.BatchReader;
 import com.switchboard.store.BatchWriter;
+import com.switchboard.store.OpaqueCursor;
 import com.switchboard.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,7 +95,7 @@ public class DynamoPreferenceStore {
         List<PreferenceChange> items = r.items().stream()
                 .map(i -> new PreferenceChange(stakeholderId, str(i, "at"), str(i, "by"), strings(i, "changes"))).toList();
         return new HistoryPage(items, r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty()
-                ? Base64.getUrlEncoder().withoutPadding().encodeToString(str(r.lastEvaluatedKey(), Table.SK).getBytes(UTF_8)) : null);
+                ? OpaqueCursor.encode(str(r.lastEvaluatedKey(), Table.SK)) : null);
     }
 
     /** A page of changes and the cursor of the next, older one (null at the first change). */
@@ -106,12 +104,7 @@ public class DynamoPreferenceStore {
 
     /** The history key a cursor handed back by a client stands for, if it is one. */
     public static Optional<String> historyKey(String cursor) {
-        try {
-            String key = new String(Base64.getUrlDecoder().decode(cursor), UTF_8);
-            return key.startsWith(HISTORY) && key.length() < 200 ? Optional.of(key) : Optional.empty();
-        } catch (IllegalArgumentException notBase64) {
-            return Optional.empty();
-        }
+        return OpaqueCursor.decode(cursor).filter(key -> key.startsWith(HISTORY) && key.length() < 200);
     }
 
     /**

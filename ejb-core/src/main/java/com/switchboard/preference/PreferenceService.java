@@ -4,6 +4,7 @@ import com.switchboard.channel.Channel;
 import com.switchboard.error.FieldError;
 import com.switchboard.error.InvalidRequestException;
 import com.switchboard.error.NotFoundException;
+import com.switchboard.store.OpaqueCursor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -17,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
  * Reads, lists and replaces stakeholders' channel preferences, validating every address and number,
@@ -170,19 +169,19 @@ public class PreferenceService {
     /** Where a list page ends: the index of the type being listed and the last id read of it. */
     record ListCursor(int type, String after) {
         String encode() {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString((type + "|" + (after == null ? "" : after))
-                    .getBytes(StandardCharsets.UTF_8));
+            return OpaqueCursor.encode(type + "|" + (after == null ? "" : after));
         }
 
         static ListCursor decode(String text) {
-            try {
-                String plain = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
-                int bar = plain.indexOf('|');
-                String after = plain.substring(bar + 1);
-                return new ListCursor(Integer.parseInt(plain.substring(0, bar)), after.isEmpty() ? null : after);
-            } catch (RuntimeException e) {
-                return null;
-            }
+            return OpaqueCursor.decode(text).map(plain -> {
+                try {
+                    int bar = plain.indexOf('|');
+                    String after = plain.substring(bar + 1);
+                    return new ListCursor(Integer.parseInt(plain.substring(0, bar)), after.isEmpty() ? null : after);
+                } catch (RuntimeException notOurs) {
+                    return null;
+                }
+            }).orElse(null);
         }
     }
 
