@@ -131,6 +131,12 @@ class PreferencesIT {
         assertEquals(List.of("SUP-" + run + "-1"), found.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
                 .map(p -> p.getString("stakeholderId")).toList(), "found by name through the stakeholder search");
 
+        for (String forged : List.of("LTF8", "OTl8", "not-base64!")) { // "-1|", "99|": a type index out of range
+            Api.Reply bad = Api.as("csr").get("/communications/preferences?limit=2&next=" + forged);
+            assertEquals(400, bad.status(), forged + ": " + bad.body());
+            assertEquals("next", bad.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        }
+
         Api.Reply own = Api.as("user").get("/communications/preferences");
         assertEquals(200, own.status(), own.body());
         assertTrue(own.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()

@@ -125,7 +125,7 @@ public class PreferenceService {
             }
         }
         ListCursor cursor = next == null || next.isBlank() ? new ListCursor(0, null) : ListCursor.decode(next);
-        if (cursor == null || cursor.type() >= Math.max(types.size(), 1)) {
+        if (cursor == null || cursor.type() < 0 || cursor.type() >= Math.max(types.size(), 1)) {
             errors.add(new FieldError("next", "not a cursor of this list"));
         }
         if (!errors.isEmpty()) {
