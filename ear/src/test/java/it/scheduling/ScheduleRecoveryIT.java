@@ -11,13 +11,17 @@ import com.switchboard.communication.DeliveryTicket;
 import com.switchboard.scheduling.DynamoScheduleStore;
 import com.switchboard.store.Table;
 import it.support.LocalDynamo;
+import it.support.ServerVariableOverride;
 import it.support.Switchboard;
 import it.support.Tracking;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -25,10 +29,23 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * What the running server's scheduler does with a SCHEDULE item left claimed by a server that died
  * (written here behind the API, its lease over): an immediate send whose batched delete never came
- * is not sent again, and a scheduled send claimed but never queued goes out once.
+ * is not sent again, and a scheduled send claimed but never queued goes out once. Such items are
+ * found by the sweep of the due shards, shortened here to a second (80 s by default).
  */
 @ExtendWith(Switchboard.class)
 class ScheduleRecoveryIT {
+    private static ServerVariableOverride sweep;
+
+    @BeforeAll
+    static void sweepEverySecond() throws IOException {
+        sweep = ServerVariableOverride.set("schedule-recovery", "scheduler.sweep.seconds", "1");
+    }
+
+    @AfterAll
+    static void sweepAsConfigured() {
+        sweep.close();
+    }
+
     private static final DynamoScheduleStore ITEMS = new DynamoScheduleStore(LocalDynamo.client(), new Table() {
         @Override
         public String name() {

@@ -2,6 +2,7 @@ package it.tracking;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.support.Api;
@@ -39,6 +40,7 @@ class DeliveryTrackingIT {
         String filter = "customerId=" + customer + "&channel=Email&from=" + before + "&to=" + Instant.now().plusSeconds(60);
 
         List<String> seen = new ArrayList<>();
+        List<Instant> created = new ArrayList<>();
         int pages = 0;
         String next = null;
         do {
@@ -47,13 +49,19 @@ class DeliveryTrackingIT {
             assertEquals(200, r.status(), "page " + pages + ": " + r.body());
             JsonObject page = r.json();
             assertTrue(page.getJsonArray("items").size() <= 3, "a page holds at most limit items: " + page);
-            page.getJsonArray("items").forEach(v -> seen.add(v.asJsonObject().getString("communicationId")));
+            page.getJsonArray("items").forEach(v -> {
+                seen.add(v.asJsonObject().getString("communicationId"));
+                created.add(Instant.parse(v.asJsonObject().getString("createdAt")));
+            });
             next = page.containsKey("next") && page.get("next") != JsonValue.NULL ? page.getString("next") : null;
             pages++;
         } while (next != null && pages < 20);
         assertEquals(7, seen.size(), "every communication exactly once across pages: " + seen);
         assertEquals(sent, new HashSet<>(seen), "exactly the customer's communications");
         assertTrue(pages >= 3, "7 results at 3 per page need at least 3 pages, got " + pages);
+        for (int i = 1; i < created.size(); i++) {
+            assertFalse(created.get(i).isAfter(created.get(i - 1)), "newest first across the day's shards and pages: " + created);
+        }
 
         await().atMost(Duration.ofSeconds(30)).alias("all 7 Delivered by their SES receipts").until(() ->
                 CSR.get("/communications/delivery-tracking?status=Delivered&limit=20&" + filter).json().getJsonArray("items").size() == 7);

@@ -13,6 +13,7 @@ import com.switchboard.channel.Channel;
 import com.switchboard.store.BatchReader;
 import com.switchboard.store.BatchWriter;
 import com.switchboard.store.RequestCoalescer;
+import com.switchboard.store.Shards;
 import com.switchboard.store.Table;
 import com.switchboard.template.ProviderTemplate;
 import com.switchboard.template.RenderedMessage;
@@ -53,6 +54,9 @@ public class DynamoCommunicationStore {
 
     @Inject
     BatchReader reader;
+
+    @Inject
+    Shards shards;
 
     private final RequestCoalescer.Striped<CountMoves.Move, RuntimeException> countMoves = CountMoves.coalescer(this);
 
@@ -172,7 +176,7 @@ public class DynamoCommunicationStore {
         putIfPresent(item, "escalateAfter", r.escalateAfter());
         putIfPresent(item, "scheduledAt", r.scheduledAt());
         item.put("status", s(CommunicationStatus.Scheduled.name()));
-        item.put(Table.GSI1PK, s(gsi1pk(c.createdAt())));
+        item.put(Table.GSI1PK, s(dayPartition(c.createdAt().substring(0, 10), shards.of(c.id()))));
         item.put(Table.GSI1SK, s(c.createdAt() + "#" + c.id()));
         item.put("createdAt", s(c.createdAt()));
         item.put("createdBy", s(c.createdBy()));
@@ -336,12 +340,12 @@ public class DynamoCommunicationStore {
     }
 
     /**
-     * GSI1 on {@code DETAILS}: {@code COMMS#<yyyy-mm-dd of createdAt>} / {@code <createdAt>#<id>}.
-     * Both never change, so a cursor over them stays valid while statuses move; status and the
-     * other filters are applied while reading one day's partition after another.
+     * GSI1 on {@code DETAILS}: {@code COMMS#<yyyy-mm-dd of createdAt>#<shard of id>} /
+     * {@code <createdAt>#<id>}. Both never change, so a cursor over them stays valid while statuses
+     * move; status and the other filters are applied while reading the shards of one day after another.
      */
-    public static String gsi1pk(String createdAt) {
-        return "COMMS#" + createdAt.substring(0, 10);
+    public static String dayPartition(String day, int shard) {
+        return Shards.key("COMMS#" + day, shard);
     }
 
     public void delete(NewCommunication c) {

@@ -104,7 +104,7 @@ public class DispatchService {
             store.create(c, List.of(schedule), later ? null : server.id()); // queued at once below: this server owns its chunks
         }
         if (later) {
-            backoff.wake(); // this server's scheduler may be backing off past the new send's time
+            backoff.wake(c.id()); // this server's scheduler may be backing off past the new send's time
             return CommunicationStatus.Scheduled;
         }
         if (chunks > 0) {

@@ -1,10 +1,14 @@
 package com.switchboard.scheduling;
 
+import com.switchboard.store.ShardBackoff;
+import com.switchboard.store.Shards;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -14,7 +18,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * One round of the scheduler: find the SCHEDULE items due now or within
- * {@code scheduler.lookahead.ms}, claim them for this server ({@code scheduler.threads} claims at a
+ * {@code scheduler.lookahead.ms} in the shards due to be read, claim them for this server ({@code scheduler.threads} claims at a
  * time, a page of {@code scheduler.page.size} after another), and have each page dispatched when
  * its last item is due. Claiming ahead lets many sends due at one instant go out at that instant
  * rather than after the next tick and a claim each; the price is that a send can no longer be
@@ -56,46 +60,44 @@ public class DueDispatchService {
     long lookaheadMs;
 
     @Inject
-    @ConfigProperty(name = "scheduler.idle.max.ms", defaultValue = "3000")
-    long idleMaxMs;
-
-    @Inject
     SchedulerBackoff backoff;
 
+    @Inject
+    Shards shards;
+
     /**
-     * Claims what is due (soon) and hands it to dispatch; returns how many communications this server
-     * claimed. Looks {@code scheduler.idle.max.ms} further ahead than it claims, to learn when it
-     * needs to look again ({@link SchedulerBackoff}).
+     * Claims what is due (soon) in the shards whose time to be read came ({@link SchedulerBackoff})
+     * and hands it to dispatch; returns how many communications this server claimed. Reads a sweep
+     * further ahead than it claims, to learn when each shard needs to be read again.
      */
     public int dispatchDue() {
         Instant now = clock.instant();
-        if (!backoff.mayLook(now)) {
+        List<ShardBackoff.Look> looks = backoff.due(now);
+        if (looks.isEmpty()) {
             cleanup.flush();
             return 0;
         }
+        Duration ahead = Duration.ofMillis(lookaheadMs).plus(backoff.sweep());
+        List<List<DynamoScheduleStore.Due>> seen = shards.read(looks.stream().map(ShardBackoff.Look::shard).toList(),
+                shard -> schedules.due(shard, batch, ahead));
+        Instant claimUpTo = clock.instant().plusMillis(lookaheadMs);
+        List<DynamoScheduleStore.Due> due = new ArrayList<>();
+        for (int i = 0; i < looks.size(); i++) {
+            List<DynamoScheduleStore.Due> inShard = seen.get(i);
+            List<DynamoScheduleStore.Due> dueNow = inShard.stream().filter(d -> !d.dueAt().isAfter(claimUpTo)).toList();
+            if (dueNow.isEmpty()) {
+                Instant earliest = inShard.stream().map(DynamoScheduleStore.Due::dueAt).min(Instant::compareTo).orElse(null);
+                backoff.idle(looks.get(i), now, earliest == null ? null : earliest.minusMillis(lookaheadMs));
+            } else {
+                backoff.busy(looks.get(i)); // more may be due than one read returns, or come due by the next tick
+                due.addAll(dueNow);
+            }
+        }
+        due.sort(Comparator.comparing(DynamoScheduleStore.Due::dueAt));
         int claimed = 0;
-        boolean dueSoon = false;
-        Instant earliestLater = now.plusMillis(lookaheadMs + idleMaxMs);
-        List<DynamoScheduleStore.Due> seen;
-        int round;
-        do {
-            seen = schedules.due(batch, Duration.ofMillis(lookaheadMs + idleMaxMs));
-            Instant claimUpTo = clock.instant().plusMillis(lookaheadMs);
-            List<DynamoScheduleStore.Due> due = seen.stream().filter(d -> !d.dueAt().isAfter(claimUpTo)).toList();
-            dueSoon |= !due.isEmpty();
-            for (DynamoScheduleStore.Due d : seen) {
-                if (d.dueAt().isAfter(claimUpTo) && d.dueAt().isBefore(earliestLater)) {
-                    earliestLater = d.dueAt();
-                }
-            }
-            round = 0;
-            for (int i = 0; i < due.size(); i += pageSize) {
-                round += claimPage(due.subList(i, Math.min(i + pageSize, due.size())));
-            }
-            claimed += round;
-        } while (seen.size() == batch && round > 0); // more may be due than one query returns
-        // something was due (claimed or not): look at the next tick; else when the earliest seen comes within the lookahead
-        backoff.lookAgainAt(dueSoon ? now : earliestLater.minusMillis(lookaheadMs));
+        for (int i = 0; i < due.size(); i += pageSize) {
+            claimed += claimPage(due.subList(i, Math.min(i + pageSize, due.size())));
+        }
         cleanup.flush();
         return claimed;
     }

@@ -10,6 +10,7 @@ import static com.switchboard.store.Items.strings;
 import com.switchboard.channel.Channel;
 import com.switchboard.communication.DeliveryTicket;
 import com.switchboard.store.BatchWriter;
+import com.switchboard.store.Shards;
 import com.switchboard.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * The {@code COMMUNICATION#<id>} / {@code SCHEDULE} items: one per communication not yet handed to
- * its queues, found through GSI1 ({@code STATUS#Scheduled} / {@code <due>#<id>}) when due. A
+ * its queues, found through GSI1 ({@code STATUS#Scheduled#<shard>} / {@code <due>#<id>}, the shard
+ * from the id: {@link Shards}) when due. A
  * server takes one by a conditional claim with a lease ({@code claimedBy}, {@code claimUntil} in
  * epoch millis), so two servers on one table never dispatch the same item, and a claim whose server
  * died is taken over once its lease ends. A scheduled send's item also carries its {@code tickets}
@@ -58,6 +61,9 @@ public class DynamoScheduleStore {
     @Inject
     BatchWriter batch;
 
+    @Inject
+    Shards shards;
+
     public DynamoScheduleStore() {
     }
 
@@ -66,6 +72,7 @@ public class DynamoScheduleStore {
         this.dynamo = dynamo;
         this.table = table;
         this.clock = clock;
+        this.shards = new Shards(Shards.DEFAULT);
     }
 
     /** One due (or soon due) communication as the index returns it. */
@@ -93,7 +100,7 @@ public class DynamoScheduleStore {
         item.put("type", s("Schedule"));
         item.put("communicationId", s(communicationId));
         item.put("dueAt", s(sortable(dueAt)));
-        item.put(Table.GSI1PK, s(DUE_PARTITION));
+        item.put(Table.GSI1PK, s(shards.key(DUE_PARTITION, communicationId)));
         item.put(Table.GSI1SK, s(sortable(dueAt) + "#" + communicationId));
         return item;
     }
@@ -111,20 +118,26 @@ public class DynamoScheduleStore {
         return item;
     }
 
-    /** Up to {@code limit} items due now that nobody holds a live claim on, earliest first. */
+    /** Up to {@code limit} items due now that nobody holds a live claim on, earliest first (every shard). */
     public List<Due> due(int limit) {
         return due(limit, Duration.ZERO);
     }
 
-    /** Up to {@code limit} items due now or within {@code lookahead} that nobody holds a live claim on, earliest first. */
+    /** Up to {@code limit} items due now or within {@code lookahead} that nobody holds a live claim on, earliest first (every shard). */
     public List<Due> due(int limit, Duration lookahead) {
+        return shards.read(shards.all(), shard -> due(shard, limit, lookahead)).stream().flatMap(List::stream)
+                .sorted(Comparator.comparing(Due::dueAt)).limit(limit).toList();
+    }
+
+    /** Up to {@code limit} items of one shard due now or within {@code lookahead} that nobody holds a live claim on, earliest first. */
+    public List<Due> due(int shard, int limit, Duration lookahead) {
         Instant now = clock.instant();
         var request = QueryRequest.builder().tableName(table.name()).indexName(Table.GSI1)
                 .keyConditionExpression("GSI1PK = :p AND GSI1SK <= :upTo")
                 .filterExpression("attribute_not_exists(claimUntil) OR claimUntil < :now")
                 .projectionExpression("communicationId, dueAt")
-                .expressionAttributeValues(Map.of(":p", s(DUE_PARTITION), ":upTo", s(sortable(now.plus(lookahead)) + "#~"),
-                        ":now", n(now.toEpochMilli())))
+                .expressionAttributeValues(Map.of(":p", s(Shards.key(DUE_PARTITION, shard)),
+                        ":upTo", s(sortable(now.plus(lookahead)) + "#~"), ":now", n(now.toEpochMilli())))
                 .build();
         List<Due> due = new ArrayList<>();
         for (var item : dynamo.queryPaginator(request).items()) {
@@ -178,13 +191,13 @@ public class DynamoScheduleStore {
         }).toList();
     }
 
-    /** Removes the item once its communication is on its queues (or was found no longer waiting). */
     /** Whether the communication still has a SCHEDULE item: then the scheduler, not a chunk takeover, queues it. */
     public boolean exists(String communicationId) {
         return dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(communicationId), SCHEDULE)).consistentRead(true)
                 .projectionExpression("PK")).hasItem();
     }
 
+    /** Removes the item once its communication is on its queues (or was found no longer waiting). */
     public void delete(String communicationId) {
         dynamo.deleteItem(b -> b.tableName(table.name()).key(key(pk(communicationId), SCHEDULE)));
     }

@@ -71,7 +71,7 @@ public class ScheduleService {
                 || !dispatchStates.reschedule(id, at.toString())) {
             throw new ConflictException("communication", id, "is " + status + " and can no longer be rescheduled");
         }
-        backoff.wake(); // moved earlier, maybe past where this server's scheduler looks again
+        backoff.wake(id); // moved earlier, maybe past where this server's scheduler looks again
         return view(id);
     }
 

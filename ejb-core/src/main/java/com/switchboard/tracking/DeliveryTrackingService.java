@@ -11,6 +11,7 @@ import com.switchboard.communication.DynamoCommunicationViews;
 import com.switchboard.communication.ReadScope;
 import com.switchboard.error.InvalidRequestException;
 import com.switchboard.error.NotFoundException;
+import com.switchboard.store.Shards;
 import com.switchboard.store.Table;
 import com.switchboard.tracking.DynamoDeliveryEventStore.DeliveryEvent;
 import com.switchboard.tracking.TrackingViews.Page;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,12 +38,14 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * The tracking query. By id: one Query over the communication's partition plus its events. As a
- * list: Queries on GSI1, one creation-day partition ({@code COMMS#<yyyy-mm-dd>}) at a time from
- * {@code to} back to {@code from}, sort key {@code <createdAt>#<id>} bounded by from/to, newest
- * first; status, channel, customer, vehicle and (for an integration client) creator as a
- * FilterExpression — never a Scan. The keys
- * never change, so a cursor stays exact while statuses move under it. DynamoDB applies Limit before the filter, so a page is filled by repeated Queries
- * each asking only for what is still missing; the cursor is the last key DynamoDB evaluated.
+ * list: Queries on GSI1, one creation day at a time from {@code to} back to {@code from}, all the
+ * day's write shards ({@code COMMS#<yyyy-mm-dd>#<shard>}) in parallel and merged, sort key
+ * {@code <createdAt>#<id>} bounded by from/to, newest first; status, channel, customer, vehicle and
+ * (for an integration client) creator as a FilterExpression — never a Scan. Each shard gives at
+ * most a page's worth (DynamoDB applies Limit before the filter, so a shard repeats its Query for
+ * what is still missing), the merge keeps the newest page of them, and the cursor is the day and
+ * the last sort key given: keys are unique and never change, so the next page, every shard read
+ * below that key, stays exact while statuses move under it.
  */
 @ApplicationScoped
 public class DeliveryTrackingService {
@@ -64,6 +68,9 @@ public class DeliveryTrackingService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Shards shards;
 
     public Timeline timeline(String communicationId, ReadScope scope) {
         CommunicationView view = communications.view(communicationId).filter(c -> scope.allows(c.createdBy()))
@@ -88,40 +95,63 @@ public class DeliveryTrackingService {
         }
         LocalDate firstDay = LocalDate.ofInstant(from, ZoneOffset.UTC);
         LocalDate day = q.cursor() == null ? LocalDate.ofInstant(to, ZoneOffset.UTC) : LocalDate.parse(q.cursor().day());
-        Map<String, AttributeValue> start = q.cursor() != null && q.cursor().hasKey() ? startKey(q.cursor()) : null;
-        if (start != null && (q.cursor().gsi1sk().compareTo(secondPrefix(from)) < 0
-                || q.cursor().gsi1sk().compareTo(secondPrefix(to) + "\uffff") > 0)) {
-            // DynamoDB refuses a start key outside the key condition: the cursor came from another query
+        String before = q.cursor() != null ? q.cursor().gsi1sk() : null;
+        if (before != null && (before.compareTo(secondPrefix(from)) < 0 || before.compareTo(secondPrefix(to) + "\uffff") > 0)) {
+            // DynamoDB refuses a sort key range that ends before it starts: the cursor came from another query
             throw InvalidRequestException.of(400, "next", "the cursor does not belong to this query's from..to range");
         }
         List<Summary> items = new ArrayList<>();
-        while (!day.isBefore(firstDay) && items.size() < q.limit()) {
-            QueryResponse page = dynamo.query(request(q, scope, day, from, to, q.limit() - items.size(), start));
-            page.items().forEach(i -> items.add(summary(i)));
-            if (page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()) {
-                start = page.lastEvaluatedKey();
-            } else {
-                day = day.minusDays(1); // newest first: the previous day next
-                start = null;
-            }
-        }
         String next = null;
-        if (!day.isBefore(firstDay)) {
-            next = start == null ? new TrackingCursor(day.toString(), null, null, null).encode()
-                    : new TrackingCursor(day.toString(), str(start, Table.GSI1SK), str(start, Table.PK), str(start, Table.SK)).encode();
+        while (!day.isBefore(firstDay) && items.size() < q.limit()) {
+            int need = q.limit() - items.size();
+            LocalDate d = day;
+            String upTo = before;
+            List<ShardPage> pages = shards.read(shards.all(), shard -> shardPage(q, scope, d, shard, from, to, upTo, need));
+            List<Map<String, AttributeValue>> merged = pages.stream().flatMap(p -> p.items().stream())
+                    .sorted(Comparator.comparing((Map<String, AttributeValue> i) -> str(i, Table.GSI1SK)).reversed()).toList();
+            List<Map<String, AttributeValue>> taken = merged.subList(0, Math.min(need, merged.size()));
+            taken.forEach(i -> items.add(summary(i)));
+            if (merged.size() > need || pages.stream().anyMatch(ShardPage::more)) {
+                // this day has more: the next page starts below the last key given (keys are unique)
+                next = new TrackingCursor(day.toString(), str(taken.get(taken.size() - 1), Table.GSI1SK)).encode();
+                break;
+            }
+            day = day.minusDays(1); // newest first: the previous day next
+            before = null;
+        }
+        if (next == null && items.size() == q.limit() && !day.isBefore(firstDay)) {
+            next = new TrackingCursor(day.toString(), null).encode();
         }
         return new Page(items, next);
     }
 
-    private QueryRequest request(TrackingQuery q, ReadScope scope, LocalDate day, Instant from, Instant to, int limit,
-            Map<String, AttributeValue> start) {
+    /** Up to {@code need} matching items of one shard of one day, newest first, below {@code before}; more: it may hold others. */
+    private record ShardPage(List<Map<String, AttributeValue>> items, boolean more) {
+    }
+
+    private ShardPage shardPage(TrackingQuery q, ReadScope scope, LocalDate day, int shard, Instant from, Instant to,
+            String before, int need) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            // the key condition includes its upper bound: one more is asked for when that is the cursor's own item
+            QueryResponse page = dynamo.query(request(q, scope, DynamoCommunicationStore.dayPartition(day.toString(), shard), from, to,
+                    before, need - items.size() + (before == null ? 0 : 1), start));
+            page.items().stream().filter(i -> !str(i, Table.GSI1SK).equals(before)).forEach(items::add);
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null && items.size() < need);
+        return new ShardPage(items.size() > need ? items.subList(0, need) : items, start != null || items.size() > need);
+    }
+
+    private QueryRequest request(TrackingQuery q, ReadScope scope, String partition, Instant from, Instant to, String before,
+            int limit, Map<String, AttributeValue> start) {
         Map<String, AttributeValue> values = new HashMap<>();
         Map<String, String> names = new HashMap<>();
-        values.put(":pk", s(DynamoCommunicationStore.gsi1pk(day.toString())));
+        values.put(":pk", s(partition));
         // whole seconds without the zone: "…:07" sorts before both "…:07Z" and "…:07.5Z" (Instant drops
         // zero fractions), "…:07\uffff" after both, so each bound includes its whole second
         values.put(":from", s(secondPrefix(from)));
-        values.put(":to", s(secondPrefix(to) + "\uffff"));
+        values.put(":to", s(before != null ? before : secondPrefix(to) + "\uffff"));
         List<String> filters = new ArrayList<>();
         if (q.status() != null) {
             filters.add("#s = :status");
@@ -159,11 +189,6 @@ public class DeliveryTrackingService {
     private static String secondPrefix(Instant at) {
         String iso = at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
         return iso.substring(0, iso.length() - 1);
-    }
-
-    private static Map<String, AttributeValue> startKey(TrackingCursor c) {
-        return new HashMap<>(Map.of(Table.GSI1PK, s(DynamoCommunicationStore.gsi1pk(c.day())), Table.GSI1SK, s(c.gsi1sk()),
-                Table.PK, s(c.pk()), Table.SK, s(c.sk())));
     }
 
     private static Summary summary(Map<String, AttributeValue> d) {

@@ -13,18 +13,17 @@ class TrackingCursorTest {
 
     @Test
     void aCursorTheServiceHandsOutReadsBack() {
-        TrackingCursor c = new TrackingCursor("2026-11-25", "2026-11-25T10:00:00Z#" + ID, "COMMUNICATION#" + ID, "DETAILS");
+        TrackingCursor c = new TrackingCursor("2026-11-25", "2026-11-25T10:00:00Z#" + ID);
         assertEquals(Optional.of(c), TrackingCursor.decode(c.encode()), "with a key");
-        TrackingCursor dayOnly = new TrackingCursor("2026-11-24", null, null, null);
+        TrackingCursor dayOnly = new TrackingCursor("2026-11-24", null);
         assertEquals(Optional.of(dayOnly), TrackingCursor.decode(dayOnly.encode()), "a day without a key");
     }
 
     @Test
     void aForgedKeyIsNoCursor() {
-        for (String raw : new String[] {"2026-11-25\nnot-a-key\nCOMMUNICATION#x\nDETAILS",
-                "2026-11-25\n2026-11-24T10:00:00Z#" + ID + "\nCOMMUNICATION#" + ID + "\nDETAILS",
-                "2026-11-25\n2026-11-25T10:00:00Z#" + ID + "\nCOMMUNICATION#" + ID + "\nRECIPIENT#000000",
-                "2026-11-25\n2026-11-25T10:00:00Z#other\nCOMMUNICATION#" + ID + "\nDETAILS"}) {
+        for (String raw : new String[] {"2026-11-25\nnot-a-key", "2026-11-25\n2026-11-24T10:00:00Z#" + ID,
+                "2026-11-25\n2026-11-25T10:00:00Z", "2026-11-25\n2026-11-25T10:00:00Z#", "2026-11-25",
+                "2026-11-25\n2026-11-25T10:00:00Z#" + ID + "\nCOMMUNICATION#" + ID + "\nDETAILS", "yesterday\n"}) {
             String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
             assertTrue(TrackingCursor.decode(token).isEmpty(), "refused: " + raw.replace('\n', '|'));
         }

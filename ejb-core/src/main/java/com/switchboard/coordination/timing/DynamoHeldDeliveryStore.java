@@ -13,6 +13,7 @@ import com.switchboard.communication.RecipientChunks;
 import com.switchboard.preference.Frequency;
 import com.switchboard.scheduling.DynamoScheduleStore;
 import com.switchboard.store.BatchWriter;
+import com.switchboard.store.Shards;
 import com.switchboard.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,14 +33,15 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * with a GSI1 Query, never a Scan:
  * <ul>
  * <li>{@code HELD#<communicationId>#<index>} / {@code HELD}: a recipient held by quiet hours, on
- * GSI1 {@code STATUS#QuietHours} / {@code <until>#<id>#<index>};</li>
+ * GSI1 {@code STATUS#QuietHours#<shard>} / {@code <until>#<id>#<index>};</li>
  * <li>{@code DIGEST#<stakeholder>#<channel>#<due>} / {@code HEAD}: one digest to send, on GSI1
- * {@code STATUS#DigestDue} / {@code <due>#<stakeholder>#<channel>}, with one {@code ITEM#<id>#<index>}
+ * {@code STATUS#DigestDue#<shard>} / {@code <due>#<stakeholder>#<channel>}, with one {@code ITEM#<id>#<index>}
  * per held recipient in the same partition;</li>
  * <li>{@code COMMUNICATION#<digestId>} / {@code DIGEST}: the original recipients a digest message
  * carries, for its outcome to reach them.</li>
  * </ul>
- * A server takes a due item with the schedule's lease claim ({@code claimedBy}, {@code claimUntil}).
+ * The shard is a hash of the item's partition key ({@link Shards}). A server takes a due item with the
+ * schedule's lease claim ({@code claimedBy}, {@code claimUntil}).
  */
 @ApplicationScoped
 public class DynamoHeldDeliveryStore {
@@ -60,6 +62,9 @@ public class DynamoHeldDeliveryStore {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Shards shards;
 
     /** A recipient whose quiet hours end at {@code until}. */
     public record QuietRelease(String communicationId, int index, Channel channel, Instant until) {
@@ -108,15 +113,23 @@ public class DynamoHeldDeliveryStore {
         item.put("index", n(index));
         item.put("channel", s(channel.name()));
         item.put("dueAt", s(DynamoScheduleStore.sortable(until)));
-        item.put(Table.GSI1PK, s(QUIET_PARTITION));
+        item.put(Table.GSI1PK, s(shards.key(QUIET_PARTITION, quietPk(communicationId, index))));
         item.put(Table.GSI1SK, s(DynamoScheduleStore.sortable(until) + "#" + communicationId + "#" + index));
         dynamo.putItem(b -> b.tableName(table.name()).item(item));
     }
 
-    /** Recipients whose quiet hours are over and that nobody holds a live claim on, earliest first. */
-    public List<QuietRelease> dueQuiet(int limit) {
+    /** The shard of a recipient's quiet-hours item. */
+    public int quietShard(String communicationId, int index) {
+        return shards.of(quietPk(communicationId, index));
+    }
+
+    /**
+     * Recipients of one shard whose quiet hours end by now + {@code ahead} and that nobody holds a
+     * live claim on, earliest first.
+     */
+    public List<QuietRelease> quiet(int shard, int limit, Duration ahead) {
         List<QuietRelease> due = new ArrayList<>();
-        for (var i : due(QUIET_PARTITION, limit)) {
+        for (var i : due(Shards.key(QUIET_PARTITION, shard), limit, ahead)) {
             due.add(new QuietRelease(str(i, "communicationId"), (int) num(i, "index"), Channel.valueOf(str(i, "channel")),
                     Instant.parse(str(i, "dueAt"))));
         }
@@ -158,7 +171,7 @@ public class DynamoHeldDeliveryStore {
                     .expressionAttributeNames(Map.of("#t", "type"))
                     .expressionAttributeValues(Map.of(":type", s("Digest"), ":sh", s(stakeholderId), ":ch", s(channel.name()),
                             ":addr", s(address), ":f", s(frequency.name()), ":due", s(DynamoScheduleStore.sortable(due)),
-                            ":gpk", s(DIGEST_PARTITION),
+                            ":gpk", s(shards.key(DIGEST_PARTITION, digestPk)),
                             ":gsk", s(DynamoScheduleStore.sortable(due) + "#" + stakeholderId + "#" + channel.name()))));
             return true;
         } catch (ConditionalCheckFailedException sending) {
@@ -166,10 +179,15 @@ public class DynamoHeldDeliveryStore {
         }
     }
 
-    /** Digests due now that nobody holds a live claim on, earliest first. */
-    public List<DigestHead> dueDigests(int limit) {
+    /** The shard of a digest's head item. */
+    public int digestShard(String digestPk) {
+        return shards.of(digestPk);
+    }
+
+    /** Digests of one shard due by now + {@code ahead} that nobody holds a live claim on, earliest first. */
+    public List<DigestHead> digests(int shard, int limit, Duration ahead) {
         List<DigestHead> due = new ArrayList<>();
-        for (var i : due(DIGEST_PARTITION, limit)) {
+        for (var i : due(Shards.key(DIGEST_PARTITION, shard), limit, ahead)) {
             due.add(new DigestHead(str(i, "PK"), str(i, "stakeholderId"), Channel.valueOf(str(i, "channel")), str(i, "address"),
                     Frequency.valueOf(str(i, "frequency")), Instant.parse(str(i, "dueAt"))));
         }
@@ -215,12 +233,12 @@ public class DynamoHeldDeliveryStore {
         return result.hasItem() ? strings(result.item(), "originals") : List.of();
     }
 
-    private List<Map<String, AttributeValue>> due(String partition, int limit) {
+    private List<Map<String, AttributeValue>> due(String partition, int limit, Duration ahead) {
         Instant now = clock.instant();
         var request = QueryRequest.builder().tableName(table.name()).indexName(Table.GSI1)
                 .keyConditionExpression("GSI1PK = :p AND GSI1SK <= :upTo")
                 .filterExpression("attribute_not_exists(claimUntil) OR claimUntil < :now")
-                .expressionAttributeValues(Map.of(":p", s(partition), ":upTo", s(DynamoScheduleStore.sortable(now) + "#~"),
+                .expressionAttributeValues(Map.of(":p", s(partition), ":upTo", s(DynamoScheduleStore.sortable(now.plus(ahead)) + "#~"),
                         ":now", n(now.toEpochMilli())))
                 .build();
         List<Map<String, AttributeValue>> due = new ArrayList<>();

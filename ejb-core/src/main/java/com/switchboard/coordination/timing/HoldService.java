@@ -27,6 +27,9 @@ public class HoldService {
     @Inject
     Clock clock;
 
+    @Inject
+    HeldBackoff backoff;
+
     /** True when the recipient must not be sent now (held before, or held by this call). */
     public boolean holdsBack(StoredRecipient r) {
         if (r.timing() == null || r.releasedAt() != null) {
@@ -48,6 +51,7 @@ public class HoldService {
         // the entry first: a recipient marked held is always found again by the timer
         held.putQuiet(r.communicationId(), r.index(), r.channel(), until.get());
         held.markHeld(r.communicationId(), r.index(), DeliveryTiming.QUIET_HOURS, until.get());
+        backoff.quiet().wake(held.quietShard(r.communicationId(), r.index())); // the next round learns when it ends
         LOG.fine(() -> "recipient " + r.index() + " of " + r.communicationId() + " held by quiet hours until " + until.get());
         return true;
     }
@@ -59,6 +63,7 @@ public class HoldService {
             held.putDigestItem(pk, r.communicationId(), r.index());
             if (held.putDigestHead(pk, timing.stakeholderId(), r.channel(), r.address(), timing.frequency(), due)) {
                 held.markHeld(r.communicationId(), r.index(), DeliveryTiming.DIGEST, due);
+                backoff.digests().wake(held.digestShard(pk));
                 return;
             }
             // that digest is being sent right now: this item joins the next one
