@@ -13,6 +13,7 @@ import com.switchboard.channel.Channel;
 import com.switchboard.store.BatchReader;
 import com.switchboard.store.BatchWriter;
 import com.switchboard.store.RequestCoalescer;
+import com.switchboard.store.Retention;
 import com.switchboard.store.Shards;
 import com.switchboard.store.Table;
 import com.switchboard.template.ProviderTemplate;
@@ -57,6 +58,9 @@ public class DynamoCommunicationStore {
 
     @Inject
     Shards shards;
+
+    @Inject
+    Retention retention;
 
     private final RequestCoalescer.Striped<CountMoves.Move, RuntimeException> countMoves = CountMoves.coalescer(this);
 
@@ -107,7 +111,8 @@ public class DynamoCommunicationStore {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         items.add(detailsItem(c));
         items.addAll(RecipientChunks.items(c.id(), c.recipients().stream()
-                .map(r -> recipientEntry(r, c.createdAt(), c.request().escalateAfter())).toList(), owner));
+                .map(r -> recipientEntry(r, c.createdAt(), c.request().escalateAfter())).toList(),
+                retention.communicationExpiry(c.createdAt()), owner));
         items.addAll(more);
         batch.putAll(items);
     }
@@ -132,7 +137,7 @@ public class DynamoCommunicationStore {
     public void putRecipients(String id, List<NewCommunication.Planned> recipients, String at, String owner) {
         String escalateAfter = details(id).map(Details::escalateAfter).orElse(null);
         batch.putAll(RecipientChunks.items(id, recipients.stream().map(r -> recipientEntry(r, at, escalateAfter)).toList(),
-                owner));
+                retention.communicationExpiry(at), owner));
     }
 
     private static Map<String, AttributeValue> recipientEntry(NewCommunication.Planned r, String at, String escalateAfter) {
@@ -179,6 +184,7 @@ public class DynamoCommunicationStore {
         item.put(Table.GSI1PK, s(dayPartition(c.createdAt().substring(0, 10), shards.of(c.id()))));
         item.put(Table.GSI1SK, s(c.createdAt() + "#" + c.id()));
         item.put("createdAt", s(c.createdAt()));
+        item.put(Retention.ATTRIBUTE, retention.communicationExpiry(c.createdAt()));
         item.put("createdBy", s(c.createdBy()));
         putIfPresent(item, "idempotencyKey", c.idempotencyKey());
         putIfPresent(item, "correlationId", r.correlationId());

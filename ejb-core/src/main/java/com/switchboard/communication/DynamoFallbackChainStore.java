@@ -12,6 +12,7 @@ import static com.switchboard.store.Items.str;
 import static com.switchboard.store.Items.strings;
 
 import com.switchboard.channel.Channel;
+import com.switchboard.store.Retention;
 import com.switchboard.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,6 +39,9 @@ public class DynamoFallbackChainStore {
 
     @Inject
     Table table;
+
+    @Inject
+    Retention retention;
 
     /** One link of a chain as stored. */
     public record Link(String communicationId, int index, Channel channel, String address, String stakeholderId,
@@ -92,7 +96,7 @@ public class DynamoFallbackChainStore {
             item.put("fallbacks", list(rest.stream().map(FallbackStep::encoded).toList()));
             putIfPresent(item, "escalateAfter", from.escalateAfter());
         }
-        addEntry(from.communicationId(), index, item);
+        addEntry(from.communicationId(), index, item, at);
         dynamo.updateItem(b -> b.tableName(table.name()).key(RecipientChunks.key(from.communicationId(), from.index()))
                 .updateExpression("SET #r.#e.nextIndex = :next").expressionAttributeNames(RecipientChunks.names(from.index(), Map.of()))
                 .expressionAttributeValues(Map.of(":next", n(index))));
@@ -104,7 +108,7 @@ public class DynamoFallbackChainStore {
      * chunk's first entry (a fallback past the planned recipients); a race between two first entries
      * of one chunk is settled by the put's condition and the loser adds its entry to the winner's item.
      */
-    private void addEntry(String id, int index, Map<String, AttributeValue> entry) {
+    private void addEntry(String id, int index, Map<String, AttributeValue> entry, String at) {
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
                 dynamo.updateItem(b -> b.tableName(table.name()).key(RecipientChunks.key(id, index))
@@ -113,7 +117,8 @@ public class DynamoFallbackChainStore {
                         .expressionAttributeValues(Map.of(":entry", AttributeValue.fromM(entry), ":one", n(1))));
                 return;
             } catch (ConditionalCheckFailedException noChunkYet) {
-                var item = RecipientChunks.items(id, List.of(entry), null).get(0); // its owner: see ChunkOwnership.adopt
+                // its owner: see ChunkOwnership.adopt
+                var item = RecipientChunks.items(id, List.of(entry), retention.communicationExpiry(at), null).get(0);
                 try {
                     dynamo.putItem(b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
                     return;

@@ -10,10 +10,12 @@ import com.switchboard.channel.Channel;
 import com.switchboard.store.BatchReader;
 import com.switchboard.store.BatchWriter;
 import com.switchboard.store.RequestCoalescer;
+import com.switchboard.store.Retention;
 import com.switchboard.store.Table;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +40,12 @@ public class DynamoProviderRefStore {
     @Inject
     BatchReader reader;
 
+    @Inject
+    Retention retention;
+
+    @Inject
+    Clock clock;
+
     /** How long a lookup waits for others, so the receipts arriving together are read with one request. */
     @Inject
     @ConfigProperty(name = "receipts.coalesce.linger.ms", defaultValue = "20")
@@ -57,7 +65,8 @@ public class DynamoProviderRefStore {
 
     /** Remembers which recipient each provider message id (the map's keys) belongs to, for the receipts to come. */
     public void putAll(Map<String, ProviderRef> refs) {
-        batch.putAll(refs.entrySet().stream().map(e -> item(e.getKey(), e.getValue())).toList());
+        AttributeValue expiresAt = retention.communicationExpiry(clock.instant());
+        batch.putAll(refs.entrySet().stream().map(e -> item(e.getKey(), e.getValue(), expiresAt)).toList());
     }
 
     /**
@@ -76,12 +85,13 @@ public class DynamoProviderRefStore {
                 .toList();
     }
 
-    private static Map<String, AttributeValue> item(String providerMessageId, ProviderRef ref) {
+    private static Map<String, AttributeValue> item(String providerMessageId, ProviderRef ref, AttributeValue expiresAt) {
         Map<String, AttributeValue> item = key(pk(providerMessageId), "REF");
         item.put("type", s("ProviderRef"));
         item.put("channel", s(ref.channel().name()));
         item.put("communicationId", s(ref.communicationId()));
         item.put("index", n(ref.index()));
+        item.put(Retention.ATTRIBUTE, expiresAt);
         return item;
     }
 

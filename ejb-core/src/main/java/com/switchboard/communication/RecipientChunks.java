@@ -5,6 +5,7 @@ import static com.switchboard.store.Items.num;
 import static com.switchboard.store.Items.s;
 import static com.switchboard.store.Items.str;
 
+import com.switchboard.store.Retention;
 import com.switchboard.store.Table;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,6 +56,12 @@ public final class RecipientChunks {
      */
     static List<Map<String, AttributeValue>> items(String communicationId, List<Map<String, AttributeValue>> entries,
             String owner) {
+        return items(communicationId, entries, null, owner);
+    }
+
+    /** {@link #items(String, List, String)} carrying {@code expiresAt} ({@link Retention}; null: none). */
+    static List<Map<String, AttributeValue>> items(String communicationId, List<Map<String, AttributeValue>> entries,
+            AttributeValue expiresAt, String owner) {
         Map<String, Map<String, AttributeValue>> byChunk = new LinkedHashMap<>();
         for (Map<String, AttributeValue> e : entries) {
             int index = (int) num(e, "index");
@@ -66,6 +73,9 @@ public final class RecipientChunks {
             item.put("type", s("RecipientChunk"));
             item.put(ENTRIES, AttributeValue.fromM(map));
             item.put(PENDING, n(map.values().stream().filter(e -> RecipientStatus.Pending.name().equals(str(e.m(), "status"))).count()));
+            if (expiresAt != null) {
+                item.put(Retention.ATTRIBUTE, expiresAt);
+            }
             if (owner != null) {
                 item.putAll(ownerAttributes(communicationId, sk, owner));
             }

@@ -11,9 +11,11 @@ import static com.switchboard.store.Items.s;
 import static com.switchboard.store.Items.str;
 import static com.switchboard.store.Items.strings;
 
+import com.switchboard.store.Retention;
 import com.switchboard.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -42,6 +44,9 @@ public class DynamoWebhookStore {
 
     @Inject
     Table table;
+
+    @Inject
+    Retention retention;
 
     public void create(WebhookSubscription w) {
         Map<String, AttributeValue> item = key(SUBSCRIPTIONS, sk(w.id()));
@@ -92,6 +97,7 @@ public class DynamoWebhookStore {
         putIfPresent(item, "error", a.error());
         item.put("durationMs", n(a.durationMs()));
         item.put("succeeded", bool(a.succeeded()));
+        item.put(Retention.ATTRIBUTE, retention.webhookAttemptExpiry(Instant.ofEpochMilli(atMillis)));
         dynamo.putItem(b -> b.tableName(table.name()).item(item));
     }
 

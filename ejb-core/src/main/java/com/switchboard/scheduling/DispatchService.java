@@ -97,7 +97,8 @@ public class DispatchService {
         Map<String, AttributeValue> schedule = !later ? schedules.claimedItem(c.id(), server.id(), server.lease())
                 : chunks > 0 ? schedules.item(c.id(), due) : schedules.item(c.id(), due, tickets(c));
         if (chunks > 0) {
-            List<Map<String, AttributeValue>> more = new ArrayList<>(fanOuts.chunkItems(c.id(), c.recipients(), chunkSize()));
+            List<Map<String, AttributeValue>> more = new ArrayList<>(
+                    fanOuts.chunkItems(c.id(), c.createdAt(), c.recipients(), chunkSize()));
             more.add(schedule);
             store.createDetails(c, chunks, more);
         } else {

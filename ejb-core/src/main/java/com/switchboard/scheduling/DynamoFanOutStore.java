@@ -6,6 +6,7 @@ import static com.switchboard.store.Items.s;
 import static com.switchboard.store.Items.str;
 
 import com.switchboard.communication.NewCommunication;
+import com.switchboard.store.Retention;
 import com.switchboard.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,7 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The planned recipients of a big send, kept as {@code COMMUNICATION#<id>} / {@code FANOUT#<nnnn>}
  * items of a few hundred each (as one JSON attribute) so the request thread writes tens
  * of items instead of thousands; the fan-out consumer turns each into recipient items. They stay
- * after use: a redelivered chunk message must still find its recipients.
+ * after use: a redelivered chunk message must still find its recipients; TTL removes them with the
+ * communication ({@link Retention}).
  */
 @ApplicationScoped
 public class DynamoFanOutStore {
@@ -37,8 +39,13 @@ public class DynamoFanOutStore {
     @Inject
     Table table;
 
-    /** The chunk items for {@code recipients}, {@code size} to a chunk. */
-    public List<Map<String, AttributeValue>> chunkItems(String communicationId, List<NewCommunication.Planned> recipients, int size) {
+    @Inject
+    Retention retention;
+
+    /** The chunk items for {@code recipients} of a communication created at {@code createdAt}, {@code size} to a chunk. */
+    public List<Map<String, AttributeValue>> chunkItems(String communicationId, String createdAt, List<NewCommunication.Planned> recipients,
+            int size) {
+        AttributeValue expiresAt = retention.communicationExpiry(createdAt);
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int from = 0, chunk = 0; from < recipients.size(); from += size, chunk++) {
             Map<String, AttributeValue> item = key("COMMUNICATION#" + communicationId, sk(chunk));
@@ -46,6 +53,7 @@ public class DynamoFanOutStore {
             item.put("chunk", n(chunk));
             item.put("recipients", s(JSONB.toJson(new ArrayList<>(recipients.subList(from, Math.min(from + size, recipients.size()))),
                     PLANNED_LIST)));
+            item.put(Retention.ATTRIBUTE, expiresAt);
             items.add(item);
         }
         return items;

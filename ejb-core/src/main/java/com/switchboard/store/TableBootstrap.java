@@ -23,10 +23,12 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
  * Creates the single table with its GSI1 and GSI2 indexes at start when the profile asks for it (local
- * profile); in production the table is provisioned by infrastructure code and this does nothing.
+ * profile), and enables TTL on {@link Retention#ATTRIBUTE}; in production the table and its TTL are
+ * provisioned by infrastructure code and this does nothing.
  */
 @Singleton
 @Startup
@@ -53,6 +55,7 @@ public class TableBootstrap {
         for (int attempt = 1;; attempt++) {
             try {
                 createIfMissing();
+                enableTtl();
                 return;
             } catch (SdkClientException e) {
                 if (attempt == 30) {
@@ -95,6 +98,25 @@ public class TableBootstrap {
             dynamo.waiter().waitUntilTableExists(b -> b.tableName(table.name()));
         } catch (ResourceInUseException raced) {
             // another server created it first
+        }
+    }
+
+    /**
+     * TTL on {@link Retention#ATTRIBUTE}, unless already on. dynalite has no UpdateTimeToLive (it answers
+     * 400 UnknownOperationException) and never deletes expired items: the service runs the same without.
+     */
+    private void enableTtl() {
+        try {
+            var ttl = dynamo.describeTimeToLive(b -> b.tableName(table.name())).timeToLiveDescription();
+            if (Retention.ATTRIBUTE.equals(ttl.attributeName()) && (ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLED
+                    || ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLING)) {
+                return;
+            }
+            dynamo.updateTimeToLive(b -> b.tableName(table.name()).timeToLiveSpecification(s -> s
+                    .attributeName(Retention.ATTRIBUTE).enabled(true)));
+            LOG.info(() -> "TTL enabled on " + Retention.ATTRIBUTE + " of DynamoDB table " + table.name());
+        } catch (SdkServiceException | SdkClientException e) {
+            LOG.info(() -> "TTL is not available on this DynamoDB endpoint, expired items stay: " + e.getMessage());
         }
     }
 

@@ -12,6 +12,7 @@ import static com.switchboard.store.Items.str;
 import com.switchboard.communication.RecipientChunks;
 import com.switchboard.store.BatchWriter;
 import com.switchboard.store.RequestCoalescer;
+import com.switchboard.store.Retention;
 import com.switchboard.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,6 +45,9 @@ public class DynamoDeliveryEventStore {
     @Inject
     BatchWriter batch;
 
+    @Inject
+    Retention retention;
+
     /** One stored event as the tracking query shows it. */
     public record DeliveryEvent(int recipientIndex, String channel, String type, String rawStatus, String occurredAt,
             String receivedAt, String reason, boolean applied) {
@@ -70,17 +74,18 @@ public class DynamoDeliveryEventStore {
      * random suffix, so a put never meets an existing event to overwrite.
      */
     private List<Void> appendAll(List<NewEvent> events) {
-        batch.putAll(events.stream().map(DynamoDeliveryEventStore::item).toList());
+        batch.putAll(events.stream().map(this::item).toList());
         return Collections.nCopies(events.size(), null);
     }
 
-    private static Map<String, AttributeValue> item(NewEvent e) {
+    private Map<String, AttributeValue> item(NewEvent e) {
         // the receive time orders the trail; the suffix keeps two receipts in one millisecond apart
         String sk = "EVENT#" + e.receivedAt() + "#" + String.format("%06d", e.index()) + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
         Map<String, AttributeValue> item = key(pk(e.communicationId()), sk);
         item.put("type", s("DeliveryEvent"));
         item.putAll(entry(e.index(), e.receipt(), e.applied(), e.receivedAt()));
+        item.put(Retention.ATTRIBUTE, retention.communicationExpiry(e.receivedAt()));
         return item;
     }
 

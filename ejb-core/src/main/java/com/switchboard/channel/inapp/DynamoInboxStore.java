@@ -8,6 +8,7 @@ import static com.switchboard.store.Items.s;
 import static com.switchboard.store.Items.str;
 
 import com.switchboard.store.BatchWriter;
+import com.switchboard.store.Retention;
 import com.switchboard.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,6 +58,9 @@ public class DynamoInboxStore {
     @Inject
     BatchWriter batch;
 
+    @Inject
+    Retention retention;
+
     /** A note to write: delivery {@code communicationId}/{@code index} to {@code userId}, queued at {@code queuedAt}. */
     public record NewNote(String userId, String communicationId, int index, String subject, String text, Instant queuedAt) {
     }
@@ -102,7 +106,7 @@ public class DynamoInboxStore {
      * written. A note written before (a redelivered ticket) is written again as it was.
      */
     public List<InboxNote> insertAll(List<NewNote> notes) {
-        List<Map<String, AttributeValue>> items = notes.stream().map(DynamoInboxStore::item).toList();
+        List<Map<String, AttributeValue>> items = notes.stream().map(this::item).toList();
         batch.putAll(items);
         return items.stream().map(DynamoInboxStore::note).toList();
     }
@@ -122,7 +126,7 @@ public class DynamoInboxStore {
         }
     }
 
-    private static Map<String, AttributeValue> item(NewNote fresh) {
+    private Map<String, AttributeValue> item(NewNote fresh) {
         String sk = sortKey(fresh.queuedAt(), fresh.communicationId(), fresh.index());
         Map<String, AttributeValue> item = key(pk(fresh.userId()), sk);
         item.put("type", s("InboxNote"));
@@ -134,6 +138,7 @@ public class DynamoInboxStore {
         item.put("text", s(fresh.text() == null ? "" : fresh.text()));
         item.put("createdAt", s(SORTABLE.format(fresh.queuedAt())));
         item.put("state", s(NoteState.unseen.name()));
+        item.put(Retention.ATTRIBUTE, retention.communicationExpiry(fresh.queuedAt())); // from queuedAt: a rewrite is the same item
         item.put(Table.GSI2PK, s(UNREAD_PREFIX + fresh.userId()));
         item.put(Table.GSI2SK, s(sk));
         return item;

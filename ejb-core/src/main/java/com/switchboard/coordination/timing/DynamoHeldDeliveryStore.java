@@ -13,6 +13,7 @@ import com.switchboard.communication.RecipientChunks;
 import com.switchboard.preference.Frequency;
 import com.switchboard.scheduling.DynamoScheduleStore;
 import com.switchboard.store.BatchWriter;
+import com.switchboard.store.Retention;
 import com.switchboard.store.Shards;
 import com.switchboard.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,6 +66,9 @@ public class DynamoHeldDeliveryStore {
 
     @Inject
     Shards shards;
+
+    @Inject
+    Retention retention;
 
     /** A recipient whose quiet hours end at {@code until}. */
     public record QuietRelease(String communicationId, int index, Channel channel, Instant until) {
@@ -224,6 +228,7 @@ public class DynamoHeldDeliveryStore {
         Map<String, AttributeValue> item = key("COMMUNICATION#" + digestCommunicationId, "DIGEST");
         item.put("type", s("DigestLink"));
         item.put("originals", list(originals));
+        item.put(Retention.ATTRIBUTE, retention.communicationExpiry(clock.instant()));
         dynamo.putItem(b -> b.tableName(table.name()).item(item));
     }
 
