@@ -1,6 +1,7 @@
 package bench;
 
 import com.switchboard.channel.control.ChannelControlMBean;
+import com.switchboard.metering.PartitionHeatMBean;
 import it.support.Api;
 import it.support.Jmx;
 import jakarta.json.Json;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,8 +39,10 @@ import sandbox.WhatsAppStatuses;
  * </ul>
  * Each phase is bracketed by two readings of the server's counters, Liberty's CPU by thread kind and
  * dynalite's CPU, after the work settled (group commits, timers), so what a phase caused is all in
- * its figures. Progress is read from the {@code switchboard.recipients} counter, never from
- * communication views; the CPU those polls cost is measured and taken out.
+ * its figures; the server's partition heat (writes and reads per partition key value, {@link HotKeys})
+ * is reset and read within the same brackets, when the server meters it. Progress is read from the
+ * {@code switchboard.recipients} counter, never from communication views; the CPU those polls cost
+ * is measured and taken out.
  */
 final class PhaseRuns {
     static final String[] CHANNELS = {"Email", "SMS", "WhatsApp", "InApp"};
@@ -52,13 +56,17 @@ final class PhaseRuns {
     private final long dynalitePid;
     private final SnsSandboxSigner signer;
     private final Jmx jmx;
+    private final Optional<PartitionHeatMBean> heat;
     private final int batch;
     /** Liberty CPU of one progress poll, measured on the idle server and taken out of each phase. */
     private double pollCpuMs;
 
-    /** What one phase of one channel measured: counters and CPU over the phase, per recipient in {@link #figures}. */
+    /**
+     * What one phase of one channel measured: counters and CPU over the phase, per recipient in {@link #figures};
+     * {@code hot}: the hottest partition key values, null when the server does not meter them.
+     */
     record Measured(String channel, String phase, int recipients, double seconds, Metrics counts, LibertyCpu cpu,
-            double dynaliteMs, int polls, double pollCpuMs) {
+            double dynaliteMs, int polls, double pollCpuMs, HotKeys hot) {
 
         double perRecipient(double value) {
             return value / recipients;
@@ -99,6 +107,7 @@ final class PhaseRuns {
         this.dynalitePid = dynalitePid;
         this.signer = signer;
         this.jmx = jmx;
+        this.heat = jmx.partitionHeat();
         this.batch = batch;
     }
 
@@ -154,6 +163,7 @@ final class PhaseRuns {
     }
 
     private Measured measure(String channel, String phase, int n, Phase work) throws Exception {
+        heat.ifPresent(PartitionHeatMBean::reset);
         Metrics before = Metrics.read();
         LibertyCpu cpuBefore = LibertyCpu.of(libertyPid);
         double dynaliteBefore = cpuMs(dynalitePid);
@@ -162,8 +172,10 @@ final class PhaseRuns {
         double seconds = (System.nanoTime() - start) / 1e9;
         Thread.sleep(SETTLE.toMillis()); // group commits, analytics flush, schedule cleanup: still this phase's work
         Metrics counts = Metrics.read().minus(before);
-        return new Measured(channel, phase, n, seconds, counts, LibertyCpu.of(libertyPid).minus(cpuBefore),
-                cpuMs(dynalitePid) - dynaliteBefore, polls, pollCpuMs);
+        LibertyCpu cpu = LibertyCpu.of(libertyPid).minus(cpuBefore);
+        double dynaliteMs = cpuMs(dynalitePid) - dynaliteBefore;
+        HotKeys hot = heat.map(h -> HotKeys.parse(h.top(1))).orElse(null); // after the CPU readings: its JMX call is not the phase's
+        return new Measured(channel, phase, n, seconds, counts, cpu, dynaliteMs, polls, pollCpuMs, hot);
     }
 
     private List<String> accept(String channel, int n, int offset) throws Exception {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import sandbox.LibertyServer;
 import sandbox.Sandbox;
@@ -30,7 +31,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * path until the JIT compiler is next to idle, then measures each channel phase by phase (accept,
  * deliver, receipt: {@link PhaseRuns}) three times and reports the median and the spread of counts
  * (DynamoDB requests, items and index writes, JMS messages and commits, HTTP requests, all per
- * recipient) and of CPU (Liberty's own work apart from JIT and GC, dynalite's per item). Then the
+ * recipient) and of CPU (Liberty's own work apart from JIT and GC, dynalite's per item), and the
+ * hottest partition key value of the table and each index per phase ({@link HotKeys}). Then the
  * raw provider clients' CPU per message on the same peers, the end-to-end rate (bound by the
  * sandbox peers on this machine, and labelled so), POST /send latency in the accept phase,
  * scheduled-send lag, an idle server's DynamoDB requests, the analytics query and memory. Prints
@@ -50,6 +52,7 @@ public final class PipelineBenchmark {
     private static final int E2E_RECIPIENTS = Integer.getInteger("bench.e2e.recipients", 1000);
     private static final int LATENCY_REQUESTS = Integer.getInteger("bench.latency.requests", 480);
     private static final int SCHEDULED = Integer.getInteger("bench.scheduled", 1000);
+    private static final int IDLE_SECONDS = Integer.getInteger("bench.idle.seconds", 160);
     private static final String PHASES = System.getProperty("bench.phases", "phases,baselines,endtoend,latency,scheduled,idle,analytics");
     private static final String DYNAMODB_STORAGE = System.getProperty("bench.dynamodb", "disk");
     private static final String[] PHASE_NAMES = {"accept", "deliver", "receipt"};
@@ -79,11 +82,16 @@ public final class PipelineBenchmark {
             LibertyServer liberty = new LibertyServer(Path.of(System.getProperty("wlp.home", "target/liberty/wlp")),
                     "http://127.0.0.1:9080");
             liberty.clearMessagingStore();
+            // partition heat is off by default (a map of item keys); the benchmark reads it per phase
+            Path heat = liberty.serverDir().resolve("configDropins/overrides/bench-partition-heat.xml");
+            Files.createDirectories(heat.getParent());
+            Files.writeString(heat, "<server><variable name=\"dynamodb.meter.partitions\" value=\"true\"/></server>\n");
             liberty.start(Duration.ofMinutes(2));
             try (Jmx jmx = Jmx.connect(liberty.serverDir())) {
                 new PipelineBenchmark(sandbox, jmx).run();
             } finally {
                 liberty.stop();
+                Files.deleteIfExists(heat);
             }
         }
         System.exit(0);
@@ -145,6 +153,7 @@ public final class PipelineBenchmark {
         // channel → phase → figure → one value per run
         Map<String, Map<String, Map<String, List<Double>>>> figures = new LinkedHashMap<>();
         Map<String, Map<String, PhaseRuns.Measured>> last = new LinkedHashMap<>();
+        Map<String, Map<String, List<PhaseRuns.Measured>>> hot = new LinkedHashMap<>();
         for (int run = 1; run <= RUNS; run++) {
             for (String channel : PhaseRuns.CHANNELS) {
                 Map<String, Double> all = new LinkedHashMap<>();
@@ -154,6 +163,9 @@ public final class PipelineBenchmark {
                             .computeIfAbsent(m.phase(), p -> new LinkedHashMap<>()).computeIfAbsent(k, x -> new ArrayList<>()).add(v));
                     f.forEach((k, v) -> all.merge(k, v, Double::sum)); // per-recipient figures add up over the phases
                     last.computeIfAbsent(channel, c -> new LinkedHashMap<>()).put(m.phase(), m);
+                    if (m.hot() != null) {
+                        hot.computeIfAbsent(channel, c -> new LinkedHashMap<>()).computeIfAbsent(m.phase(), p -> new ArrayList<>()).add(m);
+                    }
                 }
                 all.remove("recipients_per_s");
                 all.remove("dynalite_cpu_ms_per_item");
@@ -161,7 +173,71 @@ public final class PipelineBenchmark {
                         .computeIfAbsent(k, x -> new ArrayList<>()).add(v));
             }
         }
-        return printPhases(figures, last);
+        Map<String, Double> deliverCpu = printPhases(figures, last);
+        printHotKeys(hot);
+        return deliverCpu;
+    }
+
+    /** Per channel, phase and target (table, GSI1, GSI2): the hottest key value, its writes and reads per second, its share of writes. */
+    private void printHotKeys(Map<String, Map<String, List<PhaseRuns.Measured>>> hot) {
+        if (hot.isEmpty()) {
+            System.out.printf("%nHottest partition key values: not metered (the server runs with dynamodb.meter.partitions=false)%n");
+            return;
+        }
+        System.out.printf("%nHottest partition key value per phase (most writes): writes and reads per second of the phase, share of all"
+                + " its writes (table + GSI1 + GSI2), median of %d runs [min–max]; target: no key value above %.1f %% of the writes%n",
+                RUNS, HotKeys.TARGET_SHARE_PCT);
+        JsonObjectBuilder hotJson = Json.createObjectBuilder();
+        double worst = 0;
+        String worstWhere = "none";
+        for (Map.Entry<String, Map<String, List<PhaseRuns.Measured>>> byChannel : hot.entrySet()) {
+            String channel = byChannel.getKey();
+            System.out.printf("%n%s%n", channel);
+            JsonObjectBuilder channelJson = Json.createObjectBuilder();
+            for (Map.Entry<String, List<PhaseRuns.Measured>> byPhase : byChannel.getValue().entrySet()) {
+                String phase = byPhase.getKey();
+                List<PhaseRuns.Measured> runs = byPhase.getValue();
+                JsonObjectBuilder phaseJson = Json.createObjectBuilder();
+                for (String target : HotKeys.TARGETS) {
+                    Map<String, List<Double>> f = new LinkedHashMap<>();
+                    runs.forEach(m -> m.hot().figures(m.seconds()).forEach((k, v) -> f.computeIfAbsent(k, x -> new ArrayList<>()).add(v)));
+                    String t = target.toLowerCase();
+                    List<Double> writes = f.get(t + "_writes_per_s");
+                    List<Double> reads = f.get(t + "_reads_per_s");
+                    List<Double> share = f.get(t + "_write_share_pct");
+                    List<Double> unattributed = f.get(t + "_unattributed_writes");
+                    List<String> keys = runs.stream().map(m -> HotKeys.pattern(m.hot().target(target).key())).toList();
+                    System.out.printf("  %-8s hottest %-5s key %s: %s w/s, %s r/s (%s %% of writes)%s%n", phase, target,
+                            String.join(" | ", keys.stream().distinct().toList()), range(writes, "%.0f"), range(reads, "%.0f"),
+                            range(share, "%.1f"), median(unattributed) > 0
+                                    ? String.format("; %.0f %s writes not attributed to a key value", median(unattributed), target) : "");
+                    String figure = channel.toLowerCase() + "_" + phase + "_hot_" + t;
+                    results.put(figure + "_writes_per_s", median(writes));
+                    results.put(figure + "_reads_per_s", median(reads));
+                    results.put(figure + "_write_share_pct", median(share));
+                    phaseJson.add(target, Json.createObjectBuilder().add("keys", Json.createArrayBuilder(keys))
+                            .add("writes_per_s", Json.createArrayBuilder(writes)).add("reads_per_s", Json.createArrayBuilder(reads))
+                            .add("write_share_pct", Json.createArrayBuilder(share))
+                            .add("unattributed_writes", Json.createArrayBuilder(unattributed)));
+                    for (int i = 0; i < share.size(); i++) {
+                        if (share.get(i) > worst) {
+                            worst = share.get(i);
+                            worstWhere = channel + " " + phase + ", " + target + " " + keys.get(i);
+                        }
+                    }
+                }
+                channelJson.add(phase, phaseJson);
+            }
+            hotJson.add(channel, channelJson);
+        }
+        System.out.printf("%nlargest share of a phase's writes on one key value, any run: %.1f %% (%s); target ≤ %.1f %%: %s%n", worst,
+                worstWhere, HotKeys.TARGET_SHARE_PCT, worst <= HotKeys.TARGET_SHARE_PCT ? "met" : "not met");
+        results.put("hot_key_max_write_share_pct", worst);
+        detail.add("hot_keys", hotJson);
+    }
+
+    private static String range(List<Double> v, String format) {
+        return String.format(Locale.ROOT, format + " [" + format + "–" + format + "]", median(v), min(v), max(v));
     }
 
     private Map<String, Double> printPhases(Map<String, Map<String, Map<String, List<Double>>>> figures,
@@ -300,7 +376,7 @@ public final class PipelineBenchmark {
             last = now;
         }
         Metrics before = Metrics.read();
-        int seconds = 20;
+        int seconds = IDLE_SECONDS; // a whole sweep of the due shards (scheduler.sweep.seconds, 80)
         Thread.sleep(seconds * 1000L);
         Metrics d = Metrics.read().minus(before);
         put("idle_dynamodb_requests_per_s", d.sum("switchboard_dynamodb_requests_total") / seconds);

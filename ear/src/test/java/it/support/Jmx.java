@@ -1,10 +1,12 @@
 package it.support;
 
 import com.switchboard.channel.control.ChannelControlMBean;
+import com.switchboard.metering.PartitionHeatMBean;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import javax.management.JMX;
 import javax.management.MBeanServerConnection;
 import javax.management.MalformedObjectNameException;
@@ -48,6 +50,19 @@ public final class Jmx implements AutoCloseable {
             return JMX.newMBeanProxy(connection, new ObjectName("com.switchboard:type=Channel,name=" + name), ChannelControlMBean.class);
         } catch (MalformedObjectNameException e) {
             throw new IllegalArgumentException(name, e);
+        }
+    }
+
+    /** Writes and reads per partition key value ({@code com.switchboard:type=PartitionHeat}); empty when the server meters none. */
+    public Optional<PartitionHeatMBean> partitionHeat() {
+        try {
+            ObjectName name = new ObjectName(PartitionHeatMBean.OBJECT_NAME);
+            return connection.isRegistered(name) ? Optional.of(JMX.newMBeanProxy(connection, name, PartitionHeatMBean.class))
+                    : Optional.empty();
+        } catch (MalformedObjectNameException e) {
+            throw new IllegalArgumentException(PartitionHeatMBean.OBJECT_NAME, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("JMX connection lost", e);
         }
     }
 

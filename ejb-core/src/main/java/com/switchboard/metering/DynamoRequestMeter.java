@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * that frame, a few microseconds a request; {@code dynamodb.meter.callers=false} turns it off.
  * Writes to item kinds that carry GSI1 keys are counted apart, because each also writes the index:
  * a put is known by its GSI1PK, an update or delete by its sort key (the kinds that
- * {@link #INDEXED_SORT_KEYS} and {@link #INDEXED_SORT_KEY_PREFIXES} name).
+ * {@link #INDEXED_SORT_KEYS} and {@link #INDEXED_SORT_KEY_PREFIXES} name). Given a
+ * {@link PartitionHeat}, it also counts where each request lands, per partition key value.
  */
 public final class DynamoRequestMeter implements ExecutionInterceptor {
     static final Set<String> INDEXED_SORT_KEYS = Set.of("DETAILS", "SCHEDULE", "HEAD", "KEY");
@@ -36,10 +37,17 @@ public final class DynamoRequestMeter implements ExecutionInterceptor {
 
     private final CostMeter meter;
     private final boolean callers;
+    private final PartitionHeat heat;
 
     public DynamoRequestMeter(CostMeter meter, boolean callers) {
+        this(meter, callers, null);
+    }
+
+    /** {@code heat}: null when partition heat is not metered ({@code dynamodb.meter.partitions=false}). */
+    public DynamoRequestMeter(CostMeter meter, boolean callers, PartitionHeat heat) {
         this.meter = meter;
         this.callers = callers;
+        this.heat = heat;
     }
 
     @Override
@@ -47,6 +55,9 @@ public final class DynamoRequestMeter implements ExecutionInterceptor {
         SdkRequest request = context.request();
         String api = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         meter.dynamoRequest(api, callers ? caller() : "other", items(request), indexedWrites(request));
+        if (heat != null) {
+            heat.sent(request);
+        }
     }
 
     @Override
@@ -55,6 +66,9 @@ public final class DynamoRequestMeter implements ExecutionInterceptor {
             meter.dynamoItemsRead("Query", q.count() == null ? 0 : q.count());
         } else if (context.response() instanceof ScanResponse s) {
             meter.dynamoItemsRead("Scan", s.count() == null ? 0 : s.count());
+        }
+        if (heat != null) {
+            heat.succeeded(context.request(), context.response());
         }
     }
 
@@ -91,7 +105,8 @@ public final class DynamoRequestMeter implements ExecutionInterceptor {
                 : w.deleteRequest() != null && indexed(w.deleteRequest().key());
     }
 
-    private static boolean indexed(Map<String, AttributeValue> key) {
+    /** Whether the item of {@code key} is of a kind that carries GSI1 keys, told by its sort key. */
+    static boolean indexed(Map<String, AttributeValue> key) {
         AttributeValue sk = key.get("SK");
         if (sk == null || sk.s() == null) {
             return false;

@@ -2,6 +2,7 @@ package com.switchboard.store;
 
 import com.switchboard.metering.CostMeter;
 import com.switchboard.metering.DynamoRequestMeter;
+import com.switchboard.metering.PartitionHeatMeter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -52,6 +53,9 @@ public class DynamoClientProducer {
     @Inject
     CostMeter meter;
 
+    @Inject
+    PartitionHeatMeter partitionHeat;
+
     @Produces
     @ApplicationScoped
     DynamoDbClient dynamoDbClient() {
@@ -62,7 +66,7 @@ public class DynamoClientProducer {
                         .maxConnections(maxConnections)
                         .connectionTimeout(Duration.ofSeconds(2))
                         .socketTimeout(Duration.ofSeconds(10)))
-                .overrideConfiguration(o -> o.addExecutionInterceptor(new DynamoRequestMeter(meter, meterCallers)));
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new DynamoRequestMeter(meter, meterCallers, partitionHeat.heat())));
         if (endpoint.filter(e -> !e.isBlank()).isPresent()) {
             builder.endpointOverride(URI.create(endpoint.get()));
         }
