@@ -183,8 +183,10 @@ final class PhaseRuns {
         JsonObject message = message(channel);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<String>> sends = new ArrayList<>();
-        for (int done = 0; done < n; done += batch) {
-            int size = Math.min(batch, n - done);
+        // in-app goes to the one bench user, and a send keeps one copy per channel and address: one recipient a send
+        int perSend = "InApp".equals(channel) ? 1 : batch;
+        for (int done = 0; done < n; done += perSend) {
+            int size = Math.min(perSend, n - done);
             int first = offset + done;
             sends.add(pool.submit(() -> ChannelRuns.send(channel, first, size, address, message)));
         }

@@ -52,7 +52,7 @@ class LeaseTakeoverIT {
                 "renderedSubject", s("Your car is ready"), "renderedText", s("Your car is ready."), "renderedHtml", s("")));
         Map<String, AttributeValue> chunk = new HashMap<>(RecipientChunks.key(id, 0));
         chunk.putAll(Map.of("type", s("RecipientChunk"), "owner", s(gone), "pending", n(1),
-                Table.GSI2PK, s(RecipientChunks.ownerPartition(gone)), Table.GSI2SK, s(id + "#CHUNK#00000"),
+                Table.GSI2PK, s(RecipientChunks.ownerPartition(gone, id, "CHUNK#00000")), Table.GSI2SK, s(id + "#CHUNK#00000"),
                 "r", AttributeValue.fromM(Map.of("0", AttributeValue.fromM(Map.of("index", n(0), "channel", s("Email"),
                         "address", s(address), "status", s("Pending"), "attempts", n(0), "updatedAt", s(now)))))));
         Map<String, AttributeValue> lease = item("SERVERS", gone);

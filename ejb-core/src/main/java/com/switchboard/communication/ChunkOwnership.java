@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Which server's queue holds the tickets of a recipient chunk. A chunk's {@code owner} (with GSI2
- * keys {@code OWNER#<server>} / {@code <id>#CHUNK#<n>}, keys only) is the server that queued its
+ * keys {@code OWNER#<server>#<shard>} / {@code <id>#CHUNK#<n>}, keys only) is the server that queued its
  * tickets: set when the chunk is written by a server that queues at once, by {@link #claim} when a
  * scheduled send is dispatched, and dropped from GSI2 once no entry is Pending. An entry whose
  * ticket went to another server (a fallback, a quiet-hours release) names that server itself
@@ -79,21 +79,20 @@ public class ChunkOwnership {
             int n = RecipientChunks.chunkOf(index);
             Map<String, AttributeValue> marker = key(DynamoCommunicationStore.pk(communicationId), MARKER_PREFIX + n + "#" + server);
             marker.put("type", s("ChunkOwnerMarker"));
-            marker.put(Table.GSI2PK, s(RecipientChunks.ownerPartition(server)));
+            marker.put(Table.GSI2PK, s(RecipientChunks.ownerPartition(server, communicationId, RecipientChunks.sk(index))));
             marker.put(Table.GSI2SK, s(communicationId + "#" + RecipientChunks.sk(index) + "#" + server));
             marker.put("chunk", AttributeValue.fromN(Integer.toString(n)));
             dynamo.putItem(b -> b.tableName(table.name()).item(marker));
         }
     }
 
-    /** The chunks {@code server} owns or has entries in (GSI2, keys only). */
+    /** The chunks {@code server} owns or has entries in (GSI2, keys only: each of its partition's shards). */
     public List<Owned> ownedBy(String server) {
         List<Owned> owned = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        var pages = dynamo.queryPaginator(QueryRequest.builder().tableName(table.name()).indexName(Table.GSI2)
-                .keyConditionExpression("GSI2PK = :p").expressionAttributeValues(Map.of(":p", s(RecipientChunks.ownerPartition(server))))
-                .build());
-        for (var item : pages.items()) {
+        for (var item : RecipientChunks.ownerPartitions(server).stream().flatMap(p -> dynamo.queryPaginator(QueryRequest.builder()
+                .tableName(table.name()).indexName(Table.GSI2).keyConditionExpression("GSI2PK = :p")
+                .expressionAttributeValues(Map.of(":p", s(p))).build()).items().stream()).toList()) {
             String id = str(item, Table.PK).substring("COMMUNICATION#".length());
             String sk = str(item, Table.SK);
             int chunk = RecipientChunks.isChunk(sk) ? Integer.parseInt(sk.substring(RecipientChunks.skPrefix().length()))

@@ -6,6 +6,7 @@ import static com.switchboard.store.Items.s;
 import static com.switchboard.store.Items.str;
 
 import com.switchboard.store.Retention;
+import com.switchboard.store.Shards;
 import com.switchboard.store.Table;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,6 +32,8 @@ public final class RecipientChunks {
     /** How many entries are Pending: a chunk's owner is dropped from GSI2 when none is. */
     static final String PENDING = "pending";
     static final String OWNER = "owner";
+    /** Write shards of each server's GSI2 partition ({@link #ownerPartition}). */
+    static final int OWNER_SHARDS = 8;
     /** An entry's receipts that moved it, appended with the move ({@link ChunkMove#event()}). */
     public static final String EVENTS = "events";
 
@@ -86,10 +89,30 @@ public final class RecipientChunks {
 
     /** The attributes that make {@code owner} the chunk's owner: {@code owner} and its GSI2 keys. */
     static Map<String, AttributeValue> ownerAttributes(String communicationId, String sk, String owner) {
-        return Map.of(OWNER, s(owner), Table.GSI2PK, s(ownerPartition(owner)), Table.GSI2SK, s(communicationId + "#" + sk));
+        return Map.of(OWNER, s(owner), Table.GSI2PK, s(ownerPartition(owner, communicationId, sk)),
+                Table.GSI2SK, s(communicationId + "#" + sk));
     }
 
-    public static String ownerPartition(String server) {
+    /**
+     * {@code OWNER#<server>#<shard>}, the shard a hash of the chunk: a server writes its own partition
+     * at the rate it accepts and releases chunks, bounded by its CPU, so a fixed number of shards
+     * keeps each under 1/{@value #OWNER_SHARDS} of that; only a takeover reads them all.
+     */
+    public static String ownerPartition(String server, String communicationId, String sk) {
+        return Shards.key(legacyOwnerPartition(server), Math.floorMod((communicationId + "#" + sk).hashCode(), OWNER_SHARDS));
+    }
+
+    /** Every partition that may list {@code server}'s chunks: its shards and the one key of releases before them. */
+    static List<String> ownerPartitions(String server) {
+        List<String> all = new ArrayList<>();
+        for (int shard = 0; shard < OWNER_SHARDS; shard++) {
+            all.add(Shards.key(legacyOwnerPartition(server), shard));
+        }
+        all.add(legacyOwnerPartition(server));
+        return all;
+    }
+
+    private static String legacyOwnerPartition(String server) {
         return "OWNER#" + server;
     }
 

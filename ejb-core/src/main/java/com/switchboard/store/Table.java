@@ -12,7 +12,7 @@ public class Table {
     public static final String GSI1 = "GSI1";
     public static final String GSI1PK = "GSI1PK";
     public static final String GSI1SK = "GSI1SK";
-    /** Keys only: which server's queue holds the tickets of a recipient chunk ({@code OWNER#<server>}). */
+    /** Keys only: which server's queue holds the tickets of a recipient chunk ({@code OWNER#<server>#<shard>}). */
     public static final String GSI2 = "GSI2";
     public static final String GSI2PK = "GSI2PK";
     public static final String GSI2SK = "GSI2SK";
