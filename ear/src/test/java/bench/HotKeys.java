@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * issue's target is that no key value takes more than 1/8 of them.
  */
 record HotKeys(Map<String, Target> targets, long allWrites) {
-    static final List<String> TARGETS = List.of("table", "GSI1", "GSI2");
+    static final List<String> TARGETS = List.of("table", "GSI1", "GSI2", "GSI3");
     static final double TARGET_SHARE_PCT = 100.0 / 8;
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern LONG_HEX = Pattern.compile("(?<![0-9A-Za-z])(?=[0-9a-fA-F]*\\d)[0-9a-fA-F]{12,}(?![0-9A-Za-z])");

@@ -178,14 +178,14 @@ public final class PipelineBenchmark {
         return deliverCpu;
     }
 
-    /** Per channel, phase and target (table, GSI1, GSI2): the hottest key value, its writes and reads per second, its share of writes. */
+    /** Per channel, phase and target (table, GSI1, GSI2, GSI3): the hottest key value, its writes and reads per second, its share of writes. */
     private void printHotKeys(Map<String, Map<String, List<PhaseRuns.Measured>>> hot) {
         if (hot.isEmpty()) {
             System.out.printf("%nHottest partition key values: not metered (the server runs with dynamodb.meter.partitions=false)%n");
             return;
         }
         System.out.printf("%nHottest partition key value per phase (most writes): writes and reads per second of the phase, share of all"
-                + " its writes (table + GSI1 + GSI2), median of %d runs [min–max]; target: no key value above %.1f %% of the writes%n",
+                + " its writes (table + GSI1 + GSI2 + GSI3), median of %d runs [min–max]; target: no key value above %.1f %% of the writes%n",
                 RUNS, HotKeys.TARGET_SHARE_PCT);
         JsonObjectBuilder hotJson = Json.createObjectBuilder();
         double worst = 0;

@@ -46,7 +46,7 @@ class LeaseTakeoverIT {
         Map<String, AttributeValue> details = item("COMMUNICATION#" + id, "DETAILS");
         details.putAll(Map.of("type", s("Communication"), "communicationId", s(id), "status", s("Sent"),
                 "channels", AttributeValue.fromL(List.of(s("Email"))), "createdAt", s(now), "createdBy", s("it"),
-                Table.GSI1PK, s(DynamoCommunicationStore.dayPartition(now.substring(0, 10), new Shards(Shards.DEFAULT).of(id))), Table.GSI1SK, s(now + "#" + id), "recipientCount", n(1),
+                Table.GSI3PK, s(DynamoCommunicationStore.dayPartition(now.substring(0, 10), new Shards(Shards.DEFAULT).of(id))), Table.GSI3SK, s(now + "#" + id), "recipientCount", n(1),
                 "urgency", s("normal")));
         details.putAll(Map.of("count_Pending", n(1), "count_Sent", n(0), "count_Delivered", n(0), "count_Failed", n(0),
                 "renderedSubject", s("Your car is ready"), "renderedText", s("Your car is ready."), "renderedHtml", s("")));

@@ -33,7 +33,7 @@ final class SmsReferences {
         Map<String, AttributeValue> details = item(pk, "DETAILS");
         details.putAll(Map.of("type", s("Communication"), "communicationId", s(id), "status", s("Sent"),
                 "channels", AttributeValue.fromL(List.of(s("SMS"))), "createdAt", s(now), "createdBy", s("it"),
-                "GSI1PK", s("COMMS#" + now.substring(0, 10)), "GSI1SK", s(now + "#" + id), "recipientCount", n(1), "urgency", s("normal")));
+                "GSI3PK", s("COMMS#" + now.substring(0, 10)), "GSI3SK", s(now + "#" + id), "recipientCount", n(1), "urgency", s("normal")));
         details.putAll(Map.of("count_Pending", n(0), "count_Sent", n(1), "count_Delivered", n(0), "count_Failed", n(0),
                 "renderedText", s("Your car is ready."), "renderedHtml", s("")));
         Map<String, AttributeValue> recipient = new HashMap<>(RecipientChunks.key(id, 0));

@@ -42,9 +42,9 @@ final class ChunkWriter {
     private final Counts counts;
     private final RequestCoalescer.Striped<Single, MovedRecipient> singles;
 
-    /** Counts {@code n} moves of communication {@code id} (one count update for all of them). */
+    /** Counts {@code n} moves of communication {@code id} on its count item {@code item} (one count update for all of them). */
     interface Counts {
-        void moved(String id, RecipientStatus from, RecipientStatus to, int n);
+        void moved(String id, int item, RecipientStatus from, RecipientStatus to, int n);
     }
 
     ChunkWriter(Supplier<DynamoDbClient> dynamo, Supplier<String> table, Counts counts, long lingerMillis) {
@@ -69,9 +69,11 @@ final class ChunkWriter {
     }
 
     private void count(String id, List<MovedRecipient> made) {
-        Map<List<RecipientStatus>, Integer> pairs = new LinkedHashMap<>();
-        made.forEach(m -> pairs.merge(List.of(m.move().from(), m.move().to()), 1, Integer::sum));
-        pairs.forEach((pair, n) -> counts.moved(id, pair.get(0), pair.get(1), n));
+        Map<List<Object>, Integer> pairs = new LinkedHashMap<>();
+        made.forEach(m -> pairs.merge(List.of(CountItems.itemOfEntry(m.change().item()), m.move().from(), m.move().to()), 1,
+                Integer::sum));
+        pairs.forEach((pair, n) -> counts.moved(id, (Integer) pair.get(0), (RecipientStatus) pair.get(1),
+                (RecipientStatus) pair.get(2), n));
     }
 
     /**

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -71,6 +72,10 @@ public class DynamoCommunicationStore {
     @ConfigProperty(name = "receipts.coalesce.linger.ms", defaultValue = "20")
     long lingerMillis;
 
+    /** Read per send ({@code counts.spread.recipients}, see {@link #countItems}), so a running server takes a new value. */
+    @Inject
+    Config config;
+
     private final Map<String, Details> recentDetails = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -82,7 +87,7 @@ public class DynamoCommunicationStore {
 
     /** The stored details of one communication, as the pipeline needs them to send. */
     public record Details(String id, RenderedMessage rendered, ProviderTemplate providerTemplate, String correlationId,
-            String escalateAfter, boolean marketing) {
+            String escalateAfter, boolean marketing, CountItems counts) {
     }
 
     /**
@@ -108,10 +113,10 @@ public class DynamoCommunicationStore {
      * recipient chunks owned by {@code owner}, whose queue takes their tickets now (null: later).
      */
     public void create(NewCommunication c, List<Map<String, AttributeValue>> more, String owner) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        items.add(detailsItem(c));
+        CountItems counts = countItems(c);
+        List<Map<String, AttributeValue>> items = new ArrayList<>(detailsItems(c, counts));
         items.addAll(RecipientChunks.items(c.id(), c.recipients().stream()
-                .map(r -> recipientEntry(r, c.createdAt(), c.request().escalateAfter())).toList(),
+                .map(r -> recipientEntry(r, c.createdAt(), c.request().escalateAfter(), counts)).toList(),
                 retention.communicationExpiry(c.createdAt()), owner));
         items.addAll(more);
         batch.putAll(items);
@@ -122,11 +127,10 @@ public class DynamoCommunicationStore {
      * chunk by chunk, by the fan-out consumer ({@link #putRecipients}).
      */
     public void createDetails(NewCommunication c, int fanOutChunks, List<Map<String, AttributeValue>> more) {
-        Map<String, AttributeValue> details = detailsItem(c);
-        details.put("fanOutChunks", n(fanOutChunks));
-        details.put("dispatched", n(0));
-        List<Map<String, AttributeValue>> items = new ArrayList<>(more);
-        items.add(0, details);
+        List<Map<String, AttributeValue>> items = new ArrayList<>(detailsItems(c, countItems(c)));
+        items.get(0).put("fanOutChunks", n(fanOutChunks));
+        items.get(0).put("dispatched", n(0));
+        items.addAll(more);
         batch.putAll(items);
     }
 
@@ -135,13 +139,19 @@ public class DynamoCommunicationStore {
      * redelivered). Whole chunk items are put, so a fan-out chunk must hold whole recipient chunks.
      */
     public void putRecipients(String id, List<NewCommunication.Planned> recipients, String at, String owner) {
-        String escalateAfter = details(id).map(Details::escalateAfter).orElse(null);
-        batch.putAll(RecipientChunks.items(id, recipients.stream().map(r -> recipientEntry(r, at, escalateAfter)).toList(),
+        Optional<Details> details = details(id);
+        String escalateAfter = details.map(Details::escalateAfter).orElse(null);
+        CountItems counts = details.map(Details::counts).orElse(CountItems.SINGLE);
+        batch.putAll(RecipientChunks.items(id, recipients.stream().map(r -> recipientEntry(r, at, escalateAfter, counts)).toList(),
                 retention.communicationExpiry(at), owner));
     }
 
-    private static Map<String, AttributeValue> recipientEntry(NewCommunication.Planned r, String at, String escalateAfter) {
+    private static Map<String, AttributeValue> recipientEntry(NewCommunication.Planned r, String at, String escalateAfter,
+            CountItems counts) {
         Map<String, AttributeValue> item = RecipientChunks.newEntry(r.index(), r.channel().name(), r.address(), at);
+        if (counts.itemOf(r.index()) != 0) {
+            item.put(CountItems.ENTRY_ATTRIBUTE, n(counts.itemOf(r.index())));
+        }
         putIfPresent(item, "stakeholderId", r.stakeholderId());
         putIfPresent(item, "rule", r.rule());
         if (!r.fallbacks().isEmpty()) {
@@ -152,7 +162,30 @@ public class DynamoCommunicationStore {
         return item;
     }
 
-    private Map<String, AttributeValue> detailsItem(NewCommunication c) {
+    private CountItems countItems(NewCommunication c) {
+        // recipients per count item of a large send; a send of fewer counts on DETAILS alone
+        return CountItems.forSend(c.recipients().size(),
+                config.getOptionalValue("counts.spread.recipients", Integer.class).orElse(CountItems.DEFAULT_SPREAD));
+    }
+
+    /** DETAILS and, for a large send, its other count items, all Pending. */
+    private List<Map<String, AttributeValue>> detailsItems(NewCommunication c, CountItems counts) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        items.add(detailsItem(c, counts));
+        for (int k = 1; k < counts.items(); k++) {
+            Map<String, AttributeValue> item = key(pk(c.id()), CountItems.sk(k));
+            item.put("countItems", n(counts.items()));
+            item.put("count_Pending", n(counts.plannedOn(k)));
+            for (String status : new String[] {"Sent", "Delivered", "Failed"}) {
+                item.put("count_" + status, n(0));
+            }
+            item.put(Retention.ATTRIBUTE, retention.communicationExpiry(c.createdAt()));
+            items.add(item);
+        }
+        return items;
+    }
+
+    private Map<String, AttributeValue> detailsItem(NewCommunication c, CountItems counts) {
         SendRequest r = c.request();
         Map<String, AttributeValue> item = key(pk(c.id()), DETAILS);
         item.put("type", s("Communication"));
@@ -181,8 +214,8 @@ public class DynamoCommunicationStore {
         putIfPresent(item, "escalateAfter", r.escalateAfter());
         putIfPresent(item, "scheduledAt", r.scheduledAt());
         item.put("status", s(CommunicationStatus.Scheduled.name()));
-        item.put(Table.GSI1PK, s(dayPartition(c.createdAt().substring(0, 10), shards.of(c.id()))));
-        item.put(Table.GSI1SK, s(c.createdAt() + "#" + c.id()));
+        item.put(Table.GSI3PK, s(dayPartition(c.createdAt().substring(0, 10), shards.of(c.id()))));
+        item.put(Table.GSI3SK, s(c.createdAt() + "#" + c.id()));
         item.put("createdAt", s(c.createdAt()));
         item.put(Retention.ATTRIBUTE, retention.communicationExpiry(c.createdAt()));
         item.put("createdBy", s(c.createdBy()));
@@ -190,7 +223,11 @@ public class DynamoCommunicationStore {
         putIfPresent(item, "correlationId", r.correlationId());
         item.put("category", s(r.marketing() ? "marketing" : "service"));
         item.put("recipientCount", n(c.recipients().size()));
-        item.put("count_Pending", n(c.recipients().size()));
+        item.put("count_Pending", n(counts.spread() ? counts.plannedOn(0) : c.recipients().size()));
+        if (counts.spread()) {
+            item.put("countItems", n(counts.items()));
+            item.put("plannedRecipients", n(counts.planned()));
+        }
         for (String k : new String[] {"Sent", "Delivered", "Failed"}) {
             item.put("count_" + k, n(0));
         }
@@ -225,7 +262,7 @@ public class DynamoCommunicationStore {
                 : null;
         return Optional.of(new Details(id,
                 new RenderedMessage(str(i, "renderedSubject"), str(i, "renderedText"), str(i, "renderedHtml")), template,
-                str(i, "correlationId"), str(i, "escalateAfter"), "marketing".equals(str(i, "category"))));
+                str(i, "correlationId"), str(i, "escalateAfter"), "marketing".equals(str(i, "category")), CountItems.of(i)));
     }
 
     public Optional<StoredRecipient> recipient(String id, int index) {
@@ -278,38 +315,71 @@ public class DynamoCommunicationStore {
     }
 
     /**
-     * Shifts {@code n} recipients between the per-status counts and re-derives the communication's
-     * status, returning once written. DETAILS is one hot item per communication that DynamoDB (and
-     * dynalite, which locks per item) updates one at a time, so the moves of one communication made
-     * at the same moment (receipts, consumers) are summed into one ADD ({@link CountMoves}).
+     * Shifts {@code n} recipients between the per-status counts of count item {@code item}
+     * ({@link CountItems}: 0, DETAILS, unless the send is large) and re-derives the communication's
+     * status, returning once written. A count item is one hot item per communication that DynamoDB
+     * (and dynalite, which locks per item) updates one at a time, so the moves of one communication
+     * made at the same moment (receipts, consumers) are summed into one ADD ({@link CountMoves}).
      */
-    public void countMoves(String id, RecipientStatus from, RecipientStatus to, int n) {
+    public void countMoves(String id, int item, RecipientStatus from, RecipientStatus to, int n) {
         if (n == 0) {
             return;
         }
-        RuntimeException failed = countMoves.submit(new CountMoves.Move(id, from, to, n));
+        RuntimeException failed = countMoves.submit(new CountMoves.Move(id, item, from, to, n));
         if (failed != null) {
             throw failed;
         }
     }
 
-    /** {@link #countMoves} as one UpdateItem. */
-    void addCounts(String id, RecipientStatus from, RecipientStatus to, int n) {
-        var updated = dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(id), DETAILS))
+    /** {@link #countMoves} as one UpdateItem, and the status it leads to. */
+    void addCounts(String id, int item, RecipientStatus from, RecipientStatus to, int n) {
+        var updated = dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(id), CountItems.sk(item)))
                 .updateExpression("ADD #from :minus, #to :plus")
                 .expressionAttributeNames(Map.of("#from", "count_" + from.name(), "#to", "count_" + to.name()))
                 .expressionAttributeValues(Map.of(":minus", n(-n), ":plus", n(n)))
                 .returnValues(ReturnValue.ALL_NEW)).attributes();
-        String current = str(updated, "status");
+        Map<String, AttributeValue> details;
+        CommunicationStatus derived;
+        if (item == 0 && !CountItems.of(updated).spread()) {
+            details = updated;
+            derived = derived(updated);
+        } else if (CountItems.open(updated)) {
+            if (item != 0) {
+                return; // recipients of this item are still on their way, so is the send: it reads Sent already
+            }
+            details = updated;
+            derived = CommunicationStatus.Sent;
+        } else {
+            // this item's recipients are done: whether the send is, only all its items tell
+            Map<String, Map<String, AttributeValue>> all = countItems(id, CountItems.of(updated));
+            details = all.get(BatchReader.id(key(pk(id), DETAILS)));
+            if (details == null) {
+                return;
+            }
+            derived = derivedFrom(CountItems.sum(all.values()));
+        }
+        String current = str(details, "status");
         if (CommunicationStatus.Scheduled.name().equals(current) || CommunicationStatus.Cancelled.name().equals(current)) {
             return; // markDispatched derives it once dispatch is done; a cancelled one stays cancelled
         }
-        setStatus(id, current, derived(updated).name(), null);
+        setStatus(id, current, derived.name(), null);
+    }
+
+    /** Every count item of a spread send (DETAILS among them), read at once. */
+    private Map<String, Map<String, AttributeValue>> countItems(String id, CountItems counts) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (int k = 0; k < counts.items(); k++) {
+            keys.add(key(pk(id), CountItems.sk(k)));
+        }
+        return reader.getAll(keys);
     }
 
     private static CommunicationStatus derived(Map<String, AttributeValue> details) {
-        return CommunicationStatus.from(num(details, "count_Pending"), num(details, "count_Sent"),
-                num(details, "count_Delivered"), num(details, "count_Failed"));
+        return derivedFrom(CountItems.sum(List.of(details)));
+    }
+
+    private static CommunicationStatus derivedFrom(Map<String, Long> totals) {
+        return CommunicationStatus.from(totals.get("Pending"), totals.get("Sent"), totals.get("Delivered"), totals.get("Failed"));
     }
 
     /** The communication left {@code Scheduled}: its recipients are on their queues. */
@@ -319,7 +389,9 @@ public class DynamoCommunicationStore {
                 CommunicationStatus.Sent.name(), at);
         var item = moved.isPresent() ? moved.get()
                 : dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(id), DETAILS)).consistentRead(true)).item();
-        setStatus(id, str(item, "status"), derived(item).name(), null);
+        CountItems counts = CountItems.of(item);
+        CommunicationStatus derived = counts.spread() ? derivedFrom(CountItems.sum(countItems(id, counts).values())) : derived(item);
+        setStatus(id, str(item, "status"), derived.name(), null);
     }
 
     /** Moves the communication's status; the item as written, or empty when it was no longer {@code from}. */
@@ -346,7 +418,7 @@ public class DynamoCommunicationStore {
     }
 
     /**
-     * GSI1 on {@code DETAILS}: {@code COMMS#<yyyy-mm-dd of createdAt>#<shard of id>} /
+     * GSI3 on {@code DETAILS}: {@code COMMS#<yyyy-mm-dd of createdAt>#<shard of id>} /
      * {@code <createdAt>#<id>}. Both never change, so a cursor over them stays valid while statuses
      * move; status and the other filters are applied while reading the shards of one day after another.
      */
@@ -356,7 +428,9 @@ public class DynamoCommunicationStore {
 
     public void delete(NewCommunication c) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        keys.add(key(pk(c.id()), DETAILS));
+        for (int k = 0; k < countItems(c).items(); k++) {
+            keys.add(key(pk(c.id()), CountItems.sk(k)));
+        }
         c.recipients().stream().map(r -> RecipientChunks.sk(r.index())).distinct().forEach(sk -> keys.add(key(pk(c.id()), sk)));
         batch.deleteAll(keys);
     }

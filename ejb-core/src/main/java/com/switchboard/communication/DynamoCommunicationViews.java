@@ -4,17 +4,20 @@ import static com.switchboard.communication.DynamoCommunicationStore.DETAILS;
 import static com.switchboard.communication.DynamoCommunicationStore.pk;
 import static com.switchboard.communication.DynamoCommunicationStore.stored;
 import static com.switchboard.store.Items.num;
+import static com.switchboard.store.Items.key;
 import static com.switchboard.store.Items.s;
 import static com.switchboard.store.Items.str;
 import static com.switchboard.store.Items.strings;
 
 import com.switchboard.channel.Channel;
 import com.switchboard.communication.DynamoCommunicationStore.StoredRecipient;
+import com.switchboard.store.BatchReader;
 import com.switchboard.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,13 +32,14 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  */
 @ApplicationScoped
 public class DynamoCommunicationViews {
-    private static final String[] COUNTS = {"Pending", "Sent", "Delivered", "Failed"};
-
     @Inject
     DynamoDbClient dynamo;
 
     @Inject
     Table table;
+
+    @Inject
+    BatchReader reader;
 
     /** The first recipient of a communication on {@code channel} at {@code address} (case-insensitive). */
     public Optional<StoredRecipient> recipientByAddress(String id, Channel channel, String address) {
@@ -52,8 +56,35 @@ public class DynamoCommunicationViews {
         return Optional.empty();
     }
 
+    /**
+     * The per-status counts of each of {@code ids} (absent: not found), read with one BatchGetItem of
+     * their DETAILS and, for large sends, one more of their other count items.
+     */
+    public Map<String, Map<String, Long>> counts(List<String> ids) {
+        List<String> attributes = new ArrayList<>(List.of("communicationId", "countItems"));
+        Arrays.stream(CountItems.STATUSES).forEach(k -> attributes.add("count_" + k));
+        Map<String, Map<String, AttributeValue>> details = reader.getAll(ids.stream().map(id -> key(pk(id), DETAILS)).toList(),
+                attributes);
+        Map<String, List<Map<String, AttributeValue>>> items = new HashMap<>();
+        List<Map<String, AttributeValue>> more = new ArrayList<>();
+        for (var d : details.values()) {
+            String id = str(d, "communicationId");
+            items.computeIfAbsent(id, i -> new ArrayList<>()).add(d);
+            for (int k = 1; k < CountItems.of(d).items(); k++) {
+                more.add(key(pk(id), CountItems.sk(k)));
+            }
+        }
+        if (!more.isEmpty()) {
+            reader.getAll(more).values().forEach(i -> items.get(str(i, "PK").substring(pk("").length())).add(i));
+        }
+        Map<String, Map<String, Long>> counts = new HashMap<>();
+        items.forEach((id, list) -> counts.put(id, CountItems.sum(list)));
+        return counts;
+    }
+
     public Optional<CommunicationView> view(String id) {
         Map<String, AttributeValue> details = null;
+        List<Map<String, AttributeValue>> countItems = new ArrayList<>();
         List<RecipientView> recipients = new ArrayList<>();
         var pages = dynamo.queryPaginator(QueryRequest.builder().tableName(table.name())
                 .keyConditionExpression("PK = :pk").expressionAttributeValues(Map.of(":pk", s(pk(id)))).build());
@@ -61,6 +92,9 @@ public class DynamoCommunicationViews {
             String sk = str(item, "SK");
             if (DETAILS.equals(sk)) {
                 details = item;
+                countItems.add(item);
+            } else if (CountItems.isCountItem(sk)) {
+                countItems.add(item);
             } else if (RecipientChunks.isChunk(sk)) {
                 RecipientChunks.entries(item).forEach(entry -> recipients.add(recipientView(entry)));
             }
@@ -68,10 +102,7 @@ public class DynamoCommunicationViews {
         if (details == null) {
             return Optional.empty();
         }
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (String k : COUNTS) {
-            counts.put(k, num(details, "count_" + k));
-        }
+        Map<String, Long> counts = CountItems.sum(countItems);
         var d = details;
         return Optional.of(new CommunicationView(id, str(d, "vehicleId"), str(d, "customerId"), strings(d, "channels"),
                 str(d, "primaryChannel"),

@@ -98,6 +98,13 @@ public class DynamoDispatchStateStore {
                     .expressionAttributeValues(Map.of(":cancelled", s(CommunicationStatus.Cancelled.name()), ":at", s(at),
                             ":minus", n(-pending), ":plus", n(pending), ":pending", n(pending),
                             ":scheduled", s(CommunicationStatus.Scheduled.name()))));
+            // a large send's other count items: nothing moves them while it is Scheduled, and now it never will
+            for (int k = 1; k < CountItems.of(item).items(); k++) {
+                int counter = k;
+                dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(id), CountItems.sk(counter)))
+                        .updateExpression("SET count_Failed = count_Failed + count_Pending, count_Pending = :zero")
+                        .expressionAttributeValues(Map.of(":zero", n(0))));
+            }
             return true;
         } catch (ConditionalCheckFailedException moved) {
             return false;

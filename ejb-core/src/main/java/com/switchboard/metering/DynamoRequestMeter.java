@@ -25,13 +25,18 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * by API and by the application method that made it: the first frame of {@code com.switchboard}
  * outside the store plumbing ({@code store}, this package) and container proxies. The walk stops at
  * that frame, a few microseconds a request; {@code dynamodb.meter.callers=false} turns it off.
- * Writes to item kinds that carry GSI1 keys are counted apart, because each also writes the index:
- * a put is known by its GSI1PK, an update or delete by its sort key (the kinds that
- * {@link #INDEXED_SORT_KEYS} and {@link #INDEXED_SORT_KEY_PREFIXES} name). Given a
+ * Writes that also write GSI1 or GSI3 are counted apart, because each writes the index too: a put is
+ * known by its GSI1PK or GSI3PK, an update or delete by its sort key (the kinds that
+ * {@link #INDEXED_SORT_KEYS} and {@link #INDEXED_SORT_KEY_PREFIXES} name, and {@code DETAILS} in
+ * GSI3), an update of {@code DETAILS} only when it sets one of {@link #GSI3_PROJECTION}. Given a
  * {@link PartitionHeat}, it also counts where each request lands, per partition key value.
  */
 public final class DynamoRequestMeter implements ExecutionInterceptor {
-    static final Set<String> INDEXED_SORT_KEYS = Set.of("DETAILS", "SCHEDULE", "HEAD", "KEY");
+    static final Set<String> INDEXED_SORT_KEYS = Set.of("SCHEDULE", "HEAD", "KEY");
+    /** What GSI3 projects besides keys, as {@code Table.GSI3_PROJECTION} says (a test keeps the two equal). */
+    static final Set<String> GSI3_PROJECTION = Set.of("communicationId", "status", "channels", "customerId",
+            "vehicleId", "createdAt", "scheduledAt", "sentAt", "correlationId", "createdBy");
+    private static final String LISTED_SORT_KEY = "DETAILS";
     static final List<String> INDEXED_SORT_KEY_PREFIXES = List.of("HELD#");
     private static final StackWalker WALKER = StackWalker.getInstance();
 
@@ -86,13 +91,13 @@ public final class DynamoRequestMeter implements ExecutionInterceptor {
 
     static long indexedWrites(SdkRequest request) {
         if (request instanceof PutItemRequest p) {
-            return p.item().containsKey("GSI1PK") ? 1 : 0;
+            return indexedPut(p.item()) ? 1 : 0;
         }
         if (request instanceof UpdateItemRequest u) {
-            return indexed(u.key()) ? 1 : 0;
+            return indexed(u.key()) || listed(u.key()) && setsListed(u) ? 1 : 0;
         }
         if (request instanceof DeleteItemRequest d) {
-            return indexed(d.key()) ? 1 : 0;
+            return indexed(d.key()) || listed(d.key()) ? 1 : 0;
         }
         if (request instanceof BatchWriteItemRequest b) {
             return b.requestItems().values().stream().flatMap(Collection::stream).filter(DynamoRequestMeter::indexed).count();
@@ -101,8 +106,24 @@ public final class DynamoRequestMeter implements ExecutionInterceptor {
     }
 
     private static boolean indexed(WriteRequest w) {
-        return w.putRequest() != null ? w.putRequest().item().containsKey("GSI1PK")
-                : w.deleteRequest() != null && indexed(w.deleteRequest().key());
+        return w.putRequest() != null ? indexedPut(w.putRequest().item())
+                : w.deleteRequest() != null && (indexed(w.deleteRequest().key()) || listed(w.deleteRequest().key()));
+    }
+
+    private static boolean indexedPut(Map<String, AttributeValue> item) {
+        return item.containsKey("GSI1PK") || item.containsKey("GSI3PK");
+    }
+
+    /** Whether the item of {@code key} is of the kind GSI3 holds (a communication's {@code DETAILS}). */
+    static boolean listed(Map<String, AttributeValue> key) {
+        AttributeValue sk = key.get("SK");
+        return sk != null && LISTED_SORT_KEY.equals(sk.s());
+    }
+
+    private static boolean setsListed(UpdateItemRequest u) {
+        var actions = PartitionHeat.actions(u.updateExpression(), u.expressionAttributeNames());
+        return actions.set().keySet().stream().anyMatch(GSI3_PROJECTION::contains)
+                || actions.removed().stream().anyMatch(GSI3_PROJECTION::contains);
     }
 
     /** Whether the item of {@code key} is of a kind that carries GSI1 keys, told by its sort key. */

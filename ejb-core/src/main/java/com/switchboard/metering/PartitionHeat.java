@@ -1,5 +1,6 @@
 package com.switchboard.metering;
 
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -40,7 +41,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Writes and reads per partition key value of the table ({@code table}) and of each index
- * ({@code GSI1}, {@code GSI2}), so the benchmark can name the hottest key value and its share of all
+ * ({@code GSI1}, {@code GSI2}, {@code GSI3}), so the benchmark can name the hottest key value and its share of all
  * writes: DynamoDB serves one key value from one partition, whose throughput is capped whatever the
  * table's. Fed by {@link DynamoRequestMeter} while {@code dynamodb.meter.partitions} is on, read and
  * reset over JMX ({@link PartitionHeatMBean}). Key values are taken as they come, never named here.
@@ -55,15 +56,16 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * <li><b>Indexes</b>, once the write succeeded (a refused one writes no index): a put writes each
  * index whose partition key it carries. An update writes GSI1 (projection ALL: every change of the
  * item is projected) on the GSI1PK it sets ({@code SET GSI1PK = :x}) or else on the item's known one;
- * GSI2 (keys only) only when it SETs or REMOVEs GSI2PK or GSI2SK. A delete writes each index the item
+ * GSI2 (keys only) only when it SETs or REMOVEs GSI2PK or GSI2SK; GSI3 (INCLUDE) when it also SETs or
+ * REMOVEs one of {@link DynamoRequestMeter#GSI3_PROJECTION} (an ADD of one would be missed: the application makes none). A delete writes each index the item
  * is known to be in. An entry that moves to another partition, or leaves the index, also writes the
  * partition it leaves.</li>
  * <li><b>Learned items</b>: the index keys of an item are remembered per item (PK and SK) from the
  * puts and updates that set them, while it is in an index, so a later update or delete that does not
  * name them is attributed; at most {@value #MAX_ITEMS} items, kept across {@link #reset()}. An index write whose partition is
  * not known (the item was written before metering started, or beyond the bound) is counted
- * {@code unattributed}: for GSI1 when the item's sort key names a GSI1-indexed kind
- * ({@link DynamoRequestMeter#indexed}), for either index when the update names its keys.</li>
+ * {@code unattributed}: for GSI1 and GSI3 when the item's sort key names a kind they index
+ * ({@link DynamoRequestMeter#indexed}, {@link DynamoRequestMeter#listed}), for any index when the update names its keys.</li>
  * </ul>
  * Scans and transactions are not counted (the application makes neither). At most
  * {@value #MAX_KEYS} key values per target and window; counts beyond are in the totals and
@@ -77,8 +79,9 @@ public final class PartitionHeat implements PartitionHeatMBean {
     private static final String PK = "PK";
     private static final String SK = "SK";
     private static final List<Index> INDEXES = List.of(
-            new Index("GSI1", "GSI1PK", "GSI1SK", true, DynamoRequestMeter::indexed),
-            new Index("GSI2", "GSI2PK", "GSI2SK", false, key -> false));
+            new Index("GSI1", "GSI1PK", "GSI1SK", true, Set.of(), DynamoRequestMeter::indexed),
+            new Index("GSI2", "GSI2PK", "GSI2SK", false, Set.of(), key -> false),
+            new Index("GSI3", "GSI3PK", "GSI3SK", false, DynamoRequestMeter.GSI3_PROJECTION, DynamoRequestMeter::listed));
     /** A learned item's key in an index its writes so far did not tell (compared by identity, unlike a key value). */
     private static final String UNKNOWN = new String("?");
     private static final Pattern CLAUSE = Pattern.compile("(?<![\\w:#.])(SET|REMOVE|ADD|DELETE)(?!\\w)", Pattern.CASE_INSENSITIVE);
@@ -86,8 +89,17 @@ public final class PartitionHeat implements PartitionHeatMBean {
     private static final Pattern EQUALITY = Pattern.compile("(?<![\\w:#.])([#\\w]+)\\s*=\\s*(:\\w+)");
     private static final Logger LOG = Logger.getLogger(PartitionHeat.class.getName());
 
-    /** {@code kinds}: items known to be in the index by their key alone, for the writes of items not learned. */
-    private record Index(String name, String pk, String sk, boolean projectsAll, Predicate<Map<String, AttributeValue>> kinds) {
+    /**
+     * {@code projected}: the non-key attributes an INCLUDE projection holds (an update writes the entry
+     * when it sets or removes one); {@code kinds}: items known to be in the index by their key alone,
+     * for the writes of items not learned.
+     */
+    private record Index(String name, String pk, String sk, boolean projectsAll, Set<String> projected,
+            Predicate<Map<String, AttributeValue>> kinds) {
+        boolean writtenBy(Actions actions) {
+            return projectsAll || actions.set().keySet().stream().anyMatch(projected::contains)
+                    || actions.removed().stream().anyMatch(projected::contains);
+        }
     }
 
     private final int maxItems;
@@ -217,7 +229,7 @@ public final class PartitionHeat implements PartitionHeatMBean {
             } else {
                 after[i] = old;
                 boolean rekeyed = actions.set().containsKey(index.sk()) || actions.removed().contains(index.sk());
-                if (index.projectsAll() || rekeyed) {
+                if (index.writtenBy(actions) || rekeyed) {
                     entryWritten(w, index, old, rekeyed, key);
                 }
             }

@@ -5,6 +5,7 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -26,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
- * Creates the single table with its GSI1 and GSI2 indexes at start when the profile asks for it (local
+ * Creates the single table with its GSI1, GSI2 and GSI3 indexes at start when the profile asks for it (local
  * profile), and enables TTL on {@link Retention#ATTRIBUTE}; in production the table and its TTL are
  * provisioned by infrastructure code and this does nothing.
  */
@@ -70,12 +71,10 @@ public class TableBootstrap {
     private void createIfMissing() {
         try {
             var described = dynamo.describeTable(b -> b.tableName(table.name())).table();
-            if (described.globalSecondaryIndexes().stream().noneMatch(i -> Table.GSI2.equals(i.indexName()))) {
-                try {
-                    addOwnerIndex(); // a table made before chunk ownership (the run command keeps its data)
-                } catch (SdkServiceException e) {
-                    // the service runs; only taking over a gone server's chunks needs the index
-                    LOG.warning(() -> "could not add index " + Table.GSI2 + ": " + e.getMessage());
+            // a table made by an earlier release (the run command keeps its data) gets the indexes added since
+            for (GlobalSecondaryIndex index : List.of(ownerIndex(), dayIndex())) {
+                if (described.globalSecondaryIndexes().stream().noneMatch(i -> index.indexName().equals(i.indexName()))) {
+                    addIndex(index);
                 }
             }
             return;
@@ -87,13 +86,13 @@ public class TableBootstrap {
                     .tableName(table.name())
                     .billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(attr(Table.PK), attr(Table.SK), attr(Table.GSI1PK), attr(Table.GSI1SK),
-                            attr(Table.GSI2PK), attr(Table.GSI2SK))
+                            attr(Table.GSI2PK), attr(Table.GSI2SK), attr(Table.GSI3PK), attr(Table.GSI3SK))
                     .keySchema(hash(Table.PK), range(Table.SK))
                     .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
                             .indexName(Table.GSI1)
                             .keySchema(hash(Table.GSI1PK), range(Table.GSI1SK))
                             .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
-                            .build(), ownerIndex())
+                            .build(), ownerIndex(), dayIndex())
                     .build());
             dynamo.waiter().waitUntilTableExists(b -> b.tableName(table.name()));
         } catch (ResourceInUseException raced) {
@@ -126,12 +125,27 @@ public class TableBootstrap {
                 .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()).build();
     }
 
-    private void addOwnerIndex() {
-        LOG.info(() -> "adding index " + Table.GSI2 + " to DynamoDB table " + table.name());
-        GlobalSecondaryIndex index = ownerIndex();
-        dynamo.updateTable(b -> b.tableName(table.name()).attributeDefinitions(attr(Table.GSI2PK), attr(Table.GSI2SK))
-                .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(CreateGlobalSecondaryIndexAction.builder()
-                        .indexName(index.indexName()).keySchema(index.keySchema()).projection(index.projection()).build()).build()));
+    /** GSI3, the tracking list's attributes only: a communication's count moves never write it. */
+    private static GlobalSecondaryIndex dayIndex() {
+        return GlobalSecondaryIndex.builder().indexName(Table.GSI3).keySchema(hash(Table.GSI3PK), range(Table.GSI3SK))
+                .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
+                        .nonKeyAttributes(Table.GSI3_PROJECTION).build()).build();
+    }
+
+    private void addIndex(GlobalSecondaryIndex index) {
+        LOG.info(() -> "adding index " + index.indexName() + " to DynamoDB table " + table.name());
+        String pk = index.keySchema().get(0).attributeName();
+        String sk = index.keySchema().get(1).attributeName();
+        try {
+            dynamo.updateTable(b -> b.tableName(table.name()).attributeDefinitions(attr(pk), attr(sk))
+                    .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(CreateGlobalSecondaryIndexAction.builder()
+                            .indexName(index.indexName()).keySchema(index.keySchema()).projection(index.projection()).build())
+                            .build()));
+            dynamo.waiter().waitUntilTableExists(b -> b.tableName(table.name()));
+        } catch (SdkServiceException e) {
+            // the service runs; only what reads the index (takeover, the tracking list) lacks it
+            LOG.warning(() -> "could not add index " + index.indexName() + ": " + e.getMessage());
+        }
     }
 
     private static AttributeDefinition attr(String name) {

@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * The tracking query. By id: one Query over the communication's partition plus its events. As a
- * list: Queries on GSI1, one creation day at a time from {@code to} back to {@code from}, all the
+ * list: Queries on GSI3, one creation day at a time from {@code to} back to {@code from}, all the
  * day's write shards ({@code COMMS#<yyyy-mm-dd>#<shard>}) in parallel and merged, sort key
  * {@code <createdAt>#<id>} bounded by from/to, newest first; status, channel, customer, vehicle and
  * (for an integration client) creator as a FilterExpression — never a Scan. Each shard gives at
@@ -72,6 +72,7 @@ public class DeliveryTrackingService {
     @Inject
     Shards shards;
 
+
     public Timeline timeline(String communicationId, ReadScope scope) {
         CommunicationView view = communications.view(communicationId).filter(c -> scope.allows(c.createdBy()))
                 .orElseThrow(() -> new NotFoundException("communication", communicationId));
@@ -95,34 +96,36 @@ public class DeliveryTrackingService {
         }
         LocalDate firstDay = LocalDate.ofInstant(from, ZoneOffset.UTC);
         LocalDate day = q.cursor() == null ? LocalDate.ofInstant(to, ZoneOffset.UTC) : LocalDate.parse(q.cursor().day());
-        String before = q.cursor() != null ? q.cursor().gsi1sk() : null;
+        String before = q.cursor() != null ? q.cursor().sortKey() : null;
         if (before != null && (before.compareTo(secondPrefix(from)) < 0 || before.compareTo(secondPrefix(to) + "\uffff") > 0)) {
             // DynamoDB refuses a sort key range that ends before it starts: the cursor came from another query
             throw InvalidRequestException.of(400, "next", "the cursor does not belong to this query's from..to range");
         }
-        List<Summary> items = new ArrayList<>();
+        List<Map<String, AttributeValue>> entries = new ArrayList<>();
         String next = null;
-        while (!day.isBefore(firstDay) && items.size() < q.limit()) {
-            int need = q.limit() - items.size();
+        while (!day.isBefore(firstDay) && entries.size() < q.limit()) {
+            int need = q.limit() - entries.size();
             LocalDate d = day;
             String upTo = before;
             List<ShardPage> pages = shards.read(shards.all(), shard -> shardPage(q, scope, d, shard, from, to, upTo, need));
             List<Map<String, AttributeValue>> merged = pages.stream().flatMap(p -> p.items().stream())
-                    .sorted(Comparator.comparing((Map<String, AttributeValue> i) -> str(i, Table.GSI1SK)).reversed()).toList();
+                    .sorted(Comparator.comparing((Map<String, AttributeValue> i) -> str(i, Table.GSI3SK)).reversed()).toList();
             List<Map<String, AttributeValue>> taken = merged.subList(0, Math.min(need, merged.size()));
-            taken.forEach(i -> items.add(summary(i)));
+            entries.addAll(taken);
             if (merged.size() > need || pages.stream().anyMatch(ShardPage::more)) {
                 // this day has more: the next page starts below the last key given (keys are unique)
-                next = new TrackingCursor(day.toString(), str(taken.get(taken.size() - 1), Table.GSI1SK)).encode();
+                next = new TrackingCursor(day.toString(), str(taken.get(taken.size() - 1), Table.GSI3SK)).encode();
                 break;
             }
             day = day.minusDays(1); // newest first: the previous day next
             before = null;
         }
-        if (next == null && items.size() == q.limit() && !day.isBefore(firstDay)) {
+        if (next == null && entries.size() == q.limit() && !day.isBefore(firstDay)) {
             next = new TrackingCursor(day.toString(), null).encode();
         }
-        return new Page(items, next);
+        // the counts are not in GSI3 (their moves would write it): the page's, with one BatchGetItem
+        Map<String, Map<String, Long>> counts = communications.counts(entries.stream().map(e -> str(e, "communicationId")).toList());
+        return new Page(entries.stream().map(e -> summary(e, counts.get(str(e, "communicationId")))).toList(), next);
     }
 
     /** Up to {@code need} matching items of one shard of one day, newest first, below {@code before}; more: it may hold others. */
@@ -137,7 +140,7 @@ public class DeliveryTrackingService {
             // the key condition includes its upper bound: one more is asked for when that is the cursor's own item
             QueryResponse page = dynamo.query(request(q, scope, DynamoCommunicationStore.dayPartition(day.toString(), shard), from, to,
                     before, need - items.size() + (before == null ? 0 : 1), start));
-            page.items().stream().filter(i -> !str(i, Table.GSI1SK).equals(before)).forEach(items::add);
+            page.items().stream().filter(i -> !str(i, Table.GSI3SK).equals(before)).forEach(items::add);
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null && items.size() < need);
         return new ShardPage(items.size() > need ? items.subList(0, need) : items, start != null || items.size() > need);
@@ -174,8 +177,8 @@ public class DeliveryTrackingService {
             filters.add("createdBy = :owner");
             values.put(":owner", s(scope.owner()));
         }
-        QueryRequest.Builder b = QueryRequest.builder().tableName(table.name()).indexName(Table.GSI1)
-                .keyConditionExpression("GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to")
+        QueryRequest.Builder b = QueryRequest.builder().tableName(table.name()).indexName(Table.GSI3)
+                .keyConditionExpression("GSI3PK = :pk AND GSI3SK BETWEEN :from AND :to")
                 .expressionAttributeValues(values).scanIndexForward(false).limit(limit).exclusiveStartKey(start);
         if (!filters.isEmpty()) {
             b.filterExpression(String.join(" AND ", filters));
@@ -191,10 +194,10 @@ public class DeliveryTrackingService {
         return iso.substring(0, iso.length() - 1);
     }
 
-    private static Summary summary(Map<String, AttributeValue> d) {
+    private static Summary summary(Map<String, AttributeValue> d, Map<String, Long> found) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String k : COUNTS) {
-            counts.put(k, num(d, "count_" + k));
+            counts.put(k, found == null ? 0 : found.getOrDefault(k, 0L));
         }
         return new Summary(str(d, "communicationId"), str(d, "status"), strings(d, "channels"), str(d, "customerId"),
                 str(d, "vehicleId"), str(d, "createdAt"), str(d, "scheduledAt"), str(d, "sentAt"),

@@ -4,15 +4,15 @@ import com.switchboard.store.OpaqueCursor;
 import java.util.Optional;
 
 /**
- * Where the next page of a tracking query starts: the creation day being read and the last GSI1
+ * Where the next page of a tracking query starts: the creation day being read and the last GSI3
  * sort key ({@code <createdAt>#<id>}) given on it, every shard of that day being read below it, or
  * none to start that day from its newest item. Opaque to clients (URL-safe Base64).
  */
-public record TrackingCursor(String day, String gsi1sk) {
+public record TrackingCursor(String day, String sortKey) {
     private static final String SEP = "\n";
 
     public String encode() {
-        return OpaqueCursor.encode(day + SEP + (gsi1sk == null ? "" : gsi1sk));
+        return OpaqueCursor.encode(day + SEP + (sortKey == null ? "" : sortKey));
     }
 
     public static Optional<TrackingCursor> decode(String token) {
@@ -26,7 +26,7 @@ public record TrackingCursor(String day, String gsi1sk) {
     }
 
     /** A sort key of a communication created on the cursor's day; anything else is a forged cursor, the client's fault (400). */
-    private static boolean keyOfThatDay(String day, String gsi1sk) {
-        return gsi1sk.startsWith(day + "T") && gsi1sk.indexOf('#') > 0 && gsi1sk.indexOf('#') < gsi1sk.length() - 1;
+    private static boolean keyOfThatDay(String day, String sortKey) {
+        return sortKey.startsWith(day + "T") && sortKey.indexOf('#') > 0 && sortKey.indexOf('#') < sortKey.length() - 1;
     }
 }

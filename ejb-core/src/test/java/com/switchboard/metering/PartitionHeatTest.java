@@ -115,17 +115,49 @@ class PartitionHeatTest {
 
     @Test
     void aDeleteWritesTheLearnedIndexPartitionsAndForgetsTheItem() {
-        succeed(put(item(COMM, "DETAILS", "GSI1PK", DAY_SHARD, "GSI1SK", "x", "GSI2PK", "OWNER#a", "GSI2SK", "y")));
-        succeed(DeleteItemRequest.builder().key(key(COMM, "DETAILS")).build());
+        succeed(put(item(COMM, "SCHEDULE", "GSI1PK", DAY_SHARD, "GSI1SK", "x", "GSI2PK", "OWNER#a", "GSI2SK", "y")));
+        succeed(DeleteItemRequest.builder().key(key(COMM, "SCHEDULE")).build());
 
         assertEquals(2, writes("table", COMM));
         assertEquals(2, writes("GSI1", DAY_SHARD), "the put and the delete");
         assertEquals(2, writes("GSI2", "OWNER#a"));
 
-        succeed(UpdateItemRequest.builder().key(key(COMM, "DETAILS")).updateExpression("ADD sentCount :n")
+        succeed(UpdateItemRequest.builder().key(key(COMM, "SCHEDULE")).updateExpression("SET attempts = :n")
                 .expressionAttributeValues(Map.of(":n", AttributeValue.fromN("1"))).build());
         assertEquals(2, writes("GSI1", DAY_SHARD), "the deleted item is forgotten");
-        assertEquals(1, total("GSI1", "unattributedWrites"), "a DETAILS update of an item not learned writes GSI1 somewhere unknown");
+        assertEquals(1, total("GSI1", "unattributedWrites"), "a SCHEDULE update of an item not learned writes GSI1 somewhere unknown");
+    }
+
+    @Test
+    void gsi3IsWrittenOnlyByUpdatesOfTheAttributesItProjects() {
+        succeed(put(item(COMM, "DETAILS", "GSI3PK", DAY_SHARD, "GSI3SK", "2026-12-05T10:00:00Z#1")));
+        succeed(UpdateItemRequest.builder().key(key(COMM, "DETAILS")).updateExpression("ADD #from :minus, #to :plus")
+                .expressionAttributeNames(Map.of("#from", "count_Pending", "#to", "count_Sent"))
+                .expressionAttributeValues(Map.of(":minus", AttributeValue.fromN("-1"), ":plus", AttributeValue.fromN("1"))).build());
+        assertEquals(1, writes("GSI3", DAY_SHARD), "a count move leaves the list entry as it is");
+        assertEquals(0, total("GSI1", "writes"), "DETAILS is not in GSI1");
+
+        succeed(UpdateItemRequest.builder().key(key(COMM, "DETAILS")).updateExpression("SET #s = :to, sentAt = :at")
+                .conditionExpression("#s = :from").expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":to", s("Sent"), ":from", s("Scheduled"), ":at", s("t"))).build());
+        assertEquals(2, writes("GSI3", DAY_SHARD), "a status move rewrites it");
+
+        String other = "COMMUNICATION#not-learned";
+        succeed(UpdateItemRequest.builder().key(key(other, "DETAILS")).updateExpression("ADD count_Sent :n")
+                .expressionAttributeValues(Map.of(":n", AttributeValue.fromN("1"))).build());
+        assertEquals(0, total("GSI3", "unattributedWrites"), "nor does a count move of an item not learned");
+        succeed(UpdateItemRequest.builder().key(key(other, "DETAILS")).updateExpression("SET #s = :to")
+                .expressionAttributeNames(Map.of("#s", "status")).expressionAttributeValues(Map.of(":to", s("Delivered"))).build());
+        assertEquals(1, total("GSI3", "unattributedWrites"), "its status move writes GSI3 somewhere unknown");
+    }
+
+    @Test
+    void theMeterKnowsWhatTheTableProjectsIntoGsi3() {
+        assertEquals(java.util.Set.copyOf(com.switchboard.store.Table.GSI3_PROJECTION), DynamoRequestMeter.GSI3_PROJECTION);
+        assertEquals(0, DynamoRequestMeter.indexedWrites(UpdateItemRequest.builder().key(key(COMM, "DETAILS"))
+                .updateExpression("ADD count_Sent :n").build()), "a count move writes no index");
+        assertEquals(1, DynamoRequestMeter.indexedWrites(UpdateItemRequest.builder().key(key(COMM, "DETAILS"))
+                .updateExpression("SET #s = :to").expressionAttributeNames(Map.of("#s", "status")).build()));
     }
 
     @Test
@@ -209,10 +241,10 @@ class PartitionHeatTest {
     void itemsBeyondTheLearningBoundAreCountedUnattributed() {
         PartitionHeat small = new PartitionHeat(1);
         for (String id : new String[] {"COMMUNICATION#1", "COMMUNICATION#2"}) {
-            PutItemRequest put = put(item(id, "DETAILS", "GSI1PK", DAY_SHARD, "GSI1SK", "x"));
+            PutItemRequest put = put(item(id, "SCHEDULE", "GSI1PK", DAY_SHARD, "GSI1SK", "x"));
             small.sent(put);
             small.succeeded(put, PutItemResponse.builder().build());
-            UpdateItemRequest update = UpdateItemRequest.builder().key(key(id, "DETAILS")).updateExpression("ADD sentCount :n")
+            UpdateItemRequest update = UpdateItemRequest.builder().key(key(id, "SCHEDULE")).updateExpression("ADD sentCount :n")
                     .expressionAttributeValues(Map.of(":n", AttributeValue.fromN("1"))).build();
             small.sent(update);
             small.succeeded(update, UpdateItemResponse.builder().build());
