@@ -50,7 +50,7 @@ final class PhaseRuns {
     private static final Duration POLL = Duration.ofMillis(250);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private static final Api USER = Api.as("user");
+    private static final String[] INBOX_USERS = {"user", "user2"};
 
     private final long libertyPid;
     private final long dynalitePid;
@@ -231,12 +231,23 @@ final class PhaseRuns {
         return sent;
     }
 
+    /** The local user whose inbox {@code address} is: only they may read its notes. */
+    private static Api inboxOwner(String address) {
+        for (String role : INBOX_USERS) {
+            if (Api.userName(role).equals(address)) {
+                return Api.as(role);
+            }
+        }
+        throw new IllegalArgumentException("no local user " + address);
+    }
+
     static IntFunction<String> address(String channel) {
         return switch (channel) {
             case "Email" -> i -> "phase" + i + SesEventPoster.NO_RECEIPT_DOMAIN;
             case "SMS" -> i -> SmsDeliveryEvents.NO_RECEIPT_PREFIX + String.format("%06d", i % 1_000_000);
             case "WhatsApp" -> i -> WhatsAppStatuses.NO_RECEIPT_PREFIX + String.format("%06d", 100_000 + i % 800_000);
-            case "InApp" -> i -> Api.userName("user");
+            // a user's inbox is one partition by design: the notes go to both local users, as they go to many in use
+            case "InApp" -> i -> Api.userName(INBOX_USERS[i % INBOX_USERS.length]);
             default -> throw new IllegalArgumentException(channel);
         };
     }
@@ -284,7 +295,7 @@ final class PhaseRuns {
                         "X-Hub-Signature-256", WhatsAppStatuses.sign(WhatsAppStatuses.APP_SECRET, body)), null);
             }
             case "InApp" -> new Receipt(base.resolve("/communications/inapp/" + s.providerId() + "/read"), "",
-                    Map.of(), USER.authorization());
+                    Map.of(), inboxOwner(s.address()).authorization());
             default -> throw new IllegalArgumentException(channel);
         };
     }

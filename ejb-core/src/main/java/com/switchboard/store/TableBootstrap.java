@@ -142,6 +142,13 @@ public class TableBootstrap {
                             .indexName(index.indexName()).keySchema(index.keySchema()).projection(index.projection()).build())
                             .build()));
             dynamo.waiter().waitUntilTableExists(b -> b.tableName(table.name()));
+            if (dynamo.describeTable(b -> b.tableName(table.name())).table().globalSecondaryIndexes().stream()
+                    .noneMatch(i -> index.indexName().equals(i.indexName()))) {
+                // dynalite answers the update but never adds an index to a table it holds
+                LOG.warning(() -> "this DynamoDB endpoint did not add index " + index.indexName() + " to the table " + table.name()
+                        + " made by an earlier release; delete the local DynamoDB data (the sandbox's dynamodb directory)"
+                        + " so the table is made anew with it");
+            }
         } catch (SdkServiceException e) {
             // the service runs; only what reads the index (takeover, the tracking list) lacks it
             LOG.warning(() -> "could not add index " + index.indexName() + ": " + e.getMessage());
