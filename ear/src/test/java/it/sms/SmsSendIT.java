@@ -93,8 +93,8 @@ class SmsSendIT {
 
         String id = sendSms(number, "Your service is booked.");
         JsonObject recipient = Tracking.awaitRecipient(id, 0, "Failed");
-        assertTrue(recipient.getString("reason").contains("InvalidParameter: Invalid parameter: PhoneNumber Reason: " + number),
-                "reason carries the SNS code and message: " + recipient);
+        assertEquals("SNS refused the message: Invalid parameter: PhoneNumber Reason: " + number + " is not valid to publish to"
+                + " (HTTP 400, InvalidParameter)", recipient.getString("reason"), "reason: SNS's message, then its status and code");
         assertEquals(1, publishesTo(number).size(), "a permanent error is not retried");
         assertEquals("Failed", Tracking.communication(id).getString("status"), "communication is Failed");
     }

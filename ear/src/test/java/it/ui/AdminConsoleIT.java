@@ -11,8 +11,14 @@ import it.support.Tracking;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
@@ -155,10 +161,32 @@ class AdminConsoleIT {
         browser.driver.get(ADMIN + "/communication.xhtml?id=" + id);
         await("the held recipient on the page").atMost(WAIT).ignoreExceptions()
                 .until(() -> browser.driver.findElement(By.className("recipient-held")).isDisplayed());
-        assertEquals("Waiting for the digest, due " + heldUntil,
-                browser.driver.findElement(By.className("recipient-held")).getText().trim());
+        WebElement held = browser.driver.findElement(By.className("recipient-held"));
+        assertTrue(held.getText().startsWith("Waiting for the digest, due "), held.getText());
+        assertShownInTheReadersZone(held.findElement(By.tagName("time")), heldUntil);
         assertEquals("false", byId("refresh-state").getAttribute("data-in-flight"),
                 "a recipient waiting hours for its digest does not keep the page polling");
+    }
+
+    @Test
+    @Order(32)
+    void aSendTimePickedInTheReadersZoneIsScheduledAtThatInstant() throws Exception {
+        browser.driver.get(ADMIN + "/compose.xhtml");
+        await("the compose page").atMost(WAIT).ignoreExceptions().until(() -> byId("compose:send").isDisplayed());
+        type("compose:email", "picked-" + emailAddress);
+        type("compose:subject", "Collection time");
+        type("compose:content", "Your car can be collected tomorrow.");
+        LocalDateTime local = LocalDateTime.now(ZoneId.of(Browser.TIME_ZONE)).plusDays(1).withSecond(0).withNano(0);
+        WebElement picker = byId("compose:scheduledAt");
+        assertEquals("datetime-local", picker.getAttribute("type"), "a date and time picker, not an ISO text field");
+        browser.driver.executeScript("arguments[0].value = arguments[1];", picker, local.toString());
+        byId("compose:send").click();
+        await("the communication page").atMost(WAIT).ignoreExceptions()
+                .until(() -> browser.driver.getCurrentUrl().contains("/admin/communication.xhtml?id="));
+        String id = browser.driver.getCurrentUrl().replaceAll(".*id=", "");
+        assertEquals(local.atZone(ZoneId.of(Browser.TIME_ZONE)).toInstant(), Instant.parse(Tracking.communication(id).getString("scheduledAt")),
+                "the picked time is read in the reader's zone");
+        assertEquals(200, Api.as("csr").delete("/communications/" + id).status(), "not sent: cancelled");
     }
 
     @Test
@@ -169,6 +197,13 @@ class AdminConsoleIT {
         byId("search:find").click();
         await("the communication in the search results").atMost(WAIT).ignoreExceptions()
                 .until(() -> byId("results-table").getText().contains(communicationId));
+        WebElement row = browser.driver.findElement(By.xpath("//table[@id='results-table']//tr[td/a[text()='" + communicationId + "']]"));
+        String counts = row.findElement(By.className("recipient-counts")).getText();
+        assertTrue(counts.matches("\\d+ (delivered|sent)( · \\d+ (sent|pending|failed))*"),
+                "the recipients read as words, the most advanced first: " + counts);
+        assertTrue(row.getText().contains("SMS") && !row.getText().contains("[") && !row.getText().contains("{"),
+                "channels and counts in words, not a Java list or map: " + row.getText());
+        assertShownInTheReadersZone(row.findElement(By.tagName("time")), Tracking.communication(communicationId).getString("createdAt"));
         browser.screenshot("04-tracking", 1366, 900);
     }
 
@@ -437,5 +472,22 @@ class AdminConsoleIT {
         return analyticsBefore.getJsonArray("channels").stream().map(v -> v.asJsonObject())
                 .filter(c -> channel.equals(c.getString("channel"))).findFirst().orElseThrow()
                 .getJsonNumber(field).longValue();
+    }
+
+    /**
+     * The {@code <time>} of {@code instant} reads in the browser's zone (Tokyo, UTC+9), to the second,
+     * with the zone named: the clock time is the UTC one + 9 hours, whatever the browser's date format.
+     */
+    private static void assertShownInTheReadersZone(WebElement time, String instant) {
+        assertEquals(instant, time.getAttribute("datetime"));
+        ZonedDateTime there = Instant.parse(instant).atZone(ZoneId.of(Browser.TIME_ZONE));
+        String clock = "%02d:%02d:%02d".formatted(there.getHour(), there.getMinute(), there.getSecond());
+        String[] shown = new String[1];
+        await("the time in the reader's zone").atMost(WAIT).ignoreExceptions().until(() -> {
+            shown[0] = time.getText();
+            return shown[0].contains(clock + " GMT+9") && shown[0].contains(Integer.toString(there.getYear()))
+                    && shown[0].contains(there.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
+        });
+        assertFalse(shown[0].contains("Z") || shown[0].contains("UTC"), "no raw instant: " + shown[0]);
     }
 }

@@ -21,6 +21,8 @@ final class Browser implements AutoCloseable {
     static final String CHROMIUM = System.getProperty("chromium.binary", "/usr/bin/chromium");
     static final String CHROMEDRIVER = System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** The browser's time zone: UTC+9 all year. */
+    static final String TIME_ZONE = "Asia/Tokyo";
 
     final ChromeDriver driver;
     private final Path profile;
@@ -42,6 +44,8 @@ final class Browser implements AutoCloseable {
                 .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // a reader far from UTC, so a time shown in UTC (or read as UTC from a picker) is seen to be wrong
+        driver.executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", TIME_ZONE));
         Files.createDirectories(SCREENSHOTS);
         return new Browser(driver, profile);
     }

@@ -6,7 +6,8 @@
   }
   var colours = { Email: '#4338ca', SMS: '#0891b2', WhatsApp: '#15803d', InApp: '#b45309' };
   var channels = data.channels || [];
-  var names = channels.map(function (c) { return c.channel; });
+  var labels = { InApp: 'In-App' }; // as the tables name them (admin.support.Labels)
+  var names = channels.map(function (c) { return labels[c.channel] || c.channel; });
   function bars(id, datasets, options) {
     new Chart(document.getElementById(id), {
       type: 'bar',

@@ -161,7 +161,7 @@ public class SnsSmsProvider implements ChannelProvider {
         if (failure instanceof AwsServiceException aws) {
             String code = aws.awsErrorDetails() == null ? null : aws.awsErrorDetails().errorCode();
             String message = aws.awsErrorDetails() == null ? aws.getMessage() : aws.awsErrorDetails().errorMessage();
-            String reason = "SNS " + aws.statusCode() + " " + code + ": " + message;
+            String reason = reason(aws.statusCode(), code, message);
             if (aws instanceof OptedOutException || optedOut(code, message)) {
                 return new PermanentDeliveryException(OPTED_OUT, aws);
             }
@@ -173,6 +173,13 @@ public class SnsSmsProvider implements ChannelProvider {
         }
         // no answer from SNS at all: connection refused or reset, timeouts
         return new TransientDeliveryException("SNS unreachable: " + rootMessage(failure), failure);
+    }
+
+    /** What a CSR reads: a sentence, then the provider's status and code to quote to support. */
+    static String reason(int status, String code, String message) {
+        String what = status >= 500 || status == 429 ? "SNS could not take the message" : "SNS refused the message";
+        String why = message == null || message.isBlank() || "null".equals(message) ? "no reason given" : message;
+        return what + ": " + why + " (HTTP " + status + (code == null || code.isBlank() ? "" : ", " + code) + ")";
     }
 
     private static boolean optedOut(String code, String message) {

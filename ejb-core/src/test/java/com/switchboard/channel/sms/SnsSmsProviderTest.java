@@ -45,12 +45,19 @@ class SnsSmsProviderTest {
         var invalid = classify(InvalidParameterException.builder(), 400, "InvalidParameter",
                 "Invalid parameter: PhoneNumber Reason: +1555 is not valid to publish to");
         assertInstanceOf(PermanentDeliveryException.class, invalid);
-        assertTrue(invalid.reason().contains("InvalidParameter: Invalid parameter: PhoneNumber"), invalid.reason());
+        assertEquals("SNS refused the message: Invalid parameter: PhoneNumber Reason: +1555 is not valid to publish to"
+                + " (HTTP 400, InvalidParameter)", invalid.reason(), "a sentence, then what to quote to support");
         assertInstanceOf(PermanentDeliveryException.class,
                 classify(InvalidParameterValueException.builder(), 400, "ParameterValueInvalid", "bad sender id"));
         var denied = classify(AuthorizationErrorException.builder(), 403, "AuthorizationError", "not authorized to SNS:Publish");
         assertInstanceOf(PermanentDeliveryException.class, denied);
         assertTrue(denied.reason().contains("AuthorizationError"), denied.reason());
+    }
+
+    @Test
+    void anErrorWithoutCodeOrMessageStillReadsAsASentence() {
+        var bare = provider.classify(SnsException.builder().statusCode(500).build());
+        assertEquals("SNS could not take the message: no reason given (HTTP 500)", bare.reason());
     }
 
     @Test

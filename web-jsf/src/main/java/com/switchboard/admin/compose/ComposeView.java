@@ -1,6 +1,7 @@
 package com.switchboard.admin.compose;
 
 import com.switchboard.admin.support.FieldMessages;
+import com.switchboard.admin.support.LocalTimes;
 import com.switchboard.channel.sms.SmsSegments;
 import com.switchboard.communication.SendAccepted;
 import com.switchboard.communication.SendRequest;
@@ -111,7 +112,7 @@ public class ComposeView implements Serializable {
         SendRequest request = new SendRequest(emptyToNull(vehicleId), emptyToNull(customerId),
                 channels.isEmpty() ? null : List.copyOf(channels), emptyToNull(primaryChannel), message,
                 recipients.isEmpty() ? null : recipients, stakeholders.isEmpty() ? null : stakeholders,
-                emptyToNull(scheduledAt), emptyToNull(urgency), null, null, null, null, null);
+                LocalTimes.instant(scheduledAt), emptyToNull(urgency), null, null, null, null, null);
         try {
             SendAccepted accepted = sendService.send(request, null, FieldMessages.user());
             FacesContext ctx = FacesContext.getCurrentInstance();

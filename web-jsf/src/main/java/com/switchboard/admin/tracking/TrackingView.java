@@ -2,6 +2,7 @@ package com.switchboard.admin.tracking;
 
 import com.switchboard.communication.ReadScope;
 import com.switchboard.admin.support.FieldMessages;
+import com.switchboard.admin.support.LocalTimes;
 import com.switchboard.error.InvalidRequestException;
 import com.switchboard.tracking.DeliveryTrackingService;
 import com.switchboard.tracking.TrackingQuery;
@@ -55,7 +56,7 @@ public class TrackingView implements Serializable {
     private String load(String cursor) {
         try {
             var page = tracking.list(TrackingQuery.of(blankToNull(status), blankToNull(channel), customerId, vehicleId,
-                    blankToNull(from), blankToNull(to), 20, cursor), ReadScope.ALL); // the console is staff-only
+                    LocalTimes.instant(from), LocalTimes.instant(to), 20, cursor), ReadScope.ALL); // the console is staff-only
             results = cursor == null ? page.items()
                     : java.util.stream.Stream.concat(results.stream(), page.items().stream()).toList();
             next = page.next();
