@@ -133,10 +133,14 @@ class AdminConsoleIT {
                 .until(() -> browser.driver.getCurrentUrl().contains("/admin/communication.xhtml?id="));
         communicationId = browser.driver.getCurrentUrl().replaceAll(".*id=", "");
         assertEquals(communicationId, byId("communication-id").getText(), "the page shows the new communication");
-        // the page refreshes itself: no reload here, the statuses must arrive through its polling
+        // no reload here: the statuses arrive because the server tells the page a recipient moved
         await("Email Delivered and SMS accepted on the live page").atMost(WAIT).ignoreExceptions().until(() ->
                 recipientStatus("Email").equals("Delivered") && List.of("Sent", "Delivered").contains(recipientStatus("SMS")));
+        assertEquals(Boolean.TRUE, browser.driver.executeScript("return window.liveUpdates.connected"), "the page holds its live socket");
+        assertTrue(((Number) browser.driver.executeScript("return window.liveUpdates.messages")).longValue() > 0,
+                "and was told of the moves it shows (no timer re-reads the page while the socket is up)");
         browser.screenshot("03-communication", 1366, 1100);
+        assertFitsAPhone("the communication page");
     }
 
     @Test
@@ -204,7 +208,10 @@ class AdminConsoleIT {
         assertTrue(row.getText().contains("SMS") && !row.getText().contains("[") && !row.getText().contains("{"),
                 "channels and counts in words, not a Java list or map: " + row.getText());
         assertShownInTheReadersZone(row.findElement(By.tagName("time")), Tracking.communication(communicationId).getString("createdAt"));
+        await("the results' live socket").atMost(WAIT).ignoreExceptions()
+                .until(() -> Boolean.TRUE.equals(browser.driver.executeScript("return window.liveUpdates.connected")));
         browser.screenshot("04-tracking", 1366, 900);
+        assertFitsAPhone("tracking");
     }
 
     @Test
@@ -374,6 +381,25 @@ class AdminConsoleIT {
                         + ", label " + label.getRect().getX());
         browser.screenshot("02-compose-search", 1366, 1300);
         browser.screenshot("02-compose-768", 768, 2000);
+        assertFitsAPhone("compose");
+    }
+
+    @Test
+    @Order(46)
+    void preferencesOpenAStakeholderFoundByRegistrationFromTheKeyboard() throws Exception {
+        browser.driver.get(ADMIN + "/preferences.xhtml");
+        WebElement search = await("the stakeholder search").atMost(WAIT).ignoreExceptions()
+                .until(() -> byId("lookup:stakeholderSearch"), WebElement::isDisplayed);
+        search.sendKeys(stakeholderPlate.toLowerCase().replace(" ", ""), Keys.ENTER); // Enter searches, it does not load the typed id
+        WebElement open = await("the stakeholder in the results").atMost(WAIT).ignoreExceptions()
+                .until(() -> browser.driver.findElement(By.cssSelector("li[data-stakeholder='" + stakeholderId + "'] input[type='submit']")),
+                        WebElement::isDisplayed);
+        assertEquals("Open the preferences of " + STAKEHOLDER_NAME + " (" + stakeholderId + ")", open.getAttribute("aria-label"));
+        open.sendKeys(Keys.ENTER);
+        await("their preferences and profile, opened").atMost(WAIT).ignoreExceptions()
+                .until(() -> byId("edit:save").isDisplayed() && byId("profile:displayName").getAttribute("value").equals(STAKEHOLDER_NAME));
+        assertEquals(stakeholderId, byId("lookup:stakeholderId").getAttribute("value"), "the id field names whom the page shows");
+        browser.screenshot("05-preferences-search", 1366, 1300);
     }
 
     @Test
@@ -436,6 +462,53 @@ class AdminConsoleIT {
     private static long navigationStatus() {
         return (Long) browser.driver.executeScript(
                 "const n = performance.getEntriesByType('navigation')[0]; return n ? n.responseStatus : -1;");
+    }
+
+    /**
+     * axe-core finds no serious or critical WCAG 2.1 A/AA violation on any page, the login form
+     * included, as an admin (who sees every page) would open them.
+     */
+    @Test
+    @Order(90)
+    void everyPageHasNoSeriousOrCriticalAccessibilityViolation() throws Exception {
+        byId("session:sign-out").click();
+        browser.driver.manage().deleteAllCookies();
+        browser.driver.get(ADMIN + "/compose.xhtml");
+        await("the login form").atMost(WAIT).ignoreExceptions().until(() -> byId("j_username").isDisplayed());
+        java.util.Map<String, List<String>> found = new java.util.LinkedHashMap<>();
+        found.put("login", Axe.seriousViolations(browser.driver));
+        signIn("admin");
+        await("the compose page").atMost(WAIT).ignoreExceptions().until(() -> byId("compose:send").isDisplayed());
+        for (String page : List.of("compose.xhtml", "tracking.xhtml", "communication.xhtml?id=" + communicationId,
+                "preferences.xhtml", "suppressions.xhtml", "analytics.xhtml", "templates.xhtml", "channels.xhtml", "inbox.xhtml")) {
+            browser.driver.get(ADMIN + "/" + page);
+            await(page).atMost(WAIT).ignoreExceptions().until(() -> byId("main").isDisplayed());
+            if (page.startsWith("preferences")) { // the whole form, as a CSR edits it
+                type("lookup:stakeholderId", stakeholderId);
+                byId("lookup:load").click();
+                await("the preferences form").atMost(WAIT).ignoreExceptions().until(() -> byId("edit:save").isDisplayed());
+            }
+            found.put(page, Axe.seriousViolations(browser.driver));
+        }
+        found.values().removeIf(List::isEmpty);
+        assertTrue(found.isEmpty(), "serious or critical accessibility violations: " + found);
+    }
+
+    /** At 375 px (a phone) the page scrolls only down, never sideways (wide tables scroll inside their box); screenshot saved. */
+    private static void assertFitsAPhone(String page) throws Exception {
+        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            await(page + " laid out at 375 px").atMost(WAIT).ignoreExceptions().until(() ->
+                    ((Number) browser.driver.executeScript("return document.documentElement.clientWidth")).longValue() == 375);
+            long overflow = ((Number) browser.driver.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue();
+            java.nio.file.Files.copy(browser.driver.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(),
+                    Browser.SCREENSHOTS.resolve(page.replace(' ', '-') + "-375.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            assertEquals(0, overflow, page + " at 375 px is wider than the screen by " + overflow + " px");
+        } finally {
+            browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        }
     }
 
     private static void signIn(String role) {

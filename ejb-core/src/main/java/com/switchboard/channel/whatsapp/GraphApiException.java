@@ -42,9 +42,14 @@ public class GraphApiException extends RuntimeException {
         return fbtraceId;
     }
 
-    /** Code, subcode, message and HTTP status, fit for a recipient's failure reason. */
+    /**
+     * A recipient's failure reason as a CSR reads it: a sentence, then the HTTP status, Graph code and
+     * trace id to quote to support; "no reason given" rather than {@code null}.
+     */
     public String describe() {
-        return "WhatsApp error " + code + (subcode == 0 ? "" : "/" + subcode) + " (HTTP " + httpStatus + "): " + getMessage()
-                + (fbtraceId == null ? "" : " [fbtrace_id " + fbtraceId + "]");
+        String why = getMessage() == null || getMessage().isBlank() || "null".equals(getMessage()) ? "no reason given" : getMessage();
+        String what = httpStatus >= 500 || httpStatus == 429 ? "WhatsApp could not take the message" : "WhatsApp refused the message";
+        return what + ": " + why + " (HTTP " + httpStatus + (code == 0 ? "" : ", error " + code + (subcode == 0 ? "" : "/" + subcode))
+                + (fbtraceId == null ? "" : ", fbtrace_id " + fbtraceId) + ")";
     }
 }

@@ -65,7 +65,8 @@ class CloudApiWhatsAppProviderTest {
                  "error_subcode":2494010,"error_data":{"details":"Receiver is incapable of receiving this message"},
                  "fbtrace_id":"AbCdEf"}}""");
         assertTrue(e.code() == 131026 && e.subcode() == 2494010 && e.httpStatus() == 400, e.describe());
-        assertTrue(e.describe().contains("Receiver is incapable") && e.describe().contains("AbCdEf"), e.describe());
+        assertTrue(e.describe().startsWith("WhatsApp refused the message: ") && e.describe().contains("Receiver is incapable")
+                && e.describe().contains("(HTTP 400, error 131026/2494010, fbtrace_id AbCdEf)"), e.describe());
         GraphApiException html = GraphApiErrorMapper.fromBody(502, "<html>Bad Gateway</html>");
         assertTrue(html.code() == 0 && html.httpStatus() == 502, "a non-Graph body keeps its status: " + html.describe());
     }

@@ -10,7 +10,8 @@ import jakarta.servlet.annotation.WebFilter;
  * {@code 'unsafe-inline'} because Faces 4.0 renders {@code f:ajax} as inline event handlers, which
  * no nonce can cover; no script from any other origin runs.
  */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.FORWARD})
+@WebFilter(urlPatterns = "/*", asyncSupported = true, // the live event stream is async
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.FORWARD})
 public class SecurityHeaders extends SecurityHeadersFilter {
     private static final long serialVersionUID = 1L;
 

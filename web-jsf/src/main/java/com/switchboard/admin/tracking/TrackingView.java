@@ -55,8 +55,7 @@ public class TrackingView implements Serializable {
 
     private String load(String cursor) {
         try {
-            var page = tracking.list(TrackingQuery.of(blankToNull(status), blankToNull(channel), customerId, vehicleId,
-                    LocalTimes.instant(from), LocalTimes.instant(to), 20, cursor), ReadScope.ALL); // the console is staff-only
+            var page = page(cursor);
             results = cursor == null ? page.items()
                     : java.util.stream.Stream.concat(results.stream(), page.items().stream()).toList();
             next = page.next();
@@ -64,6 +63,37 @@ public class TrackingView implements Serializable {
             FieldMessages.show(e, FIELDS);
         }
         return null;
+    }
+
+    /** The results shown, read again (as many as were shown, in pages): a recipient of one of them moved. */
+    public void refresh() {
+        if (results == null) {
+            return;
+        }
+        int shown = results.size();
+        List<Summary> again = new java.util.ArrayList<>();
+        String cursor = null;
+        try {
+            do {
+                var page = page(cursor);
+                again.addAll(page.items());
+                cursor = page.next();
+            } while (cursor != null && again.size() < shown);
+            results = again;
+            next = cursor;
+        } catch (InvalidRequestException e) {
+            FieldMessages.show(e, FIELDS);
+        }
+    }
+
+    /** The ids the page watches live, the newest first (the live socket takes at most 100). */
+    public String getLiveIds() {
+        return results == null ? "" : String.join(",", results.stream().limit(100).map(Summary::communicationId).toList());
+    }
+
+    private com.switchboard.tracking.TrackingViews.Page page(String cursor) {
+        return tracking.list(TrackingQuery.of(blankToNull(status), blankToNull(channel), customerId, vehicleId,
+                LocalTimes.instant(from), LocalTimes.instant(to), 20, cursor), ReadScope.ALL); // the console is staff-only
     }
 
     private static String blankToNull(String s) {

@@ -1,0 +1,50 @@
+// Live pages without polling: an element with data-live-ids (communication ids, comma separated) and
+// data-live-refresh (the id of the button that re-reads the part of the page that shows them) listens
+// to /admin/live (server-sent events, admin.tracking.LiveEvents); each event clicks that button once
+// the events settle (250 ms). While the stream is down (a restart; a move made on another server
+// reaches only that server's streams) the page re-reads every 15 s if data-live-active is "true";
+// EventSource reconnects by itself.
+(function () {
+  var host = document.querySelector('[data-live-ids]');
+  var ids = host && host.getAttribute('data-live-ids');
+  if (!ids || !window.EventSource) {
+    return;
+  }
+  var state = { connected: false, messages: 0 };
+  window.liveUpdates = state;
+  var pending = null;
+  var fallback = null;
+
+  function active() {
+    var marker = document.querySelector('[data-live-active]');
+    return !marker || marker.getAttribute('data-live-active') === 'true';
+  }
+  function refresh() {
+    pending = null;
+    var button = document.getElementById(host.getAttribute('data-live-refresh'));
+    if (button) {
+      button.click();
+    }
+  }
+  var base = document.querySelector('link[rel=stylesheet]').getAttribute('href').replace(/\/resources\/.*$/, '');
+  var events = new EventSource(base + '/live?ids=' + encodeURIComponent(ids));
+  events.onopen = function () {
+    state.connected = true;
+    if (fallback) {
+      clearInterval(fallback);
+      fallback = null;
+    }
+  };
+  events.onmessage = function () {
+    state.messages++;
+    if (!pending) {
+      pending = setTimeout(refresh, 250);
+    }
+  };
+  events.onerror = function () {
+    state.connected = false;
+    if (!fallback) {
+      fallback = setInterval(function () { if (active()) { refresh(); } }, 15000);
+    }
+  };
+})();
