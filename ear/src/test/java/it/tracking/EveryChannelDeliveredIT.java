@@ -76,7 +76,9 @@ class EveryChannelDeliveredIT {
         assertEquals(SmsDeliveryEvents.CARRIER_REASON, sms.getString("reason"), "the carrier's reason: " + sms);
         JsonObject wa = Tracking.awaitRecipient(id, 1, "Failed");
         assertEquals("Message undeliverable (131026)", wa.getString("reason"), "Graph's error title and code: " + wa);
-        assertEquals("Failed", Tracking.communication(id).getString("status"), "the communication is Failed");
+        // the communication's status follows its recipients' (counted after their move is written)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).alias("the communication is Failed")
+                .until(() -> "Failed".equals(Tracking.communication(id).getString("status")));
     }
 
     private static List<String> rawStatuses(JsonObject timeline, int index) {

@@ -208,8 +208,15 @@ class AdminConsoleIT {
         assertTrue(row.getText().contains("SMS") && !row.getText().contains("[") && !row.getText().contains("{"),
                 "channels and counts in words, not a Java list or map: " + row.getText());
         assertShownInTheReadersZone(row.findElement(By.tagName("time")), Tracking.communication(communicationId).getString("createdAt"));
-        await("the results' live socket").atMost(WAIT).ignoreExceptions()
+        await("the results' live stream").atMost(WAIT).ignoreExceptions()
                 .until(() -> Boolean.TRUE.equals(browser.driver.executeScript("return window.liveUpdates.connected")));
+        WebElement created = browser.driver.findElement(By.xpath("//table[@id='results-table']//th[button[text()='Created']]"));
+        created.findElement(By.tagName("button")).click();
+        assertEquals("ascending", created.getAttribute("aria-sort"), "the header says how the rows are ordered");
+        assertEquals(createdTimes().stream().sorted().toList(), createdTimes(), "oldest first");
+        created.findElement(By.tagName("button")).click();
+        assertEquals("descending", created.getAttribute("aria-sort"));
+        assertEquals(createdTimes().stream().sorted(java.util.Comparator.reverseOrder()).toList(), createdTimes(), "newest first");
         browser.screenshot("04-tracking", 1366, 900);
         assertFitsAPhone("tracking");
     }
@@ -264,6 +271,7 @@ class AdminConsoleIT {
                 {"originationNumber":"%s","destinationNumber":"+447700900000","messageBody":"STOP"}""".formatted(number));
         assertEquals(200, Api.anonymous().post("/webhooks/sms", reply).status(), "the customer's STOP arrives");
         browser.driver.get(ADMIN + "/suppressions.xhtml");
+        await("the suppressions page").atMost(WAIT).ignoreExceptions().until(() -> byId("lookup:channel").isDisplayed());
         new Select(byId("lookup:channel")).selectByValue("SMS");
         type("lookup:address", number);
         byId("lookup:find").click();
@@ -325,6 +333,37 @@ class AdminConsoleIT {
     }
 
     @Test
+    @Order(65)
+    void theTemplateListSortsByColumnAndPagesTwentyAtATime() throws Exception {
+        String batch = UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 1; i <= 21; i++) {
+            Api.Reply saved = Api.as("admin").put("/communications/templates/paged-%s-%02d".formatted(batch, i),
+                    """
+                    {"locale":"en","subject":"Paged","body":"Template %d."}""".formatted(i));
+            assertEquals(200, saved.status(), saved.body());
+        }
+        browser.driver.get(ADMIN + "/templates.xhtml");
+        WebElement pager = await("the list's pager").atMost(WAIT).ignoreExceptions()
+                .until(() -> browser.driver.findElement(By.cssSelector("#template-list + nav")), WebElement::isDisplayed);
+        assertTrue(pager.getText().contains("Page 1 of"), pager.getText());
+        assertEquals(20, visibleTemplates().size(), "20 templates at a time");
+        WebElement name = browser.driver.findElement(By.xpath("//table[@id='template-list']//th[button[text()='Name']]"));
+        name.findElement(By.tagName("button")).click();
+        assertEquals("ascending", name.getAttribute("aria-sort"));
+        assertEquals(visibleTemplates().stream().sorted().toList(), visibleTemplates(), "by name, A first");
+        String lastOnFirstPage = visibleTemplates().get(19);
+        pager.findElement(By.xpath(".//button[text()='Next']")).click();
+        assertTrue(pager.getText().contains("Page 2 of"), pager.getText());
+        assertTrue(visibleTemplates().get(0).compareTo(lastOnFirstPage) > 0, "the next page goes on in the same order");
+        browser.screenshot("07-templates-paged", 1366, 1000);
+    }
+
+    private static List<String> visibleTemplates() {
+        return browser.driver.findElements(By.cssSelector("#template-list tbody tr")).stream().filter(WebElement::isDisplayed)
+                .map(tr -> tr.getAttribute("data-template")).toList();
+    }
+
+    @Test
     @Order(70)
     void aUserSeesOnlyTheirInboxWithALiveUnreadBadge() throws Exception {
         String user = Api.userName("user");
@@ -354,6 +393,42 @@ class AdminConsoleIT {
                 .until(() -> browser.driver.getPageSource().contains("Your role may not open this page"));
         assertEquals(403, navigationStatus(), "a user on a staff page is refused with 403");
         assertTrue(browser.driver.findElements(By.id("compose:send")).isEmpty(), "no compose form for a user");
+    }
+
+    @Test
+    @Order(75)
+    void theInboxPagesItsNotesNewestFirst() throws Exception {
+        String user = Api.userName("user");
+        String batch = UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 1; i <= 51; i++) { // one more than a page
+            Tracking.send("""
+                    {"message":{"subject":"Paged %s %d","content":"Note %d."},"recipients":[{"channel":"InApp","address":"%s"}]}"""
+                    .formatted(batch, i, i, user));
+        }
+        await("the newest of the 51 on the first page").atMost(WAIT).ignoreExceptions().until(() -> {
+            browser.driver.get(ADMIN + "/inbox.xhtml");
+            return browser.driver.findElements(By.className("note-subject")).stream().anyMatch(e -> e.getText().equals("Paged " + batch + " 51"));
+        });
+        assertEquals(50, browser.driver.findElements(By.cssSelector("#note-list > li")).size(), "a page holds 50 notes");
+        assertTrue(browser.driver.findElements(By.id("newest")).isEmpty(), "the first page offers no way to itself");
+        byId("older").click();
+        await("the older page").atMost(WAIT).ignoreExceptions().until(() -> byId("newest").isDisplayed());
+        List<String> subjects = browser.driver.findElements(By.className("note-subject")).stream().map(WebElement::getText).toList();
+        assertFalse(subjects.contains("Paged " + batch + " 51"), "the newest is not on the older page: " + subjects);
+        byId("newest").click();
+        await("back to the newest").atMost(WAIT).ignoreExceptions()
+                .until(() -> browser.driver.findElements(By.className("note-subject")).get(0).getText().equals("Paged " + batch + " 51"));
+
+        // read the newest, then ask for unread first: it goes below every unread one
+        browser.driver.findElement(By.cssSelector("#note-list > li:first-child input[type='submit']")).click();
+        await("the newest read").atMost(WAIT).ignoreExceptions().until(() -> "false".equals(
+                browser.driver.findElement(By.cssSelector("#note-list > li:first-child")).getAttribute("data-unread")));
+        new Select(byId("note-order")).selectByVisibleText("Unread first");
+        List<String> unreadFlags = browser.driver.findElements(By.cssSelector("#note-list > li")).stream()
+                .map(li -> li.getAttribute("data-unread")).toList();
+        assertEquals(unreadFlags.stream().sorted(java.util.Comparator.reverseOrder()).toList(), unreadFlags,
+                "every unread note comes before every read one");
+        new Select(byId("note-order")).selectByVisibleText("Newest first");
     }
 
     @Test
@@ -489,6 +564,7 @@ class AdminConsoleIT {
                 await("the preferences form").atMost(WAIT).ignoreExceptions().until(() -> byId("edit:save").isDisplayed());
             }
             found.put(page, Axe.seriousViolations(browser.driver));
+            assertFitsAPhone(page.replaceAll("\\..*", ""));
         }
         found.values().removeIf(List::isEmpty);
         assertTrue(found.isEmpty(), "serious or critical accessibility violations: " + found);
@@ -509,6 +585,11 @@ class AdminConsoleIT {
         } finally {
             browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
         }
+    }
+
+    private static List<String> createdTimes() {
+        return browser.driver.findElements(By.cssSelector("#results-table tbody tr td:first-child time")).stream()
+                .map(t -> t.getAttribute("datetime")).toList();
     }
 
     private static void signIn(String role) {
