@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every configuration key the code injects is declared where an operator looks for it: as a
+ * Every configuration key the code injects or reads by name is declared where an operator looks for it: as a
  * {@code <variable>} in server.xml, or in every profile; and a key read in several places has
  * one default. Only the sandbox's SNS certificate is left out: no production profile may set it.
  */
@@ -29,6 +29,10 @@ class ConfigKeysDeclaredTest {
     private static final Pattern INJECTED = Pattern.compile(
             "@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"(?:\\s*,\\s*defaultValue\\s*=\\s*\"([^\"]*)\")?");
     private static final Pattern VARIABLE = Pattern.compile("<variable\\s+name=\"([^\"]+)\"");
+    /** A key read through Config by its whole name (keys built from a prefix, such as {@code budget.daily.<Channel>}, are not). */
+    private static final Pattern READ = Pattern.compile("get(?:Optional)?Value\\(\\s*\"([a-z][\\w.-]*[a-z0-9])\"");
+    /** Set by the environment (SWITCHBOARD_PROFILE): it names the profile file server.xml includes. */
+    private static final Set<String> BOOTSTRAP = Set.of("switchboard.profile");
     private static final Set<String> TEST_ONLY = Set.of("sns.test.trust.store");
 
     @Test
@@ -64,9 +68,16 @@ class ConfigKeysDeclaredTest {
         for (String module : List.of("ejb-core", "rest-api", "web-jsf")) {
             try (Stream<Path> files = Files.walk(ROOT.resolve(module).resolve("src/main/java"))) {
                 files.filter(f -> f.toString().endsWith(".java")).forEach(f -> {
-                    Matcher m = INJECTED.matcher(read(f));
+                    String source = read(f);
+                    Matcher m = INJECTED.matcher(source);
                     while (m.find()) {
                         keys.computeIfAbsent(m.group(1), k -> new java.util.ArrayList<>()).add(m.group(2));
+                    }
+                    Matcher r = READ.matcher(source);
+                    while (r.find()) {
+                        if (!BOOTSTRAP.contains(r.group(1))) {
+                            keys.computeIfAbsent(r.group(1), k -> new java.util.ArrayList<>()).add(null);
+                        }
                     }
                 });
             } catch (IOException e) {

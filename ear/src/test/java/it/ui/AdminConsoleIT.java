@@ -448,6 +448,11 @@ class AdminConsoleIT {
         await("the stakeholder id in the form").atMost(WAIT).ignoreExceptions()
                 .until(() -> byId("compose:stakeholders").getAttribute("value").equals(stakeholderId));
         assertTrue(byId("compose:stakeholderStatus").getText().contains("Added " + STAKEHOLDER_NAME), "the status line says who was added");
+        byId("compose:stakeholderSearch").sendKeys(Keys.TAB); // on to the Find button, by keyboard
+        assertEquals("compose:findStakeholders", browser.driver.switchTo().activeElement().getAttribute("id"), "Tab reaches Find next");
+        String ring = (String) browser.driver.executeScript(
+                "var s = getComputedStyle(document.activeElement); return s.outlineStyle + ' ' + s.outlineWidth;");
+        assertTrue(ring.startsWith("solid") && !ring.endsWith(" 0px"), "the focused control shows a focus ring: " + ring);
 
         WebElement box = browser.driver.findElement(By.cssSelector("#compose\\:channels input[value='SMS']"));
         WebElement label = browser.driver.findElement(By.cssSelector("label[for='" + box.getAttribute("id") + "']"));
