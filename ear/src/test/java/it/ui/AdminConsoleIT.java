@@ -386,6 +386,8 @@ class AdminConsoleIT {
                  "recipients":[{"channel":"InApp","address":"%s"}]}""".formatted(user));
         await("the badge counts the second note without a reload").atMost(WAIT).ignoreExceptions()
                 .until(() -> Long.parseLong(byId("unread-count").getText()) == unread + 1);
+        assertTrue(((Number) browser.driver.executeScript("return window.liveUpdates.messages")).longValue() > 0,
+                "the page was told of the note (no timer re-reads it)");
         browser.screenshot("09-inbox", 1366, 900);
 
         browser.driver.get(ADMIN + "/compose.xhtml");

@@ -1,14 +1,19 @@
-// Live pages without polling: an element with data-live-ids (communication ids, comma separated) and
-// data-live-refresh (the id of the button that re-reads the part of the page that shows them) listens
-// to /admin/live (server-sent events, admin.tracking.LiveEvents); each event clicks that button once
-// the events settle (250 ms). While the stream is down (a restart; a move made on another server
+// Live pages without polling: an element with data-live-ids (communication ids, comma separated) or
+// data-live-path ("live/inbox": the reader's own notes) and data-live-refresh (the id of the button that
+// re-reads the part of the page that shows them) listens to /admin/live (server-sent events,
+// admin.tracking.LiveEvents, admin.inbox.InboxEvents); each event clicks that button once the events
+// settle (250 ms). While the stream is down (a restart; a move made on another server
 // reaches only that server's streams) the page re-reads every 15 s if data-live-active is "true";
 // EventSource reconnects by itself.
 (function () {
-  var host = document.querySelector('[data-live-ids]');
-  var ids = host && host.getAttribute('data-live-ids');
-  if (!ids || !window.EventSource) {
+  var host = document.querySelector('[data-live-ids], [data-live-path]');
+  if (!host || !window.EventSource) {
     return;
+  }
+  var ids = host.getAttribute('data-live-ids');
+  var path = host.getAttribute('data-live-path') || 'live';
+  if (path === 'live' && !ids) {
+    return; // nothing shown to watch
   }
   var state = { connected: false, messages: 0 };
   window.liveUpdates = state;
@@ -27,7 +32,7 @@
     }
   }
   var base = document.querySelector('link[rel=stylesheet]').getAttribute('href').replace(/\/resources\/.*$/, '');
-  var events = new EventSource(base + '/live?ids=' + encodeURIComponent(ids));
+  var events = new EventSource(base + '/' + path + (ids ? '?ids=' + encodeURIComponent(ids) : ''));
   events.onopen = function () {
     state.connected = true;
     if (fallback) {
