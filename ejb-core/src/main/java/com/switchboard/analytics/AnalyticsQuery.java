@@ -49,18 +49,18 @@ public record AnalyticsQuery(Instant from, Instant to, Optional<Channel> channel
         Instant t = instant("to", to, errors);
         Instant f = instant("from", from, errors);
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(400, errors);
+            throw new InvalidRequestException(InvalidRequestException.Kind.INVALID_VALUE, errors);
         }
         ChronoUnit unit = g == Granularity.day ? ChronoUnit.DAYS : ChronoUnit.HOURS;
         Instant end = (t != null ? t : Instant.now(clock)).truncatedTo(unit);
         Instant start = (f != null ? f : end.minus(g == Granularity.day ? 6 : 23, unit)).truncatedTo(unit);
         if (start.isAfter(end)) {
-            throw InvalidRequestException.of(400, "from", "must not be after to");
+            throw InvalidRequestException.invalid("from", "must not be after to");
         }
         long span = unit.between(start, end) + 1;
         long max = g == Granularity.day ? MAX_DAYS : MAX_HOURS;
         if (span > max) {
-            throw InvalidRequestException.of(400, "from", "the range spans at most " + max + " " + g + "s; it has " + span);
+            throw InvalidRequestException.invalid("from", "the range spans at most " + max + " " + g + "s; it has " + span);
         }
         return new AnalyticsQuery(start, end, c, g);
     }

@@ -50,7 +50,7 @@ public class AnalyticsService {
      */
     public AnalyticsReport report(AnalyticsQuery q, Integer reasons) {
         if (reasons != null && (reasons < 1 || reasons > MAX_REASONS)) {
-            throw InvalidRequestException.of(400, "reasons", "between 1 and " + MAX_REASONS);
+            throw InvalidRequestException.invalid("reasons", "between 1 and " + MAX_REASONS);
         }
         int top = reasons == null ? TOP_REASONS : reasons;
         List<Channel> channels = q.channel().map(List::of).orElse(List.of(Channel.values()));

@@ -57,7 +57,7 @@ public class ApiKeyService {
     public IssuedApiKey create(String client, String createdBy) {
         String name = client == null ? null : client.trim();
         if (name == null || !CLIENT.matcher(name).matches()) {
-            throw InvalidRequestException.of(400, "client",
+            throw InvalidRequestException.invalid("client",
                     "1 to 63 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         String key = ApiKeySecret.generate();

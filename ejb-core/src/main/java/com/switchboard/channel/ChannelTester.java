@@ -46,7 +46,7 @@ public class ChannelTester {
 
     public TestResult test(TestRequest request) {
         if (request == null) {
-            throw InvalidRequestException.of(400, "body", "a test request is required");
+            throw InvalidRequestException.invalid("body", "a test request is required");
         }
         List<FieldError> errors = new ArrayList<>();
         Optional<Channel> channel = Channel.parse(request.channel());
@@ -64,10 +64,10 @@ public class ChannelTester {
             errors.add(new FieldError("content", "at most " + MAX_CONTENT + " characters"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(400, errors);
+            throw new InvalidRequestException(InvalidRequestException.Kind.INVALID_VALUE, errors);
         }
         ChannelProvider provider = providers.forChannel(channel.get()).filter(ChannelProvider::configured)
-                .orElseThrow(() -> InvalidRequestException.of(422, "channel", channel.get() + " has no configured provider"));
+                .orElseThrow(() -> InvalidRequestException.unprocessable("channel", channel.get() + " has no configured provider"));
         String content = request.content() == null || request.content().isBlank()
                 ? "Switchboard test message" : request.content();
         RenderedMessage message = renderer.literal(request.subject() == null ? "Switchboard test" : request.subject(), content);

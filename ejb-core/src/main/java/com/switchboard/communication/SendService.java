@@ -85,7 +85,7 @@ public class SendService {
             Optional<DynamoIdempotencyStore.Claim> earlier = idempotency.claim(scopedKey, c.id(), hash(request), Instant.now(clock));
             if (earlier.isPresent()) {
                 if (!earlier.get().requestHash().equals(hash(request))) {
-                    throw InvalidRequestException.of(422, "Idempotency-Key",
+                    throw InvalidRequestException.unprocessable("Idempotency-Key",
                             "this key was used with a different request body");
                 }
                 return new SendAccepted(earlier.get().communicationId(), true, null, request.correlationId());
@@ -108,13 +108,13 @@ public class SendService {
 
     private NewCommunication prepare(SendRequest request, String idempotencyKey, String caller) {
         if (request == null) {
-            throw InvalidRequestException.of(400, "body", "a request body is required");
+            throw InvalidRequestException.invalid("body", "a request body is required");
         }
         if (request.category() != null && !request.marketing() && !"service".equalsIgnoreCase(request.category().trim())) {
-            throw InvalidRequestException.of(422, "category", "service (the default) or marketing");
+            throw InvalidRequestException.unprocessable("category", "service (the default) or marketing");
         }
         if (request.correlationId() != null && !request.correlationId().matches(CORRELATION_ID)) {
-            throw InvalidRequestException.of(422, "correlationId",
+            throw InvalidRequestException.unprocessable("correlationId",
                     "1 to 128 characters of letters, digits and . _ : / @ + = -");
         }
         List<FieldError> errors = new ArrayList<>();
@@ -142,7 +142,7 @@ public class SendService {
             errors.add(new FieldError("recipients", "at most " + MAX_RECIPIENTS + " recipients per send"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(400, errors);
+            throw new InvalidRequestException(InvalidRequestException.Kind.INVALID_VALUE, errors);
         }
         Template template = message.templateId() == null ? null : template(message);
         RenderedMessage rendered = template == null ? renderer.literal(message.subject(), message.content())
@@ -163,17 +163,18 @@ public class SendService {
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(invalidValuesOnly(errors) ? 400 : 422, errors);
+            throw new InvalidRequestException(invalidValuesOnly(errors) ? InvalidRequestException.Kind.INVALID_VALUE
+                    : InvalidRequestException.Kind.UNPROCESSABLE, errors);
         }
         ProviderTemplate providerTemplate = template == null ? null
                 : renderer.providerTemplate(template, message.variables()).orElse(null);
         refusals(planned, rendered, providerTemplate, errors);
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(422, errors);
+            throw new InvalidRequestException(InvalidRequestException.Kind.UNPROCESSABLE, errors);
         }
         if (planned.stream().anyMatch(p -> p.channel() == Channel.Email
                 || p.fallbacks().stream().anyMatch(f -> f.channel() == Channel.Email)) && (rendered.subject() == null || rendered.subject().isBlank())) {
-            throw InvalidRequestException.of(400, "message.subject", "email needs a subject (in the message or the template)");
+            throw InvalidRequestException.invalid("message.subject", "email needs a subject (in the message or the template)");
         }
         limits.recipients(caller, planned.size()); // a valid send only: a refused one costs nothing
         List<String> channelNames = channels.isEmpty()
@@ -207,7 +208,7 @@ public class SendService {
         try {
             return templates.latest(message.templateId(), message.locale());
         } catch (NotFoundException e) {
-            throw InvalidRequestException.of(422, "message.templateId", "no template named '" + message.templateId() + "'");
+            throw InvalidRequestException.unprocessable("message.templateId", "no template named '" + message.templateId() + "'");
         }
     }
 

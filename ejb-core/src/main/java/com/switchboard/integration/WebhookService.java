@@ -40,12 +40,12 @@ public class WebhookService {
     /** Stores a new subscription; the answer is the only one that carries its secret. */
     public WebhookSubscription.View create(WebhookRequest request, String caller) {
         if (request == null) {
-            throw InvalidRequestException.of(400, "body", "a request body is required");
+            throw InvalidRequestException.invalid("body", "a request body is required");
         }
         String url = urls.check(request.url());
         Set<WebhookEventType> types = eventTypes(request.eventTypes());
         if (request.description() != null && request.description().length() > MAX_DESCRIPTION) {
-            throw InvalidRequestException.of(400, "description", "at most " + MAX_DESCRIPTION + " characters");
+            throw InvalidRequestException.invalid("description", "at most " + MAX_DESCRIPTION + " characters");
         }
         WebhookSubscription w = new WebhookSubscription(UUID.randomUUID().toString(), url, WebhookSecrets.generate(), types,
                 request.description(), WebhookSubscription.State.enabled, 0, Instant.now(clock).toString(), caller, null, null);
@@ -89,7 +89,7 @@ public class WebhookService {
 
     private static Set<WebhookEventType> eventTypes(List<String> names) {
         if (names == null || names.isEmpty()) {
-            throw InvalidRequestException.of(400, "eventTypes", "at least one of sent, delivered, failed, read, opted-out");
+            throw InvalidRequestException.invalid("eventTypes", "at least one of sent, delivered, failed, read, opted-out");
         }
         Set<WebhookEventType> types = EnumSet.noneOf(WebhookEventType.class);
         List<FieldError> errors = new ArrayList<>();
@@ -99,7 +99,7 @@ public class WebhookService {
                     "eventTypes[" + at + "]", "unknown event type '" + names.get(at) + "'; one of sent, delivered, failed, read, opted-out")));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(400, errors);
+            throw new InvalidRequestException(InvalidRequestException.Kind.INVALID_VALUE, errors);
         }
         return types;
     }

@@ -33,30 +33,30 @@ public class WebhookUrlPolicy {
     /** The URL as given when it is allowed; otherwise an {@link InvalidRequestException} naming {@code url}. */
     public String check(String url) {
         if (url == null || url.isBlank()) {
-            throw InvalidRequestException.of(400, "url", "a URL is required");
+            throw InvalidRequestException.invalid("url", "a URL is required");
         }
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw InvalidRequestException.of(400, "url", "not a URL: " + e.getReason());
+            throw InvalidRequestException.invalid("url", "not a URL: " + e.getReason());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw InvalidRequestException.of(400, "url", "not an absolute http(s) URL with a host");
+            throw InvalidRequestException.invalid("url", "not an absolute http(s) URL with a host");
         }
         if (uri.getUserInfo() != null || uri.getFragment() != null) {
-            throw InvalidRequestException.of(400, "url", "credentials and fragments do not belong in a webhook URL");
+            throw InvalidRequestException.invalid("url", "credentials and fragments do not belong in a webhook URL");
         }
         if (scheme.equals("http") && !(allowLoopbackHttp && LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT)))) {
-            throw InvalidRequestException.of(422, "url", allowLoopbackHttp ? "https is required (http only to 127.0.0.1 or localhost)"
+            throw InvalidRequestException.unprocessable("url", allowLoopbackHttp ? "https is required (http only to 127.0.0.1 or localhost)"
                     : "https is required");
         }
         if (url.length() > 2000) {
-            throw InvalidRequestException.of(400, "url", "at most 2000 characters");
+            throw InvalidRequestException.invalid("url", "at most 2000 characters");
         }
         blocked(uri.getHost()).ifPresent(reason -> {
-            throw InvalidRequestException.of(422, "url", reason);
+            throw InvalidRequestException.unprocessable("url", reason);
         });
         return url;
     }

@@ -65,7 +65,7 @@ public class ConsentService {
             errors.add(new FieldError("next", "not a cursor of this list"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(400, errors);
+            throw new InvalidRequestException(InvalidRequestException.Kind.INVALID_VALUE, errors);
         }
         List<Suppression> items = store.recent(c.get(), before, size);
         String cursor = items.size() < size ? null : OpaqueCursor.encode(DynamoSuppressionStore.cursor(items.get(items.size() - 1)));
@@ -76,7 +76,7 @@ public class ConsentService {
     public SuppressionView lift(String channel, String address, String reason, boolean confirm, String by) {
         Channel c = channel(channel, address);
         if (reason == null || reason.isBlank() || reason.length() > 500) {
-            throw InvalidRequestException.of(400, "reason", "why it is lifted (1 to 500 characters) is kept in the history");
+            throw InvalidRequestException.invalid("reason", "why it is lifted (1 to 500 characters) is kept in the history");
         }
         String a = address.trim();
         Suppression entry = store.find(c, a).orElseThrow(() -> new NotFoundException("suppression", c + " " + a));
@@ -131,7 +131,7 @@ public class ConsentService {
             errors.add(new FieldError("address", "the email address or E.164 number to look up"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(400, errors);
+            throw new InvalidRequestException(InvalidRequestException.Kind.INVALID_VALUE, errors);
         }
         return c.get();
     }

@@ -9,7 +9,7 @@ final class PreferenceIds {
 
     static void require(String stakeholderId) {
         if (stakeholderId == null || !stakeholderId.matches("[A-Za-z0-9._@:-]{1,128}")) {
-            throw InvalidRequestException.of(400, "stakeholderId", "a stakeholder id (letters, digits, . _ @ : -) is required");
+            throw InvalidRequestException.invalid("stakeholderId", "a stakeholder id (letters, digits, . _ @ : -) is required");
         }
     }
 }

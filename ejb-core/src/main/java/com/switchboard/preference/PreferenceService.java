@@ -57,7 +57,7 @@ public class PreferenceService {
     public Preferences put(String stakeholderId, Preferences requested, String savedBy) {
         requireId(stakeholderId);
         if (requested == null) {
-            throw InvalidRequestException.of(400, "body", "preferences are required");
+            throw InvalidRequestException.invalid("body", "preferences are required");
         }
         List<FieldError> errors = new ArrayList<>();
         if (requested.stakeholderId() != null && !requested.stakeholderId().equals(stakeholderId)) {
@@ -95,7 +95,7 @@ public class PreferenceService {
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(400, errors);
+            throw new InvalidRequestException(InvalidRequestException.Kind.INVALID_VALUE, errors);
         }
         String now = Instant.now(clock).toString();
         Preferences stored = new Preferences(stakeholderId, type.get().name(), requested.timezone(), channels, now,
@@ -129,7 +129,7 @@ public class PreferenceService {
             errors.add(new FieldError("next", "not a cursor of this list"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(400, errors);
+            throw new InvalidRequestException(InvalidRequestException.Kind.INVALID_VALUE, errors);
         }
         if (search != null && !search.isBlank()) {
             Set<String> wanted = types.stream().map(Enum::name).collect(java.util.stream.Collectors.toSet());
@@ -158,10 +158,10 @@ public class PreferenceService {
         requireId(stakeholderId);
         int size = limit == null ? 20 : limit;
         if (size < 1 || size > 100) {
-            throw InvalidRequestException.of(400, "limit", "between 1 and 100");
+            throw InvalidRequestException.invalid("limit", "between 1 and 100");
         }
         if (next != null && DynamoPreferenceStore.historyKey(next).isEmpty()) {
-            throw InvalidRequestException.of(400, "next", "not a cursor of this history");
+            throw InvalidRequestException.invalid("next", "not a cursor of this history");
         }
         return store.history(stakeholderId, next, size);
     }
@@ -221,7 +221,7 @@ public class PreferenceService {
 
     private static void requireId(String stakeholderId) {
         if (stakeholderId == null || !stakeholderId.matches("[A-Za-z0-9._@:-]{1,128}")) {
-            throw InvalidRequestException.of(400, "stakeholderId", "a stakeholder id (letters, digits, . _ @ : -) is required");
+            throw InvalidRequestException.invalid("stakeholderId", "a stakeholder id (letters, digits, . _ @ : -) is required");
         }
     }
 }

@@ -41,7 +41,7 @@ public class StakeholderProfileService {
     public StakeholderProfile put(String stakeholderId, StakeholderProfile requested) {
         PreferenceIds.require(stakeholderId);
         if (requested == null) {
-            throw InvalidRequestException.of(400, "body", "a profile is required");
+            throw InvalidRequestException.invalid("body", "a profile is required");
         }
         List<FieldError> errors = new ArrayList<>();
         if (requested.stakeholderId() != null && !requested.stakeholderId().equals(stakeholderId)) {
@@ -70,7 +70,7 @@ public class StakeholderProfileService {
             errors.add(new FieldError("customerNumber", "letters, digits, '.', '/' or '-', at most 40"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(400, errors);
+            throw new InvalidRequestException(InvalidRequestException.Kind.INVALID_VALUE, errors);
         }
         Optional<StakeholderProfile> previous = store.find(stakeholderId);
         StakeholderProfile profile = new StakeholderProfile(stakeholderId, name, List.copyOf(vehicles), customer,
@@ -88,7 +88,7 @@ public class StakeholderProfileService {
     public List<StakeholderMatch> search(String search) {
         List<String> terms = SearchTokens.terms(search);
         if (terms.isEmpty() || terms.get(0).length() < SearchTokens.MIN_TERM) {
-            throw InvalidRequestException.of(400, "search",
+            throw InvalidRequestException.invalid("search",
                     "at least " + SearchTokens.MIN_TERM + " letters or digits of a name, registration or customer number");
         }
         Map<String, StakeholderMatch> found = new LinkedHashMap<>();

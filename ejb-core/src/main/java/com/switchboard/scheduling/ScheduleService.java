@@ -77,16 +77,16 @@ public class ScheduleService {
 
     private Instant parseFuture(String scheduledAt) {
         if (scheduledAt == null) {
-            throw InvalidRequestException.of(400, "scheduledAt", "a scheduledAt instant is required");
+            throw InvalidRequestException.invalid("scheduledAt", "a scheduledAt instant is required");
         }
         Instant at;
         try {
             at = Instant.parse(scheduledAt);
         } catch (DateTimeParseException e) {
-            throw InvalidRequestException.of(400, "scheduledAt", "not an ISO-8601 instant such as 2026-01-31T09:00:00Z");
+            throw InvalidRequestException.invalid("scheduledAt", "not an ISO-8601 instant such as 2026-01-31T09:00:00Z");
         }
         if (!at.isAfter(clock.instant())) {
-            throw InvalidRequestException.of(422, "scheduledAt", "must be in the future, was " + scheduledAt);
+            throw InvalidRequestException.unprocessable("scheduledAt", "must be in the future, was " + scheduledAt);
         }
         return at;
     }

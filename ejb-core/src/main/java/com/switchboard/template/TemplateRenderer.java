@@ -47,7 +47,7 @@ public class TemplateRenderer {
         for (String name : template.whatsappParameters()) {
             Object value = vars.get(name);
             if (value == null) {
-                throw InvalidRequestException.of(422, "message.variables." + name,
+                throw InvalidRequestException.unprocessable("message.variables." + name,
                         "the WhatsApp template '" + template.whatsappTemplate() + "' needs '" + name + "'");
             }
             values.add(value.toString());
@@ -76,10 +76,10 @@ public class TemplateRenderer {
         try {
             compiler.compile(source).visit(new PartialFinder(partials));
         } catch (MustacheException e) {
-            throw InvalidRequestException.of(422, field, "template does not compile: " + e.getMessage());
+            throw InvalidRequestException.unprocessable(field, "template does not compile: " + e.getMessage());
         }
         if (!partials.isEmpty()) {
-            throw InvalidRequestException.of(422, field, "partials are not supported: " + partials);
+            throw InvalidRequestException.unprocessable(field, "partials are not supported: " + partials);
         }
     }
 
@@ -120,10 +120,10 @@ public class TemplateRenderer {
         try {
             return compiler.compile(source).execute(vars);
         } catch (MustacheException.Context missing) {
-            throw InvalidRequestException.of(422, "message.variables." + missing.key,
+            throw InvalidRequestException.unprocessable("message.variables." + missing.key,
                     "the template's " + part + " uses '" + missing.key + "' but no value was given");
         } catch (MustacheException e) {
-            throw InvalidRequestException.of(422, "message.templateId", "template cannot be rendered: " + e.getMessage());
+            throw InvalidRequestException.unprocessable("message.templateId", "template cannot be rendered: " + e.getMessage());
         }
     }
 

@@ -86,7 +86,7 @@ public class TemplateService {
             errors.add(new FieldError("name", "letters, digits, '.', '_' or '-', at most 100"));
         }
         if (draft == null) {
-            throw InvalidRequestException.of(400, "body", "a template is required");
+            throw InvalidRequestException.invalid("body", "a template is required");
         }
         if (draft.body() == null || draft.body().isBlank()) {
             errors.add(new FieldError("body", "the template body is required"));
@@ -108,7 +108,7 @@ public class TemplateService {
             errors.add(new FieldError("locale", "not a BCP 47 language tag"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(400, errors);
+            throw new InvalidRequestException(InvalidRequestException.Kind.INVALID_VALUE, errors);
         }
     }
 }

@@ -92,14 +92,14 @@ public class DeliveryTrackingService {
         Instant to = q.to() != null ? q.to() : Instant.now(clock);
         Instant from = q.from() != null ? q.from() : to.minus(DEFAULT_RANGE);
         if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
-            throw InvalidRequestException.of(400, "from", "the range from..to spans at most " + MAX_RANGE.toDays() + " days");
+            throw InvalidRequestException.invalid("from", "the range from..to spans at most " + MAX_RANGE.toDays() + " days");
         }
         LocalDate firstDay = LocalDate.ofInstant(from, ZoneOffset.UTC);
         LocalDate day = q.cursor() == null ? LocalDate.ofInstant(to, ZoneOffset.UTC) : LocalDate.parse(q.cursor().day());
         String before = q.cursor() != null ? q.cursor().sortKey() : null;
         if (before != null && (before.compareTo(secondPrefix(from)) < 0 || before.compareTo(secondPrefix(to) + "\uffff") > 0)) {
             // DynamoDB refuses a sort key range that ends before it starts: the cursor came from another query
-            throw InvalidRequestException.of(400, "next", "the cursor does not belong to this query's from..to range");
+            throw InvalidRequestException.invalid("next", "the cursor does not belong to this query's from..to range");
         }
         List<Map<String, AttributeValue>> entries = new ArrayList<>();
         String next = null;

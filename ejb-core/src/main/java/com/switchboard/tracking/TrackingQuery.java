@@ -56,7 +56,7 @@ public record TrackingQuery(CommunicationStatus status, Channel channel, String 
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(400, errors);
+            throw new InvalidRequestException(InvalidRequestException.Kind.INVALID_VALUE, errors);
         }
         return new TrackingQuery(s, c, blankToNull(customerId), blankToNull(vehicleId), f, t, l, cursor);
     }

@@ -35,14 +35,15 @@ class TemplateRendererTest {
         InvalidRequestException saved = assertThrows(InvalidRequestException.class, () -> renderer.validate(withPartial));
         assertEquals("body", saved.errors().get(0).field(), "names the part holding the partial");
         InvalidRequestException rendered = assertThrows(InvalidRequestException.class, () -> renderer.render(withPartial, Map.of()));
-        assertEquals(422, rendered.status(), "a stored template with a partial fails the send as unprocessable, not a 500");
+        assertEquals(InvalidRequestException.Kind.UNPROCESSABLE, rendered.kind(),
+                "a stored template with a partial fails the send as unprocessable, not a 500");
     }
 
     @Test
     void aMissingVariableIsAClientErrorNamingIt() {
         InvalidRequestException e = assertThrows(InvalidRequestException.class,
                 () -> renderer.render(reminder, Map.of("name", "Ana", "vehicle", "Golf")));
-        assertEquals(422, e.status(), "unprocessable");
+        assertEquals(InvalidRequestException.Kind.UNPROCESSABLE, e.kind(), "unprocessable");
         assertEquals("message.variables.date", e.errors().get(0).field(), "names the variable");
     }
 

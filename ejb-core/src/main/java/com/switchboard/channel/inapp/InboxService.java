@@ -42,12 +42,12 @@ public class InboxService {
     public InboxPage page(String userId, Integer limit, String next) {
         int size = limit == null ? 20 : limit;
         if (size < 1 || size > MAX_PAGE) {
-            throw InvalidRequestException.of(400, "limit", "must be between 1 and " + MAX_PAGE);
+            throw InvalidRequestException.invalid("limit", "must be between 1 and " + MAX_PAGE);
         }
         String afterSk = null;
         if (next != null && !next.isBlank()) {
             afterSk = InboxCursor.decode(next).orElseThrow(
-                    () -> InvalidRequestException.of(400, "next", "not a cursor this inbox handed out"));
+                    () -> InvalidRequestException.invalid("next", "not a cursor this inbox handed out"));
         }
         return inbox.page(userId, size, afterSk);
     }

@@ -142,7 +142,7 @@ public class WhatsAppWebhookService {
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(rawBody))) {
             root = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
-            throw InvalidRequestException.of(400, "body", "not a JSON object: " + e.getMessage());
+            throw InvalidRequestException.invalid("body", "not a JSON object: " + e.getMessage());
         }
         List<JsonObject> values = new ArrayList<>();
         for (JsonObject entry : objects(root.get("entry"))) {

@@ -43,7 +43,7 @@ class WhatsAppWebhookServiceTest {
     void aBodyThatIsNotJsonIsABadRequest() {
         var e = assertThrows(InvalidRequestException.class,
                 () -> WhatsAppWebhookService.inboundMessages("not json".getBytes(StandardCharsets.UTF_8)));
-        assertEquals(400, e.status(), "malformed notification");
+        assertEquals(InvalidRequestException.Kind.INVALID_VALUE, e.kind(), "malformed notification");
     }
 
     @Test

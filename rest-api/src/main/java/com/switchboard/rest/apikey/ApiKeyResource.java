@@ -99,7 +99,7 @@ public class ApiKeyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ApiKeyView readAll(@PathParam("keyId") String keyId, ReadAllGrant grant) {
         if (grant == null || grant.readAll() == null) {
-            throw InvalidRequestException.of(400, "readAll", "true or false is required");
+            throw InvalidRequestException.invalid("readAll", "true or false is required");
         }
         return apiKeys.setReadAll(keyId, grant.readAll(), caller());
     }

@@ -33,7 +33,7 @@ public class DeadLetterResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<DeadLetter> list(@QueryParam("limit") Integer limit) {
         if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
-            throw InvalidRequestException.of(400, "limit", "between 1 and " + MAX_LIMIT);
+            throw InvalidRequestException.invalid("limit", "between 1 and " + MAX_LIMIT);
         }
         return deadLetters.browse(limit == null ? 100 : limit);
     }

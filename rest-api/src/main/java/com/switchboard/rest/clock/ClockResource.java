@@ -54,12 +54,12 @@ public class ClockResource {
     public ClockSetting set(ClockSetting setting) {
         OffsetClock adjustable = adjustable();
         if (setting == null || setting.now() == null) {
-            throw InvalidRequestException.of(400, "now", "an ISO-8601 instant is required");
+            throw InvalidRequestException.invalid("now", "an ISO-8601 instant is required");
         }
         try {
             adjustable.setNow(Instant.parse(setting.now()));
         } catch (DateTimeParseException e) {
-            throw InvalidRequestException.of(400, "now", "not an ISO-8601 instant such as 2026-01-31T09:00:00Z");
+            throw InvalidRequestException.invalid("now", "not an ISO-8601 instant such as 2026-01-31T09:00:00Z");
         }
         return new ClockSetting(clock.instant().toString());
     }

@@ -34,6 +34,6 @@ public class UnsubscribeResource {
     public String unsubscribe(@QueryParam("token") String token) {
         return consent.unsubscribe(token)
                 .map(t -> "Unsubscribed: no more marketing " + t.channel() + " to this address. Service messages still arrive.\n")
-                .orElseThrow(() -> InvalidRequestException.of(400, "token", "not an unsubscribe link we issued, or it expired"));
+                .orElseThrow(() -> InvalidRequestException.invalid("token", "not an unsubscribe link we issued, or it expired"));
     }
 }

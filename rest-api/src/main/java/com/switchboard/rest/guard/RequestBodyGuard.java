@@ -62,7 +62,7 @@ public class RequestBodyGuard implements ContainerRequestFilter {
         byte[] bytes = body.toByteArray();
         if (bytes.length > 0 && isJson(request.getMediaType())) {
             JsonSyntax.problem(new String(bytes, StandardCharsets.UTF_8)).ifPresent(p -> {
-                throw InvalidRequestException.of(400, "body", "not well-formed JSON: " + p);
+                throw InvalidRequestException.invalid("body", "not well-formed JSON: " + p);
             });
         }
         request.setEntityStream(new ByteArrayInputStream(bytes));
