@@ -37,6 +37,10 @@ final class ChunkWriter {
     private record Single(String id, ChunkMove move, String at) {
     }
 
+    /** Moves counted together: on one count item, from one status to another. */
+    private record CountedMove(int item, RecipientStatus from, RecipientStatus to) {
+    }
+
     private final Supplier<DynamoDbClient> dynamo;
     private final Supplier<String> table;
     private final Counts counts;
@@ -69,11 +73,10 @@ final class ChunkWriter {
     }
 
     private void count(String id, List<MovedRecipient> made) {
-        Map<List<Object>, Integer> pairs = new LinkedHashMap<>();
-        made.forEach(m -> pairs.merge(List.of(CountItems.itemOfEntry(m.change().item()), m.move().from(), m.move().to()), 1,
+        Map<CountedMove, Integer> pairs = new LinkedHashMap<>();
+        made.forEach(m -> pairs.merge(new CountedMove(CountItems.itemOfEntry(m.change().item()), m.move().from(), m.move().to()), 1,
                 Integer::sum));
-        pairs.forEach((pair, n) -> counts.moved(id, (Integer) pair.get(0), (RecipientStatus) pair.get(1),
-                (RecipientStatus) pair.get(2), n));
+        pairs.forEach((move, n) -> counts.moved(id, move.item(), move.from(), move.to(), n));
     }
 
     /**

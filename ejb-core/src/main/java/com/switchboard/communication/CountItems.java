@@ -1,8 +1,13 @@
 package com.switchboard.communication;
 
+import static com.switchboard.store.Items.key;
+import static com.switchboard.store.Items.n;
 import static com.switchboard.store.Items.num;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -20,7 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public record CountItems(int items, int planned) {
     public static final int MAX = 16;
     static final int DEFAULT_SPREAD = 5000;
-    static final String[] STATUSES = {"Pending", "Sent", "Delivered", "Failed"};
+    /** The statuses counted, in the order views show them. */
+    public static final List<String> STATUSES = List.of("Pending", "Sent", "Delivered", "Failed");
     private static final String SK_PREFIX = "COUNTS#";
     /** On a recipient's entry: the count item of its moves, when not 0. */
     static final String ENTRY_ATTRIBUTE = "countItem";
@@ -55,6 +61,22 @@ public record CountItems(int items, int planned) {
         return k == 0 ? DynamoCommunicationStore.DETAILS : SK_PREFIX + k;
     }
 
+    /** The keys of the communication's count items, {@code DETAILS} first. */
+    List<Map<String, AttributeValue>> keys(String id) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (int k = 0; k < items; k++) {
+            keys.add(key(DynamoCommunicationStore.pk(id), sk(k)));
+        }
+        return keys;
+    }
+
+    /** Sets the counts of a new count item: {@code pending} recipients Pending, none elsewhere. */
+    static void initial(Map<String, AttributeValue> item, int pending) {
+        for (String status : STATUSES) {
+            item.put("count_" + status, n(status.equals("Pending") ? pending : 0));
+        }
+    }
+
     static boolean isCountItem(String sk) {
         return sk != null && sk.startsWith(SK_PREFIX);
     }
@@ -81,7 +103,7 @@ public record CountItems(int items, int planned) {
 
     /** The counts summed over {@code items}, by status. */
     static Map<String, Long> sum(Collection<Map<String, AttributeValue>> items) {
-        Map<String, Long> sums = new java.util.LinkedHashMap<>();
+        Map<String, Long> sums = new LinkedHashMap<>();
         for (String k : STATUSES) {
             sums.put(k, items.stream().mapToLong(i -> num(i, "count_" + k)).sum());
         }

@@ -175,10 +175,7 @@ public class DynamoCommunicationStore {
         for (int k = 1; k < counts.items(); k++) {
             Map<String, AttributeValue> item = key(pk(c.id()), CountItems.sk(k));
             item.put("countItems", n(counts.items()));
-            item.put("count_Pending", n(counts.plannedOn(k)));
-            for (String status : new String[] {"Sent", "Delivered", "Failed"}) {
-                item.put("count_" + status, n(0));
-            }
+            CountItems.initial(item, counts.plannedOn(k));
             item.put(Retention.ATTRIBUTE, retention.communicationExpiry(c.createdAt()));
             items.add(item);
         }
@@ -223,13 +220,10 @@ public class DynamoCommunicationStore {
         putIfPresent(item, "correlationId", r.correlationId());
         item.put("category", s(r.marketing() ? "marketing" : "service"));
         item.put("recipientCount", n(c.recipients().size()));
-        item.put("count_Pending", n(counts.spread() ? counts.plannedOn(0) : c.recipients().size()));
+        CountItems.initial(item, counts.spread() ? counts.plannedOn(0) : c.recipients().size());
         if (counts.spread()) {
             item.put("countItems", n(counts.items()));
             item.put("plannedRecipients", n(counts.planned()));
-        }
-        for (String k : new String[] {"Sent", "Delivered", "Failed"}) {
-            item.put("count_" + k, n(0));
         }
         return item;
     }
@@ -367,11 +361,7 @@ public class DynamoCommunicationStore {
 
     /** Every count item of a spread send (DETAILS among them), read at once. */
     private Map<String, Map<String, AttributeValue>> countItems(String id, CountItems counts) {
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        for (int k = 0; k < counts.items(); k++) {
-            keys.add(key(pk(id), CountItems.sk(k)));
-        }
-        return reader.getAll(keys);
+        return reader.getAll(counts.keys(id));
     }
 
     private static CommunicationStatus derived(Map<String, AttributeValue> details) {
@@ -427,10 +417,7 @@ public class DynamoCommunicationStore {
     }
 
     public void delete(NewCommunication c) {
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        for (int k = 0; k < countItems(c).items(); k++) {
-            keys.add(key(pk(c.id()), CountItems.sk(k)));
-        }
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(countItems(c).keys(c.id()));
         c.recipients().stream().map(r -> RecipientChunks.sk(r.index())).distinct().forEach(sk -> keys.add(key(pk(c.id()), sk)));
         batch.deleteAll(keys);
     }

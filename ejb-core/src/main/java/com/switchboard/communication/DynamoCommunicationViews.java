@@ -16,7 +16,6 @@ import com.switchboard.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +61,7 @@ public class DynamoCommunicationViews {
      */
     public Map<String, Map<String, Long>> counts(List<String> ids) {
         List<String> attributes = new ArrayList<>(List.of("communicationId", "countItems"));
-        Arrays.stream(CountItems.STATUSES).forEach(k -> attributes.add("count_" + k));
+        CountItems.STATUSES.forEach(k -> attributes.add("count_" + k));
         Map<String, Map<String, AttributeValue>> details = reader.getAll(ids.stream().map(id -> key(pk(id), DETAILS)).toList(),
                 attributes);
         Map<String, List<Map<String, AttributeValue>>> items = new HashMap<>();
@@ -70,9 +69,8 @@ public class DynamoCommunicationViews {
         for (var d : details.values()) {
             String id = str(d, "communicationId");
             items.computeIfAbsent(id, i -> new ArrayList<>()).add(d);
-            for (int k = 1; k < CountItems.of(d).items(); k++) {
-                more.add(key(pk(id), CountItems.sk(k)));
-            }
+            List<Map<String, AttributeValue>> keys = CountItems.of(d).keys(id);
+            more.addAll(keys.subList(1, keys.size())); // DETAILS is read already
         }
         if (!more.isEmpty()) {
             reader.getAll(more).values().forEach(i -> items.get(str(i, "PK").substring(pk("").length())).add(i));

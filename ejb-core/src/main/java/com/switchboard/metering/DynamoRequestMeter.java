@@ -121,9 +121,7 @@ public final class DynamoRequestMeter implements ExecutionInterceptor {
     }
 
     private static boolean setsListed(UpdateItemRequest u) {
-        var actions = PartitionHeat.actions(u.updateExpression(), u.expressionAttributeNames());
-        return actions.set().keySet().stream().anyMatch(GSI3_PROJECTION::contains)
-                || actions.removed().stream().anyMatch(GSI3_PROJECTION::contains);
+        return PartitionHeat.actions(u.updateExpression(), u.expressionAttributeNames()).touches(GSI3_PROJECTION);
     }
 
     /** Whether the item of {@code key} is of a kind that carries GSI1 keys, told by its sort key. */

@@ -97,8 +97,7 @@ public final class PartitionHeat implements PartitionHeatMBean {
     private record Index(String name, String pk, String sk, boolean projectsAll, Set<String> projected,
             Predicate<Map<String, AttributeValue>> kinds) {
         boolean writtenBy(Actions actions) {
-            return projectsAll || actions.set().keySet().stream().anyMatch(projected::contains)
-                    || actions.removed().stream().anyMatch(projected::contains);
+            return projectsAll || actions.touches(projected);
         }
     }
 
@@ -273,6 +272,10 @@ public final class PartitionHeat implements PartitionHeatMBean {
 
     /** The SET and REMOVE actions of an update expression by attribute name: SET's value placeholder (null: none). */
     record Actions(Map<String, String> set, Set<String> removed) {
+        /** Whether the update sets or removes any of {@code attributes}. */
+        boolean touches(Set<String> attributes) {
+            return set.keySet().stream().anyMatch(attributes::contains) || removed.stream().anyMatch(attributes::contains);
+        }
     }
 
     static Actions actions(String expression, Map<String, String> names) {

@@ -6,6 +6,7 @@ import static com.switchboard.store.Items.str;
 import static com.switchboard.store.Items.strings;
 
 import com.switchboard.communication.CommunicationView;
+import com.switchboard.communication.CountItems;
 import com.switchboard.communication.DynamoCommunicationStore;
 import com.switchboard.communication.DynamoCommunicationViews;
 import com.switchboard.communication.ReadScope;
@@ -49,7 +50,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  */
 @ApplicationScoped
 public class DeliveryTrackingService {
-    private static final String[] COUNTS = {"Pending", "Sent", "Delivered", "Failed"};
     /** Without from, the last 30 days; one query reads at most 92 day partitions. */
     static final Duration DEFAULT_RANGE = Duration.ofDays(30);
     static final Duration MAX_RANGE = Duration.ofDays(92);
@@ -196,7 +196,7 @@ public class DeliveryTrackingService {
 
     private static Summary summary(Map<String, AttributeValue> d, Map<String, Long> found) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String k : COUNTS) {
+        for (String k : CountItems.STATUSES) {
             counts.put(k, found == null ? 0 : found.getOrDefault(k, 0L));
         }
         return new Summary(str(d, "communicationId"), str(d, "status"), strings(d, "channels"), str(d, "customerId"),

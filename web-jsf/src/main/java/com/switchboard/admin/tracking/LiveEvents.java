@@ -1,20 +1,16 @@
 package com.switchboard.admin.tracking;
 
+import com.switchboard.admin.support.EventStream;
 import com.switchboard.communication.RecipientStatusChanged;
 import com.switchboard.tracking.StatusWatchers;
 import jakarta.inject.Inject;
-import jakarta.servlet.AsyncContext;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -23,8 +19,7 @@ import java.util.regex.Pattern;
  * this server, that a recipient of a communication it shows moved, so the page re-reads just that
  * part instead of polling ({@code resources/js/live.js}). Staff only (the console's web.xml
  * constraint); same-origin only, as a browser sends no credentials to another origin's event stream
- * without CORS, which this never grants. One event says which communication moved; while one is on
- * its way further moves are not sent again: the page reads after it arrives, when they are written.
+ * without CORS, which this never grants. One event says which communication moved ({@link EventStream}).
  * A stream lasts {@value #STREAM_MINUTES} minutes; the browser's EventSource opens the next one.
  */
 @WebServlet(urlPatterns = "/live", asyncSupported = true)
@@ -46,54 +41,9 @@ public class LiveEvents extends HttpServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, "ids: 1 to " + MAX_IDS + " communication ids, comma separated");
             return;
         }
-        response.setContentType("text/event-stream");
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        AsyncContext stream = request.startAsync();
-        stream.setTimeout(STREAM_MINUTES * 60_000L);
-        PrintWriter out = response.getWriter();
-        out.write("retry: 3000\n: watching\n\n");
-        out.flush();
-
-        AtomicBoolean sending = new AtomicBoolean();
-        Consumer<RecipientStatusChanged> watcher = change -> {
-            if (sending.compareAndSet(false, true)) {
-                stream.start(() -> { // off the move's thread: a slow browser never holds up a delivery
-                    try {
-                        synchronized (out) {
-                            out.write("data: {\"communicationId\":\"" + change.communicationId() + "\"}\n\n");
-                            out.flush();
-                            if (out.checkError()) {
-                                stream.complete(); // the page is gone
-                            }
-                        }
-                    } finally {
-                        sending.set(false);
-                    }
-                });
-            }
-        };
-        stream.addListener(new AsyncListener() {
-            @Override
-            public void onComplete(AsyncEvent event) {
-                ids.forEach(id -> watchers.unwatch(id, watcher));
-            }
-
-            @Override
-            public void onTimeout(AsyncEvent event) {
-                event.getAsyncContext().complete();
-            }
-
-            @Override
-            public void onError(AsyncEvent event) {
-                event.getAsyncContext().complete();
-            }
-
-            @Override
-            public void onStartAsync(AsyncEvent event) {
-                // not restarted
-            }
-        });
+        EventStream stream = EventStream.open(request, response, STREAM_MINUTES * 60_000L);
+        Consumer<RecipientStatusChanged> watcher = change -> stream.signal("{\"communicationId\":\"" + change.communicationId() + "\"}");
+        stream.onClose(() -> ids.forEach(id -> watchers.unwatch(id, watcher)));
         ids.forEach(id -> watchers.watch(id, watcher));
     }
 }

@@ -6,11 +6,13 @@ import com.switchboard.admin.support.LocalTimes;
 import com.switchboard.error.InvalidRequestException;
 import com.switchboard.tracking.DeliveryTrackingService;
 import com.switchboard.tracking.TrackingQuery;
+import com.switchboard.tracking.TrackingViews.Page;
 import com.switchboard.tracking.TrackingViews.Summary;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -71,7 +73,7 @@ public class TrackingView implements Serializable {
             return;
         }
         int shown = results.size();
-        List<Summary> again = new java.util.ArrayList<>();
+        List<Summary> again = new ArrayList<>();
         String cursor = null;
         try {
             do {
@@ -91,7 +93,7 @@ public class TrackingView implements Serializable {
         return results == null ? "" : String.join(",", results.stream().limit(100).map(Summary::communicationId).toList());
     }
 
-    private com.switchboard.tracking.TrackingViews.Page page(String cursor) {
+    private Page page(String cursor) {
         return tracking.list(TrackingQuery.of(blankToNull(status), blankToNull(channel), customerId, vehicleId,
                 LocalTimes.instant(from), LocalTimes.instant(to), 20, cursor), ReadScope.ALL); // the console is staff-only
     }
