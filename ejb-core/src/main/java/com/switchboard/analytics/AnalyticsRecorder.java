@@ -3,11 +3,16 @@ package com.switchboard.analytics;
 import static com.switchboard.store.Items.key;
 import static com.switchboard.store.Items.n;
 
+import com.switchboard.communication.RecipientMoves;
 import com.switchboard.communication.RecipientStatus;
+import com.switchboard.communication.RecipientStatusChanged;
 import com.switchboard.store.Table;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Keeps the analytics counters as recipients move: atomic ADDs on
  * {@code STATS#<channel> / DAY#<yyyy-mm-dd>} and on {@code HOUR#<yyyy-mm-ddThh>} (UTC, the hour of
- * the move). Called by the communication store after each successful transition, so nothing is
+ * the move), observed on every move {@link RecipientMoves} makes, so nothing is
  * ever scanned to report. Moves are summed in memory and written by {@link #flush} (every second,
  * {@link AnalyticsFlushTimer}): one UpdateItem per counter item per flush instead of two per move,
  * which at a thousand moves a second is most of DynamoDB's work. A counter that cannot be written
@@ -48,6 +53,11 @@ public class AnalyticsRecorder {
 
     /** Sums not yet written, by {@code <PK> <SK>} of the counter item, then by counter. Guarded by this. */
     private Map<String, Map<String, Long>> unwritten = new HashMap<>();
+
+    /** Counts each move as {@link RecipientMoves} announces it, before the other observers (a failing one cannot lose the count). */
+    void moved(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) RecipientStatusChanged change) {
+        record(RecipientMove.of(change.from(), change.status(), change.item()));
+    }
 
     public void record(RecipientMove move) {
         if (move.channel() == null) {

@@ -1,7 +1,7 @@
 package com.switchboard.communication;
 
 import com.switchboard.channel.Channel;
-import com.switchboard.channel.sms.SmsSegments;
+import com.switchboard.channel.SmsSegments;
 import com.switchboard.template.RenderedMessage;
 import com.switchboard.template.Template;
 import java.util.ArrayList;

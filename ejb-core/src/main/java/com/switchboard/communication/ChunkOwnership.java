@@ -6,6 +6,7 @@ import static com.switchboard.store.Items.s;
 import static com.switchboard.store.Items.str;
 
 import com.switchboard.channel.Channel;
+import com.switchboard.store.Keys;
 import com.switchboard.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -93,7 +94,7 @@ public class ChunkOwnership {
         for (var item : RecipientChunks.ownerPartitions(server).stream().flatMap(p -> dynamo.queryPaginator(QueryRequest.builder()
                 .tableName(table.name()).indexName(Table.GSI2).keyConditionExpression("GSI2PK = :p")
                 .expressionAttributeValues(Map.of(":p", s(p))).build()).items().stream()).toList()) {
-            String id = str(item, Table.PK).substring("COMMUNICATION#".length());
+            String id = Keys.communicationId(str(item, Table.PK));
             String sk = str(item, Table.SK);
             int chunk = RecipientChunks.isChunk(sk) ? Integer.parseInt(sk.substring(RecipientChunks.skPrefix().length()))
                     : Integer.parseInt(sk.substring(MARKER_PREFIX.length(), sk.indexOf('#', MARKER_PREFIX.length())));

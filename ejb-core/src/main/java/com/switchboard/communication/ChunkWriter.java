@@ -1,5 +1,6 @@
 package com.switchboard.communication;
 
+import com.switchboard.error.StoreUnavailableException;
 import static com.switchboard.store.Items.num;
 import static com.switchboard.store.Items.str;
 
@@ -153,7 +154,7 @@ final class ChunkWriter {
                     .expressionAttributeValues(Map.of(":zero", AttributeValue.fromN("0"))));
         } catch (ConditionalCheckFailedException stillPending) {
             // a fallback added a Pending entry meanwhile, or another writer released it
-        } catch (SdkException e) {
+        } catch (SdkException | StoreUnavailableException e) {
             // the moves are made; a chunk left in GSI2 only costs a read should its owner ever be taken over
             LOG.fine(() -> "chunk " + key + " stays listed with its owner: " + e.getMessage());
         }

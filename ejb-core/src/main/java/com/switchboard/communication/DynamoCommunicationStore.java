@@ -10,6 +10,7 @@ import static com.switchboard.store.Items.str;
 import static com.switchboard.store.Items.strings;
 
 import com.switchboard.channel.Channel;
+import com.switchboard.store.Keys;
 import com.switchboard.store.BatchReader;
 import com.switchboard.store.BatchWriter;
 import com.switchboard.store.RequestCoalescer;
@@ -423,6 +424,6 @@ public class DynamoCommunicationStore {
     }
 
     static String pk(String id) {
-        return "COMMUNICATION#" + id;
+        return Keys.communication(id);
     }
 }

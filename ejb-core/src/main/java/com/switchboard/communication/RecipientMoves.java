@@ -1,7 +1,5 @@
 package com.switchboard.communication;
 
-import com.switchboard.analytics.AnalyticsRecorder;
-import com.switchboard.analytics.RecipientMove;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -10,8 +8,8 @@ import java.util.Map;
 
 /**
  * The one way the pipeline (deliveries, receipts, fallbacks, digests, cancels) moves recipients:
- * the store writes the moves, then each move made is recorded in the analytics and fires
- * {@link RecipientStatusChanged} on the calling thread, exactly once, never for a move that lost
+ * the store writes the moves, then each move made fires
+ * {@link RecipientStatusChanged} on the calling thread (the analytics count it), exactly once, never for a move that lost
  * its race. The store itself fires nothing, so a write is never half an announcement.
  */
 @ApplicationScoped
@@ -19,9 +17,6 @@ public class RecipientMoves {
 
     @Inject
     DynamoCommunicationStore store;
-
-    @Inject
-    AnalyticsRecorder analytics;
 
     @Inject
     Event<RecipientStatusChanged> statusChanged;
@@ -55,7 +50,6 @@ public class RecipientMoves {
 
     private ChunkMove announced(MovedRecipient moved) {
         RecipientStatusChanged change = moved.change();
-        analytics.record(RecipientMove.of(change.from(), change.status(), change.item()));
         statusChanged.fire(change);
         return moved.move();
     }

@@ -1,7 +1,7 @@
 package com.switchboard.coordination;
 
 import com.switchboard.communication.DeliveryTicket;
-import com.switchboard.messaging.JmsSender;
+import com.switchboard.messaging.Jms;
 import com.switchboard.metering.CostMeter;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +26,7 @@ public class JmsEscalationQueue {
     CostMeter meter;
 
     @Inject
-    JmsSender jms;
+    Jms jms;
 
     public void checkLater(String communicationId, int index, Duration after) {
         jms.send("schedule an escalation", (context, producer) -> {

@@ -1,5 +1,6 @@
 package com.switchboard.health;
 
+import com.switchboard.error.StoreUnavailableException;
 import com.switchboard.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,7 +30,7 @@ public class DynamoReadinessCheck implements HealthCheck {
             String status = dynamo.describeTable(b -> b.tableName(table.name())).table().tableStatusAsString();
             return HealthCheckResponse.named("dynamodb").status("ACTIVE".equals(status))
                     .withData("table", table.name()).withData("status", status).build();
-        } catch (SdkException e) {
+        } catch (SdkException | StoreUnavailableException e) {
             return HealthCheckResponse.named("dynamodb").down().withData("table", table.name())
                     .withData("error", e.getClass().getSimpleName()).build();
         }

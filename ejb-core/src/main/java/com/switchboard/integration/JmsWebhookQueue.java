@@ -1,6 +1,6 @@
 package com.switchboard.integration;
 
-import com.switchboard.messaging.JmsSender;
+import com.switchboard.messaging.Jms;
 import com.switchboard.metering.CostMeter;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -29,7 +29,7 @@ public class JmsWebhookQueue {
     CostMeter meter;
 
     @Inject
-    JmsSender jms;
+    Jms jms;
 
     /**
      * Queues new events in a transaction of their own: the status they report is already written

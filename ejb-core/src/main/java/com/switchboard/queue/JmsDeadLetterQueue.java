@@ -2,14 +2,12 @@ package com.switchboard.queue;
 
 import com.switchboard.channel.LogSafe;
 import com.switchboard.communication.DeliveryTicket;
-import com.switchboard.messaging.JmsSender;
+import com.switchboard.messaging.Jms;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
@@ -35,11 +33,8 @@ public class JmsDeadLetterQueue {
     private static final String ENGINE_QUEUE = "JMS_IBM_ExceptionProblemDestination";
     private static final int MAX_REASON = 500;
 
-    @Resource(lookup = "jms/switchboard")
-    ConnectionFactory connectionFactory;
-
     @Inject
-    JmsSender jms;
+    Jms jms;
 
     @Resource(lookup = "jms/queue/deadletter")
     Queue deadLetters;
@@ -54,7 +49,7 @@ public class JmsDeadLetterQueue {
     public void park(Message failed, int deliveries, Throwable reason) {
         jms.send("park a failed ticket", (context, producer) -> {
             Message parked = context.createMessage();
-            JmsSender.copyProperties(failed, parked, DeliveryTicket.PROPERTIES);
+            Jms.copyProperties(failed, parked, DeliveryTicket.PROPERTIES);
             // the queue's name, as the engine's own JMS_IBM_ExceptionProblemDestination gives it, so one selector finds both
             parked.setStringProperty(QUEUE, failed.getJMSDestination() instanceof Queue q ? q.getQueueName()
                     : String.valueOf(failed.getJMSDestination()));
@@ -67,19 +62,18 @@ public class JmsDeadLetterQueue {
 
     /** The oldest {@code limit} parked messages, oldest first. */
     public List<DeadLetter> browse(int limit) {
-        List<DeadLetter> found = new ArrayList<>();
-        try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
-                QueueBrowser browser = context.createBrowser(deadLetters)) {
+        return jms.withContext("browse the dead-letter queue", context -> {
+            List<DeadLetter> found = new ArrayList<>();
+            try (QueueBrowser browser = context.createBrowser(deadLetters)) {
             for (Object m : Collections.list(browser.getEnumeration())) {
                 if (found.size() >= limit) {
                     break;
                 }
                 found.add(deadLetter((Message) m));
             }
-        } catch (JMSException e) {
-            throw new JMSRuntimeException("could not browse the dead-letter queue: " + e.getMessage(), e.getErrorCode(), e);
-        }
-        return found;
+            }
+            return found;
+        });
     }
 
     private static DeadLetter deadLetter(Message m) throws JMSException {

@@ -3,7 +3,7 @@ package com.switchboard.queue;
 import com.switchboard.channel.Channel;
 import com.switchboard.communication.DeliveryTicket;
 import com.switchboard.communication.RecipientChunks;
-import com.switchboard.messaging.JmsSender;
+import com.switchboard.messaging.Jms;
 import com.switchboard.metering.CostMeter;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +50,7 @@ public class JmsDispatchQueue {
     CostMeter meter;
 
     @Inject
-    JmsSender jms;
+    Jms jms;
 
     public void enqueue(List<DeliveryTicket> tickets) {
         Map<Channel, Queue> queues = queues();
@@ -118,7 +118,7 @@ public class JmsDispatchQueue {
     public void requeueLater(Message ticket, Duration delay) {
         jms.send("requeue a ticket", (context, producer) -> {
             Message copy = context.createMessage();
-            JmsSender.copyProperties(ticket, copy, DeliveryTicket.PROPERTIES);
+            Jms.copyProperties(ticket, copy, DeliveryTicket.PROPERTIES);
             if (!ticket.propertyExists(DeliveryTicket.QUEUED_AT)) {
                 copy.setLongProperty(DeliveryTicket.QUEUED_AT, ticket.getJMSTimestamp());
             }

@@ -1,36 +1,25 @@
 package com.switchboard.scheduling;
 
-import com.switchboard.communication.DeliveryTicket;
-import com.switchboard.queue.JmsDispatchQueue;
 import com.switchboard.communication.ChunkOwnership;
 import com.switchboard.communication.CommunicationStatus;
+import com.switchboard.communication.DeliveryTicket;
 import com.switchboard.communication.DynamoCommunicationStore;
-import com.switchboard.communication.DynamoDispatchStateStore.DispatchState;
 import com.switchboard.communication.DynamoDispatchStateStore;
-import com.switchboard.communication.NewCommunication;
-import com.switchboard.communication.RecipientChunks;
-import com.switchboard.store.BatchWriter;
+import com.switchboard.communication.DynamoDispatchStateStore.DispatchState;
+import com.switchboard.queue.JmsDispatchQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * How an accepted communication reaches its queues. It is stored with a SCHEDULE item: due later
- * for a scheduled send, or due now and already claimed by this server for an immediate one, which
- * {@link ScheduleCleanup} deletes shortly after the request has queued the tickets; if this server
- * dies first, the timer of any server takes the item over when the claim's lease ends, so nothing
- * accepted is left behind (and an item whose communication is no longer Scheduled is only removed).
- * Sends of more than {@code fanout.threshold} recipients keep their recipients in fan-out chunks
- * and are queued chunk by chunk by {@link FanOutConsumer}, so the request answers at once.
+ * Queues the communications whose SCHEDULE item this server has claimed (see
+ * {@code communication.send.Acceptance} for how they are stored): scheduled sends now due, and
+ * immediate ones whose server died before queueing them, taken over when the claim's lease ended.
+ * An item whose communication is no longer Scheduled is only removed.
  */
 @ApplicationScoped
 public class DispatchService {
@@ -46,9 +35,6 @@ public class DispatchService {
     DynamoScheduleStore schedules;
 
     @Inject
-    DynamoFanOutStore fanOuts;
-
-    @Inject
     JmsDispatchQueue queue;
 
     @Inject
@@ -58,75 +44,13 @@ public class DispatchService {
     ServerIdentity server;
 
     @Inject
-    BatchWriter batch;
-
-    @Inject
-    ScheduleCleanup cleanup;
-
-    @Inject
     ScheduleWorkers workers;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    @ConfigProperty(name = "fanout.threshold", defaultValue = "500")
-    int fanOutThreshold;
-
-    @Inject
-    SchedulerBackoff backoff;
 
     @Inject
     ChunkOwnership ownership;
 
     @Inject
-    @ConfigProperty(name = "fanout.chunk.size", defaultValue = "500")
-    int chunkSize;
-
-    /** Whole recipient chunks per fan-out chunk: its recipients are written as chunk items, which two fan-out chunks must not share. */
-    private int chunkSize() {
-        int whole = RecipientChunks.SIZE;
-        return Math.max(whole, (chunkSize + whole - 1) / whole * whole);
-    }
-
-    /** Stores a validated communication and, unless it is due later, hands it to its queues; returns its status. */
-    public CommunicationStatus accept(NewCommunication c) {
-        Instant due = c.request().scheduledAt() == null ? null : Instant.parse(c.request().scheduledAt());
-        boolean later = due != null && due.isAfter(clock.instant());
-        int chunks = fanOut(c) ? DynamoFanOutStore.chunkCount(c.recipients().size(), chunkSize()) : 0;
-        Map<String, AttributeValue> schedule = !later ? schedules.claimedItem(c.id(), server.id(), server.lease())
-                : chunks > 0 ? schedules.item(c.id(), due) : schedules.item(c.id(), due, tickets(c));
-        if (chunks > 0) {
-            List<Map<String, AttributeValue>> more = new ArrayList<>(
-                    fanOuts.chunkItems(c.id(), c.createdAt(), c.recipients(), chunkSize()));
-            more.add(schedule);
-            store.createDetails(c, chunks, more);
-        } else {
-            store.create(c, List.of(schedule), later ? null : server.id()); // queued at once below: this server owns its chunks
-        }
-        if (later) {
-            backoff.wake(c.id()); // this server's scheduler may be backing off past the new send's time
-            return CommunicationStatus.Scheduled;
-        }
-        if (chunks > 0) {
-            fanOutQueue.enqueue(c.id(), chunks);
-        } else {
-            queue.enqueue(tickets(c));
-            store.markDispatched(c.id(), clock.instant().toString());
-        }
-        // later and batched: the item is claimed by this server, so no timer takes it meanwhile
-        cleanup.delete(c.id());
-        // a fanned-out send stays Scheduled until its consumer has queued the last chunk
-        return chunks > 0 ? CommunicationStatus.Scheduled : CommunicationStatus.Sent;
-    }
-
-    /** Removes what {@link #accept} stored besides DETAILS and recipients, when a send is taken back. */
-    public void forget(NewCommunication c) {
-        schedules.delete(c.id());
-        if (fanOut(c)) {
-            batch.deleteAll(fanOuts.chunkKeys(c.id(), DynamoFanOutStore.chunkCount(c.recipients().size(), chunkSize())));
-        }
-    }
+    Clock clock;
 
     /**
      * Queues a communication whose SCHEDULE item this server has just claimed: a scheduled send now
@@ -201,13 +125,5 @@ public class DispatchService {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not dispatch communication " + communicationId + "; retried after the claim's lease", e);
         }
-    }
-
-    private static List<DeliveryTicket> tickets(NewCommunication c) {
-        return c.recipients().stream().map(r -> new DeliveryTicket(c.id(), r.index(), r.channel())).toList();
-    }
-
-    private boolean fanOut(NewCommunication c) {
-        return c.recipients().size() > fanOutThreshold;
     }
 }

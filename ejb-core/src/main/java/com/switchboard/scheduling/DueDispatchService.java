@@ -1,5 +1,6 @@
 package com.switchboard.scheduling;
 
+import com.switchboard.error.StoreUnavailableException;
 import com.switchboard.store.ShardBackoff;
 import com.switchboard.store.Shards;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -115,7 +116,7 @@ public class DueDispatchService {
     private Optional<DynamoScheduleStore.Claimed> claim(DynamoScheduleStore.Due due) {
         try {
             return schedules.claim(due.communicationId(), due.dueAt(), server.id(), server.lease());
-        } catch (SdkException e) {
+        } catch (SdkException | StoreUnavailableException e) {
             // unclaimed, so the next tick finds it again
             LOG.warning(() -> "could not claim communication " + due.communicationId() + ": " + e.getMessage());
             return Optional.empty();

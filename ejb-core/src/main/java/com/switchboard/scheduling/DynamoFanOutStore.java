@@ -6,6 +6,7 @@ import static com.switchboard.store.Items.s;
 import static com.switchboard.store.Items.str;
 
 import com.switchboard.communication.NewCommunication;
+import com.switchboard.store.Keys;
 import com.switchboard.store.Retention;
 import com.switchboard.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,7 +49,7 @@ public class DynamoFanOutStore {
         AttributeValue expiresAt = retention.communicationExpiry(createdAt);
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int from = 0, chunk = 0; from < recipients.size(); from += size, chunk++) {
-            Map<String, AttributeValue> item = key("COMMUNICATION#" + communicationId, sk(chunk));
+            Map<String, AttributeValue> item = key(Keys.communication(communicationId), sk(chunk));
             item.put("type", s("FanOutChunk"));
             item.put("chunk", n(chunk));
             item.put("recipients", s(JSONB.toJson(new ArrayList<>(recipients.subList(from, Math.min(from + size, recipients.size()))),
@@ -65,7 +66,7 @@ public class DynamoFanOutStore {
 
     /** The recipients of one chunk; empty when the chunk is not (or no longer) stored. */
     public List<NewCommunication.Planned> chunk(String communicationId, int chunk) {
-        var item = dynamo.getItem(b -> b.tableName(table.name()).key(key("COMMUNICATION#" + communicationId, sk(chunk)))
+        var item = dynamo.getItem(b -> b.tableName(table.name()).key(key(Keys.communication(communicationId), sk(chunk)))
                 .consistentRead(true)).item();
         String json = str(item, "recipients");
         return json == null ? List.of() : JSONB.fromJson(json, PLANNED_LIST);
@@ -74,7 +75,7 @@ public class DynamoFanOutStore {
     public List<Map<String, AttributeValue>> chunkKeys(String communicationId, int chunks) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (int chunk = 0; chunk < chunks; chunk++) {
-            keys.add(key("COMMUNICATION#" + communicationId, sk(chunk)));
+            keys.add(key(Keys.communication(communicationId), sk(chunk)));
         }
         return keys;
     }

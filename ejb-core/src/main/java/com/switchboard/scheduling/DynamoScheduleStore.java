@@ -6,10 +6,13 @@ import static com.switchboard.store.Items.n;
 import static com.switchboard.store.Items.s;
 import static com.switchboard.store.Items.str;
 import static com.switchboard.store.Items.strings;
+import static com.switchboard.store.LeaseClaims.sortable;
 
 import com.switchboard.channel.Channel;
 import com.switchboard.communication.DeliveryTicket;
+import com.switchboard.store.Keys;
 import com.switchboard.store.BatchWriter;
+import com.switchboard.store.LeaseClaims;
 import com.switchboard.store.Shards;
 import com.switchboard.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,9 +20,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,9 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * The {@code COMMUNICATION#<id>} / {@code SCHEDULE} items: one per communication not yet handed to
@@ -37,17 +34,13 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * from the id: {@link Shards}) when due. A
  * server takes one by a conditional claim with a lease ({@code claimedBy}, {@code claimUntil} in
  * epoch millis), so two servers on one table never dispatch the same item, and a claim whose server
- * died is taken over once its lease ends. A scheduled send's item also carries its {@code tickets}
+ * died is taken over once its lease ends ({@link LeaseClaims}). A scheduled send's item also carries its {@code tickets}
  * ({@code <index>:<channel>}), so the claim that returns the item is all its dispatch needs to read.
  */
 @ApplicationScoped
 public class DynamoScheduleStore {
     static final String SCHEDULE = "SCHEDULE";
     static final String DUE_PARTITION = "STATUS#Scheduled";
-    /** Fixed width, so that string order is time order (Instant.toString drops zero fractions). */
-    private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
-    private static final String CLAIMABLE = "attribute_exists(PK) AND (attribute_not_exists(claimUntil) OR claimUntil < :now)";
 
     @Inject
     DynamoDbClient dynamo;
@@ -64,6 +57,9 @@ public class DynamoScheduleStore {
     @Inject
     Shards shards;
 
+    @Inject
+    LeaseClaims claims;
+
     public DynamoScheduleStore() {
     }
 
@@ -73,6 +69,7 @@ public class DynamoScheduleStore {
         this.table = table;
         this.clock = clock;
         this.shards = new Shards(Shards.DEFAULT);
+        this.claims = new LeaseClaims(dynamo, table, clock);
     }
 
     /** One due (or soon due) communication as the index returns it. */
@@ -111,10 +108,8 @@ public class DynamoScheduleStore {
      * lease ends (the thread's server died before it could delete the item).
      */
     public Map<String, AttributeValue> claimedItem(String communicationId, String server, Duration lease) {
-        Instant now = clock.instant();
-        Map<String, AttributeValue> item = item(communicationId, now);
-        item.put("claimedBy", s(server));
-        item.put("claimUntil", n(now.plus(lease).toEpochMilli()));
+        Map<String, AttributeValue> item = item(communicationId, clock.instant());
+        claims.markClaimed(item, server, lease);
         return item;
     }
 
@@ -131,22 +126,8 @@ public class DynamoScheduleStore {
 
     /** Up to {@code limit} items of one shard due now or within {@code lookahead} that nobody holds a live claim on, earliest first. */
     public List<Due> due(int shard, int limit, Duration lookahead) {
-        Instant now = clock.instant();
-        var request = QueryRequest.builder().tableName(table.name()).indexName(Table.GSI1)
-                .keyConditionExpression("GSI1PK = :p AND GSI1SK <= :upTo")
-                .filterExpression("attribute_not_exists(claimUntil) OR claimUntil < :now")
-                .projectionExpression("communicationId, dueAt")
-                .expressionAttributeValues(Map.of(":p", s(Shards.key(DUE_PARTITION, shard)),
-                        ":upTo", s(sortable(now.plus(lookahead)) + "#~"), ":now", n(now.toEpochMilli())))
-                .build();
-        List<Due> due = new ArrayList<>();
-        for (var item : dynamo.queryPaginator(request).items()) {
-            due.add(new Due(str(item, "communicationId"), Instant.parse(str(item, "dueAt"))));
-            if (due.size() == limit) {
-                break;
-            }
-        }
-        return due;
+        return claims.due(Shards.key(DUE_PARTITION, shard), limit, lookahead, "communicationId, dueAt").stream()
+                .map(item -> new Due(str(item, "communicationId"), Instant.parse(str(item, "dueAt")))).toList();
     }
 
     /** Claims the item for {@code server} until now + {@code lease}; false when another server holds a live claim, it is not due or it is gone. */
@@ -161,21 +142,8 @@ public class DynamoScheduleStore {
      * live claim, it is gone, or it was rescheduled since the index was read (the reschedule wins).
      */
     public Optional<Claimed> claim(String communicationId, Instant dueAt, String server, Duration lease) {
-        Instant now = clock.instant();
-        Instant until = (dueAt.isAfter(now) ? dueAt : now).plus(lease);
-        Map<String, AttributeValue> old;
-        try {
-            old = dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(communicationId), SCHEDULE))
-                    .updateExpression("SET claimedBy = :me, claimUntil = :until")
-                    .conditionExpression(CLAIMABLE + " AND dueAt <= :due")
-                    .expressionAttributeValues(Map.of(":me", s(server), ":until", n(until.toEpochMilli()),
-                            ":now", n(now.toEpochMilli()), ":due", s(sortable(dueAt))))
-                    .returnValues(ReturnValue.ALL_OLD)).attributes();
-        } catch (ConditionalCheckFailedException taken) {
-            return Optional.empty();
-        }
-        Instant due = Instant.parse(str(old, "dueAt"));
-        return Optional.of(new Claimed(communicationId, due, !old.containsKey("claimedBy"),
+        return claims.claim(key(pk(communicationId), SCHEDULE), dueAt, server, lease).map(old -> new Claimed(communicationId,
+                Instant.parse(str(old, "dueAt")), !old.containsKey("claimedBy"),
                 old.containsKey("tickets") ? Optional.of(tickets(communicationId, strings(old, "tickets"))) : Optional.empty()));
     }
 
@@ -204,35 +172,16 @@ public class DynamoScheduleStore {
 
     /** Removes the item only if no server is dispatching it now: true when this call took it away. */
     public boolean withdraw(String communicationId) {
-        try {
-            dynamo.deleteItem(b -> b.tableName(table.name()).key(key(pk(communicationId), SCHEDULE))
-                    .conditionExpression(CLAIMABLE)
-                    .expressionAttributeValues(Map.of(":now", n(clock.millis()))));
-            return true;
-        } catch (ConditionalCheckFailedException dispatching) {
-            return false;
-        }
+        return claims.deleteUnclaimed(key(pk(communicationId), SCHEDULE));
     }
 
     /** Moves the due time of an item nobody is dispatching; false when it is gone or being dispatched. */
     public boolean reschedule(String communicationId, Instant dueAt) {
-        try {
-            dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(communicationId), SCHEDULE))
-                    .updateExpression("SET dueAt = :due, GSI1SK = :sk")
-                    .conditionExpression(CLAIMABLE)
-                    .expressionAttributeValues(Map.of(":due", s(sortable(dueAt)),
-                            ":sk", s(sortable(dueAt) + "#" + communicationId), ":now", n(clock.millis()))));
-            return true;
-        } catch (ConditionalCheckFailedException gone) {
-            return false;
-        }
-    }
-
-    public static String sortable(Instant at) {
-        return SORTABLE.format(at.truncatedTo(ChronoUnit.MILLIS));
+        return claims.updateUnclaimed(key(pk(communicationId), SCHEDULE), "SET dueAt = :due, GSI1SK = :sk",
+                Map.of(":due", s(sortable(dueAt)), ":sk", s(sortable(dueAt) + "#" + communicationId)));
     }
 
     private static String pk(String communicationId) {
-        return "COMMUNICATION#" + communicationId;
+        return Keys.communication(communicationId);
     }
 }

@@ -1,6 +1,6 @@
 package com.switchboard.scheduling;
 
-import com.switchboard.messaging.JmsSender;
+import com.switchboard.messaging.Jms;
 import com.switchboard.metering.CostMeter;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +25,7 @@ public class JmsFanOutQueue {
     CostMeter meter;
 
     @Inject
-    JmsSender jms;
+    Jms jms;
 
     public void enqueue(String communicationId, int chunks) {
         jms.sendAllOrNothing("queue the fan-out of " + communicationId, (context, producer) -> {

@@ -70,7 +70,7 @@ public class DynamoClientProducer {
         if (endpoint.filter(e -> !e.isBlank()).isPresent()) {
             builder.endpointOverride(URI.create(endpoint.get()));
         }
-        return builder.build();
+        return StoreUnavailableTranslator.translating(builder.build());
     }
 
     void close(@Disposes DynamoDbClient client) {

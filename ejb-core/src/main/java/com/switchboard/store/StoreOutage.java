@@ -1,5 +1,6 @@
 package com.switchboard.store;
 
+import com.switchboard.error.StoreUnavailableException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
@@ -15,6 +16,9 @@ public final class StoreOutage {
     /** True when {@code failure}, or anything it was caused by, is DynamoDB being unavailable. */
     public static boolean isOutage(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StoreUnavailableException) {
+                return true;
+            }
             if (t instanceof SdkClientException) {
                 return true;
             }

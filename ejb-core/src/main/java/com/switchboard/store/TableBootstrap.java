@@ -1,5 +1,6 @@
 package com.switchboard.store;
 
+import com.switchboard.error.StoreUnavailableException;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -58,7 +59,7 @@ public class TableBootstrap {
                 createIfMissing();
                 enableTtl();
                 return;
-            } catch (SdkClientException e) {
+            } catch (SdkClientException | StoreUnavailableException e) {
                 if (attempt == 30) {
                     throw e;
                 }
@@ -114,7 +115,7 @@ public class TableBootstrap {
             dynamo.updateTimeToLive(b -> b.tableName(table.name()).timeToLiveSpecification(s -> s
                     .attributeName(Retention.ATTRIBUTE).enabled(true)));
             LOG.info(() -> "TTL enabled on " + Retention.ATTRIBUTE + " of DynamoDB table " + table.name());
-        } catch (SdkServiceException | SdkClientException e) {
+        } catch (SdkServiceException | SdkClientException | StoreUnavailableException e) {
             LOG.info(() -> "TTL is not available on this DynamoDB endpoint, expired items stay: " + e.getMessage());
         }
     }

@@ -10,6 +10,7 @@ import static com.switchboard.store.Items.s;
 import static com.switchboard.store.Items.str;
 
 import com.switchboard.communication.RecipientChunks;
+import com.switchboard.store.Keys;
 import com.switchboard.store.BatchWriter;
 import com.switchboard.store.RequestCoalescer;
 import com.switchboard.store.Retention;
@@ -140,6 +141,6 @@ public class DynamoDeliveryEventStore {
     }
 
     private static String pk(String communicationId) {
-        return "COMMUNICATION#" + communicationId;
+        return Keys.communication(communicationId);
     }
 }

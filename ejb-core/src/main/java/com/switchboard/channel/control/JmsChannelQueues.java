@@ -2,11 +2,11 @@ package com.switchboard.channel.control;
 
 import com.switchboard.channel.Channel;
 import com.switchboard.communication.DeliveryTicket;
-import com.switchboard.messaging.JmsSender;
+import com.switchboard.messaging.Jms;
 import com.switchboard.queue.JmsDeadLetterQueue;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.jms.ConnectionFactory;
+import jakarta.inject.Inject;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
@@ -28,8 +28,8 @@ public class JmsChannelQueues {
     /** At most this many tickets move per replay, so one call stays one reasonable transaction. */
     static final int REPLAY_BATCH = 1000;
 
-    @Resource(lookup = "jms/switchboard")
-    ConnectionFactory connectionFactory;
+    @Inject
+    Jms jms;
 
     @Resource(lookup = "jms/queue/deadletter")
     Queue deadLetters;
@@ -48,36 +48,34 @@ public class JmsChannelQueues {
      * its queue or still parked, never lost or doubled.
      */
     public int replay(Channel channel) {
-        int moved = 0;
-        try (JMSContext context = connectionFactory.createContext();
-                JMSConsumer consumer = context.createConsumer(deadLetters, fromQueue(channel))) {
+        return jms.withContext("replay the dead letters of " + channel, context -> {
+            int moved = 0;
             Queue target = queue(channel);
+            try (JMSConsumer consumer = context.createConsumer(deadLetters, fromQueue(channel))) {
             for (Message m = consumer.receiveNoWait(); m != null; m = moved < REPLAY_BATCH ? consumer.receiveNoWait() : null) {
                 // a copy of the ticket's own properties: a chunk keeps all its recipients, each ticket its attempt
                 Message ticket = context.createMessage();
-                JmsSender.copyProperties(m, ticket, DeliveryTicket.PROPERTIES);
+                Jms.copyProperties(m, ticket, DeliveryTicket.PROPERTIES);
                 context.createProducer().send(target, ticket);
-                moved++;
+                    moved++;
+                }
             }
-        } catch (JMSException e) {
-            throw new IllegalStateException("could not replay the dead letters of " + channel + ": " + e, e);
-        }
-        return moved;
+            return moved;
+        });
     }
 
     private long count(Queue queue, String selector) {
-        try (JMSContext context = connectionFactory.createContext();
-                QueueBrowser browser = context.createBrowser(queue, selector)) {
+        return jms.withContext("browse " + queue, context -> {
+            try (QueueBrowser browser = context.createBrowser(queue, selector)) {
             // tickets, not messages: a chunk message carries several recipients
             long n = 0;
             for (Enumeration<?> e = browser.getEnumeration(); e.hasMoreElements();) {
                 String chunk = ((Message) e.nextElement()).getStringProperty(DeliveryTicket.RECIPIENT_INDEXES);
                 n += chunk == null ? 1 : chunk.split(",").length;
             }
-            return n;
-        } catch (JMSException e) {
-            throw new IllegalStateException("could not browse " + queue + ": " + e, e);
-        }
+                return n;
+            }
+        });
     }
 
     private static String fromQueue(Channel channel) {

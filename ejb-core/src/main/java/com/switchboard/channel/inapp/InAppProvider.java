@@ -1,5 +1,6 @@
 package com.switchboard.channel.inapp;
 
+import com.switchboard.channel.ProviderPolicy;
 import com.switchboard.channel.Channel;
 import com.switchboard.channel.ChannelProvider;
 import com.switchboard.channel.Delivery;
@@ -73,7 +74,8 @@ public class InAppProvider implements ChannelProvider {
     }
 
     @Override
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = TransientDeliveryException.class,
+    @Retry(maxRetries = ProviderPolicy.LOCAL_RETRIES, delay = ProviderPolicy.LOCAL_RETRY_DELAY_MS,
+            jitter = ProviderPolicy.LOCAL_RETRY_JITTER_MS, retryOn = TransientDeliveryException.class,
             abortOn = PermanentDeliveryException.class)
     public String send(Delivery delivery) {
         if (delivery.address() == null || delivery.address().isBlank()) {

@@ -1,6 +1,6 @@
 package com.switchboard.channel.inapp;
 
-import com.switchboard.messaging.JmsSender;
+import com.switchboard.messaging.Jms;
 import com.switchboard.metering.CostMeter;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +33,7 @@ public class JmsTopicNotificationPush implements NotificationPush {
     CostMeter meter;
 
     @Inject
-    JmsSender jms;
+    Jms jms;
 
     @Override
     public void push(List<InboxNote> notes) {

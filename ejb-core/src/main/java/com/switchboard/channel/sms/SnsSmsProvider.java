@@ -1,5 +1,8 @@
 package com.switchboard.channel.sms;
 
+import com.switchboard.channel.ProviderPolicy;
+import com.switchboard.channel.SmsSegments;
+
 import com.switchboard.channel.Channel;
 import com.switchboard.channel.ChannelProvider;
 import com.switchboard.channel.Delivery;
@@ -85,12 +88,14 @@ public class SnsSmsProvider implements ChannelProvider {
     }
 
     @Override
-    @Retry(maxRetries = 3, delay = 200, jitter = 100, retryOn = TransientDeliveryException.class,
+    @Retry(maxRetries = ProviderPolicy.REMOTE_RETRIES, delay = ProviderPolicy.REMOTE_RETRY_DELAY_MS,
+            jitter = ProviderPolicy.REMOTE_RETRY_JITTER_MS, retryOn = TransientDeliveryException.class,
             abortOn = PermanentDeliveryException.class)
-    @Timeout(15_000)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
+    @Timeout(ProviderPolicy.REMOTE_TIMEOUT_MS)
+    @CircuitBreaker(requestVolumeThreshold = ProviderPolicy.CIRCUIT_VOLUME, failureRatio = ProviderPolicy.CIRCUIT_FAILURE_RATIO,
+            delay = ProviderPolicy.CIRCUIT_DELAY_MS, successThreshold = ProviderPolicy.CIRCUIT_SUCCESSES,
             failOn = TransientDeliveryException.class, skipOn = PermanentDeliveryException.class)
-    @Bulkhead(32)
+    @Bulkhead(ProviderPolicy.REMOTE_CONCURRENCY)
     public String send(Delivery delivery) {
         try {
             return sns.publish(b -> b.phoneNumber(delivery.address())

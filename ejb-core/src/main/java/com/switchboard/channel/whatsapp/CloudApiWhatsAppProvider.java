@@ -1,5 +1,6 @@
 package com.switchboard.channel.whatsapp;
 
+import com.switchboard.channel.ProviderPolicy;
 import com.switchboard.channel.Channel;
 import com.switchboard.channel.ChannelProvider;
 import com.switchboard.channel.Delivery;
@@ -88,12 +89,14 @@ public class CloudApiWhatsAppProvider implements ChannelProvider {
     }
 
     @Override
-    @Retry(maxRetries = 3, delay = 300, jitter = 150, retryOn = TransientDeliveryException.class,
+    @Retry(maxRetries = ProviderPolicy.REMOTE_RETRIES, delay = ProviderPolicy.REMOTE_RETRY_DELAY_MS,
+            jitter = ProviderPolicy.REMOTE_RETRY_JITTER_MS, retryOn = TransientDeliveryException.class,
             abortOn = {PermanentDeliveryException.class, AccessTokenRejectedException.class})
-    @Timeout(20_000)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
+    @Timeout(ProviderPolicy.REMOTE_TIMEOUT_MS)
+    @CircuitBreaker(requestVolumeThreshold = ProviderPolicy.CIRCUIT_VOLUME, failureRatio = ProviderPolicy.CIRCUIT_FAILURE_RATIO,
+            delay = ProviderPolicy.CIRCUIT_DELAY_MS, successThreshold = ProviderPolicy.CIRCUIT_SUCCESSES,
             failOn = TransientDeliveryException.class, skipOn = PermanentDeliveryException.class)
-    @Bulkhead(32)
+    @Bulkhead(ProviderPolicy.REMOTE_CONCURRENCY)
     public String send(Delivery delivery) {
         tokenCircuit.ensureClosed();
         try {

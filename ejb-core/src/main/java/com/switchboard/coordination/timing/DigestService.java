@@ -7,7 +7,7 @@ import com.switchboard.communication.NewCommunication;
 import com.switchboard.communication.RecipientStatus;
 import com.switchboard.communication.SendRequest;
 import com.switchboard.communication.Urgency;
-import com.switchboard.scheduling.DispatchService;
+import com.switchboard.communication.send.Acceptance;
 import com.switchboard.template.RenderedMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,7 +40,7 @@ public class DigestService {
     DynamoDispatchStateStore dispatchStates;
 
     @Inject
-    DispatchService dispatch;
+    Acceptance acceptance;
 
     @Inject
     Clock clock;
@@ -69,7 +69,7 @@ public class DigestService {
         String digestId = UUID.nameUUIDFromBytes(head.pk().getBytes(StandardCharsets.UTF_8)).toString();
         if (dispatchStates.dispatchState(digestId).isEmpty()) {
             held.putDigestLink(digestId, originals);
-            dispatch.accept(communication(digestId, head, DigestRenderer.render(head.frequency(), head.channel(), entries)));
+            acceptance.accept(communication(digestId, head, DigestRenderer.render(head.frequency(), head.channel(), entries)));
         }
         held.deleteDigest(head.pk(), items);
         return Optional.of(digestId);

@@ -7,12 +7,14 @@ import static com.switchboard.store.Items.num;
 import static com.switchboard.store.Items.s;
 import static com.switchboard.store.Items.str;
 import static com.switchboard.store.Items.strings;
+import static com.switchboard.store.LeaseClaims.sortable;
 
 import com.switchboard.channel.Channel;
 import com.switchboard.communication.RecipientChunks;
 import com.switchboard.preference.Frequency;
-import com.switchboard.scheduling.DynamoScheduleStore;
+import com.switchboard.store.Keys;
 import com.switchboard.store.BatchWriter;
+import com.switchboard.store.LeaseClaims;
 import com.switchboard.store.Retention;
 import com.switchboard.store.Shards;
 import com.switchboard.store.Table;
@@ -41,8 +43,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * <li>{@code COMMUNICATION#<digestId>} / {@code DIGEST}: the original recipients a digest message
  * carries, for its outcome to reach them.</li>
  * </ul>
- * The shard is a hash of the item's partition key ({@link Shards}). A server takes a due item with the
- * schedule's lease claim ({@code claimedBy}, {@code claimUntil}).
+ * The shard is a hash of the item's partition key ({@link Shards}). A server takes a due item with a
+ * lease claim ({@link LeaseClaims}), as the scheduler takes a scheduled send.
  */
 @ApplicationScoped
 public class DynamoHeldDeliveryStore {
@@ -50,7 +52,6 @@ public class DynamoHeldDeliveryStore {
     static final String DIGEST_PARTITION = "STATUS#DigestDue";
     static final String HELD = "HELD";
     static final String HEAD = "HEAD";
-    private static final String CLAIMABLE = "attribute_exists(PK) AND (attribute_not_exists(claimUntil) OR claimUntil < :now)";
 
     @Inject
     DynamoDbClient dynamo;
@@ -66,6 +67,9 @@ public class DynamoHeldDeliveryStore {
 
     @Inject
     Shards shards;
+
+    @Inject
+    LeaseClaims claims;
 
     @Inject
     Retention retention;
@@ -116,9 +120,9 @@ public class DynamoHeldDeliveryStore {
         item.put("communicationId", s(communicationId));
         item.put("index", n(index));
         item.put("channel", s(channel.name()));
-        item.put("dueAt", s(DynamoScheduleStore.sortable(until)));
+        item.put("dueAt", s(sortable(until)));
         item.put(Table.GSI1PK, s(shards.key(QUIET_PARTITION, quietPk(communicationId, index))));
-        item.put(Table.GSI1SK, s(DynamoScheduleStore.sortable(until) + "#" + communicationId + "#" + index));
+        item.put(Table.GSI1SK, s(sortable(until) + "#" + communicationId + "#" + index));
         dynamo.putItem(b -> b.tableName(table.name()).item(item));
     }
 
@@ -133,7 +137,7 @@ public class DynamoHeldDeliveryStore {
      */
     public List<QuietRelease> quiet(int shard, int limit, Duration ahead) {
         List<QuietRelease> due = new ArrayList<>();
-        for (var i : due(Shards.key(QUIET_PARTITION, shard), limit, ahead)) {
+        for (var i : claims.due(Shards.key(QUIET_PARTITION, shard), limit, ahead, null)) {
             due.add(new QuietRelease(str(i, "communicationId"), (int) num(i, "index"), Channel.valueOf(str(i, "channel")),
                     Instant.parse(str(i, "dueAt"))));
         }
@@ -149,7 +153,7 @@ public class DynamoHeldDeliveryStore {
     }
 
     public static String digestPk(String stakeholderId, Channel channel, Instant due) {
-        return "DIGEST#" + stakeholderId + "#" + channel.name() + "#" + DynamoScheduleStore.sortable(due);
+        return "DIGEST#" + stakeholderId + "#" + channel.name() + "#" + sortable(due);
     }
 
     public void putDigestItem(String digestPk, String communicationId, int index) {
@@ -174,9 +178,9 @@ public class DynamoHeldDeliveryStore {
                     .conditionExpression("attribute_not_exists(claimedBy)")
                     .expressionAttributeNames(Map.of("#t", "type"))
                     .expressionAttributeValues(Map.of(":type", s("Digest"), ":sh", s(stakeholderId), ":ch", s(channel.name()),
-                            ":addr", s(address), ":f", s(frequency.name()), ":due", s(DynamoScheduleStore.sortable(due)),
+                            ":addr", s(address), ":f", s(frequency.name()), ":due", s(sortable(due)),
                             ":gpk", s(shards.key(DIGEST_PARTITION, digestPk)),
-                            ":gsk", s(DynamoScheduleStore.sortable(due) + "#" + stakeholderId + "#" + channel.name()))));
+                            ":gsk", s(sortable(due) + "#" + stakeholderId + "#" + channel.name()))));
             return true;
         } catch (ConditionalCheckFailedException sending) {
             return false;
@@ -191,7 +195,7 @@ public class DynamoHeldDeliveryStore {
     /** Digests of one shard due by now + {@code ahead} that nobody holds a live claim on, earliest first. */
     public List<DigestHead> digests(int shard, int limit, Duration ahead) {
         List<DigestHead> due = new ArrayList<>();
-        for (var i : due(Shards.key(DIGEST_PARTITION, shard), limit, ahead)) {
+        for (var i : claims.due(Shards.key(DIGEST_PARTITION, shard), limit, ahead, null)) {
             due.add(new DigestHead(str(i, "PK"), str(i, "stakeholderId"), Channel.valueOf(str(i, "channel")), str(i, "address"),
                     Frequency.valueOf(str(i, "frequency")), Instant.parse(str(i, "dueAt"))));
         }
@@ -225,7 +229,7 @@ public class DynamoHeldDeliveryStore {
 
     /** Remembers which original recipients ({@code <id>#<index>}) the digest communication carries. */
     public void putDigestLink(String digestCommunicationId, List<String> originals) {
-        Map<String, AttributeValue> item = key("COMMUNICATION#" + digestCommunicationId, "DIGEST");
+        Map<String, AttributeValue> item = key(Keys.communication(digestCommunicationId), "DIGEST");
         item.put("type", s("DigestLink"));
         item.put("originals", list(originals));
         item.put(Retention.ATTRIBUTE, retention.communicationExpiry(clock.instant()));
@@ -233,42 +237,13 @@ public class DynamoHeldDeliveryStore {
     }
 
     public List<String> originals(String digestCommunicationId) {
-        var result = dynamo.getItem(b -> b.tableName(table.name()).key(key("COMMUNICATION#" + digestCommunicationId, "DIGEST"))
+        var result = dynamo.getItem(b -> b.tableName(table.name()).key(key(Keys.communication(digestCommunicationId), "DIGEST"))
                 .consistentRead(true));
         return result.hasItem() ? strings(result.item(), "originals") : List.of();
     }
 
-    private List<Map<String, AttributeValue>> due(String partition, int limit, Duration ahead) {
-        Instant now = clock.instant();
-        var request = QueryRequest.builder().tableName(table.name()).indexName(Table.GSI1)
-                .keyConditionExpression("GSI1PK = :p AND GSI1SK <= :upTo")
-                .filterExpression("attribute_not_exists(claimUntil) OR claimUntil < :now")
-                .expressionAttributeValues(Map.of(":p", s(partition), ":upTo", s(DynamoScheduleStore.sortable(now.plus(ahead)) + "#~"),
-                        ":now", n(now.toEpochMilli())))
-                .build();
-        List<Map<String, AttributeValue>> due = new ArrayList<>();
-        for (var item : dynamo.queryPaginator(request).items()) {
-            due.add(item);
-            if (due.size() == limit) {
-                break;
-            }
-        }
-        return due;
-    }
-
-    /** The schedule's lease claim: still due, and unclaimed or its claim expired. */
     private boolean claim(String pk, String sk, String server, Duration lease) {
-        Instant now = clock.instant();
-        try {
-            dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk, sk))
-                    .updateExpression("SET claimedBy = :me, claimUntil = :until")
-                    .conditionExpression(CLAIMABLE + " AND dueAt <= :due")
-                    .expressionAttributeValues(Map.of(":me", s(server), ":until", n(now.plus(lease).toEpochMilli()),
-                            ":now", n(now.toEpochMilli()), ":due", s(DynamoScheduleStore.sortable(now)))));
-            return true;
-        } catch (ConditionalCheckFailedException taken) {
-            return false;
-        }
+        return claims.claim(key(pk, sk), clock.instant(), server, lease).isPresent();
     }
 
     private static String quietPk(String communicationId, int index) {

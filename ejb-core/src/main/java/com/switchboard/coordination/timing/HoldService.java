@@ -1,5 +1,7 @@
 package com.switchboard.coordination.timing;
 
+import com.switchboard.communication.DeliveryTiming;
+
 import com.switchboard.communication.DynamoCommunicationStore.StoredRecipient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,8 +1,8 @@
 package com.switchboard.rest.channel;
 
-import com.switchboard.channel.ChannelTester;
-import com.switchboard.channel.ChannelTester.TestRequest;
-import com.switchboard.channel.ChannelTester.TestResult;
+import com.switchboard.delivery.ChannelTester;
+import com.switchboard.delivery.ChannelTester.TestRequest;
+import com.switchboard.delivery.ChannelTester.TestResult;
 import com.switchboard.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

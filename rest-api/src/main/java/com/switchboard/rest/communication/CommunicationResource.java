@@ -1,7 +1,7 @@
 package com.switchboard.rest.communication;
 
 import com.switchboard.communication.CommunicationView;
-import com.switchboard.communication.SendService;
+import com.switchboard.communication.send.SendService;
 import com.switchboard.rest.Roles;
 import com.switchboard.rest.security.ReadScopes;
 import com.switchboard.scheduling.ScheduleService;

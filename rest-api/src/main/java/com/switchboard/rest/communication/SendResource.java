@@ -1,8 +1,8 @@
 package com.switchboard.rest.communication;
 
-import com.switchboard.communication.SendAccepted;
+import com.switchboard.communication.send.SendAccepted;
 import com.switchboard.communication.SendRequest;
-import com.switchboard.communication.SendService;
+import com.switchboard.communication.send.SendService;
 import com.switchboard.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package com.switchboard.admin.channel;
 
 import com.switchboard.admin.support.FieldMessages;
-import com.switchboard.channel.ChannelTester;
+import com.switchboard.delivery.ChannelTester;
 import com.switchboard.error.InvalidRequestException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

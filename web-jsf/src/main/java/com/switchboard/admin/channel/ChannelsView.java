@@ -3,7 +3,7 @@ package com.switchboard.admin.channel;
 import com.switchboard.channel.ChannelCatalog;
 import com.switchboard.channel.ChannelStatus;
 import com.switchboard.communication.DestinationCountries;
-import com.switchboard.communication.SendService;
+import com.switchboard.communication.send.SendService;
 import com.switchboard.limits.CallerLimits;
 import com.switchboard.limits.FailedLogins;
 import jakarta.enterprise.context.RequestScoped;

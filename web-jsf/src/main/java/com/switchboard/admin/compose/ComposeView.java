@@ -2,10 +2,10 @@ package com.switchboard.admin.compose;
 
 import com.switchboard.admin.support.FieldMessages;
 import com.switchboard.admin.support.LocalTimes;
-import com.switchboard.channel.sms.SmsSegments;
-import com.switchboard.communication.SendAccepted;
+import com.switchboard.channel.SmsSegments;
+import com.switchboard.communication.send.SendAccepted;
 import com.switchboard.communication.SendRequest;
-import com.switchboard.communication.SendService;
+import com.switchboard.communication.send.SendService;
 import com.switchboard.error.InvalidRequestException;
 import com.switchboard.error.NotFoundException;
 import com.switchboard.error.TooManyRequestsException;

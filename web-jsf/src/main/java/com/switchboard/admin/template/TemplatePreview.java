@@ -1,6 +1,6 @@
 package com.switchboard.admin.template;
 
-import com.switchboard.channel.sms.SmsSegments;
+import com.switchboard.channel.SmsSegments;
 import com.switchboard.error.FieldError;
 import com.switchboard.error.InvalidRequestException;
 import com.switchboard.template.ProviderTemplate;

@@ -1,8 +1,15 @@
-package com.switchboard.communication;
+package com.switchboard.communication.send;
 
+import com.switchboard.communication.Urgency;
+import com.switchboard.communication.SendRequest;
+import com.switchboard.communication.SendMode;
+import com.switchboard.communication.NewCommunication;
+import com.switchboard.communication.FallbackStep;
+import com.switchboard.communication.DestinationCountries;
+import com.switchboard.communication.ChannelSelection;
 import com.switchboard.channel.Channel;
 import com.switchboard.channel.ChannelProviders;
-import com.switchboard.coordination.timing.DeliveryTiming;
+import com.switchboard.communication.DeliveryTiming;
 import com.switchboard.error.FieldError;
 import com.switchboard.preference.ChannelPreference;
 import com.switchboard.preference.DynamoPreferenceStore;

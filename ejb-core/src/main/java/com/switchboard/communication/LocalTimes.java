@@ -1,4 +1,4 @@
-package com.switchboard.coordination.timing;
+package com.switchboard.communication;
 
 import java.time.DayOfWeek;
 import java.time.Instant;

@@ -1,4 +1,6 @@
-package com.switchboard.channel.sms;
+package com.switchboard.channel;
+
+import com.switchboard.channel.SmsSegments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,6 @@
-package com.switchboard.coordination.timing;
+package com.switchboard.communication;
+
+import com.switchboard.communication.DeliveryTiming;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

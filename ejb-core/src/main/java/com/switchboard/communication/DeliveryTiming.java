@@ -1,6 +1,5 @@
-package com.switchboard.coordination.timing;
+package com.switchboard.communication;
 
-import com.switchboard.communication.Urgency;
 import com.switchboard.preference.ChannelPreference;
 import com.switchboard.preference.Frequency;
 import com.switchboard.preference.Preferences;

@@ -1,12 +1,21 @@
-package com.switchboard.communication;
+package com.switchboard.communication.send;
 
+import com.switchboard.communication.ChannelSelection;
 import com.switchboard.channel.Channel;
 import com.switchboard.channel.ChannelProviders;
 import com.switchboard.error.FieldError;
 import com.switchboard.error.InvalidRequestException;
 import com.switchboard.error.NotFoundException;
 import com.switchboard.limits.CallerLimits;
-import com.switchboard.scheduling.DispatchService;
+import com.switchboard.communication.CommunicationStatus;
+import com.switchboard.communication.CommunicationView;
+import com.switchboard.communication.DynamoCommunicationViews;
+import com.switchboard.communication.DynamoIdempotencyStore;
+import com.switchboard.communication.NewCommunication;
+import com.switchboard.communication.ReadScope;
+import com.switchboard.communication.SendMode;
+import com.switchboard.communication.SendRequest;
+import com.switchboard.communication.Urgency;
 import com.switchboard.template.ProviderTemplate;
 import com.switchboard.template.RenderedMessage;
 import com.switchboard.template.Template;
@@ -33,7 +42,7 @@ import java.util.UUID;
 
 /**
  * The send use case: validate, resolve recipients, then hand the communication to
- * {@link DispatchService}, which stores it and queues it now or at its {@code scheduledAt}. A send
+ * {@link Acceptance}, which stores it and queues it now or at its {@code scheduledAt}. A send
  * that cannot be stored or queued is taken back whole (items and idempotency key) and the caller
  * told, so an accepted send is never lost.
  */
@@ -64,16 +73,13 @@ public class SendService {
     ChannelProviders providers;
 
     @Inject
-    DynamoCommunicationStore store;
-
-    @Inject
     DynamoCommunicationViews views;
 
     @Inject
     DynamoIdempotencyStore idempotency;
 
     @Inject
-    DispatchService dispatch;
+    Acceptance acceptance;
 
     @Inject
     Clock clock;
@@ -93,9 +99,11 @@ public class SendService {
         }
         CommunicationStatus status;
         try {
-            status = dispatch.accept(c);
+            status = acceptance.accept(c); // takes back what it stored when it fails
         } catch (RuntimeException e) {
-            takeBack(c, scopedKey);
+            if (scopedKey != null) {
+                idempotency.release(scopedKey);
+            }
             throw e;
         }
         return new SendAccepted(c.id(), false, status.name(), request.correlationId());
@@ -317,17 +325,6 @@ public class SendService {
             Instant.parse(scheduledAt); // a time not in the future sends now
         } catch (DateTimeParseException e) {
             errors.add(new FieldError("scheduledAt", "not an ISO-8601 instant such as 2026-01-31T09:00:00Z"));
-        }
-    }
-
-    private void takeBack(NewCommunication c, String scopedKey) {
-        try {
-            store.delete(c);
-            dispatch.forget(c);
-        } finally {
-            if (scopedKey != null) {
-                idempotency.release(scopedKey);
-            }
         }
     }
 

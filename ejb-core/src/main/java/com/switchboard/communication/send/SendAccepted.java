@@ -1,4 +1,4 @@
-package com.switchboard.communication;
+package com.switchboard.communication.send;
 
 /**
  * The outcome of an accepted send: its id, whether it was a replay of an earlier request, and the

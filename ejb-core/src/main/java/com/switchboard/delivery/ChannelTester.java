@@ -1,5 +1,12 @@
-package com.switchboard.channel;
+package com.switchboard.delivery;
 
+import com.switchboard.channel.TransientDeliveryException;
+import com.switchboard.channel.ProviderHealth;
+import com.switchboard.channel.DeliveryException;
+import com.switchboard.channel.Delivery;
+import com.switchboard.channel.ChannelProviders;
+import com.switchboard.channel.ChannelProvider;
+import com.switchboard.channel.Channel;
 import com.switchboard.error.FieldError;
 import com.switchboard.error.InvalidRequestException;
 import com.switchboard.preference.AddressValidator;

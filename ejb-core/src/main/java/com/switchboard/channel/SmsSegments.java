@@ -1,4 +1,4 @@
-package com.switchboard.channel.sms;
+package com.switchboard.channel;
 
 /**
  * How many SMS parts a text costs. Text made only of GSM 03.38 characters is sent as GSM-7 (160

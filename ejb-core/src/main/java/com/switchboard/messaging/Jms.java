@@ -12,14 +12,14 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 
 /**
- * The one way Switchboard puts messages on its queues and topic: a context per call (the
- * container pools the connections), the caller composing and sending, and a checked
- * {@link JMSException} turned into a {@link JMSRuntimeException} that says what could not be done.
+ * The one way Switchboard uses its queues and topic: a context per call (the container pools the
+ * connections), the caller composing, sending or browsing in it, and a checked {@link JMSException}
+ * turned into a {@link JMSRuntimeException} that says what could not be done.
  * {@link #send} joins the caller's JTA transaction when there is one (a consumer's: sent only if it
  * commits); {@link #sendAllOrNothing} commits a local transaction of its own before it returns.
  */
 @ApplicationScoped
-public class JmsSender {
+public class Jms {
 
     /** Builds and sends the messages of one call. */
     @FunctionalInterface
@@ -35,11 +35,10 @@ public class JmsSender {
 
     /** Sends in the caller's transaction, if any; {@code what} completes "could not …" in the error. */
     public void send(String what, Composer composer) {
-        try (JMSContext context = connectionFactory.createContext()) {
+        withContext(what, context -> {
             composer.send(context, context.createProducer());
-        } catch (JMSException e) {
-            throw new JMSRuntimeException("could not " + what + ": " + e.getMessage(), e.getErrorCode(), e);
-        }
+            return null;
+        });
     }
 
     /** Sends in a local transaction: every message, committed when this returns, or none and an exception. */
@@ -56,6 +55,24 @@ public class JmsSender {
                 context.rollback();
                 throw e;
             }
+        }
+    }
+
+    /** Work on the queues that answers something (browsing, receiving). */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(JMSContext context) throws JMSException;
+    }
+
+    /**
+     * Runs {@code work} in a context of its own, in the caller's JTA transaction if there is one (what
+     * it receives is then consumed only if that commits); {@code what} completes "could not …".
+     */
+    public <T> T withContext(String what, Work<T> work) {
+        try (JMSContext context = connectionFactory.createContext()) {
+            return work.run(context);
+        } catch (JMSException e) {
+            throw new JMSRuntimeException("could not " + what + ": " + e.getMessage(), e.getErrorCode(), e);
         }
     }
 

@@ -1,4 +1,6 @@
-package com.switchboard.coordination.timing;
+package com.switchboard.communication;
+
+import com.switchboard.communication.LocalTimes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
