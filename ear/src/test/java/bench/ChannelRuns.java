@@ -44,11 +44,9 @@ final class ChannelRuns {
     private static final String WIREMOCK = "http://127.0.0.1:" + Sandbox.WIREMOCK_PORT;
 
     /** What one end-to-end run measured. */
-    record EndToEnd(double perSecond, double deliveredPerSecond) {
-    }
+    record EndToEnd(double perSecond, double deliveredPerSecond) {}
 
-    private ChannelRuns() {
-    }
+    private ChannelRuns() {}
 
     static String emailAddress(int i) {
         return "bench" + i + "@example.com";
@@ -59,8 +57,14 @@ final class ChannelRuns {
     }
 
     /** Recipients per second from the first request until none is Pending; then until all are Delivered (0 when not awaited). */
-    static EndToEnd endToEnd(String channel, int recipients, int batch, IntFunction<String> address, JsonObject message,
-            boolean awaitDelivered) throws Exception {
+    static EndToEnd endToEnd(
+            String channel,
+            int recipients,
+            int batch,
+            IntFunction<String> address,
+            JsonObject message,
+            boolean awaitDelivered)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         long start = System.nanoTime();
         List<Future<String>> sends = new ArrayList<>();
@@ -92,7 +96,8 @@ final class ChannelRuns {
         for (int i = 0; i < size; i++) {
             to.add(Json.createObjectBuilder().add("channel", channel).add("address", address.apply(offset + i)));
         }
-        JsonObjectBuilder body = Json.createObjectBuilder().add("message", message).add("recipients", to);
+        JsonObjectBuilder body =
+                Json.createObjectBuilder().add("message", message).add("recipients", to);
         Api.Reply r = CSR.post("/communications/send", body.build().toString());
         if (r.status() != 202) {
             throw new IllegalStateException("send refused: " + r.status() + " " + r.body());
@@ -108,8 +113,10 @@ final class ChannelRuns {
         while (true) {
             JsonObject communication = CSR.get("/communications/" + id).json();
             JsonObject counts = communication.getJsonObject("counts");
-            long target = value >= 0 ? value
-                    : communication.getJsonArray("recipients").size() - counts.getJsonNumber("Failed").longValue();
+            long target = value >= 0
+                    ? value
+                    : communication.getJsonArray("recipients").size()
+                            - counts.getJsonNumber("Failed").longValue();
             if (counts.getJsonNumber(name).longValue() == target) {
                 return communication;
             }
@@ -129,7 +136,8 @@ final class ChannelRuns {
             return i -> {
                 MimeMessage m = new MimeMessage(session);
                 m.setFrom(new InternetAddress("bench@example.com"));
-                m.setRecipient(Message.RecipientType.TO, new InternetAddress("raw" + i + "@no-receipt.simulator.example"));
+                m.setRecipient(
+                        Message.RecipientType.TO, new InternetAddress("raw" + i + "@no-receipt.simulator.example"));
                 m.setSubject("Benchmark");
                 m.setText("Your car is ready.");
                 transport.sendMessage(m, m.getAllRecipients());
@@ -139,11 +147,17 @@ final class ChannelRuns {
 
     /** The AWS SDK's SnsClient publishing straight to the same SNS stub: 8 threads, one client. */
     static Rate snsBaseline(int messages) throws Exception {
-        try (SnsClient sns = SnsClient.builder().region(Region.EU_WEST_1).endpointOverride(URI.create(WIREMOCK))
+        try (SnsClient sns = SnsClient.builder()
+                .region(Region.EU_WEST_1)
+                .endpointOverride(URI.create(WIREMOCK))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(16)).build()) {
-            return parallel(messages, 8, () -> i -> sns.publish(b -> b.phoneNumber(phoneNumber(500_000 + i))
-                    .message("Your car is ready.")));
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(16))
+                .build()) {
+            return parallel(
+                    messages,
+                    8,
+                    () -> i -> sns.publish(
+                            b -> b.phoneNumber(phoneNumber(500_000 + i)).message("Your car is ready.")));
         }
     }
 
@@ -153,9 +167,13 @@ final class ChannelRuns {
             String body = """
                     {"messaging_product":"whatsapp","recipient_type":"individual","to":"%s","type":"template",
                      "template":{"name":"service_reminder","language":{"code":"en_US"}}}""".formatted(phoneNumber(500_000 + i));
-            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(WIREMOCK + "/v21.0/100000000000001/messages"))
-                    .header("Authorization", "Bearer sandbox-token").header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> r = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(WIREMOCK + "/v21.0/100000000000001/messages"))
+                            .header("Authorization", "Bearer sandbox-token")
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("Graph stub answered " + r.statusCode());
             }
@@ -171,8 +189,7 @@ final class ChannelRuns {
     }
 
     /** A rate and the CPU the sending threads themselves used per message (the peer's work is not in it). */
-    record Rate(double perSecond, double cpuMsPerMessage) {
-    }
+    record Rate(double perSecond, double cpuMsPerMessage) {}
 
     /** Messages per second with {@code threads} workers taking the next index until {@code messages} are done. */
     static Rate parallel(int messages, int threads, WorkerFactory workers) throws Exception {

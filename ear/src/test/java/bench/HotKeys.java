@@ -19,26 +19,36 @@ import java.util.regex.Pattern;
 record HotKeys(Map<String, Target> targets, long allWrites) {
     static final List<String> TARGETS = List.of("table", "GSI1", "GSI2", "GSI3");
     static final double TARGET_SHARE_PCT = 100.0 / 8;
-    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern LONG_HEX = Pattern.compile("(?<![0-9A-Za-z])(?=[0-9a-fA-F]*\\d)[0-9a-fA-F]{12,}(?![0-9A-Za-z])");
+    private static final Pattern UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern LONG_HEX =
+            Pattern.compile("(?<![0-9A-Za-z])(?=[0-9a-fA-F]*\\d)[0-9a-fA-F]{12,}(?![0-9A-Za-z])");
     private static final Pattern LONG_DIGITS = Pattern.compile("\\d{6,}");
 
     /** {@code key}: null when nothing touched the target in the phase. */
-    record Target(long writes, long reads, long unattributed, String key, long keyWrites, long keyReads) {
-    }
+    record Target(long writes, long reads, long unattributed, String key, long keyWrites, long keyReads) {}
 
     static HotKeys parse(String json) {
-        JsonObject targets = Json.createReader(new StringReader(json)).readObject().getJsonObject("targets");
+        JsonObject targets =
+                Json.createReader(new StringReader(json)).readObject().getJsonObject("targets");
         Map<String, Target> parsed = new LinkedHashMap<>();
         long all = 0;
         for (String name : targets.keySet()) {
             JsonObject t = targets.getJsonObject(name);
-            JsonArray top = t.getJsonArray("topWrites").isEmpty() ? t.getJsonArray("topReads") : t.getJsonArray("topWrites");
+            JsonArray top =
+                    t.getJsonArray("topWrites").isEmpty() ? t.getJsonArray("topReads") : t.getJsonArray("topWrites");
             JsonObject hottest = top.isEmpty() ? null : top.getJsonObject(0);
-            parsed.put(name, new Target(t.getJsonNumber("writes").longValue(), t.getJsonNumber("reads").longValue(),
-                    t.getJsonNumber("unattributedWrites").longValue(), hottest == null ? null : hottest.getString("key"),
-                    hottest == null ? 0 : hottest.getJsonNumber("writes").longValue(),
-                    hottest == null ? 0 : hottest.getJsonNumber("reads").longValue()));
+            parsed.put(
+                    name,
+                    new Target(
+                            t.getJsonNumber("writes").longValue(),
+                            t.getJsonNumber("reads").longValue(),
+                            t.getJsonNumber("unattributedWrites").longValue(),
+                            hottest == null ? null : hottest.getString("key"),
+                            hottest == null
+                                    ? 0
+                                    : hottest.getJsonNumber("writes").longValue(),
+                            hottest == null ? 0 : hottest.getJsonNumber("reads").longValue()));
             all += t.getJsonNumber("writes").longValue();
         }
         return new HotKeys(parsed, all);

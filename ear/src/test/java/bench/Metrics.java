@@ -54,8 +54,10 @@ record Metrics(Map<String, Double> series) {
 
     /** The sum of every series of {@code name} whose labels match. */
     double sum(String name, Predicate<Map<String, String>> labels) {
-        return series.entrySet().stream().filter(e -> name(e.getKey()).equals(name) && labels.test(labels(e.getKey())))
-                .mapToDouble(Map.Entry::getValue).sum();
+        return series.entrySet().stream()
+                .filter(e -> name(e.getKey()).equals(name) && labels.test(labels(e.getKey())))
+                .mapToDouble(Map.Entry::getValue)
+                .sum();
     }
 
     double sum(String name) {
@@ -64,7 +66,9 @@ record Metrics(Map<String, Double> series) {
 
     /** Recipients of {@code channel} that reached {@code status} (the pipeline's own counter). */
     double recipients(String channel, String status) {
-        return sum("switchboard_recipients_total", l -> channel.equals(l.get("channel")) && status.equals(l.get("status")));
+        return sum(
+                "switchboard_recipients_total",
+                l -> channel.equals(l.get("channel")) && status.equals(l.get("status")));
     }
 
     /** {@code name}'s values summed by the value of label {@code by}, largest first is the caller's to sort. */

@@ -48,8 +48,10 @@ final class PhaseRuns {
     static final String[] CHANNELS = {"Email", "SMS", "WhatsApp", "InApp"};
     private static final Duration SETTLE = Duration.ofMillis(1500);
     private static final Duration POLL = Duration.ofMillis(250);
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private static final String[] INBOX_USERS = {"user", "user2"};
 
     private final long libertyPid;
@@ -65,8 +67,17 @@ final class PhaseRuns {
      * What one phase of one channel measured: counters and CPU over the phase, per recipient in {@link #figures};
      * {@code hot}: the hottest partition key values, null when the server does not meter them.
      */
-    record Measured(String channel, String phase, int recipients, double seconds, Metrics counts, LibertyCpu cpu,
-            double dynaliteMs, int polls, double pollCpuMs, HotKeys hot) {
+    record Measured(
+            String channel,
+            String phase,
+            int recipients,
+            double seconds,
+            Metrics counts,
+            LibertyCpu cpu,
+            double dynaliteMs,
+            int polls,
+            double pollCpuMs,
+            HotKeys hot) {
 
         double perRecipient(double value) {
             return value / recipients;
@@ -86,8 +97,13 @@ final class PhaseRuns {
             f.put("dynamodb_requests", perRecipient(dynamoRequests()));
             f.put("dynamodb_items", perRecipient(dynamoItems()));
             f.put("dynamodb_indexed_writes", perRecipient(counts.sum("switchboard_dynamodb_indexed_writes_total")));
-            f.put("jms_sent", perRecipient(counts.sum("switchboard_jms_messages_total", l -> "sent".equals(l.get("direction")))));
-            f.put("jms_received", perRecipient(counts.sum("switchboard_jms_messages_total", l -> "received".equals(l.get("direction")))));
+            f.put(
+                    "jms_sent",
+                    perRecipient(counts.sum("switchboard_jms_messages_total", l -> "sent".equals(l.get("direction")))));
+            f.put(
+                    "jms_received",
+                    perRecipient(
+                            counts.sum("switchboard_jms_messages_total", l -> "received".equals(l.get("direction")))));
             f.put("jms_commits", perRecipient(counts.sum("switchboard_jms_commits_total")));
             f.put("http_requests", perRecipient(counts.sum("REST_request_seconds_count")));
             f.put("liberty_cpu_ms", perRecipient(Math.max(0, cpu.appMs() - polls * pollCpuMs)));
@@ -99,8 +115,7 @@ final class PhaseRuns {
     }
 
     /** A channel's recipients for one run, with the receipt its provider would post. */
-    private record Sent(String communicationId, int index, String address, String providerId) {
-    }
+    private record Sent(String communicationId, int index, String address, String providerId) {}
 
     PhaseRuns(long libertyPid, long dynalitePid, SnsSandboxSigner signer, Jmx jmx, int batch) {
         this.libertyPid = libertyPid;
@@ -174,7 +189,8 @@ final class PhaseRuns {
         Metrics counts = Metrics.read().minus(before);
         LibertyCpu cpu = LibertyCpu.of(libertyPid).minus(cpuBefore);
         double dynaliteMs = cpuMs(dynalitePid) - dynaliteBefore;
-        HotKeys hot = heat.map(h -> HotKeys.parse(h.top(1))).orElse(null); // after the CPU readings: its JMX call is not the phase's
+        HotKeys hot = heat.map(h -> HotKeys.parse(h.top(1)))
+                .orElse(null); // after the CPU readings: its JMX call is not the phase's
         return new Measured(channel, phase, n, seconds, counts, cpu, dynaliteMs, polls, pollCpuMs, hot);
     }
 
@@ -254,17 +270,23 @@ final class PhaseRuns {
 
     static JsonObject message(String channel) {
         if ("WhatsApp".equals(channel)) { // outside the 24-hour window: the approved template
-            return Json.createObjectBuilder().add("templateId", "bench-reminder")
-                    .add("variables", Json.createObjectBuilder().add("vehicle", "Golf")).build();
+            return Json.createObjectBuilder()
+                    .add("templateId", "bench-reminder")
+                    .add("variables", Json.createObjectBuilder().add("vehicle", "Golf"))
+                    .build();
         }
-        JsonObject text = Json.createObjectBuilder().add("content", "Your car is ready.").build();
-        return "Email".equals(channel) ? Json.createObjectBuilder(text).add("subject", "Benchmark").build() : text;
+        JsonObject text =
+                Json.createObjectBuilder().add("content", "Your car is ready.").build();
+        return "Email".equals(channel)
+                ? Json.createObjectBuilder(text).add("subject", "Benchmark").build()
+                : text;
     }
 
     /** A receipt ready to post, signed beforehand as the provider would have. */
     private record Receipt(URI uri, String body, Map<String, String> headers, String authorization) {
         void post() throws Exception {
-            HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+            HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(30))
                     .POST(HttpRequest.BodyPublishers.ofString(body));
             headers.forEach(b::header);
             if (authorization != null) {
@@ -281,26 +303,58 @@ final class PhaseRuns {
         URI base = URI.create("http://127.0.0.1:9080");
         Instant now = Instant.now();
         return switch (channel) {
-            case "Email" -> new Receipt(base.resolve("/webhooks/ses"), signer.notification(SnsSandboxSigner.SES_TOPIC,
-                    SesEventPoster.event(s.providerId(), s.address(), Map.of("communicationId", s.communicationId(),
-                            "recipient", Integer.toString(s.index())), now.toString())),
-                    Map.of("Content-Type", "text/plain; charset=UTF-8", "x-amz-sns-message-type", "Notification"), null);
-            case "SMS" -> new Receipt(base.resolve("/webhooks/sms"), signer.notification(SnsSandboxSigner.SMS_TOPIC,
-                    SmsDeliveryEvents.finalEvent(s.providerId(), s.address(), now)),
-                    Map.of("Content-Type", "text/plain; charset=UTF-8", "x-amz-sns-message-type", "Notification"), null);
+            case "Email" ->
+                new Receipt(
+                        base.resolve("/webhooks/ses"),
+                        signer.notification(
+                                SnsSandboxSigner.SES_TOPIC,
+                                SesEventPoster.event(
+                                        s.providerId(),
+                                        s.address(),
+                                        Map.of(
+                                                "communicationId",
+                                                s.communicationId(),
+                                                "recipient",
+                                                Integer.toString(s.index())),
+                                        now.toString())),
+                        Map.of("Content-Type", "text/plain; charset=UTF-8", "x-amz-sns-message-type", "Notification"),
+                        null);
+            case "SMS" ->
+                new Receipt(
+                        base.resolve("/webhooks/sms"),
+                        signer.notification(
+                                SnsSandboxSigner.SMS_TOPIC,
+                                SmsDeliveryEvents.finalEvent(s.providerId(), s.address(), now)),
+                        Map.of("Content-Type", "text/plain; charset=UTF-8", "x-amz-sns-message-type", "Notification"),
+                        null);
             case "WhatsApp" -> {
                 String body = WhatsAppStatuses.notification(WhatsAppStatuses.withCallbackData(
-                        WhatsAppStatuses.settled(s.providerId(), s.address().substring(1), now), s.communicationId() + "-" + s.index()));
-                yield new Receipt(base.resolve("/webhooks/whatsapp"), body, Map.of("Content-Type", "application/json",
-                        "X-Hub-Signature-256", WhatsAppStatuses.sign(WhatsAppStatuses.APP_SECRET, body)), null);
+                        WhatsAppStatuses.settled(s.providerId(), s.address().substring(1), now),
+                        s.communicationId() + "-" + s.index()));
+                yield new Receipt(
+                        base.resolve("/webhooks/whatsapp"),
+                        body,
+                        Map.of(
+                                "Content-Type",
+                                "application/json",
+                                "X-Hub-Signature-256",
+                                WhatsAppStatuses.sign(WhatsAppStatuses.APP_SECRET, body)),
+                        null);
             }
-            case "InApp" -> new Receipt(base.resolve("/communications/inapp/" + s.providerId() + "/read"), "",
-                    Map.of(), inboxOwner(s.address()).authorization());
+            case "InApp" ->
+                new Receipt(
+                        base.resolve("/communications/inapp/" + s.providerId() + "/read"),
+                        "",
+                        Map.of(),
+                        inboxOwner(s.address()).authorization());
             default -> throw new IllegalArgumentException(channel);
         };
     }
 
     static double cpuMs(long pid) {
-        return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(Duration::toMillis).orElse(0L);
+        return ProcessHandle.of(pid)
+                .flatMap(p -> p.info().totalCpuDuration())
+                .map(Duration::toMillis)
+                .orElse(0L);
     }
 }

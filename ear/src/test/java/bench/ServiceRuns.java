@@ -23,12 +23,14 @@ import sandbox.SesEventPoster;
  * scheduled sends due at once, and the analytics query's latency.
  */
 final class ServiceRuns {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final JsonObject MESSAGE = Json.createObjectBuilder().add("subject", "Benchmark")
-            .add("content", "Your car is ready.").build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final JsonObject MESSAGE = Json.createObjectBuilder()
+            .add("subject", "Benchmark")
+            .add("content", "Your car is ready.")
+            .build();
 
-    private ServiceRuns() {
-    }
+    private ServiceRuns() {}
 
     /**
      * POST /communications/send with one email recipient each, {@code total} requests from
@@ -39,13 +41,27 @@ final class ServiceRuns {
     static Stats sendLatency(int clients, int total) throws Exception {
         ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
         ChannelRuns.parallel(total, clients, () -> {
-            HttpClient own = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient own = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             return i -> {
-                String body = Json.createObjectBuilder().add("message", MESSAGE).add("recipients", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("channel", "Email").add("address", ChannelRuns.emailAddress(i)))).build().toString();
+                String body = Json.createObjectBuilder()
+                        .add("message", MESSAGE)
+                        .add(
+                                "recipients",
+                                Json.createArrayBuilder()
+                                        .add(Json.createObjectBuilder()
+                                                .add("channel", "Email")
+                                                .add("address", ChannelRuns.emailAddress(i))))
+                        .build()
+                        .toString();
                 HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:9080/communications/send"))
-                        .header("Authorization", ChannelRuns.CSR.authorization()).header("Content-Type", "application/json")
-                        .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                        .header("Authorization", ChannelRuns.CSR.authorization())
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build();
                 long t0 = System.nanoTime();
                 HttpResponse<String> r = own.send(request, HttpResponse.BodyHandlers.ofString());
                 latencies.add((System.nanoTime() - t0) / 1e6);
@@ -70,9 +86,17 @@ final class ServiceRuns {
         for (int i = 0; i < count; i++) {
             int n = i;
             sends.add(pool.submit(() -> {
-                String body = Json.createObjectBuilder().add("message", message).add("scheduledAt", due.toString())
-                        .add("recipients", Json.createArrayBuilder().add(Json.createObjectBuilder().add("channel", "Email")
-                                .add("address", "lag" + n + SesEventPoster.NO_RECEIPT_DOMAIN))).build().toString();
+                String body = Json.createObjectBuilder()
+                        .add("message", message)
+                        .add("scheduledAt", due.toString())
+                        .add(
+                                "recipients",
+                                Json.createArrayBuilder()
+                                        .add(Json.createObjectBuilder()
+                                                .add("channel", "Email")
+                                                .add("address", "lag" + n + SesEventPoster.NO_RECEIPT_DOMAIN)))
+                        .build()
+                        .toString();
                 Api.Reply r = ChannelRuns.CSR.post("/communications/send", body);
                 if (r.status() != 202) {
                     throw new IllegalStateException("scheduled send refused: " + r.status() + " " + r.body());
@@ -85,12 +109,14 @@ final class ServiceRuns {
         }
         pool.shutdown();
         if (Instant.now().isAfter(due)) {
-            System.out.println("warning: scheduling " + count + " sends took longer than " + ahead + "; lag is overstated");
+            System.out.println(
+                    "warning: scheduling " + count + " sends took longer than " + ahead + "; lag is overstated");
         }
         List<Double> lags = new ArrayList<>();
         for (String id : ids) {
             JsonObject c = sentAt(id);
-            lags.add((double) Duration.between(due, Instant.parse(c.getString("sentAt"))).toMillis());
+            lags.add((double)
+                    Duration.between(due, Instant.parse(c.getString("sentAt"))).toMillis());
         }
         return new Stats(lags.stream().mapToDouble(Double::doubleValue).toArray());
     }

@@ -33,6 +33,7 @@ class ConfigKeysDeclaredTest {
     private static final Pattern READ = Pattern.compile("get(?:Optional)?Value\\(\\s*\"([a-z][\\w.-]*[a-z0-9])\"");
     /** Set by the environment (SWITCHBOARD_PROFILE): it names the profile file server.xml includes. */
     private static final Set<String> BOOTSTRAP = Set.of("switchboard.profile");
+
     private static final Set<String> TEST_ONLY = Set.of("sns.test.trust.store");
 
     @Test
@@ -46,7 +47,9 @@ class ConfigKeysDeclaredTest {
                 missing.add(key);
             }
         }
-        assertTrue(injected().size() > 50, "the scan found the code's keys: " + injected().keySet());
+        assertTrue(
+                injected().size() > 50,
+                "the scan found the code's keys: " + injected().keySet());
         assertEquals(Set.of(), missing, "declare each in server.xml with its default and a one-line comment");
     }
 
@@ -71,12 +74,14 @@ class ConfigKeysDeclaredTest {
                     String source = read(f);
                     Matcher m = INJECTED.matcher(source);
                     while (m.find()) {
-                        keys.computeIfAbsent(m.group(1), k -> new java.util.ArrayList<>()).add(m.group(2));
+                        keys.computeIfAbsent(m.group(1), k -> new java.util.ArrayList<>())
+                                .add(m.group(2));
                     }
                     Matcher r = READ.matcher(source);
                     while (r.find()) {
                         if (!BOOTSTRAP.contains(r.group(1))) {
-                            keys.computeIfAbsent(r.group(1), k -> new java.util.ArrayList<>()).add(null);
+                            keys.computeIfAbsent(r.group(1), k -> new java.util.ArrayList<>())
+                                    .add(null);
                         }
                     }
                 });

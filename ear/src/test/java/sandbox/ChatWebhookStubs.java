@@ -16,13 +16,16 @@ public final class ChatWebhookStubs {
     public static final String SLACK_PATH = "/slack/services/.*";
     public static final String TEAMS_PATH = "/teams/.*";
 
-    private ChatWebhookStubs() {
-    }
+    private ChatWebhookStubs() {}
 
     public static void install(WireMockServer wireMock) {
         wireMock.stubFor(slack().atPriority(SnsStubs.DEFAULT_PRIORITY)
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/plain").withBody("ok")));
-        wireMock.stubFor(teams().atPriority(SnsStubs.DEFAULT_PRIORITY).willReturn(aResponse().withStatus(202)));
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/plain")
+                        .withBody("ok")));
+        wireMock.stubFor(teams().atPriority(SnsStubs.DEFAULT_PRIORITY)
+                .willReturn(aResponse().withStatus(202)));
     }
 
     public static MappingBuilder slack() {

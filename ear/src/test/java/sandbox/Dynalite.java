@@ -45,8 +45,15 @@ public final class Dynalite implements AutoCloseable {
         if (!Files.exists(cli)) {
             throw new IllegalStateException(cli + " is missing: run the build (it runs npm ci in ear/sandbox)");
         }
-        List<String> command = new ArrayList<>(List.of("node", cli.toString(), "--host", "127.0.0.1", "--port",
-                Integer.toString(port), "--createTableMs", "0"));
+        List<String> command = new ArrayList<>(List.of(
+                "node",
+                cli.toString(),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(port),
+                "--createTableMs",
+                "0"));
         command.addAll(storage);
         Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -17,14 +17,15 @@ public final class GraphApiStubs {
     public static final String MESSAGES = "/v[0-9.]+/[0-9]+/messages";
     public static final int DEFAULT_PRIORITY = 100;
 
-    private GraphApiStubs() {
-    }
+    private GraphApiStubs() {}
 
     public static void install(WireMockServer wireMock) {
         wireMock.stubFor(post(urlPathMatching(MESSAGES))
                 .atPriority(DEFAULT_PRIORITY)
                 .withHeader("Authorization", matching("Bearer \\S+"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
                         .withTransformers("response-template")
                         .withBody("""
                                 {"messaging_product":"whatsapp",\
@@ -33,14 +34,17 @@ public final class GraphApiStubs {
                                 "messages":[{"id":"wamid.{{randomValue length=40 type='ALPHANUMERIC'}}"}]}""")));
         wireMock.stubFor(post(urlPathMatching(MESSAGES))
                 .atPriority(DEFAULT_PRIORITY + 1)
-                .willReturn(graphError(401, 190, 0, "OAuthException", "Invalid OAuth access token - Cannot parse access token")));
+                .willReturn(graphError(
+                        401, 190, 0, "OAuthException", "Invalid OAuth access token - Cannot parse access token")));
     }
 
     /** A Graph API error answer as the real service sends it. */
-    public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder graphError(int status, int code, int subcode,
-            String type, String message) {
+    public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder graphError(
+            int status, int code, int subcode, String type, String message) {
         String sub = subcode == 0 ? "" : ",\"error_subcode\":" + subcode;
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"message\":\"" + message + "\",\"type\":\"" + type + "\",\"code\":" + code + sub
                         + ",\"fbtrace_id\":\"AbCdEfGhIjKlMnOp\"}}");
     }

@@ -69,7 +69,9 @@ public final class LibertyServer {
 
     /** Runs the server in the foreground of this process's terminal until it stops. */
     public Process runInForeground() throws IOException {
-        return local(new ProcessBuilder(script().toString(), "run", NAME)).inheritIO().start();
+        return local(new ProcessBuilder(script().toString(), "run", NAME))
+                .inheritIO()
+                .start();
     }
 
     /** The sandbox always runs the local profile, which the server has no default for. */
@@ -83,7 +85,9 @@ public final class LibertyServer {
     }
 
     private void run(String action, Duration timeout) throws IOException, InterruptedException {
-        Process p = local(new ProcessBuilder(script().toString(), action, NAME)).inheritIO().start();
+        Process p = local(new ProcessBuilder(script().toString(), action, NAME))
+                .inheritIO()
+                .start();
         if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IOException("server " + action + " did not finish within " + timeout);
@@ -91,8 +95,11 @@ public final class LibertyServer {
     }
 
     public void awaitReady(Duration timeout) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready")).timeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
         Instant deadline = Instant.now().plus(timeout);
         String last = "no answer";
         while (Instant.now().isBefore(deadline)) {
@@ -107,7 +114,8 @@ public final class LibertyServer {
             }
             Thread.sleep(500);
         }
-        throw new IOException("Switchboard not ready within " + timeout + ": " + last + "; see " + serverDir().resolve("logs/messages.log"));
+        throw new IOException("Switchboard not ready within " + timeout + ": " + last + "; see "
+                + serverDir().resolve("logs/messages.log"));
     }
 
     private Path script() {

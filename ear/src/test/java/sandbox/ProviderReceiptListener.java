@@ -43,7 +43,8 @@ public final class ProviderReceiptListener implements ServeEventListener, AutoCl
     private final SnsSandboxSigner signer;
     private final URI smsWebhook;
     private final URI whatsAppWebhook;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "provider-receipt-poster");
         t.setDaemon(true);
@@ -65,7 +66,9 @@ public final class ProviderReceiptListener implements ServeEventListener, AutoCl
     public void afterComplete(ServeEvent event, Parameters parameters) {
         Request request = event.getRequest();
         LoggedResponse response = event.getResponse();
-        if (response == null || response.getStatus() != 200 || !"POST".equals(request.getMethod().getName())) {
+        if (response == null
+                || response.getStatus() != 200
+                || !"POST".equals(request.getMethod().getName())) {
             return;
         }
         String path = URI.create(request.getUrl()).getPath();
@@ -92,8 +95,13 @@ public final class ProviderReceiptListener implements ServeEventListener, AutoCl
             return; // like SES's no-receipt domain: lets a benchmark post the receipts itself
         }
         Instant requested = Instant.now();
-        later(FIRST, () -> post(smsWebhook, signer.notification(SnsSandboxSigner.SMS_TOPIC,
-                SmsDeliveryEvents.finalEvent(messageId, number, requested)), Map.of("x-amz-sns-message-type", "Notification")));
+        later(
+                FIRST,
+                () -> post(
+                        smsWebhook,
+                        signer.notification(
+                                SnsSandboxSigner.SMS_TOPIC, SmsDeliveryEvents.finalEvent(messageId, number, requested)),
+                        Map.of("x-amz-sns-message-type", "Notification")));
     }
 
     private void graphAccepted(Request request, LoggedResponse response) {
@@ -101,19 +109,28 @@ public final class ProviderReceiptListener implements ServeEventListener, AutoCl
         String to = sent.getString("to", null);
         String callbackData = sent.getString("biz_opaque_callback_data", null);
         JsonObject answer = json(response.getBodyAsString());
-        if (to == null || to.startsWith(WhatsAppStatuses.NO_RECEIPT_PREFIX) || !answer.containsKey("messages")
+        if (to == null
+                || to.startsWith(WhatsAppStatuses.NO_RECEIPT_PREFIX)
+                || !answer.containsKey("messages")
                 || answer.getJsonArray("messages").isEmpty()) {
             return;
         }
         String wamid = answer.getJsonArray("messages").getJsonObject(0).getString("id");
-        later(FIRST, () -> postWhatsApp(WhatsAppStatuses.notification(
-                WhatsAppStatuses.withCallbackData(WhatsAppStatuses.status(wamid, "sent", to, Instant.now()), callbackData))));
-        later(SECOND, () -> postWhatsApp(WhatsAppStatuses.notification(
-                WhatsAppStatuses.withCallbackData(WhatsAppStatuses.settled(wamid, to, Instant.now()), callbackData))));
+        later(
+                FIRST,
+                () -> postWhatsApp(WhatsAppStatuses.notification(WhatsAppStatuses.withCallbackData(
+                        WhatsAppStatuses.status(wamid, "sent", to, Instant.now()), callbackData))));
+        later(
+                SECOND,
+                () -> postWhatsApp(WhatsAppStatuses.notification(WhatsAppStatuses.withCallbackData(
+                        WhatsAppStatuses.settled(wamid, to, Instant.now()), callbackData))));
     }
 
     private void postWhatsApp(String body) {
-        post(whatsAppWebhook, body, Map.of("X-Hub-Signature-256", WhatsAppStatuses.sign(WhatsAppStatuses.APP_SECRET, body)));
+        post(
+                whatsAppWebhook,
+                body,
+                Map.of("X-Hub-Signature-256", WhatsAppStatuses.sign(WhatsAppStatuses.APP_SECRET, body)));
     }
 
     private void later(Duration delay, Runnable post) {
@@ -122,13 +139,15 @@ public final class ProviderReceiptListener implements ServeEventListener, AutoCl
 
     private void post(URI webhook, String body, Map<String, String> headers) {
         try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(webhook).timeout(Duration.ofSeconds(10))
+            HttpRequest.Builder b = HttpRequest.newBuilder(webhook)
+                    .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json; charset=UTF-8");
             headers.forEach(b::header);
-            HttpResponse<String> r = http.send(b.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    b.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
-                System.out.println("[sandbox receipts] " + webhook.getPath() + " answered " + r.statusCode() + " " + r.body());
+                System.out.println(
+                        "[sandbox receipts] " + webhook.getPath() + " answered " + r.statusCode() + " " + r.body());
             }
         } catch (Exception e) { // the server may not be up (yet): a receipt is lost, as it can be in life
             System.out.println("[sandbox receipts] not posted to " + webhook.getPath() + ": " + e);
@@ -147,7 +166,8 @@ public final class ProviderReceiptListener implements ServeEventListener, AutoCl
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                form.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }

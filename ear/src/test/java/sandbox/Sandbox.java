@@ -43,7 +43,9 @@ public final class Sandbox implements AutoCloseable {
      * (ear/target/liberty/sns-sandbox), derived from the same wlp.home the server is started from.
      */
     public static Path snsTrustFile() {
-        return Path.of(System.getProperty("wlp.home", "target/liberty/wlp")).toAbsolutePath().getParent()
+        return Path.of(System.getProperty("wlp.home", "target/liberty/wlp"))
+                .toAbsolutePath()
+                .getParent()
                 .resolve("sns-sandbox/signing-certificate.pem");
     }
 
@@ -53,16 +55,22 @@ public final class Sandbox implements AutoCloseable {
 
     /** As {@link #start(Path, Path)}; with {@code dynamoInMemory} dynalite keeps no data on disk (the benchmark's option). */
     public static Sandbox start(Path sandboxDir, Path dataDir, boolean dynamoInMemory) throws IOException {
-        Dynalite dynamo = dynamoInMemory ? Dynalite.startInMemory(sandboxDir, dataDir, DYNAMODB_PORT)
+        Dynalite dynamo = dynamoInMemory
+                ? Dynalite.startInMemory(sandboxDir, dataDir, DYNAMODB_PORT)
                 : Dynalite.start(sandboxDir, dataDir.resolve("dynamodb"), DYNAMODB_PORT);
         GreenMail greenMail = new GreenMail(new ServerSetup(GREENMAIL_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
         SesSmtpFront smtp = SesSmtpFront.start(SMTP_PORT, GREENMAIL_PORT);
         SnsSandboxSigner snsSigner = SnsSandboxSigner.generate(snsTrustFile());
         // SNS and Graph answer with receipts of their own; an extension, so resetAll() in tests keeps it
-        ProviderReceiptListener receipts = new ProviderReceiptListener(snsSigner, java.net.URI.create("http://127.0.0.1:9080"));
-        WireMockServer wireMock = new WireMockServer(options().bindAddress("127.0.0.1").port(WIREMOCK_PORT)
-                .containerThreads(24).asynchronousResponseEnabled(false).extensions(receipts));
+        ProviderReceiptListener receipts =
+                new ProviderReceiptListener(snsSigner, java.net.URI.create("http://127.0.0.1:9080"));
+        WireMockServer wireMock = new WireMockServer(options()
+                .bindAddress("127.0.0.1")
+                .port(WIREMOCK_PORT)
+                .containerThreads(24)
+                .asynchronousResponseEnabled(false)
+                .extensions(receipts));
         wireMock.start();
         installDefaultStubs(wireMock);
         Sandbox sandbox = new Sandbox(dynamo, greenMail, smtp, wireMock);
@@ -70,7 +78,8 @@ public final class Sandbox implements AutoCloseable {
         sandbox.dataDir = dataDir;
         sandbox.snsSigner = snsSigner;
         sandbox.providerReceipts = receipts;
-        sandbox.sesEvents = new SesEventPoster(sandbox.snsSigner, java.net.URI.create("http://127.0.0.1:9080/webhooks/ses"));
+        sandbox.sesEvents =
+                new SesEventPoster(sandbox.snsSigner, java.net.URI.create("http://127.0.0.1:9080/webhooks/ses"));
         smtp.onAccepted(sandbox.sesEvents::accepted);
         return sandbox;
     }

@@ -22,8 +22,8 @@ public final class SandboxLauncher {
     public static void main(String[] args) throws Exception {
         Path dataDir = Path.of(System.getProperty("data.dir", "ear/target/data"));
         Path sandboxDir = Path.of(System.getProperty("sandbox.dir", "ear/sandbox"));
-        LibertyServer liberty = new LibertyServer(Path.of(System.getProperty("wlp.home", "ear/target/liberty/wlp")),
-                "http://127.0.0.1:9080");
+        LibertyServer liberty = new LibertyServer(
+                Path.of(System.getProperty("wlp.home", "ear/target/liberty/wlp")), "http://127.0.0.1:9080");
         boolean dataIsNew = !Files.exists(dataDir.resolve("dynamodb"));
         liberty.keepMessagingStoreOnlyFor(dataDir, dataIsNew);
         Sandbox sandbox = Sandbox.start(sandboxDir, dataDir);
@@ -31,9 +31,11 @@ public final class SandboxLauncher {
         ScheduledExecutorService mailWatch = Executors.newSingleThreadScheduledExecutor();
         int[] seen = {0};
         mailWatch.scheduleWithFixedDelay(() -> saveNewMail(sandbox, mailDir, seen), 1, 1, TimeUnit.SECONDS);
-        System.out.printf("%nSandbox up: DynamoDB API (dynalite) 127.0.0.1:%d, data in %s; SMTP 127.0.0.1:%d, mail saved to %s%n",
+        System.out.printf(
+                "%nSandbox up: DynamoDB API (dynalite) 127.0.0.1:%d, data in %s; SMTP 127.0.0.1:%d, mail saved to %s%n",
                 Sandbox.DYNAMODB_PORT, dataDir.resolve("dynamodb"), Sandbox.SMTP_PORT, mailDir);
-        System.out.println("Starting Switchboard on http://127.0.0.1:9080 (admin UI /admin, API /communications). Ctrl-C stops everything.");
+        System.out.println(
+                "Starting Switchboard on http://127.0.0.1:9080 (admin UI /admin, API /communications). Ctrl-C stops everything.");
 
         Process server = liberty.runInForeground();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -58,7 +60,9 @@ public final class SandboxLauncher {
                     m.writeTo(out);
                 }
                 Address[] to = m.getAllRecipients();
-                System.out.printf("[sandbox mail] to %s: \"%s\" -> %s%n", to == null ? "?" : Arrays.toString(to), m.getSubject(), file);
+                System.out.printf(
+                        "[sandbox mail] to %s: \"%s\" -> %s%n",
+                        to == null ? "?" : Arrays.toString(to), m.getSubject(), file);
             } catch (IOException | MessagingException e) {
                 System.out.println("[sandbox mail] could not save message " + (seen[0] + 1) + ": " + e.getMessage());
             }

@@ -35,11 +35,15 @@ public final class SesSmtpFront implements AutoCloseable {
     private volatile boolean closed;
     /** While set, SES is "down": every session is refused with this 421 reply, as SMTP says a service outage is. */
     private volatile String outage;
-    private volatile java.util.function.Consumer<Issued> onAccepted = i -> { };
-    /** A test's hook, run after the backend accepted a message and before the client hears 250. */
-    private volatile java.util.function.Consumer<Issued> beforeReply = i -> { };
 
-    private SesSmtpFront(ServerSocket server, int backendPort) { this.server = server; this.backendPort = backendPort; }
+    private volatile java.util.function.Consumer<Issued> onAccepted = i -> {};
+    /** A test's hook, run after the backend accepted a message and before the client hears 250. */
+    private volatile java.util.function.Consumer<Issued> beforeReply = i -> {};
+
+    private SesSmtpFront(ServerSocket server, int backendPort) {
+        this.server = server;
+        this.backendPort = backendPort;
+    }
 
     public static SesSmtpFront start(int listenPort, int backendPort) throws IOException {
         ServerSocket ss = new ServerSocket();
@@ -50,11 +54,17 @@ public final class SesSmtpFront implements AutoCloseable {
         return front;
     }
 
-    public int port() { return server.getLocalPort(); }
+    public int port() {
+        return server.getLocalPort();
+    }
 
-    public List<Issued> issued() { return List.copyOf(issued); }
+    public List<Issued> issued() {
+        return List.copyOf(issued);
+    }
 
-    public int attempts(String address) { return attempts.getOrDefault(key(address), 0); }
+    public int attempts(String address) {
+        return attempts.getOrDefault(key(address), 0);
+    }
 
     /** The next {@code times} RCPT TO for {@code address} get {@code code text} without reaching the backend. */
     public void failRecipient(String address, int code, String text, int times) {
@@ -62,16 +72,25 @@ public final class SesSmtpFront implements AutoCloseable {
         else faults.remove(key(address));
     }
 
-    public void clearFaults() { faults.clear(); outage = null; }
+    public void clearFaults() {
+        faults.clear();
+        outage = null;
+    }
 
     /** Starts ({@code text} non-null) or ends (null) an outage: new sessions and new transactions get 421. */
-    public void outage(String text) { outage = text; }
+    public void outage(String text) {
+        outage = text;
+    }
 
     /** Runs {@code hook} (or nothing, when null) between the backend's acceptance and the client's 250. */
-    public void beforeReply(java.util.function.Consumer<Issued> hook) { this.beforeReply = hook == null ? i -> { } : hook; }
+    public void beforeReply(java.util.function.Consumer<Issued> hook) {
+        this.beforeReply = hook == null ? i -> {} : hook;
+    }
 
     /** Called (on the session thread: keep it quick) for every message the backend accepted. */
-    public void onAccepted(java.util.function.Consumer<Issued> listener) { this.onAccepted = listener; }
+    public void onAccepted(java.util.function.Consumer<Issued> listener) {
+        this.onAccepted = listener;
+    }
 
     @Override
     public void close() {
@@ -83,8 +102,13 @@ public final class SesSmtpFront implements AutoCloseable {
 
     private void acceptLoop() {
         while (!closed) {
-            try { Socket c = server.accept(); open.add(c); pool.execute(() -> session(c)); }
-            catch (IOException e) { if (closed) return; } // close() unblocks accept() by failing it
+            try {
+                Socket c = server.accept();
+                open.add(c);
+                pool.execute(() -> session(c));
+            } catch (IOException e) {
+                if (closed) return;
+            } // close() unblocks accept() by failing it
         }
     }
 
@@ -93,12 +117,17 @@ public final class SesSmtpFront implements AutoCloseable {
         try (client) {
             InputStream cin = new BufferedInputStream(client.getInputStream());
             OutputStream cout = new BufferedOutputStream(client.getOutputStream());
-            try { backend = new Socket(LOCALHOST, backendPort); } catch (IOException e) {
+            try {
+                backend = new Socket(LOCALHOST, backendPort);
+            } catch (IOException e) {
                 send(cout, List.of("421 Backend unavailable")); // tell the client instead of dropping it silently
                 return;
             }
             open.add(backend);
-            if (outage != null) { send(cout, List.of("421 " + outage)); return; }
+            if (outage != null) {
+                send(cout, List.of("421 " + outage));
+                return;
+            }
             InputStream bin = new BufferedInputStream(backend.getInputStream());
             OutputStream bout = new BufferedOutputStream(backend.getOutputStream());
             List<String> greeting = readReply(bin);
@@ -112,10 +141,16 @@ public final class SesSmtpFront implements AutoCloseable {
                     attempts.merge(key(addr), 1, Integer::sum);
                     Fault fault = takeFault(key(addr));
                     // Answered locally so the backend never sees the recipient, like an SES-side rejection.
-                    if (fault != null) { send(cout, List.of(fault.code() + " " + fault.text())); continue; }
+                    if (fault != null) {
+                        send(cout, List.of(fault.code() + " " + fault.text()));
+                        continue;
+                    }
                 }
                 // a pooled connection learns of the outage on its next transaction, and is closed like SES does
-                if (verb.equals("MAIL") && outage != null) { send(cout, List.of("421 " + outage)); return; }
+                if (verb.equals("MAIL") && outage != null) {
+                    send(cout, List.of("421 " + outage));
+                    return;
+                }
                 if (verb.equals("MAIL") || verb.equals("RSET")) rcpts.clear(); // a new transaction starts
                 send(bout, List.of(line));
                 List<String> reply = readReply(bin);
@@ -131,7 +166,8 @@ public final class SesSmtpFront implements AutoCloseable {
                     do { // dot-stuffing is left intact: both peers speak SMTP, so bytes pass through as-is
                         if ((body = readLine(cin)) == null) return;
                         if (body.isEmpty()) inHeaders = false;
-                        if (inHeaders && body.regionMatches(true, 0, "X-SES-MESSAGE-TAGS:", 0, 19)) tags = sesTags(body.substring(19));
+                        if (inHeaders && body.regionMatches(true, 0, "X-SES-MESSAGE-TAGS:", 0, 19))
+                            tags = sesTags(body.substring(19));
                         bout.write((body + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
                     } while (!body.equals("."));
                     bout.flush();
@@ -151,7 +187,10 @@ public final class SesSmtpFront implements AutoCloseable {
             }
         } catch (IOException ignored) { // peer vanished or close() was called: the session is simply over
         } finally {
-            if (backend != null) { open.remove(backend); closeQuietly(backend); }
+            if (backend != null) {
+                open.remove(backend);
+                closeQuietly(backend);
+            }
             open.remove(client);
         }
     }
@@ -183,19 +222,25 @@ public final class SesSmtpFront implements AutoCloseable {
         Map<String, String> tags = new LinkedHashMap<>();
         for (String pair : header.split(",")) {
             int eq = pair.indexOf('=');
-            if (eq > 0) tags.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            if (eq > 0)
+                tags.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
         }
         return tags;
     }
 
     private static String stripAddress(String arg) {
         String s = arg.trim();
-        if (s.startsWith("<")) { int end = s.indexOf('>'); return end < 0 ? s.substring(1) : s.substring(1, end); }
+        if (s.startsWith("<")) {
+            int end = s.indexOf('>');
+            return end < 0 ? s.substring(1) : s.substring(1, end);
+        }
         int sp = s.indexOf(' ');
         return sp < 0 ? s : s.substring(0, sp);
     }
 
-    private static String key(String address) { return stripAddress(address).toLowerCase(Locale.ROOT); }
+    private static String key(String address) {
+        return stripAddress(address).toLowerCase(Locale.ROOT);
+    }
 
     /** Reads a full reply; continuation lines are "NNN-", the last one "NNN ". Null on EOF. */
     private static List<String> readReply(InputStream in) throws IOException {
@@ -227,6 +272,9 @@ public final class SesSmtpFront implements AutoCloseable {
     }
 
     private static void closeQuietly(AutoCloseable c) {
-        try { c.close(); } catch (Exception ignored) { } // best effort: the peer may already be gone
+        try {
+            c.close();
+        } catch (Exception ignored) {
+        } // best effort: the peer may already be gone
     }
 }

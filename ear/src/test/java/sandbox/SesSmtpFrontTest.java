@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 class SesSmtpFrontTest {
 
-    private static final String SES_ID = "0100[0-9a-f]{12}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-000000";
+    private static final String SES_ID =
+            "0100[0-9a-f]{12}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-000000";
 
     private GreenMail greenMail;
     private SesSmtpFront front;
@@ -60,15 +61,23 @@ class SesSmtpFrontTest {
             transport.sendMessage(second, second.getAllRecipients());
             String secondReply = transport.getLastServerResponse();
 
-            assertTrue(firstReply.startsWith("250 Ok 0100"), "first DATA reply should be SES-style but was: " + firstReply);
-            assertTrue(secondReply.startsWith("250 Ok 0100"), "second DATA reply should be SES-style but was: " + secondReply);
+            assertTrue(
+                    firstReply.startsWith("250 Ok 0100"),
+                    "first DATA reply should be SES-style but was: " + firstReply);
+            assertTrue(
+                    secondReply.startsWith("250 Ok 0100"),
+                    "second DATA reply should be SES-style but was: " + secondReply);
         }
         assertEquals(2, greenMail.getReceivedMessages().length, "backend should have stored both mails");
         String body = GreenMailUtil.getBody(greenMail.getReceivedMessages()[0]);
-        assertTrue(body.contains("\r\n.\r\nline after a lone dot"), "a lone-dot body line should survive the relay: " + body);
+        assertTrue(
+                body.contains("\r\n.\r\nline after a lone dot"),
+                "a lone-dot body line should survive the relay: " + body);
         List<SesSmtpFront.Issued> issued = front.issued();
         assertEquals(2, issued.size(), "one id should be issued per accepted mail");
-        assertTrue(issued.get(0).id().matches(SES_ID), "id should look like an SES message id: " + issued.get(0).id());
+        assertTrue(
+                issued.get(0).id().matches(SES_ID),
+                "id should look like an SES message id: " + issued.get(0).id());
         assertTrue(!issued.get(0).id().equals(issued.get(1).id()), "ids should be unique");
         assertEquals(List.of("alice@example.com"), issued.get(0).recipients(), "first id should record its recipient");
         assertEquals(List.of("bob@example.com"), issued.get(1).recipients(), "second id should record its recipient");
@@ -81,12 +90,15 @@ class SesSmtpFrontTest {
             transport.connect();
             for (int i = 0; i < 2; i++) {
                 Message msg = mail("gone@example.com", "bounce " + i);
-                MessagingException e = assertThrows(MessagingException.class,
-                        () -> transport.sendMessage(msg, msg.getAllRecipients()), "send to a failed recipient should throw");
+                MessagingException e = assertThrows(
+                        MessagingException.class,
+                        () -> transport.sendMessage(msg, msg.getAllRecipients()),
+                        "send to a failed recipient should throw");
                 assertTrue(chain(e).contains("550"), "exception chain should carry the 550 reply: " + chain(e));
             }
         }
-        assertEquals(0, greenMail.getReceivedMessages().length, "backend should not receive mail for a rejected recipient");
+        assertEquals(
+                0, greenMail.getReceivedMessages().length, "backend should not receive mail for a rejected recipient");
         assertEquals(2, front.attempts("gone@example.com"), "every RCPT attempt should be counted");
         assertTrue(front.issued().isEmpty(), "no id should be issued for a rejected mail");
     }
@@ -97,15 +109,19 @@ class SesSmtpFrontTest {
         try (Transport transport = session.getTransport("smtp")) {
             transport.connect();
             Message msg = mail("later@example.com", "retry me");
-            MessagingException e = assertThrows(MessagingException.class,
-                    () -> transport.sendMessage(msg, msg.getAllRecipients()), "first send should hit the injected fault");
+            MessagingException e = assertThrows(
+                    MessagingException.class,
+                    () -> transport.sendMessage(msg, msg.getAllRecipients()),
+                    "first send should hit the injected fault");
             assertTrue(chain(e).contains("451"), "exception chain should carry the 451 reply: " + chain(e));
-            assertEquals(0, greenMail.getReceivedMessages().length, "nothing should be stored after the temporary failure");
+            assertEquals(
+                    0, greenMail.getReceivedMessages().length, "nothing should be stored after the temporary failure");
 
             transport.sendMessage(msg, msg.getAllRecipients());
         }
         assertEquals(1, greenMail.getReceivedMessages().length, "retry should be delivered to the backend");
-        assertEquals(2, front.attempts("LATER@example.com"), "both RCPT attempts should be counted, case-insensitively");
+        assertEquals(
+                2, front.attempts("LATER@example.com"), "both RCPT attempts should be counted, case-insensitively");
         assertEquals(1, front.issued().size(), "exactly the retried mail should get an id");
     }
 
@@ -121,7 +137,11 @@ class SesSmtpFrontTest {
     /** Messages of the whole exception chain, since JavaMail nests the server reply. */
     private static String chain(Throwable t) {
         StringBuilder sb = new StringBuilder();
-        for (Throwable c = t; c != null; c = c instanceof MessagingException m && m.getNextException() != null ? m.getNextException() : c.getCause()) {
+        for (Throwable c = t;
+                c != null;
+                c = c instanceof MessagingException m && m.getNextException() != null
+                        ? m.getNextException()
+                        : c.getCause()) {
             sb.append(c.getMessage()).append(" | ");
             if (sb.length() > 10_000) break; // guard against cyclic chains
         }

@@ -28,9 +28,11 @@ import java.util.concurrent.TimeUnit;
 public final class SnsSandboxSigner {
     /** Topics the local profile allows (sns.allowed.topic.arns in local.xml). */
     public static final String SES_TOPIC = "arn:aws:sns:eu-west-1:000000000000:switchboard-ses-events";
+
     public static final String SMS_TOPIC = "arn:aws:sns:eu-west-1:000000000000:switchboard-sms-events";
     /** An AWS-shaped certificate URL: it passes the URL rule; the local profile pins the key instead of fetching. */
     public static final String CERT_URL = "https://sns.eu-west-1.amazonaws.com/SimpleNotificationService-sandbox.pem";
+
     public static final String SUBJECT = "CN=switchboard-sandbox-sns";
 
     private final PrivateKey key;
@@ -46,10 +48,32 @@ public final class SnsSandboxSigner {
         Path dir = Files.createTempDirectory("sns-sandbox");
         Path store = dir.resolve("signing.p12");
         char[] password = UUID.randomUUID().toString().toCharArray();
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "sns", "-keyalg", "RSA", "-keysize", "2048", "-sigalg", "SHA256withRSA",
-                "-dname", SUBJECT, "-validity", "30", "-storetype", "PKCS12", "-keystore", store.toString(),
-                "-storepass", new String(password), "-keypass", new String(password)).redirectErrorStream(true).start();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "sns",
+                        "-keyalg",
+                        "RSA",
+                        "-keysize",
+                        "2048",
+                        "-sigalg",
+                        "SHA256withRSA",
+                        "-dname",
+                        SUBJECT,
+                        "-validity",
+                        "30",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        store.toString(),
+                        "-storepass",
+                        new String(password),
+                        "-keypass",
+                        new String(password))
+                .redirectErrorStream(true)
+                .start();
         try {
             String out = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
@@ -61,7 +85,8 @@ public final class SnsSandboxSigner {
             }
             Certificate cert = ks.getCertificate("sns");
             String pem = "-----BEGIN CERTIFICATE-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(cert.getEncoded())
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(cert.getEncoded())
                     + "\n-----END CERTIFICATE-----\n";
             Files.createDirectories(trustFile.toAbsolutePath().getParent());
             Files.writeString(trustFile, pem);
@@ -95,14 +120,30 @@ public final class SnsSandboxSigner {
         String id = UUID.randomUUID().toString();
         String timestamp = at.toString();
         StringJoiner canonical = new StringJoiner("\n", "", "\n");
-        canonical.add("Message").add(message).add("MessageId").add(id).add("Timestamp").add(timestamp)
-                .add("TopicArn").add(topicArn).add("Type").add("Notification");
-        JsonObjectBuilder body = Json.createObjectBuilder().add("Type", "Notification").add("MessageId", id)
-                .add("TopicArn", topicArn).add("Message", message).add("Timestamp", timestamp)
+        canonical
+                .add("Message")
+                .add(message)
+                .add("MessageId")
+                .add(id)
+                .add("Timestamp")
+                .add(timestamp)
+                .add("TopicArn")
+                .add(topicArn)
+                .add("Type")
+                .add("Notification");
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("Type", "Notification")
+                .add("MessageId", id)
+                .add("TopicArn", topicArn)
+                .add("Message", message)
+                .add("Timestamp", timestamp)
                 .add("SignatureVersion", signatureVersion)
                 .add("Signature", sign(canonical.toString(), signatureVersion))
                 .add("SigningCertURL", certUrl)
-                .add("UnsubscribeURL", "https://sns.eu-west-1.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=" + topicArn + ":" + id);
+                .add(
+                        "UnsubscribeURL",
+                        "https://sns.eu-west-1.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=" + topicArn + ":"
+                                + id);
         return body.build().toString();
     }
 
@@ -111,14 +152,37 @@ public final class SnsSandboxSigner {
         String id = UUID.randomUUID().toString();
         String timestamp = Instant.now().toString();
         String token = UUID.randomUUID().toString().replace("-", "");
-        String message = "You have chosen to subscribe to the topic " + topicArn + ".\nTo confirm the subscription, visit the SubscribeURL included in this message.";
+        String message = "You have chosen to subscribe to the topic " + topicArn
+                + ".\nTo confirm the subscription, visit the SubscribeURL included in this message.";
         StringJoiner canonical = new StringJoiner("\n", "", "\n");
-        canonical.add("Message").add(message).add("MessageId").add(id).add("SubscribeURL").add(subscribeUrl)
-                .add("Timestamp").add(timestamp).add("Token").add(token).add("TopicArn").add(topicArn).add("Type").add(type);
-        return Json.createObjectBuilder().add("Type", type).add("MessageId", id).add("Token", token).add("TopicArn", topicArn)
-                .add("Message", message).add("SubscribeURL", subscribeUrl).add("Timestamp", timestamp)
-                .add("SignatureVersion", "2").add("Signature", sign(canonical.toString(), "2"))
-                .add("SigningCertURL", CERT_URL).build().toString();
+        canonical
+                .add("Message")
+                .add(message)
+                .add("MessageId")
+                .add(id)
+                .add("SubscribeURL")
+                .add(subscribeUrl)
+                .add("Timestamp")
+                .add(timestamp)
+                .add("Token")
+                .add(token)
+                .add("TopicArn")
+                .add(topicArn)
+                .add("Type")
+                .add(type);
+        return Json.createObjectBuilder()
+                .add("Type", type)
+                .add("MessageId", id)
+                .add("Token", token)
+                .add("TopicArn", topicArn)
+                .add("Message", message)
+                .add("SubscribeURL", subscribeUrl)
+                .add("Timestamp", timestamp)
+                .add("SignatureVersion", "2")
+                .add("Signature", sign(canonical.toString(), "2"))
+                .add("SigningCertURL", CERT_URL)
+                .build()
+                .toString();
     }
 
     private String sign(String canonical, String version) {

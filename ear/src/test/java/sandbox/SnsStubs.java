@@ -18,15 +18,18 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 public final class SnsStubs {
     /** Priority of the default stubs; lower numbers win in WireMock. */
     public static final int DEFAULT_PRIORITY = 10;
+
     private static final String XMLNS = "https://sns.amazonaws.com/doc/2010-03-31/";
 
-    private SnsStubs() {
-    }
+    private SnsStubs() {}
 
     public static void install(WireMockServer wireMock) {
-        wireMock.stubFor(publish().atPriority(DEFAULT_PRIORITY).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/xml")
-                .withBody("""
+        wireMock.stubFor(publish()
+                .atPriority(DEFAULT_PRIORITY)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/xml")
+                        .withBody("""
                         <PublishResponse xmlns="%s">
                           <PublishResult>
                             <MessageId>{{randomValue type='UUID'}}</MessageId>
@@ -36,9 +39,14 @@ public final class SnsStubs {
                           </ResponseMetadata>
                         </PublishResponse>
                         """.formatted(XMLNS))
-                .withTransformers("response-template")));
-        wireMock.stubFor(post(urlEqualTo("/")).atPriority(DEFAULT_PRIORITY + 1).willReturn(error(400, "Sender", "InvalidAction",
-                "The action or operation requested is invalid. Verify that the action is typed correctly.")));
+                        .withTransformers("response-template")));
+        wireMock.stubFor(post(urlEqualTo("/"))
+                .atPriority(DEFAULT_PRIORITY + 1)
+                .willReturn(error(
+                        400,
+                        "Sender",
+                        "InvalidAction",
+                        "The action or operation requested is invalid. Verify that the action is typed correctly.")));
     }
 
     /** A Publish request, as tests narrow it (e.g. by {@code PhoneNumber}) for their fault stubs. */
@@ -48,7 +56,9 @@ public final class SnsStubs {
 
     /** The SNS error document, e.g. {@code error(400, "Sender", "InvalidParameter", "Invalid parameter: PhoneNumber")}. */
     public static ResponseDefinitionBuilder error(int status, String type, String code, String message) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "text/xml")
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "text/xml")
                 .withBody("""
                         <ErrorResponse xmlns="%s">
                           <Error>

@@ -46,31 +46,53 @@ class AnalyticsExactCountsIT {
         // a fixed range around now, so the window does not move between the two reads
         String report = "/communications/analytics?granularity=hour&reasons=100&from=" + now.minus(1, ChronoUnit.HOURS)
                 + "&to=" + now.plus(2, ChronoUnit.HOURS);
-        unsuppress("Email", SesEventPoster.BOUNCE_ADDRESS); // earlier bounces put it on the list; it must reach SES again
+        unsuppress(
+                "Email", SesEventPoster.BOUNCE_ADDRESS); // earlier bounces put it on the list; it must reach SES again
         unsuppress("SMS", SmsDeliveryEvents.DEFAULT_FAILURE_NUMBERS);
         Map<String, Long> before = quiet(report);
 
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String number = "+447400" + String.format("%06d", ThreadLocalRandom.current().nextInt(999_999));
-        String id = Tracking.send("""
+        String number =
+                "+447400" + String.format("%06d", ThreadLocalRandom.current().nextInt(999_999));
+        String id = Tracking.send(
+                """
                 {"message":{"subject":"Exact counts","content":"Counted exactly once."},
                  "recipients":[{"channel":"Email","address":"exact-a-%1$s@example.com"},
                                {"channel":"Email","address":"exact-b-%1$s@example.com"},
                                {"channel":"Email","address":"%2$s"},
                                {"channel":"SMS","address":"%3$s"},
-                               {"channel":"SMS","address":"%4$s"}]}""".formatted(run, SesEventPoster.BOUNCE_ADDRESS, number,
-                SmsDeliveryEvents.DEFAULT_FAILURE_NUMBERS));
+                               {"channel":"SMS","address":"%4$s"}]}""".formatted(run, SesEventPoster.BOUNCE_ADDRESS, number, SmsDeliveryEvents.DEFAULT_FAILURE_NUMBERS));
         List<String> finals = List.of("Delivered", "Delivered", "Failed", "Delivered", "Failed");
         for (int i = 0; i < finals.size(); i++) {
             Tracking.awaitRecipient(id, i, finals.get(i));
         }
 
-        Map<String, Long> expected = new TreeMap<>(Map.of("Email.attempted", 3L, "Email.sent", 3L, "Email.delivered", 2L,
-                "Email.failed", 1L, "Email.reason." + BOUNCE_REASON, 1L, "SMS.attempted", 2L, "SMS.sent", 2L,
-                "SMS.delivered", 1L, "SMS.failed", 1L, "SMS.reason." + CARRIER_REASON, 1L));
+        Map<String, Long> expected = new TreeMap<>(Map.of(
+                "Email.attempted",
+                3L,
+                "Email.sent",
+                3L,
+                "Email.delivered",
+                2L,
+                "Email.failed",
+                1L,
+                "Email.reason." + BOUNCE_REASON,
+                1L,
+                "SMS.attempted",
+                2L,
+                "SMS.sent",
+                2L,
+                "SMS.delivered",
+                1L,
+                "SMS.failed",
+                1L,
+                "SMS.reason." + CARRIER_REASON,
+                1L));
         AtomicReference<Map<String, Long>> delta = new AtomicReference<>();
-        await("exactly the deltas of the five recipients, holding for 3 s").atMost(Duration.ofSeconds(30))
-                .during(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(500))
+        await("exactly the deltas of the five recipients, holding for 3 s")
+                .atMost(Duration.ofSeconds(30))
+                .during(Duration.ofSeconds(3))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     delta.set(delta(before, counts(report)));
                     return expected.equals(delta.get());
@@ -83,10 +105,13 @@ class AnalyticsExactCountsIT {
     /** The counts once two reads two seconds apart agree: no other test's deliveries still moving. */
     private static Map<String, Long> quiet(String report) {
         AtomicReference<Map<String, Long>> last = new AtomicReference<>(Map.of());
-        await("analytics counters at rest").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            Map<String, Long> now = counts(report);
-            return now.equals(last.getAndSet(now));
-        });
+        await("analytics counters at rest")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> {
+                    Map<String, Long> now = counts(report);
+                    return now.equals(last.getAndSet(now));
+                });
         return last.get();
     }
 
@@ -101,9 +126,11 @@ class AnalyticsExactCountsIT {
             if (!List.of("Email", "SMS").contains(channel)) {
                 continue;
             }
-            COUNTERS.forEach(name -> counts.put(channel + "." + name, c.getJsonNumber(name).longValue()));
+            COUNTERS.forEach(name ->
+                    counts.put(channel + "." + name, c.getJsonNumber(name).longValue()));
             for (JsonValue reason : c.getJsonArray("topFailureReasons")) {
-                counts.put(channel + ".reason." + reason.asJsonObject().getString("reason"),
+                counts.put(
+                        channel + ".reason." + reason.asJsonObject().getString("reason"),
                         reason.asJsonObject().getJsonNumber("count").longValue());
             }
         }
@@ -133,14 +160,23 @@ class AnalyticsExactCountsIT {
         }
         List<Long> measured = new ArrayList<>(micros.subList(5, micros.size())); // the first calls warm up the JIT
         Collections.sort(measured);
-        System.out.printf("[analytics latency] GET %s: median %.1f ms, p95 %.1f ms, max %.1f ms over %d calls (target < 100 ms)%n",
-                report, measured.get(measured.size() / 2) / 1000.0, measured.get((int) (measured.size() * 0.95) - 1) / 1000.0,
-                measured.get(measured.size() - 1) / 1000.0, measured.size());
+        System.out.printf(
+                "[analytics latency] GET %s: median %.1f ms, p95 %.1f ms, max %.1f ms over %d calls (target < 100 ms)%n",
+                report,
+                measured.get(measured.size() / 2) / 1000.0,
+                measured.get((int) (measured.size() * 0.95) - 1) / 1000.0,
+                measured.get(measured.size() - 1) / 1000.0,
+                measured.size());
     }
 
     /** Takes an address off the suppression list (there is no API for it), so its send reaches the provider. */
     private static void unsuppress(String channel, String address) {
-        LocalDynamo.client().deleteItem(b -> b.tableName(LocalDynamo.TABLE).key(Map.of(
-                "PK", AttributeValue.fromS("SUPPRESSION#" + channel + "#" + address), "SK", AttributeValue.fromS("ENTRY"))));
+        LocalDynamo.client()
+                .deleteItem(b -> b.tableName(LocalDynamo.TABLE)
+                        .key(Map.of(
+                                "PK",
+                                AttributeValue.fromS("SUPPRESSION#" + channel + "#" + address),
+                                "SK",
+                                AttributeValue.fromS("ENTRY"))));
     }
 }

@@ -30,15 +30,22 @@ class AnalyticsIT {
         Tracking.awaitRecipient(id, 0, "Delivered");
 
         JsonObject[] after = new JsonObject[1];
-        await("the counters of the delivered email").atMost(Duration.ofSeconds(15)).until(() -> {
-            after[0] = email(CSR.get(EMAIL_TODAY));
-            return after[0].getJsonNumber("delivered").longValue() >= before.getJsonNumber("delivered").longValue() + 1;
-        });
+        await("the counters of the delivered email")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> {
+                    after[0] = email(CSR.get(EMAIL_TODAY));
+                    return after[0].getJsonNumber("delivered").longValue()
+                            >= before.getJsonNumber("delivered").longValue() + 1;
+                });
         JsonObject e = after[0];
-        assertTrue(e.getJsonNumber("sent").longValue() >= before.getJsonNumber("sent").longValue() + 1, "sent counted: " + e);
+        assertTrue(
+                e.getJsonNumber("sent").longValue()
+                        >= before.getJsonNumber("sent").longValue() + 1,
+                "sent counted: " + e);
         assertNotNull(e.get("ttdP50Seconds"), "a time to deliver from the histogram: " + e);
         assertTrue(e.getJsonNumber("deliveryRate").doubleValue() > 0, "a delivery rate: " + e);
-        assertTrue(e.getJsonNumber("estimatedCost").bigDecimalValue().compareTo(BigDecimal.ZERO) > 0,
+        assertTrue(
+                e.getJsonNumber("estimatedCost").bigDecimalValue().compareTo(BigDecimal.ZERO) > 0,
                 "priced with analytics.price.Email: " + e);
         assertEquals(24, e.getJsonArray("series").size(), "one point per hour of the default 24-hour range: " + e);
     }
@@ -49,7 +56,8 @@ class AnalyticsIT {
         assertEquals(400, bad.status(), "malformed parameters: " + bad.body());
         assertTrue(bad.contentType().startsWith("application/problem+json"), "problem+json: " + bad.contentType());
         String body = bad.body();
-        assertTrue(body.contains("\"from\"") && body.contains("\"channel\"") && body.contains("\"granularity\""),
+        assertTrue(
+                body.contains("\"from\"") && body.contains("\"channel\"") && body.contains("\"granularity\""),
                 "every bad field named: " + body);
         assertEquals(403, Api.as("user").get("/communications/analytics").status(), "a user may not read analytics");
     }

@@ -23,43 +23,37 @@ class BadInputIT {
     @Test
     void aBadEmailAddressNamesTheRecipientAddress() {
         assertProblem(CSR.post("/communications/send", """
-                {"message":{"subject":"Hi","content":"Hello"},"recipients":[{"channel":"Email","address":"not-an-address"}]}"""),
-                400, "recipients[0].address");
+                {"message":{"subject":"Hi","content":"Hello"},"recipients":[{"channel":"Email","address":"not-an-address"}]}"""), 400, "recipients[0].address");
     }
 
     @Test
     void aHeaderInjectionInTheAddressIsRefused() {
         assertProblem(CSR.post("/communications/send", """
-                {"message":{"subject":"Hi","content":"Hello"},"recipients":[{"channel":"Email","address":"a@example.com\\r\\nBcc: b@example.com"}]}"""),
-                400, "recipients[0].address");
+                {"message":{"subject":"Hi","content":"Hello"},"recipients":[{"channel":"Email","address":"a@example.com\\r\\nBcc: b@example.com"}]}"""), 400, "recipients[0].address");
     }
 
     @Test
     void aHeaderInjectionInTheSubjectIsRefused() {
         assertProblem(CSR.post("/communications/send", """
-                {"message":{"subject":"Hi\\r\\nBcc: b@example.com","content":"Hello"},"recipients":[{"channel":"Email","address":"a@example.com"}]}"""),
-                400, "message.subject");
+                {"message":{"subject":"Hi\\r\\nBcc: b@example.com","content":"Hello"},"recipients":[{"channel":"Email","address":"a@example.com"}]}"""), 400, "message.subject");
     }
 
     @Test
     void anUnknownTemplateNamesTheTemplateId() {
         assertProblem(CSR.post("/communications/send", """
-                {"message":{"templateId":"no-such-template"},"recipients":[{"channel":"Email","address":"a@example.com"}]}"""),
-                422, "message.templateId");
+                {"message":{"templateId":"no-such-template"},"recipients":[{"channel":"Email","address":"a@example.com"}]}"""), 422, "message.templateId");
     }
 
     @Test
     void anUnknownChannelNamesTheChannel() {
         assertProblem(CSR.post("/communications/send", """
-                {"channels":["Email","Pigeon"],"message":{"subject":"Hi","content":"Hello"},"recipients":[{"address":"a@example.com"}]}"""),
-                400, "channels[1]");
+                {"channels":["Email","Pigeon"],"message":{"subject":"Hi","content":"Hello"},"recipients":[{"address":"a@example.com"}]}"""), 400, "channels[1]");
     }
 
     @Test
     void aRecipientWhoseChannelCannotBeChosenNamesTheChannel() {
         assertProblem(CSR.post("/communications/send", """
-                {"message":{"subject":"Hi","content":"Your car is ready"},"recipients":[{"address":"a@example.com"}]}"""),
-                422, "recipients[0].channel");
+                {"message":{"subject":"Hi","content":"Your car is ready"},"recipients":[{"address":"a@example.com"}]}"""), 422, "recipients[0].channel");
     }
 
     @Test
@@ -80,8 +74,7 @@ class BadInputIT {
         Api.as("admin").put("/communications/templates/needs-name", """
                 {"subject":"Hello {{name}}","body":"Dear {{name}}"}""");
         assertProblem(CSR.post("/communications/send", """
-                {"message":{"templateId":"needs-name","variables":{}},"recipients":[{"channel":"Email","address":"a@example.com"}]}"""),
-                422, "message.variables.name");
+                {"message":{"templateId":"needs-name","variables":{}},"recipients":[{"channel":"Email","address":"a@example.com"}]}"""), 422, "message.variables.name");
     }
 
     @Test
@@ -96,7 +89,9 @@ class BadInputIT {
         assertTrue(r.contentType().startsWith("application/problem+json"), "problem+json, was " + r.contentType());
         JsonObject problem = r.json();
         assertEquals(status, problem.getInt("status"), "status in the document");
-        assertTrue(problem.getJsonArray("errors").stream().anyMatch(e -> field.equals(e.asJsonObject().getString("field"))),
+        assertTrue(
+                problem.getJsonArray("errors").stream()
+                        .anyMatch(e -> field.equals(e.asJsonObject().getString("field"))),
                 "names " + field + ": " + r.body());
     }
 }

@@ -22,7 +22,8 @@ class ChannelsIT {
     void everyChannelIsListedWithItsCircuit() {
         Api.Reply list = Api.as("csr").get("/communications/channels");
         assertEquals(200, list.status(), list.body());
-        Map<String, JsonObject> channels = list.jsonArray().stream().map(JsonValue::asJsonObject)
+        Map<String, JsonObject> channels = list.jsonArray().stream()
+                .map(JsonValue::asJsonObject)
                 .collect(Collectors.toMap(o -> o.getString("channel"), o -> o));
         assertEquals(Set.of("Email", "SMS", "WhatsApp", "InApp", "Internal"), channels.keySet(), "all five channels");
         JsonObject email = channels.get("Email");
@@ -38,7 +39,9 @@ class ChannelsIT {
         assertTrue(ok.json().getBoolean("accepted"), ok.body());
         assertTrue(ok.json().getString("providerMessageId").startsWith("0100"), "the SES-style id of the SMTP reply");
 
-        Switchboard.sandbox().smtp().failRecipient("refused@example.com", 550, "5.7.1 Message rejected", Integer.MAX_VALUE);
+        Switchboard.sandbox()
+                .smtp()
+                .failRecipient("refused@example.com", 550, "5.7.1 Message rejected", Integer.MAX_VALUE);
         Api.Reply refused = Api.as("admin").post("/communications/test", """
                 {"channel":"Email","address":"refused@example.com"}""");
         assertEquals(200, refused.status(), refused.body());
@@ -49,6 +52,10 @@ class ChannelsIT {
 
     @Test
     void onlyAdminsMayTestSend() {
-        assertEquals(403, Api.as("csr").post("/communications/test", "{\"channel\":\"Email\",\"address\":\"a@example.com\"}").status());
+        assertEquals(
+                403,
+                Api.as("csr")
+                        .post("/communications/test", "{\"channel\":\"Email\",\"address\":\"a@example.com\"}")
+                        .status());
     }
 }

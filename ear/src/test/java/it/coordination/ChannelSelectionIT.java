@@ -33,8 +33,7 @@ class ChannelSelectionIT {
         String number = uniqueNumber();
         String user = Api.userName("user");
         String staff = stakeholder("Staff", """
-                {"Email":{"address":"%s"},"InApp":{"address":"%s"},"SMS":{"number":"%s"}}"""
-                .formatted(uniqueEmail("@example.com"), user, number));
+                {"Email":{"address":"%s"},"InApp":{"address":"%s"},"SMS":{"number":"%s"}}""".formatted(uniqueEmail("@example.com"), user, number));
 
         String id = Tracking.send("""
                 {"urgency":"critical","message":{"subject":"Recall","content":"Brake recall: stop using the vehicle."},
@@ -58,8 +57,7 @@ class ChannelSelectionIT {
         String longText = "Your vehicle inspection report is ready. ".repeat(5);
 
         String id = Tracking.send("""
-                {"message":{"subject":"Inspection report","content":"%s"},"stakeholderIds":["%s"]}"""
-                .formatted(longText, customer));
+                {"message":{"subject":"Inspection report","content":"%s"},"stakeholderIds":["%s"]}""".formatted(longText, customer));
 
         JsonObject email = Tracking.awaitRecipientAccepted(id, 0);
         assertEquals("Email", email.getString("channel"), "long content goes by Email though SMS is preferred");
@@ -86,7 +84,9 @@ class ChannelSelectionIT {
                  "stakeholderIds":["%s"]}""".formatted(customer));
         JsonObject first = Tracking.awaitRecipientAccepted(all, 0);
         JsonObject second = Tracking.awaitRecipientAccepted(all, 1);
-        assertEquals(List.of("Email", "SMS"), List.of(first.getString("channel"), second.getString("channel")),
+        assertEquals(
+                List.of("Email", "SMS"),
+                List.of(first.getString("channel"), second.getString("channel")),
                 "one recipient entry per listed channel");
         assertEquals("mode-all", first.getString("rule"), "chosen by mode all");
         assertEquals(1, smsTo(number).size(), "the SMS went out");
@@ -98,7 +98,13 @@ class ChannelSelectionIT {
         Tracking.awaitRecipient(firstSuccess, 0, "Delivered");
         JsonArray recipients = recipients(firstSuccess);
         assertEquals(1, recipients.size(), "first-success uses one channel while it succeeds: " + recipients);
-        assertEquals("SMS", recipients.getJsonObject(0).getJsonArray("fallbacks").getJsonObject(0).getString("channel"),
+        assertEquals(
+                "SMS",
+                recipients
+                        .getJsonObject(0)
+                        .getJsonArray("fallbacks")
+                        .getJsonObject(0)
+                        .getString("channel"),
                 "SMS waits as the fallback");
         assertEquals(1, smsTo(number).size(), "no further SMS");
     }
@@ -109,19 +115,24 @@ class ChannelSelectionIT {
                 {"mode":"sometimes","fallback":["Fax"],"escalateAfter":"ten minutes",
                  "message":{"content":"Hi"},"recipients":[{"channel":"SMS","address":"+34612345678"}]}""");
         assertEquals(400, r.status(), "bad input: " + r.body());
-        List<String> fields = r.json().getJsonArray("errors").stream().map(e -> e.asJsonObject().getString("field")).toList();
+        List<String> fields = r.json().getJsonArray("errors").stream()
+                .map(e -> e.asJsonObject().getString("field"))
+                .toList();
         assertTrue(fields.containsAll(List.of("mode", "fallback[0]", "escalateAfter")), "each field named: " + fields);
 
         Api.Reply explicit = Api.as("csr").post("/communications/send", """
                 {"message":{"content":"Hi"},"recipients":[{"channel":"SMS","address":"+34612345678",
                  "fallbacks":[{"channel":"Pigeon","address":"x"}]}]}""");
         assertEquals(400, explicit.status(), "bad fallback: " + explicit.body());
-        assertEquals("recipients[0].fallbacks[0].channel",
-                explicit.json().getJsonArray("errors").getJsonObject(0).getString("field"), explicit.body());
+        assertEquals(
+                "recipients[0].fallbacks[0].channel",
+                explicit.json().getJsonArray("errors").getJsonObject(0).getString("field"),
+                explicit.body());
     }
 
     private static long mailsTo(String address) {
         return Arrays.stream(Switchboard.sandbox().mail().getReceivedMessages())
-                .filter(m -> GreenMailUtil.getHeaders(m).contains(address)).count();
+                .filter(m -> GreenMailUtil.getHeaders(m).contains(address))
+                .count();
     }
 }

@@ -20,14 +20,15 @@ import java.util.concurrent.ThreadLocalRandom;
 /** What the coordination tests share: stakeholders with fresh addresses, and what the SNS sandbox was asked. */
 final class Coordination {
 
-    private Coordination() {
-    }
+    private Coordination() {}
 
     /** Stores preferences for a new stakeholder; {@code channels} is the JSON object of their channels, in order. */
     static String stakeholder(String type, String channels) {
         String id = "S-" + UUID.randomUUID();
-        Api.Reply put = Api.as("admin").put("/communications/preferences?stakeholderId=" + id,
-                "{\"stakeholderType\":\"" + type + "\",\"channels\":" + channels + "}");
+        Api.Reply put = Api.as("admin")
+                .put(
+                        "/communications/preferences?stakeholderId=" + id,
+                        "{\"stakeholderType\":\"" + type + "\",\"channels\":" + channels + "}");
         assertEquals(200, put.status(), "preferences stored: " + put.body());
         return id;
     }
@@ -55,8 +56,10 @@ final class Coordination {
     }
 
     static List<LoggedRequest> smsTo(String number) {
-        return wireMock().findAll(postRequestedFor(urlEqualTo("/")).withFormParam("Action", equalTo("Publish"))
-                .withFormParam("PhoneNumber", equalTo(number)));
+        return wireMock()
+                .findAll(postRequestedFor(urlEqualTo("/"))
+                        .withFormParam("Action", equalTo("Publish"))
+                        .withFormParam("PhoneNumber", equalTo(number)));
     }
 
     static JsonArray recipients(String id) {
@@ -69,7 +72,8 @@ final class Coordination {
      */
     static JsonObject awaitEntry(String id, int index, String status) {
         JsonObject[] last = new JsonObject[1];
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
                 .alias("recipient " + index + " of " + id + " exists and becomes " + status)
                 .until(() -> {
                     JsonArray all = recipients(id);

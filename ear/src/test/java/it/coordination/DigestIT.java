@@ -39,12 +39,14 @@ class DigestIT {
     @Test
     void aDailyDigestInNewYorkGoesOutAtEightLocalOnTheDayTheClocksGoBack() {
         // Saturday 16:00 EDT; Sunday 2026-11-01 08:00 is EST (UTC-5)
-        digestArrivesAtDigestTime("America/New_York", Instant.parse("2026-10-31T20:00:00Z"), Instant.parse("2026-11-01T13:00:00Z"));
+        digestArrivesAtDigestTime(
+                "America/New_York", Instant.parse("2026-10-31T20:00:00Z"), Instant.parse("2026-11-01T13:00:00Z"));
     }
 
     @Test
     void aDailyDigestInKolkataGoesOutAtEightIndiaStandardTime() {
-        digestArrivesAtDigestTime("Asia/Kolkata", Instant.parse("2026-11-02T00:00:00Z"), Instant.parse("2026-11-02T02:30:00Z"));
+        digestArrivesAtDigestTime(
+                "Asia/Kolkata", Instant.parse("2026-11-02T00:00:00Z"), Instant.parse("2026-11-02T02:30:00Z"));
     }
 
     @Test
@@ -53,8 +55,12 @@ class DigestIT {
                 {"stakeholderType":"Customer","timezone":"Mars/Olympus","digestTime":"8am","digestDay":"Someday",
                  "quietHours":{"start":"25:00"},"channels":{"Email":{"enabled":true,"address":"a@example.com"}}}""");
         assertEquals(400, r.status(), r.body());
-        List<String> fields = r.json().getJsonArray("errors").stream().map(e -> e.asJsonObject().getString("field")).toList();
-        assertTrue(fields.containsAll(List.of("timezone", "digestTime", "digestDay", "quietHours.start", "quietHours.end")),
+        List<String> fields = r.json().getJsonArray("errors").stream()
+                .map(e -> e.asJsonObject().getString("field"))
+                .toList();
+        assertTrue(
+                fields.containsAll(
+                        List.of("timezone", "digestTime", "digestDay", "quietHours.start", "quietHours.end")),
                 "each field named: " + fields);
     }
 
@@ -71,21 +77,30 @@ class DigestIT {
         }
 
         TestClock.set(digestAt.minusSeconds(6));
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).pollInterval(Duration.ofMillis(250))
-                .alias("no digest before 08:00 local").until(() -> mailsTo(email).isEmpty());
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(4))
+                .pollInterval(Duration.ofMillis(250))
+                .alias("no digest before 08:00 local")
+                .until(() -> mailsTo(email).isEmpty());
 
         TestClock.set(digestAt);
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).alias("the digest email arrives")
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .alias("the digest email arrives")
                 .until(() -> !mailsTo(email).isEmpty());
         for (String id : List.of(first, second)) {
             JsonObject done = Tracking.awaitRecipient(id, 0, "Delivered");
-            assertTrue(done.containsKey("digestCommunicationId"), "the original names the digest that carried it: " + done);
+            assertTrue(
+                    done.containsKey("digestCommunicationId"),
+                    "the original names the digest that carried it: " + done);
         }
         List<MimeMessage> mails = mailsTo(email);
         assertEquals(1, mails.size(), "one digest email for both messages");
         String body = GreenMailUtil.getBody(mails.get(0));
         assertEquals("Your daily digest (2 updates)", subject(mails.get(0)), "the digest's subject counts the updates");
-        assertTrue(body.contains("Service due") && body.contains("Invoice ready"), "both messages are in the digest: " + body);
+        assertTrue(
+                body.contains("Service due") && body.contains("Invoice ready"),
+                "both messages are in the digest: " + body);
     }
 
     private static String subject(MimeMessage m) {

@@ -51,8 +51,11 @@ class FallbackChainIT {
     @Test
     void whatsAppRefusingTheNumberHandsOverToSmsAndTheChainIsShown() {
         String number = uniqueNumber();
-        wireMock().stubFor(post(urlPathMatching(MESSAGES)).atPriority(1).withRequestBody(matchingJsonPath("$.to", equalTo(number)))
-                .willReturn(graphError(400, 131026, 0, "OAuthException", "Message undeliverable")));
+        wireMock()
+                .stubFor(post(urlPathMatching(MESSAGES))
+                        .atPriority(1)
+                        .withRequestBody(matchingJsonPath("$.to", equalTo(number)))
+                        .willReturn(graphError(400, 131026, 0, "OAuthException", "Message undeliverable")));
         String customer = stakeholder("Customer", """
                 {"WhatsApp":{"number":"%s"},"SMS":{"number":"%s"}}""".formatted(number, number));
 
@@ -84,8 +87,7 @@ class FallbackChainIT {
         String number = uniqueNumber();
         String id = Tracking.send("""
                 {"message":{"subject":"Recall","content":"Please book a recall appointment."},"escalateAfter":"PT3S",
-                 "recipients":[{"channel":"Email","address":"%s","fallbacks":[{"channel":"SMS","address":"%s"}]}]}"""
-                .formatted(mail, number));
+                 "recipients":[{"channel":"Email","address":"%s","fallbacks":[{"channel":"SMS","address":"%s"}]}]}""".formatted(mail, number));
 
         Tracking.awaitRecipient(id, 0, "Sent");
         assertTrue(smsTo(number).isEmpty(), "no SMS while the mail may still be delivered");
@@ -95,8 +97,8 @@ class FallbackChainIT {
         assertEquals(1, email.getInt("nextIndex"), "the mail links to the escalation");
         assertEquals(0, sms.getInt("previousIndex"), "the SMS links back to the mail");
         assertEquals("fallback", sms.getString("rule"), "rule fallback");
-        Duration waited = Duration.between(java.time.Instant.parse(email.getString("sentAt")),
-                java.time.Instant.parse(sms.getString("sentAt")));
+        Duration waited = Duration.between(
+                java.time.Instant.parse(email.getString("sentAt")), java.time.Instant.parse(sms.getString("sentAt")));
         assertTrue(waited.compareTo(Duration.ofSeconds(3)) >= 0, "escalated only after PT3S, took " + waited);
         assertEquals(1, smsTo(number).size(), "one SMS published");
     }
@@ -107,16 +109,19 @@ class FallbackChainIT {
         String number = uniqueNumber();
         String id = Tracking.send("""
                 {"message":{"subject":"Invoice","content":"Your invoice is ready."},"escalateAfter":"PT2S",
-                 "recipients":[{"channel":"Email","address":"%s","fallbacks":[{"channel":"SMS","address":"%s"}]}]}"""
-                .formatted(mail, number));
+                 "recipients":[{"channel":"Email","address":"%s","fallbacks":[{"channel":"SMS","address":"%s"}]}]}""".formatted(mail, number));
 
         Tracking.awaitRecipient(id, 0, "Delivered");
-        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).pollInterval(Duration.ofMillis(500))
+        await().during(Duration.ofSeconds(4))
+                .atMost(Duration.ofSeconds(6))
+                .pollInterval(Duration.ofMillis(500))
                 .alias("no escalation after the mail was delivered")
                 .until(() -> smsTo(number).isEmpty() && recipients(id).size() == 1);
         JsonObject email = recipients(id).getJsonObject(0);
         assertFalse(email.containsKey("nextIndex"), "the chain ended at the mail: " + email);
-        assertEquals("SMS", email.getJsonArray("fallbacks").getJsonObject(0).getString("channel"),
+        assertEquals(
+                "SMS",
+                email.getJsonArray("fallbacks").getJsonObject(0).getString("channel"),
                 "the unused fallback is still shown");
         assertEquals("Delivered", Tracking.communication(id).getString("status"), "the communication is Delivered");
     }
@@ -126,8 +131,7 @@ class FallbackChainIT {
         String number = uniqueNumber();
         String id = Tracking.send("""
                 {"message":{"subject":"Recall","content":"Please book a recall appointment."},
-                 "recipients":[{"channel":"Email","address":"%s","fallbacks":[{"channel":"SMS","address":"%s"}]}]}"""
-                .formatted(SesEventPoster.BOUNCE_ADDRESS, number));
+                 "recipients":[{"channel":"Email","address":"%s","fallbacks":[{"channel":"SMS","address":"%s"}]}]}""".formatted(SesEventPoster.BOUNCE_ADDRESS, number));
 
         JsonObject sms = awaitEntry(id, 1, "Sent");
         assertEquals("Failed", recipients(id).getJsonObject(0).getString("status"), "the bounce failed the mail");

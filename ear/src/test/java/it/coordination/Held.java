@@ -16,15 +16,17 @@ import java.util.UUID;
 /** What the digest and quiet-hours tests share: stakeholders with timing preferences, held recipients, mail. */
 final class Held {
 
-    private Held() {
-    }
+    private Held() {}
 
     /** A stakeholder reached by Email only, at {@code email}, with the given frequency and timing fields (JSON members). */
     static String stakeholder(String email, String frequency, String timing) {
         String id = "S-" + UUID.randomUUID();
-        Api.Reply put = Api.as("admin").put("/communications/preferences?stakeholderId=" + id,
-                "{\"stakeholderType\":\"Customer\"," + timing + ",\"channels\":{\"Email\":{\"enabled\":true,\"address\":\"" + email
-                        + "\",\"frequency\":\"" + frequency + "\"}}}");
+        Api.Reply put = Api.as("admin")
+                .put(
+                        "/communications/preferences?stakeholderId=" + id,
+                        "{\"stakeholderType\":\"Customer\"," + timing
+                                + ",\"channels\":{\"Email\":{\"enabled\":true,\"address\":\"" + email
+                                + "\",\"frequency\":\"" + frequency + "\"}}}");
         if (put.status() != 200) {
             throw new AssertionError("preferences not stored: " + put.status() + " " + put.body());
         }
@@ -32,17 +34,20 @@ final class Held {
     }
 
     static String send(String stakeholderId, String urgency, String subject, String content) {
-        return Tracking.send("{\"stakeholderIds\":[\"" + stakeholderId + "\"],\"urgency\":\"" + urgency + "\",\"message\":{\"subject\":\""
-                + subject + "\",\"content\":\"" + content + "\"}}");
+        return Tracking.send("{\"stakeholderIds\":[\"" + stakeholderId + "\"],\"urgency\":\"" + urgency
+                + "\",\"message\":{\"subject\":\"" + subject + "\",\"content\":\"" + content + "\"}}");
     }
 
     /** Waits until the communication's only recipient is held for {@code reason}; returns it. */
     static JsonObject awaitHeld(String id, String reason) {
         JsonObject[] last = new JsonObject[1];
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
                 .alias("recipient 0 of " + id + " is held for " + reason)
                 .until(() -> {
-                    last[0] = Tracking.communication(id).getJsonArray("recipients").getJsonObject(0);
+                    last[0] = Tracking.communication(id)
+                            .getJsonArray("recipients")
+                            .getJsonObject(0);
                     return reason.equals(last[0].getString("heldFor", null));
                 });
         return last[0];
@@ -50,10 +55,14 @@ final class Held {
 
     static List<MimeMessage> mailsTo(String address) {
         return Arrays.stream(Switchboard.sandbox().mail().getReceivedMessages())
-                .filter(m -> GreenMailUtil.getHeaders(m).contains(address)).toList();
+                .filter(m -> GreenMailUtil.getHeaders(m).contains(address))
+                .toList();
     }
 
     static String status(String id) {
-        return Tracking.communication(id).getJsonArray("recipients").getJsonObject(0).getString("status");
+        return Tracking.communication(id)
+                .getJsonArray("recipients")
+                .getJsonObject(0)
+                .getString("status");
     }
 }

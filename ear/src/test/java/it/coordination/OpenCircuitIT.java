@@ -37,13 +37,20 @@ class OpenCircuitIT {
 
     @BeforeAll
     static void snsFailsAndTheSmsCircuitOpens() {
-        wireMock().stubFor(SnsStubs.publish().atPriority(1)
-                .willReturn(SnsStubs.error(500, "Receiver", "InternalError", "Internal service error")));
+        wireMock()
+                .stubFor(SnsStubs.publish()
+                        .atPriority(1)
+                        .willReturn(SnsStubs.error(500, "Receiver", "InternalError", "Internal service error")));
         // six recipients, four calls each (the provider's retries): more than the breaker's volume threshold of 20
         Tracking.send("""
-                {"message":{"content":"Opens the circuit"},"recipients":[%s]}""".formatted(String.join(",",
-                IntStream.range(0, 6).mapToObj(i -> "{\"channel\":\"SMS\",\"address\":\"" + uniqueNumber() + "\"}").toList())));
-        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(300)).alias("the SMS circuit opens")
+                {"message":{"content":"Opens the circuit"},"recipients":[%s]}""".formatted(String.join(
+                ",",
+                IntStream.range(0, 6)
+                        .mapToObj(i -> "{\"channel\":\"SMS\",\"address\":\"" + uniqueNumber() + "\"}")
+                        .toList())));
+        await().atMost(Duration.ofSeconds(40))
+                .pollInterval(Duration.ofMillis(300))
+                .alias("the SMS circuit opens")
                 .until(() -> "open".equals(smsChannel().getString("circuit", null)));
     }
 
@@ -51,11 +58,12 @@ class OpenCircuitIT {
     static void snsRecovers() {
         resetWireMock();
         // only accepted sends close it, and the waiting recipients may all have failed by now: send some
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).alias("the SMS circuit closes again")
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .alias("the SMS circuit closes again")
                 .until(() -> {
                     Tracking.send("""
-                            {"message":{"content":"SNS is back"},"recipients":[{"channel":"SMS","address":"%s"}]}"""
-                            .formatted(uniqueNumber()));
+                            {"message":{"content":"SNS is back"},"recipients":[{"channel":"SMS","address":"%s"}]}""".formatted(uniqueNumber()));
                     return "closed".equals(smsChannel().getString("circuit", null));
                 });
     }
@@ -68,8 +76,7 @@ class OpenCircuitIT {
                 {"SMS":{"number":"%s"},"Email":{"address":"%s"}}""".formatted(number, mail));
 
         String id = Tracking.send("""
-                {"message":{"subject":"Pick-up","content":"Your car is ready."},"stakeholderIds":["%s"],"fallback":["Email"]}"""
-                .formatted(customer));
+                {"message":{"subject":"Pick-up","content":"Your car is ready."},"stakeholderIds":["%s"],"fallback":["Email"]}""".formatted(customer));
 
         JsonObject email = awaitEntry(id, 1, "Sent");
         JsonObject sms = recipients(id).getJsonObject(0);
@@ -84,19 +91,22 @@ class OpenCircuitIT {
     void withoutAFallbackTheMessageFailsWithTheReasonOnceItWaitedLongerThanAllowed() throws Exception {
         try (var oneMillisecond = ServerVariableOverride.set("circuit-wait", "delivery.circuit.max.wait.ms", "1")) {
             String id = Tracking.send("""
-                    {"message":{"content":"Your car is ready."},"recipients":[{"channel":"SMS","address":"%s"}]}"""
-                    .formatted(uniqueNumber()));
+                    {"message":{"content":"Your car is ready."},"recipients":[{"channel":"SMS","address":"%s"}]}""".formatted(uniqueNumber()));
 
             // waits one breaker delay (2 s here), then its 1 ms allowance is long spent
             JsonObject failed = Tracking.awaitRecipient(id, 0, "Failed");
             assertTrue(failed.getString("reason").contains("circuit open"), "says the circuit was open: " + failed);
-            assertTrue(failed.getString("reason").contains("waited longer than PT0.001S"), "and how long it may wait: " + failed);
+            assertTrue(
+                    failed.getString("reason").contains("waited longer than PT0.001S"),
+                    "and how long it may wait: " + failed);
         }
     }
 
     private static JsonObject smsChannel() {
-        return Api.as("csr").get("/communications/channels").jsonArray().stream().map(JsonValue::asJsonObject)
-                .filter(c -> "SMS".equals(c.getString("channel"))).findFirst()
+        return Api.as("csr").get("/communications/channels").jsonArray().stream()
+                .map(JsonValue::asJsonObject)
+                .filter(c -> "SMS".equals(c.getString("channel")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no SMS channel"));
     }
 }

@@ -30,7 +30,9 @@ class QuietHoursIT {
 
     @Test
     void criticalGoesNowWhileNormalWaitsUntilTheQuietHoursEnd() {
-        String stakeholder = stakeholder("quiet-" + UUID.randomUUID() + "@example.com", "Immediate",
+        String stakeholder = stakeholder(
+                "quiet-" + UUID.randomUUID() + "@example.com",
+                "Immediate",
                 "\"timezone\":\"Europe/London\",\"quietHours\":{\"start\":\"22:00\",\"end\":\"07:00\"}");
         TestClock.set(Instant.parse("2026-11-26T23:00:00Z")); // 23:00 GMT
         String critical = send(stakeholder, "critical", "Recall", "Stop driving your car.");
@@ -43,8 +45,11 @@ class QuietHoursIT {
         assertEquals("2026-11-27T07:00:00Z", held.getString("heldUntil"), "until 07:00 London time: " + held);
 
         TestClock.set(Instant.parse("2026-11-27T06:59:54Z"));
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).pollInterval(Duration.ofMillis(250))
-                .alias("still quiet before 07:00").until(() -> "Pending".equals(status(normal)));
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(4))
+                .pollInterval(Duration.ofMillis(250))
+                .alias("still quiet before 07:00")
+                .until(() -> "Pending".equals(status(normal)));
 
         TestClock.set(Instant.parse("2026-11-27T07:00:00Z"));
         JsonObject sent = Tracking.awaitRecipientAccepted(normal, 0);

@@ -48,19 +48,28 @@ class EmailSendIT {
 
         MimeMessage mail = awaitMailTo(to);
         assertEquals("Your Golf is due for service", mail.getSubject(), "subject rendered from the template");
-        assertEquals("switchboard-local", mail.getHeader("X-SES-CONFIGURATION-SET", null), "SES configuration set header");
-        assertTrue(mail.getHeader("X-SES-MESSAGE-TAGS", null).contains("communicationId=" + id), "SES tags carry our id");
+        assertEquals(
+                "switchboard-local", mail.getHeader("X-SES-CONFIGURATION-SET", null), "SES configuration set header");
+        assertTrue(
+                mail.getHeader("X-SES-MESSAGE-TAGS", null).contains("communicationId=" + id), "SES tags carry our id");
         MimeMultipart parts = (MimeMultipart) mail.getContent();
         assertEquals(2, parts.getCount(), "text and HTML alternatives");
-        assertTrue(((String) parts.getBodyPart(0).getContent()).contains("Hello Ana <Lopez>,"), "plain text is not escaped");
-        assertTrue(((String) parts.getBodyPart(1).getContent()).contains("Hello <b>Ana &lt;Lopez&gt;</b>"), "HTML is escaped");
+        assertTrue(
+                ((String) parts.getBodyPart(0).getContent()).contains("Hello Ana <Lopez>,"),
+                "plain text is not escaped");
+        assertTrue(
+                ((String) parts.getBodyPart(1).getContent()).contains("Hello <b>Ana &lt;Lopez&gt;</b>"),
+                "HTML is escaped");
 
         JsonObject recipient = Tracking.awaitRecipientAccepted(id, 0);
         String sesId = issuedIdFor(to);
-        assertEquals(sesId, recipient.getString("providerMessageId"), "the SES message id from the 250 reply is stored");
+        assertEquals(
+                sesId, recipient.getString("providerMessageId"), "the SES message id from the 250 reply is stored");
         assertNotNull(recipient.getString("sentAt", null), "sentAt is recorded");
         String status = CSR.get("/communications/" + id).json().getString("status");
-        assertTrue("Sent".equals(status) || "Delivered".equals(status), "communication is Sent (or Delivered by the sandbox receipt): " + status);
+        assertTrue(
+                "Sent".equals(status) || "Delivered".equals(status),
+                "communication is Sent (or Delivered by the sandbox receipt): " + status);
     }
 
     @Test
@@ -74,14 +83,19 @@ class EmailSendIT {
         Api.Reply second = CSR.post("/communications/send", body, "Idempotency-Key", key);
         assertEquals(202, first.status(), first.body());
         assertEquals(202, second.status(), second.body());
-        assertEquals(first.json().getString("communicationId"), second.json().getString("communicationId"),
+        assertEquals(
+                first.json().getString("communicationId"),
+                second.json().getString("communicationId"),
                 "a replay returns the same communication");
         Tracking.awaitRecipientAccepted(first.json().getString("communicationId"), 0);
         assertEquals(1, mailsTo(to).size(), "exactly one mail for two requests with one key");
 
-        Api.Reply different = CSR.post("/communications/send", body.replace("ready.", "ready!"), "Idempotency-Key", key);
+        Api.Reply different =
+                CSR.post("/communications/send", body.replace("ready.", "ready!"), "Idempotency-Key", key);
         assertEquals(422, different.status(), "same key, different body is refused: " + different.body());
-        assertEquals("Idempotency-Key", different.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(
+                "Idempotency-Key",
+                different.json().getJsonArray("errors").getJsonObject(0).getString("field"));
     }
 
     @Test
@@ -90,7 +104,8 @@ class EmailSendIT {
         smtp().failRecipient(to, 550, "5.1.1 Mailbox does not exist", Integer.MAX_VALUE);
         String id = sendPlain(to);
         JsonObject recipient = awaitRecipient(id, "Failed");
-        assertTrue(recipient.getString("reason").contains("550 5.1.1 Mailbox does not exist"),
+        assertTrue(
+                recipient.getString("reason").contains("550 5.1.1 Mailbox does not exist"),
                 "reason carries the SMTP reply: " + recipient);
         assertEquals(1, smtp().attempts(to), "a permanent failure is not retried");
         assertEquals("Failed", CSR.get("/communications/" + id).json().getString("status"));
@@ -124,18 +139,24 @@ class EmailSendIT {
     }
 
     private static List<MimeMessage> mailsTo(String to) {
-        return Arrays.stream(Switchboard.sandbox().mail().getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(to));
-            } catch (jakarta.mail.MessagingException e) {
-                return false;
-            }
-        }).toList();
+        return Arrays.stream(Switchboard.sandbox().mail().getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                                .anyMatch(a -> a.toString().equals(to));
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                })
+                .toList();
     }
 
     private static String issuedIdFor(String to) {
-        return smtp().issued().stream().filter(i -> i.recipients().contains(to)).map(SesSmtpFront.Issued::id)
-                .findFirst().orElseThrow(() -> new AssertionError("the SMTP front issued no id for " + to));
+        return smtp().issued().stream()
+                .filter(i -> i.recipients().contains(to))
+                .map(SesSmtpFront.Issued::id)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the SMTP front issued no id for " + to));
     }
 
     private static SesSmtpFront smtp() {

@@ -41,7 +41,8 @@ class InAppIT {
             String id = sendInApp(Api.userName("user"), "Your car is ready", "Pick it up at bay 3.");
             long accepted = System.nanoTime();
 
-            await().atMost(Duration.ofSeconds(1)).alias("notification pushed to ulrich's socket")
+            await().atMost(Duration.ofSeconds(1))
+                    .alias("notification pushed to ulrich's socket")
                     .until(() -> !socket.about(id).isEmpty());
             NotificationSocketClient.Received pushed = socket.about(id).get(0);
             long tookMs = Duration.ofNanos(pushed.atNanos() - accepted).toMillis();
@@ -53,7 +54,10 @@ class InAppIT {
             assertNotNull(note.getString("createdAt", null), "createdAt");
 
             JsonObject sent = Tracking.awaitRecipient(id, 0, "Sent");
-            assertEquals(note.getString("id"), sent.getString("providerMessageId"), "the note id is the provider message id");
+            assertEquals(
+                    note.getString("id"),
+                    sent.getString("providerMessageId"),
+                    "the note id is the provider message id");
 
             socket.ack(note.getString("id"));
             JsonObject delivered = Tracking.awaitRecipient(id, 0, "Delivered");
@@ -69,14 +73,19 @@ class InAppIT {
         String id = sendInApp(Api.userName("user2"), "Service booked", "Tuesday 9:00.");
         String noteId = Tracking.awaitRecipient(id, 0, "Sent").getString("providerMessageId");
 
-        JsonObject newest = UMA.get("/communications/inapp/inbox?limit=1").json().getJsonArray("items").getJsonObject(0);
+        JsonObject newest = UMA.get("/communications/inapp/inbox?limit=1")
+                .json()
+                .getJsonArray("items")
+                .getJsonObject(0);
         assertEquals(noteId, newest.getString("id"), "the note is the newest in uma's inbox");
         assertEquals("Service booked", newest.getString("subject"), "subject in the inbox");
         assertEquals("unseen", newest.getString("state"), "not seen yet");
         assertEquals(before + 1, unread(UMA), "unread count rises by one");
 
         try (NotificationSocketClient socket = NotificationSocketClient.connect(UMA)) {
-            await().atMost(Duration.ofSeconds(5)).alias("unread note pushed on connect").until(() -> !socket.about(id).isEmpty());
+            await().atMost(Duration.ofSeconds(5))
+                    .alias("unread note pushed on connect")
+                    .until(() -> !socket.about(id).isEmpty());
             assertEquals(noteId, socket.about(id).get(0).json().getString("id"), "pushed on connect with its id");
         }
 
@@ -85,7 +94,8 @@ class InAppIT {
         assertEquals("read", read.json().getString("state"), "note is read");
         assertNotNull(read.json().getString("readAt", null), "readAt stamped");
         assertEquals(before, unread(UMA), "unread count falls back after the read");
-        assertEquals(200, UMA.post("/communications/inapp/" + noteId + "/read", "").status(), "reading twice is harmless");
+        assertEquals(
+                200, UMA.post("/communications/inapp/" + noteId + "/read", "").status(), "reading twice is harmless");
         assertEquals(before, unread(UMA), "a second read does not count twice");
         Tracking.awaitRecipient(id, 0, "Delivered");
     }
@@ -95,20 +105,30 @@ class InAppIT {
         try (NotificationSocketClient ulrich = NotificationSocketClient.connect(ULRICH);
                 NotificationSocketClient uma = NotificationSocketClient.connect(UMA)) {
             String id = sendInApp(Api.userName("user"), "Private", "For ulrich only.");
-            await().atMost(Duration.ofSeconds(5)).alias("ulrich gets his note").until(() -> !ulrich.about(id).isEmpty());
+            await().atMost(Duration.ofSeconds(5))
+                    .alias("ulrich gets his note")
+                    .until(() -> !ulrich.about(id).isEmpty());
             String noteId = Tracking.awaitRecipient(id, 0, "Sent").getString("providerMessageId");
 
             for (String action : List.of("read", "seen", "archive")) {
                 Api.Reply r = UMA.post("/communications/inapp/" + noteId + "/" + action, "");
                 assertEquals(404, r.status(), "uma cannot " + action + " ulrich's note");
-                assertTrue(r.contentType().startsWith("application/problem+json"), "404 is a problem document: " + r.contentType());
+                assertTrue(
+                        r.contentType().startsWith("application/problem+json"),
+                        "404 is a problem document: " + r.contentType());
             }
             uma.ack(noteId);
-            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).alias("uma's ack changes nothing")
-                    .until(() -> "Sent".equals(Tracking.communication(id).getJsonArray("recipients").getJsonObject(0)
-                            .getString("status")));
+            await().during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(2))
+                    .alias("uma's ack changes nothing")
+                    .until(() -> "Sent"
+                            .equals(Tracking.communication(id)
+                                    .getJsonArray("recipients")
+                                    .getJsonObject(0)
+                                    .getString("status")));
             assertTrue(uma.about(id).isEmpty(), "uma's socket never got ulrich's note");
-            assertTrue(UMA.get("/communications/inapp/inbox?limit=100").body().indexOf(noteId) < 0,
+            assertTrue(
+                    UMA.get("/communications/inapp/inbox?limit=100").body().indexOf(noteId) < 0,
                     "ulrich's note is not in uma's inbox");
             assertEquals("unseen", inboxEntry(ULRICH, noteId).getString("state"), "ulrich's note is untouched");
         }
@@ -123,17 +143,20 @@ class InAppIT {
                 NotificationSocketClient uma = NotificationSocketClient.connect(UMA)) {
             String id = Tracking.send("""
                     {"recipients":[{"channel":"InApp","address":"%s"},{"channel":"InApp","address":"%s"}],
-                     "message":{"subject":"Recall notice","content":"Book a free check."}}"""
-                    .formatted(Api.userName("user"), Api.userName("user2")));
+                     "message":{"subject":"Recall notice","content":"Book a free check."}}""".formatted(Api.userName("user"), Api.userName("user2")));
             String ulrichNote = Tracking.awaitRecipient(id, 0, "Sent").getString("providerMessageId");
             umaNote = Tracking.awaitRecipient(id, 1, "Sent").getString("providerMessageId");
             assertTrue(!ulrichNote.equals(umaNote), "each recipient has a note of their own");
 
-            await().atMost(Duration.ofSeconds(5)).alias("both sockets get their note")
+            await().atMost(Duration.ofSeconds(5))
+                    .alias("both sockets get their note")
                     .until(() -> !ulrich.about(id).isEmpty() && !uma.about(id).isEmpty());
-            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).alias("each note pushed once, to its owner")
+            await().during(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(2))
+                    .alias("each note pushed once, to its owner")
                     .until(() -> ulrich.about(id).size() == 1 && uma.about(id).size() == 1);
-            assertEquals(ulrichNote, ulrich.about(id).get(0).json().getString("id"), "ulrich's socket got ulrich's note");
+            assertEquals(
+                    ulrichNote, ulrich.about(id).get(0).json().getString("id"), "ulrich's socket got ulrich's note");
             assertEquals(umaNote, uma.about(id).get(0).json().getString("id"), "uma's socket got uma's note");
         }
         assertEquals(ulrichBefore + 1, unread(ULRICH), "ulrich has one more unread");
@@ -156,13 +179,26 @@ class InAppIT {
 
         JsonObject page1 = alice.get("/communications/inapp/inbox?limit=1").json();
         assertEquals(secondNote, page1.getJsonArray("items").getJsonObject(0).getString("id"), "newest first");
-        JsonObject page2 = alice.get("/communications/inapp/inbox?limit=1&next=" + page1.getString("next")).json();
-        assertEquals(firstNote, page2.getJsonArray("items").getJsonObject(0).getString("id"), "the cursor leads to the older note");
+        JsonObject page2 = alice.get("/communications/inapp/inbox?limit=1&next=" + page1.getString("next"))
+                .json();
+        assertEquals(
+                firstNote,
+                page2.getJsonArray("items").getJsonObject(0).getString("id"),
+                "the cursor leads to the older note");
 
-        assertEquals(200, alice.post("/communications/inapp/" + secondNote + "/archive", "").status(), "archive");
-        JsonObject afterArchive = alice.get("/communications/inapp/inbox?limit=1").json();
-        assertEquals(firstNote, afterArchive.getJsonArray("items").getJsonObject(0).getString("id"), "archived notes leave the inbox");
-        assertEquals(400, alice.get("/communications/inapp/inbox?next=bm90LW91cnM").status(), "a forged cursor is refused");
+        assertEquals(
+                200,
+                alice.post("/communications/inapp/" + secondNote + "/archive", "")
+                        .status(),
+                "archive");
+        JsonObject afterArchive =
+                alice.get("/communications/inapp/inbox?limit=1").json();
+        assertEquals(
+                firstNote,
+                afterArchive.getJsonArray("items").getJsonObject(0).getString("id"),
+                "archived notes leave the inbox");
+        assertEquals(
+                400, alice.get("/communications/inapp/inbox?next=bm90LW91cnM").status(), "a forged cursor is refused");
         assertEquals(400, alice.get("/communications/inapp/inbox?limit=0").status(), "limit below 1 is refused");
     }
 
@@ -171,15 +207,21 @@ class InAppIT {
         assertEquals(401, refusedHandshake(Api.anonymous()), "anonymous handshake");
         assertEquals(401, refusedHandshake(Api.withCredentials(Api.userName("user"), "wrong")), "wrong password");
         assertEquals(403, refusedHandshake(Api.as("integration")), "integration role has no inbox socket");
-        assertEquals(401, Api.anonymous().get("/communications/inapp/unread-count").status(), "anonymous REST");
-        assertEquals(403, Api.as("integration").get("/communications/inapp/unread-count").status(), "integration REST");
+        assertEquals(
+                401, Api.anonymous().get("/communications/inapp/unread-count").status(), "anonymous REST");
+        assertEquals(
+                403,
+                Api.as("integration").get("/communications/inapp/unread-count").status(),
+                "integration REST");
     }
 
     private static int refusedHandshake(Api as) {
-        ExecutionException failed = assertThrows(ExecutionException.class,
-                () -> NotificationSocketClient.handshake(as).buildAsync(NotificationSocketClient.ENDPOINT,
-                        new java.net.http.WebSocket.Listener() {
-                        }).get(), "handshake must fail");
+        ExecutionException failed = assertThrows(
+                ExecutionException.class,
+                () -> NotificationSocketClient.handshake(as)
+                        .buildAsync(NotificationSocketClient.ENDPOINT, new java.net.http.WebSocket.Listener() {})
+                        .get(),
+                "handshake must fail");
         Throwable cause = failed.getCause() instanceof CompletionException c ? c.getCause() : failed.getCause();
         assertTrue(cause instanceof WebSocketHandshakeException, "a refused handshake, not " + cause);
         return ((WebSocketHandshakeException) cause).getResponse().statusCode();
@@ -187,8 +229,7 @@ class InAppIT {
 
     private static String sendInApp(String user, String subject, String content) {
         return Tracking.send("""
-                {"recipients":[{"channel":"InApp","address":"%s"}],"message":{"subject":"%s","content":"%s"}}"""
-                .formatted(user, subject, content));
+                {"recipients":[{"channel":"InApp","address":"%s"}],"message":{"subject":"%s","content":"%s"}}""".formatted(user, subject, content));
     }
 
     private static long unread(Api as) {
@@ -198,8 +239,14 @@ class InAppIT {
     }
 
     private static JsonObject inboxEntry(Api as, String noteId) {
-        return as.get("/communications/inapp/inbox?limit=100").json().getJsonArray("items").getValuesAs(JsonObject.class)
-                .stream().filter(e -> noteId.equals(e.getString("id"))).findFirst()
+        return as
+                .get("/communications/inapp/inbox?limit=100")
+                .json()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .filter(e -> noteId.equals(e.getString("id")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("note " + noteId + " not in the inbox"));
     }
 }

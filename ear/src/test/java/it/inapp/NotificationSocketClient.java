@@ -21,11 +21,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class NotificationSocketClient implements WebSocket.Listener, AutoCloseable {
     static final URI ENDPOINT = URI.create(Switchboard.BASE_URL.replace("http", "ws") + "/ws/notifications");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** One message as received. */
-    record Received(JsonObject json, long atNanos) {
-    }
+    record Received(JsonObject json, long atNanos) {}
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final StringBuilder partial = new StringBuilder();
@@ -57,16 +57,27 @@ final class NotificationSocketClient implements WebSocket.Listener, AutoCloseabl
 
     /** The notifications received for one communication. */
     List<Received> about(String communicationId) {
-        return received.stream().filter(r -> communicationId.equals(r.json().getString("communicationId", null))).toList();
+        return received.stream()
+                .filter(r -> communicationId.equals(r.json().getString("communicationId", null)))
+                .toList();
     }
 
     void ack(String noteId) throws Exception {
-        socket.sendText(Json.createObjectBuilder().add("type", "ack").add("id", noteId).build().toString(), true)
+        socket.sendText(
+                        Json.createObjectBuilder()
+                                .add("type", "ack")
+                                .add("id", noteId)
+                                .build()
+                                .toString(),
+                        true)
                 .get(5, TimeUnit.SECONDS);
     }
 
     @Override
     public void close() {
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done")
+                .orTimeout(5, TimeUnit.SECONDS)
+                .exceptionally(e -> null)
+                .join();
     }
 }

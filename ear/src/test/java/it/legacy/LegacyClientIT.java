@@ -39,44 +39,86 @@ class LegacyClientIT {
     void aGeneratedClientSendsTracksKeepsPreferencesAndRegistersAWebhook() throws Exception {
         ApiClient legacy = client("integration");
         String address = "legacy-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        SendAccepted accepted = new SendApi(legacy).send(SendApi.APISendRequest.newBuilder()
-                .sendRequest(new SendRequest().correlationId("erp-4711")
-                        .message(new Message().subject("Your car is ready").content("Pick it up from 5 pm."))
-                        .recipients(List.of(new Recipient().channel("Email").address(address))))
-                .idempotencyKey("erp-4711-" + UUID.randomUUID()).build());
+        SendAccepted accepted = new SendApi(legacy)
+                .send(SendApi.APISendRequest.newBuilder()
+                        .sendRequest(new SendRequest()
+                                .correlationId("erp-4711")
+                                .message(new Message()
+                                        .subject("Your car is ready")
+                                        .content("Pick it up from 5 pm."))
+                                .recipients(
+                                        List.of(new Recipient().channel("Email").address(address))))
+                        .idempotencyKey("erp-4711-" + UUID.randomUUID())
+                        .build());
         assertEquals("erp-4711", accepted.getCorrelationId(), "the reference comes back");
 
         CommunicationsApi communications = new CommunicationsApi(legacy);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> List.of("Sent", "Delivered").contains(
-                communications.getCommunication(accepted.getCommunicationId()).getRecipients().get(0).getStatus()));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> List.of("Sent", "Delivered")
+                        .contains(communications
+                                .getCommunication(accepted.getCommunicationId())
+                                .getRecipients()
+                                .get(0)
+                                .getStatus()));
         CommunicationView tracked = communications.getCommunication(accepted.getCommunicationId());
-        assertTrue(tracked.getRecipients().get(0).getProviderMessageId() != null, "tracked with the provider's id: " + tracked);
+        assertTrue(
+                tracked.getRecipients().get(0).getProviderMessageId() != null,
+                "tracked with the provider's id: " + tracked);
 
         String stakeholder = "C-" + UUID.randomUUID();
-        new PreferencesApi(client("csr")).putPreferences(PreferencesApi.APIPutPreferencesRequest.newBuilder()
-                .stakeholderId(stakeholder).preferences(new Preferences().stakeholderType("Customer")
-                        .preferences(Map.of("email", new ChannelPreference().enabled(true).address(address).frequency("Immediate"),
-                                "inApp", new ChannelPreference().enabled(true)))).build());
-        Preferences read = new PreferencesApi(legacy).getPreferences(PreferencesApi.APIGetPreferencesRequest.newBuilder()
-                .stakeholderId(stakeholder).build()).getPreferences();
-        var page = new PreferencesApi(legacy).getPreferences(PreferencesApi.APIGetPreferencesRequest.newBuilder()
-                .stakeholderType("Customer").limit(5).build()).getPreferencePage();
+        new PreferencesApi(client("csr"))
+                .putPreferences(PreferencesApi.APIPutPreferencesRequest.newBuilder()
+                        .stakeholderId(stakeholder)
+                        .preferences(new Preferences()
+                                .stakeholderType("Customer")
+                                .preferences(Map.of(
+                                        "email",
+                                        new ChannelPreference()
+                                                .enabled(true)
+                                                .address(address)
+                                                .frequency("Immediate"),
+                                        "inApp",
+                                        new ChannelPreference().enabled(true))))
+                        .build());
+        Preferences read = new PreferencesApi(legacy)
+                .getPreferences(PreferencesApi.APIGetPreferencesRequest.newBuilder()
+                        .stakeholderId(stakeholder)
+                        .build())
+                .getPreferences();
+        var page = new PreferencesApi(legacy)
+                .getPreferences(PreferencesApi.APIGetPreferencesRequest.newBuilder()
+                        .stakeholderType("Customer")
+                        .limit(5)
+                        .build())
+                .getPreferencePage();
         assertTrue(page.getItems().size() <= 5, "without an id the same operation answers a page, told apart by kind");
-        assertEquals(address, read.getPreferences().get("email").getAddress(), "read back in the story's shape: " + read);
+        assertEquals(
+                address, read.getPreferences().get("email").getAddress(), "read back in the story's shape: " + read);
         assertEquals(stakeholder, read.getPreferences().get("inApp").getAddress(), "in-app reaches the stakeholder");
         assertEquals(Api.userName("csr"), read.getUpdatedBy());
 
         EventWebhooksApi webhooks = new EventWebhooksApi(client("admin"));
         String url = "http://127.0.0.1:9/legacy-" + UUID.randomUUID();
-        webhooks.createWebhook(new WebhookRequest().url(url).eventTypes(List.of("delivered")).description("ERP"));
-        var registered = webhooks.listWebhooks().stream().filter(w -> url.equals(w.getUrl())).findFirst().orElseThrow();
+        webhooks.createWebhook(
+                new WebhookRequest().url(url).eventTypes(List.of("delivered")).description("ERP"));
+        var registered = webhooks.listWebhooks().stream()
+                .filter(w -> url.equals(w.getUrl()))
+                .findFirst()
+                .orElseThrow();
         assertEquals(List.of("delivered"), registered.getEventTypes());
         webhooks.deleteWebhook(registered.getId()); // the rest of the suite's events need not go there
 
-        ApiException refused = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class,
-                () -> new SendApi(legacy).send(SendApi.APISendRequest.newBuilder()
-                        .sendRequest(new SendRequest().message(new Message().content("x"))).build()));
-        assertEquals(400, refused.getCode(), "a bad request surfaces as the client's ApiException: " + refused.getResponseBody());
+        ApiException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                ApiException.class,
+                () -> new SendApi(legacy)
+                        .send(SendApi.APISendRequest.newBuilder()
+                                .sendRequest(new SendRequest().message(new Message().content("x")))
+                                .build()));
+        assertEquals(
+                400,
+                refused.getCode(),
+                "a bad request surfaces as the client's ApiException: " + refused.getResponseBody());
     }
 
     private static ApiClient client(String role) {

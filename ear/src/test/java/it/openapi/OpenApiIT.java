@@ -41,15 +41,19 @@ class OpenApiIT {
 
     @Test
     void theSendRequestSchemaIsCompleteWithItsRequiredFields() {
-        JsonObject post = doc.getJsonObject("paths").getJsonObject("/communications/send").getJsonObject("post");
-        JsonObject content = post.getJsonObject("requestBody").getJsonObject("content").getJsonObject("application/json");
+        JsonObject post =
+                doc.getJsonObject("paths").getJsonObject("/communications/send").getJsonObject("post");
+        JsonObject content =
+                post.getJsonObject("requestBody").getJsonObject("content").getJsonObject("application/json");
         JsonObject schema = resolve(content.getJsonObject("schema"));
         assertTrue(strings(schema, "required").contains("message"), "message is required: " + schema);
         JsonObject properties = schema.getJsonObject("properties");
         for (String field : List.of("message", "recipients", "stakeholderIds", "scheduledAt", "urgency", "fallback")) {
             assertTrue(properties.containsKey(field), "SendRequest documents " + field + ": " + properties.keySet());
         }
-        assertEquals("object", resolve(properties.getJsonObject("message")).getString("type"),
+        assertEquals(
+                "object",
+                resolve(properties.getJsonObject("message")).getString("type"),
                 "nested ejb-core types are documented, not left empty");
         assertFalse(content.getJsonObject("examples").isEmpty(), "send has examples");
         assertNotNull(post.getJsonObject("responses").getJsonObject("202"), "202 Accepted is documented");
@@ -57,16 +61,20 @@ class OpenApiIT {
 
     @Test
     void validationErrorsAreDocumentedAsProblemDocumentsWithFieldErrors() {
-        JsonObject responses = doc.getJsonObject("paths").getJsonObject("/communications/send").getJsonObject("post")
+        JsonObject responses = doc.getJsonObject("paths")
+                .getJsonObject("/communications/send")
+                .getJsonObject("post")
                 .getJsonObject("responses");
         for (String status : List.of("400", "422")) {
             JsonObject response = resolve(responses.getJsonObject(status));
-            JsonObject problem = resolve(response.getJsonObject("content").getJsonObject("application/problem+json")
+            JsonObject problem = resolve(response.getJsonObject("content")
+                    .getJsonObject("application/problem+json")
                     .getJsonObject("schema"));
             JsonObject errors = problem.getJsonObject("properties").getJsonObject("errors");
             assertEquals("array", errors.getString("type"), status + " carries a list of field errors");
             JsonObject fieldError = resolve(errors.getJsonObject("items"));
-            assertTrue(fieldError.getJsonObject("properties").containsKey("field"), status + " names the field at fault");
+            assertTrue(
+                    fieldError.getJsonObject("properties").containsKey("field"), status + " names the field at fault");
         }
     }
 
@@ -74,31 +82,42 @@ class OpenApiIT {
     void everyOperationHasAUniqueOperationIdASummaryAndItsSecurity() {
         List<String> wrong = new ArrayList<>();
         java.util.Set<String> ids = new java.util.HashSet<>();
-        doc.getJsonObject("paths").forEach((path, item) -> item.asJsonObject().forEach((method, op) -> {
-            if (!List.of("get", "put", "post", "delete", "patch").contains(method)) {
-                return;
-            }
-            JsonObject o = op.asJsonObject();
-            String id = o.getString("operationId", null);
-            if (id == null || !ids.add(id)) {
-                wrong.add(method + " " + path + ": operationId " + id);
-            }
-            if (o.getString("summary", "").isBlank()) {
-                wrong.add(method + " " + path + ": no summary");
-            }
-            if (!o.containsKey("security") && !doc.containsKey("security")) {
-                wrong.add(method + " " + path + ": no security");
-            }
-        }));
+        doc.getJsonObject("paths")
+                .forEach((path, item) -> item.asJsonObject().forEach((method, op) -> {
+                    if (!List.of("get", "put", "post", "delete", "patch").contains(method)) {
+                        return;
+                    }
+                    JsonObject o = op.asJsonObject();
+                    String id = o.getString("operationId", null);
+                    if (id == null || !ids.add(id)) {
+                        wrong.add(method + " " + path + ": operationId " + id);
+                    }
+                    if (o.getString("summary", "").isBlank()) {
+                        wrong.add(method + " " + path + ": no summary");
+                    }
+                    if (!o.containsKey("security") && !doc.containsKey("security")) {
+                        wrong.add(method + " " + path + ": no security");
+                    }
+                }));
         assertTrue(wrong.isEmpty(), "a generated client needs these: " + wrong);
-        assertTrue(ids.containsAll(List.of("send", "getCommunication", "trackDeliveries", "getPreferences", "putPreferences")), ids.toString());
+        assertTrue(
+                ids.containsAll(
+                        List.of("send", "getCommunication", "trackDeliveries", "getPreferences", "putPreferences")),
+                ids.toString());
     }
 
     @Test
     void trackingHasAnExample() {
-        JsonObject ok = doc.getJsonObject("paths").getJsonObject("/communications/delivery-tracking").getJsonObject("get")
-                .getJsonObject("responses").getJsonObject("200");
-        assertFalse(ok.getJsonObject("content").getJsonObject("application/json").getJsonObject("examples").isEmpty(),
+        JsonObject ok = doc.getJsonObject("paths")
+                .getJsonObject("/communications/delivery-tracking")
+                .getJsonObject("get")
+                .getJsonObject("responses")
+                .getJsonObject("200");
+        assertFalse(
+                ok.getJsonObject("content")
+                        .getJsonObject("application/json")
+                        .getJsonObject("examples")
+                        .isEmpty(),
                 "tracking answers are shown by example");
     }
 
@@ -163,8 +182,12 @@ class OpenApiIT {
 
     private static boolean isAnnotationLine(String line) {
         String trimmed = line.trim();
-        return !trimmed.isEmpty() && !trimmed.endsWith(";") && !trimmed.endsWith("}") && !trimmed.endsWith("{")
-                && !trimmed.startsWith("*") && !trimmed.startsWith("/*");
+        return !trimmed.isEmpty()
+                && !trimmed.endsWith(";")
+                && !trimmed.endsWith("}")
+                && !trimmed.endsWith("{")
+                && !trimmed.startsWith("*")
+                && !trimmed.startsWith("/*");
     }
 
     /** Drops JAX-RS path regexes ({id: [0-9a-f-]{36}} becomes {id}) and doubled or trailing slashes. */
@@ -200,7 +223,10 @@ class OpenApiIT {
     }
 
     private static List<String> strings(JsonObject o, String name) {
-        return o.containsKey(name) ? o.getJsonArray(name).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()
+        return o.containsKey(name)
+                ? o.getJsonArray(name).getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString)
+                        .toList()
                 : List.of();
     }
 }

@@ -38,15 +38,19 @@ class AuthorizationMatrixIT {
 
     @BeforeAll
     static void somethingToAskFor() {
-        assertEquals(200, Api.as("admin").put("/communications/templates/" + EndpointTable.TEMPLATE, EndpointTable.TEMPLATE_BODY).status(),
+        assertEquals(
+                200,
+                Api.as("admin")
+                        .put("/communications/templates/" + EndpointTable.TEMPLATE, EndpointTable.TEMPLATE_BODY)
+                        .status(),
                 "admin saves the template the matrix reads");
         for (String who : List.of("ulrich", "uma")) {
-            Api.Reply r = Api.as("admin").put("/communications/preferences?stakeholderId=" + who, EndpointTable.PREFERENCES);
+            Api.Reply r =
+                    Api.as("admin").put("/communications/preferences?stakeholderId=" + who, EndpointTable.PREFERENCES);
             assertEquals(200, r.status(), "admin saves " + who + "'s preferences: " + r.body());
         }
         communicationId = Tracking.send("""
-                {"recipients":[{"channel":"InApp","address":"%s"}],"message":{"subject":"For uma","content":"Only uma may read this."}}"""
-                .formatted(Api.userName("user2")));
+                {"recipients":[{"channel":"InApp","address":"%s"}],"message":{"subject":"For uma","content":"Only uma may read this."}}""".formatted(Api.userName("user2")));
         umasNote = Tracking.awaitRecipient(communicationId, 0, "Sent").getString("providerMessageId");
         Api.Reply own = Api.as("integration").post("/communications/send", EndpointTable.SEND);
         assertEquals(202, own.status(), "the integration user sends one of its own: " + own.body());
@@ -59,9 +63,12 @@ class AuthorizationMatrixIT {
         assertEquals(200, doc.status(), "the OpenAPI document is served: " + doc.body());
         Set<String> documented = new TreeSet<>();
         JsonObject paths = doc.json().getJsonObject("paths");
-        paths.forEach((path, item) -> item.asJsonObject().keySet().stream().filter(HTTP_METHODS::contains)
+        paths.forEach((path, item) -> item.asJsonObject().keySet().stream()
+                .filter(HTTP_METHODS::contains)
                 .forEach(m -> documented.add(m.toUpperCase() + " " + path)));
-        Set<String> covered = EndpointTable.ROWS.stream().map(EndpointTable.Row::operation).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> covered = EndpointTable.ROWS.stream()
+                .map(EndpointTable.Row::operation)
+                .collect(Collectors.toCollection(TreeSet::new));
 
         Set<String> uncovered = new TreeSet<>(documented);
         uncovered.removeAll(covered);
@@ -75,12 +82,16 @@ class AuthorizationMatrixIT {
     void everyCallerGetsExactlyTheStatusOfItsRow() {
         List<String> wrong = new ArrayList<>();
         for (EndpointTable.Row row : EndpointTable.ROWS) {
-            String path = row.path().replace("{comm}", communicationId).replace("{own}", integrationsOwn).replace("{note}", umasNote);
+            String path = row.path()
+                    .replace("{comm}", communicationId)
+                    .replace("{own}", integrationsOwn)
+                    .replace("{note}", umasNote);
             for (Caller caller : Caller.values()) {
                 String what = caller + " " + row.method() + " " + path;
                 Api.Reply r = Tally.check(what, caller.call(row.method(), path, row.body()));
                 if (r.status() != row.expected(caller)) {
-                    wrong.add(what + ": expected " + row.expected(caller) + ", got " + r.status() + " " + abbreviate(r.body()));
+                    wrong.add(what + ": expected " + row.expected(caller) + ", got " + r.status() + " "
+                            + abbreviate(r.body()));
                 }
             }
         }
@@ -98,9 +109,16 @@ class AuthorizationMatrixIT {
     }
 
     private static String umasNoteState() {
-        return Api.as("user2").get("/communications/inapp/inbox?limit=100").json().getJsonArray("items")
-                .getValuesAs(JsonObject.class).stream().filter(n -> umasNote.equals(n.getString("id")))
-                .map(n -> n.getString("state")).findFirst().orElse("missing");
+        return Api.as("user2")
+                .get("/communications/inapp/inbox?limit=100")
+                .json()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .filter(n -> umasNote.equals(n.getString("id")))
+                .map(n -> n.getString("state"))
+                .findFirst()
+                .orElse("missing");
     }
 
     /** The handshake's status: 101 when the socket opened (it is closed again at once). */
@@ -111,10 +129,14 @@ class AuthorizationMatrixIT {
             b.header("Authorization", caller.api.authorization());
         }
         try {
-            WebSocket socket = b.buildAsync(URI.create(Switchboard.BASE_URL.replace("http", "ws") + "/ws/notifications"),
-                    new WebSocket.Listener() {
-                    }).get(10, TimeUnit.SECONDS);
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "matrix").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+            WebSocket socket = b.buildAsync(
+                            URI.create(Switchboard.BASE_URL.replace("http", "ws") + "/ws/notifications"),
+                            new WebSocket.Listener() {})
+                    .get(10, TimeUnit.SECONDS);
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "matrix")
+                    .orTimeout(5, TimeUnit.SECONDS)
+                    .exceptionally(e -> null)
+                    .join();
             return 101;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() instanceof CompletionException c ? c.getCause() : e.getCause();

@@ -13,7 +13,6 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import it.support.Api;
 import it.support.Jmx;
 import it.support.Switchboard;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -96,8 +95,7 @@ class ChaosIT {
         String run = UUID.randomUUID().toString().substring(0, 6);
         smtp.outage("Service not available, closing transmission channel");
         List<String> ids = sendAll(i -> """
-                {"message":{"subject":"Chaos","content":"Mail %d"},"recipients":[{"channel":"Email","address":"o%s-%d@example.com"}]}"""
-                .formatted(i, run, i));
+                {"message":{"subject":"Chaos","content":"Mail %d"},"recipients":[{"channel":"Email","address":"o%s-%d@example.com"}]}""".formatted(i, run, i));
         pause(OUTAGE);
         smtp.outage(null);
 
@@ -111,16 +109,20 @@ class ChaosIT {
         whatsAppTemplate();
         String run = runDigits();
         int withFallback = Math.max(10, SENDS / 20);
-        List<String> stakeholders = IntStream.range(0, withFallback).parallel()
-                .mapToObj(i -> stakeholder(number(run, SENDS + i))).toList();
+        List<String> stakeholders = IntStream.range(0, withFallback)
+                .parallel()
+                .mapToObj(i -> stakeholder(number(run, SENDS + i)))
+                .toList();
         // slower than the client's read timeout (10 s): every call in the outage times out
-        var outage = wireMock.stubFor(post(urlPathMatching(GraphApiStubs.MESSAGES)).atPriority(1)
+        var outage = wireMock.stubFor(post(urlPathMatching(GraphApiStubs.MESSAGES))
+                .atPriority(1)
                 .willReturn(aResponse().withStatus(503).withFixedDelay(11_000)));
         String message = """
                 {"templateId":"chaos-reminder","variables":{"vehicle":"Golf"}}""";
         // the stakeholders first, so their tickets meet the outage at the head of the queue
         List<String> ids = Collections.synchronizedList(new ArrayList<>());
-        stakeholders.parallelStream().forEach(s -> ids.add(accepted(CSR.post("/communications/send", """
+        stakeholders.parallelStream()
+                .forEach(s -> ids.add(accepted(CSR.post("/communications/send", """
                 {"message":%s,"stakeholderIds":["%s"],"fallback":["SMS"]}""".formatted(message, s)))));
         ids.addAll(sendAll(i -> """
                 {"message":%s,"recipients":[{"channel":"WhatsApp","address":"%s"}]}""".formatted(message, number(run, i))));
@@ -134,7 +136,9 @@ class ChaosIT {
         Map<String, Long> either = new ConcurrentHashMap<>(whatsApp);
         sms.forEach((n, c) -> either.merge(n, c, Long::sum));
         long smsFallbacks = sms.size();
-        System.out.printf("[chaos] Graph timeouts: %d of %d stakeholders with a fallback got an SMS%n", smsFallbacks, withFallback);
+        System.out.printf(
+                "[chaos] Graph timeouts: %d of %d stakeholders with a fallback got an SMS%n",
+                smsFallbacks, withFallback);
         report("Graph timeouts (WhatsApp, fallback SMS)", ids, settled, either);
         assertTrue(smsFallbacks > 0, "the fallback to SMS was used for stakeholders that have one");
     }
@@ -144,9 +148,9 @@ class ChaosIT {
         SesSmtpFront smtp = Switchboard.sandbox().smtp();
         String run = UUID.randomUUID().toString().substring(0, 6);
         List<String> ids = sendAll(i -> """
-                {"message":{"subject":"Chaos","content":"Mail %d"},"recipients":[{"channel":"Email","address":"k%s-%d@example.com"}]}"""
-                .formatted(i, run, i));
-        await().atMost(Duration.ofMinutes(2)).until(() -> mailed(smtp, "k" + run + "-").size() >= ids.size() / 4);
+                {"message":{"subject":"Chaos","content":"Mail %d"},"recipients":[{"channel":"Email","address":"k%s-%d@example.com"}]}""".formatted(i, run, i));
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> mailed(smtp, "k" + run + "-").size() >= ids.size() / 4);
         killAndRestartLiberty();
 
         Map<String, String> settled = awaitAllSettled(ids);
@@ -163,18 +167,24 @@ class ChaosIT {
         SesSmtpFront smtp = Switchboard.sandbox().smtp();
         String run = UUID.randomUUID().toString().substring(0, 6);
         List<String> ids;
-        try (Jmx jmx = Jmx.connect()) { // every ticket queued before the first goes out, so most are still queued at the kill
+        try (Jmx jmx =
+                Jmx.connect()) { // every ticket queued before the first goes out, so most are still queued at the kill
             jmx.channel("Email").pause();
             ids = sendAll(i -> """
-                    {"message":{"subject":"Chaos","content":"Mail %d"},"recipients":[{"channel":"Email","address":"s%s-%d@example.com"}]}"""
-                    .formatted(i, run, i));
+                    {"message":{"subject":"Chaos","content":"Mail %d"},"recipients":[{"channel":"Email","address":"s%s-%d@example.com"}]}""".formatted(i, run, i));
             jmx.channel("Email").resume();
         }
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> !mailed(smtp, "s" + run + "-").isEmpty());
-        System.out.printf("[chaos] killed with %d of %d mailed%n", mailed(smtp, "s" + run + "-").size(), ids.size());
+        System.out.printf(
+                "[chaos] killed with %d of %d mailed%n",
+                mailed(smtp, "s" + run + "-").size(), ids.size());
         Path pid = Switchboard.liberty().serverDir().getParent().resolve(".pid/switchboard.pid");
-        new ProcessBuilder("kill", "-9", Files.readString(pid).trim()).inheritIO().start().waitFor();
+        new ProcessBuilder("kill", "-9", Files.readString(pid).trim())
+                .inheritIO()
+                .start()
+                .waitFor();
         Switchboard.liberty().clearMessagingStore();
         Switchboard.liberty().start(Duration.ofMinutes(2));
 
@@ -192,8 +202,7 @@ class ChaosIT {
             String address = prefix + i + "@example.com";
             try {
                 Api.Reply r = CSR.post("/communications/send", """
-                        {"message":{"subject":"Chaos","content":"Mail %d"},"recipients":[{"channel":"Email","address":"%s"}]}"""
-                        .formatted(i, address));
+                        {"message":{"subject":"Chaos","content":"Mail %d"},"recipients":[{"channel":"Email","address":"%s"}]}""".formatted(i, address));
                 if (r.status() == 202) {
                     answered202.put(address, r.json().getString("communicationId"));
                 }
@@ -214,7 +223,10 @@ class ChaosIT {
 
     private static void killAndRestartLiberty() throws Exception {
         Path pid = Switchboard.liberty().serverDir().getParent().resolve(".pid/switchboard.pid");
-        new ProcessBuilder("kill", "-9", Files.readString(pid).trim()).inheritIO().start().waitFor();
+        new ProcessBuilder("kill", "-9", Files.readString(pid).trim())
+                .inheritIO()
+                .start()
+                .waitFor();
         Switchboard.liberty().start(Duration.ofMinutes(2));
     }
 
@@ -222,13 +234,23 @@ class ChaosIT {
      * Prints and checks the counts: every send settled; the recipients Sent or Delivered are exactly
      * those a peer accepted (none lost); no address was accepted twice; no 5xx.
      */
-    private static void report(String what, List<String> ids, Map<String, String> settled, Map<String, Long> acceptedByPeer) {
+    private static void report(
+            String what, List<String> ids, Map<String, String> settled, Map<String, Long> acceptedByPeer) {
         long sent = settled.values().stream().filter(s -> !"Failed".equals(s)).count();
         long failed = settled.size() - sent;
         long duplicated = acceptedByPeer.values().stream().filter(n -> n > 1).count();
         long lost = ids.size() - failed - acceptedByPeer.size();
-        System.out.printf("[chaos] %s: sends=%d settled=%d sent=%d failed=%d acceptedByPeer=%d lost=%d duplicated=%d 5xx=%d%n",
-                what, ids.size(), settled.size(), sent, failed, acceptedByPeer.size(), lost, duplicated, Tally.serverErrors());
+        System.out.printf(
+                "[chaos] %s: sends=%d settled=%d sent=%d failed=%d acceptedByPeer=%d lost=%d duplicated=%d 5xx=%d%n",
+                what,
+                ids.size(),
+                settled.size(),
+                sent,
+                failed,
+                acceptedByPeer.size(),
+                lost,
+                duplicated,
+                Tally.serverErrors());
         assertEquals(ids.size(), settled.size(), "every accepted send settled (none left Pending)");
         assertEquals(0, failed, "an outage shorter than delivery.circuit.max.wait.ms fails nobody");
         assertEquals(0, lost, "every recipient our API reads as Sent was accepted by the peer");
@@ -264,9 +286,9 @@ class ChaosIT {
 
     private static String stakeholder(String number) {
         String id = "S-chaos-" + UUID.randomUUID();
-        Api.Reply put = Api.as("admin").put("/communications/preferences?stakeholderId=" + id, """
-                {"stakeholderType":"Customer","channels":{"WhatsApp":{"number":"%s"},"SMS":{"number":"%s"}}}"""
-                .formatted(number, number));
+        Api.Reply put =
+                Api.as("admin").put("/communications/preferences?stakeholderId=" + id, """
+                {"stakeholderType":"Customer","channels":{"WhatsApp":{"number":"%s"},"SMS":{"number":"%s"}}}""".formatted(number, number));
         assertEquals(200, put.status(), "preferences stored: " + put.body());
         return id;
     }
@@ -280,36 +302,51 @@ class ChaosIT {
 
     /** The numbers SNS answered 200 to a Publish for. */
     private static List<String> snsAccepted() {
-        return accepted200().filter(e -> e.getRequest().getBodyAsString().contains("Action=Publish"))
-                .map(e -> ProviderReceiptListener.form(e.getRequest().getBodyAsString()).get("PhoneNumber"))
-                .filter(n -> n != null).map(n -> n.replace("+", "")).toList();
+        return accepted200()
+                .filter(e -> e.getRequest().getBodyAsString().contains("Action=Publish"))
+                .map(e -> ProviderReceiptListener.form(e.getRequest().getBodyAsString())
+                        .get("PhoneNumber"))
+                .filter(n -> n != null)
+                .map(n -> n.replace("+", ""))
+                .toList();
     }
 
     /** The numbers the Graph API answered 200 to a message for. */
     private static List<String> graphAccepted() {
-        return accepted200().filter(e -> e.getRequest().getUrl().matches(GraphApiStubs.MESSAGES))
-                .map(e -> GRAPH_TO.matcher(e.getRequest().getBodyAsString())).filter(Matcher::find).map(m -> m.group(1)).toList();
+        return accepted200()
+                .filter(e -> e.getRequest().getUrl().matches(GraphApiStubs.MESSAGES))
+                .map(e -> GRAPH_TO.matcher(e.getRequest().getBodyAsString()))
+                .filter(Matcher::find)
+                .map(m -> m.group(1))
+                .toList();
     }
 
     /** Requests answered 200; a stub that resets the connection is logged as 200 too, but nothing was answered. */
     private static java.util.stream.Stream<ServeEvent> accepted200() {
         return Switchboard.sandbox().wireMock().getAllServeEvents().stream()
-                .filter(e -> e.getResponse().getStatus() == 200 && e.getResponseDefinition().getFault() == null);
+                .filter(e -> e.getResponse().getStatus() == 200
+                        && e.getResponseDefinition().getFault() == null);
     }
 
     private static Map<String, Long> perNumber(List<String> numbers, Predicate<String> ofRun) {
-        return numbers.stream().filter(ofRun).collect(Collectors.groupingBy(n -> n, ConcurrentHashMap::new, Collectors.counting()));
+        return numbers.stream()
+                .filter(ofRun)
+                .collect(Collectors.groupingBy(n -> n, ConcurrentHashMap::new, Collectors.counting()));
     }
 
     /** Addresses starting with {@code prefix} and how many messages the SMTP peer accepted for each. */
     private static Map<String, Long> mailed(SesSmtpFront smtp, String prefix) {
-        return smtp.issued().stream().flatMap(i -> i.recipients().stream()).filter(a -> a.startsWith(prefix))
+        return smtp.issued().stream()
+                .flatMap(i -> i.recipients().stream())
+                .filter(a -> a.startsWith(prefix))
                 .collect(Collectors.groupingBy(a -> a, Collectors.counting()));
     }
 
     private static List<String> sendAll(IntFunction<String> body) {
         List<String> ids = Collections.synchronizedList(new ArrayList<>());
-        IntStream.range(0, SENDS).parallel().forEach(i -> ids.add(accepted(CSR.post("/communications/send", body.apply(i)))));
+        IntStream.range(0, SENDS)
+                .parallel()
+                .forEach(i -> ids.add(accepted(CSR.post("/communications/send", body.apply(i)))));
         return ids;
     }
 
@@ -322,16 +359,21 @@ class ChaosIT {
     /** Waits until no entry of these communications is Pending; returns each one's status. */
     private static Map<String, String> awaitAllSettled(List<String> ids) {
         Map<String, String> settled = new ConcurrentHashMap<>();
-        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(5)).until(() -> {
-            ids.parallelStream().filter(id -> !settled.containsKey(id)).forEach(id -> {
-                Api.Reply r = CSR.get("/communications/" + id);
-                if (r.status() == 200 && r.json().getJsonArray("recipients").stream().map(JsonValue::asJsonObject)
-                        .map(e -> e.getString("status")).noneMatch("Pending"::equals)) {
-                    settled.put(id, r.json().getString("status"));
-                }
-            });
-            return settled.size() == ids.size();
-        });
+        await().atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofSeconds(5))
+                .until(() -> {
+                    ids.parallelStream().filter(id -> !settled.containsKey(id)).forEach(id -> {
+                        Api.Reply r = CSR.get("/communications/" + id);
+                        if (r.status() == 200
+                                && r.json().getJsonArray("recipients").stream()
+                                        .map(JsonValue::asJsonObject)
+                                        .map(e -> e.getString("status"))
+                                        .noneMatch("Pending"::equals)) {
+                            settled.put(id, r.json().getString("status"));
+                        }
+                    });
+                    return settled.size() == ids.size();
+                });
         return settled;
     }
 }

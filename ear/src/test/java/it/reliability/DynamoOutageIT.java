@@ -45,36 +45,60 @@ class DynamoOutageIT {
         String waiting = "in-flight-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         Switchboard.sandbox().smtp().failRecipient(waiting, 451, "4.3.0 try again later", 4);
         String inFlight = Tracking.send(SEND.formatted(waiting));
-        await().atMost(Duration.ofSeconds(20)).alias("the first delivery failed transiently")
+        await().atMost(Duration.ofSeconds(20))
+                .alias("the first delivery failed transiently")
                 .until(() -> Switchboard.sandbox().smtp().attempts(waiting) >= 4);
 
         List<String> wrong = new ArrayList<>();
         Switchboard.sandbox().stopDynamo();
         try {
-            await().atMost(Duration.ofSeconds(20)).alias("not ready without DynamoDB")
+            await().atMost(Duration.ofSeconds(20))
+                    .alias("not ready without DynamoDB")
                     .until(() -> Api.anonymous().get("/health/ready").status() == 503);
-            Api.Reply refused = Tally.checkUnavailable("send while DynamoDB is down",
+            Api.Reply refused = Tally.checkUnavailable(
+                    "send while DynamoDB is down",
                     Caller.CSR.call("POST", "/communications/send", SEND.formatted("down@example.com")));
             expectUnavailable(wrong, "send", refused);
-            for (String path : List.of("/communications/" + existing, "/communications/delivery-tracking",
-                    "/communications/preferences?stakeholderId=ulrich", "/communications/templates/any")) {
-                expectUnavailable(wrong, path, Tally.checkUnavailable("GET " + path + " while DynamoDB is down", Caller.ADMIN.call("GET", path, null)));
+            for (String path : List.of(
+                    "/communications/" + existing,
+                    "/communications/delivery-tracking",
+                    "/communications/preferences?stakeholderId=ulrich",
+                    "/communications/templates/any")) {
+                expectUnavailable(
+                        wrong,
+                        path,
+                        Tally.checkUnavailable(
+                                "GET " + path + " while DynamoDB is down", Caller.ADMIN.call("GET", path, null)));
             }
-            expectUnavailable(wrong, "inbox", Tally.checkUnavailable("inbox while DynamoDB is down",
-                    Caller.USER.call("GET", "/communications/inapp/inbox", null)));
+            expectUnavailable(
+                    wrong,
+                    "inbox",
+                    Tally.checkUnavailable(
+                            "inbox while DynamoDB is down",
+                            Caller.USER.call("GET", "/communications/inapp/inbox", null)));
         } finally {
             Switchboard.sandbox().startDynamo();
         }
-        assertTrue(wrong.isEmpty(), "every call during the outage is 503 problem+json with Retry-After:\n" + String.join("\n", wrong));
-        await().atMost(Duration.ofSeconds(20)).alias("ready again").until(() -> Api.anonymous().get("/health/ready").status() == 200);
+        assertTrue(
+                wrong.isEmpty(),
+                "every call during the outage is 503 problem+json with Retry-After:\n" + String.join("\n", wrong));
+        await().atMost(Duration.ofSeconds(20))
+                .alias("ready again")
+                .until(() -> Api.anonymous().get("/health/ready").status() == 200);
 
         String after = Tracking.send(SEND.formatted("after-outage@example.com"));
         Tracking.awaitRecipientAccepted(after, 0);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
                 .alias("the delivery in flight during the outage goes out afterwards")
                 .until(() -> Switchboard.sandbox().smtp().attempts(waiting) >= 5);
         Tracking.awaitRecipientAccepted(inFlight, 0);
-        assertTrue(Api.as("admin").get("/communications/dead-letters?limit=500").body().indexOf(inFlight) < 0,
+        assertTrue(
+                Api.as("admin")
+                                .get("/communications/dead-letters?limit=500")
+                                .body()
+                                .indexOf(inFlight)
+                        < 0,
                 "the outage dead-lettered nothing");
     }
 
@@ -92,24 +116,35 @@ class DynamoOutageIT {
         String id;
         try {
             id = Tracking.send(SEND.formatted(address));
-            await().atMost(Duration.ofSeconds(20)).alias("SES accepted the mail and DynamoDB went down").until(stopped::get);
-            await().atMost(Duration.ofSeconds(20)).alias("not ready without DynamoDB")
+            await().atMost(Duration.ofSeconds(20))
+                    .alias("SES accepted the mail and DynamoDB went down")
+                    .until(stopped::get);
+            await().atMost(Duration.ofSeconds(20))
+                    .alias("not ready without DynamoDB")
                     .until(() -> Api.anonymous().get("/health/ready").status() == 503);
         } finally {
             smtp.beforeReply(null);
             Switchboard.sandbox().startDynamo();
         }
-        await().atMost(Duration.ofSeconds(20)).alias("ready again").until(() -> Api.anonymous().get("/health/ready").status() == 200);
+        await().atMost(Duration.ofSeconds(20))
+                .alias("ready again")
+                .until(() -> Api.anonymous().get("/health/ready").status() == 200);
 
         JsonObject recipient = Tracking.awaitRecipientAccepted(id, 0);
-        List<SesSmtpFront.Issued> mailed = smtp.issued().stream().filter(i -> i.recipients().contains(address)).toList();
+        List<SesSmtpFront.Issued> mailed = smtp.issued().stream()
+                .filter(i -> i.recipients().contains(address))
+                .toList();
         assertEquals(1, mailed.size(), "SES got the mail once: the redelivered ticket recorded the first acceptance");
-        assertEquals(mailed.get(0).id(), recipient.getString("providerMessageId"), "under the id SES gave it: " + recipient);
+        assertEquals(
+                mailed.get(0).id(), recipient.getString("providerMessageId"), "under the id SES gave it: " + recipient);
     }
 
     private static void expectUnavailable(List<String> wrong, String what, Api.Reply r) {
-        if (r.status() != 503 || !r.contentType().startsWith("application/problem+json") || r.header("Retry-After") == null) {
-            wrong.add(what + ": " + r.status() + " " + r.contentType() + " Retry-After=" + r.header("Retry-After") + " " + r.body());
+        if (r.status() != 503
+                || !r.contentType().startsWith("application/problem+json")
+                || r.header("Retry-After") == null) {
+            wrong.add(what + ": " + r.status() + " " + r.contentType() + " Retry-After=" + r.header("Retry-After") + " "
+                    + r.body());
         }
     }
 }

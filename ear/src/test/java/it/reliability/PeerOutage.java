@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks a test class that takes a sandbox peer away; {@link PeerOutagesLast} runs such classes after all others. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-public @interface PeerOutage {
-}
+public @interface PeerOutage {}

@@ -36,7 +36,8 @@ public final class Tally implements BeforeAllCallback, AfterAllCallback {
             SERVER_ERRORS.incrementAndGet();
             FINDINGS.add("5xx: " + what + " → " + r.status() + " " + abbreviate(r.body()));
         }
-        if (r.status() >= 400 && !r.contentType().startsWith("application/problem+json")
+        if (r.status() >= 400
+                && !r.contentType().startsWith("application/problem+json")
                 && !(r.status() == 401 && r.body().isEmpty())) {
             NOT_PROBLEM_JSON.incrementAndGet();
             FINDINGS.add("not problem+json: " + what + " → " + r.status() + " " + r.contentType());
@@ -52,7 +53,9 @@ public final class Tally implements BeforeAllCallback, AfterAllCallback {
      * is the expected answer and counted as such; anything else is checked like any answer.
      */
     public static Api.Reply checkUnavailable(String what, Api.Reply r) {
-        if (r.status() == 503 && r.contentType().startsWith("application/problem+json") && r.header("Retry-After") != null) {
+        if (r.status() == 503
+                && r.contentType().startsWith("application/problem+json")
+                && r.header("Retry-After") != null) {
             REQUESTS.incrementAndGet();
             EXPECTED_UNAVAILABLE.incrementAndGet();
             return r;
@@ -83,10 +86,17 @@ public final class Tally implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void afterAll(ExtensionContext context) {
         String name = context.getRequiredTestClass().getSimpleName();
-        int from = context.getStore(ExtensionContext.Namespace.create(Tally.class)).getOrDefault("findings", Integer.class, 0);
+        int from = context.getStore(ExtensionContext.Namespace.create(Tally.class))
+                .getOrDefault("findings", Integer.class, 0);
         List<String> mine = List.copyOf(FINDINGS.subList(from, FINDINGS.size()));
-        System.out.printf("[reliability] after %s, suite totals: requests=%d 5xx=%d notProblemJson=%d leaks=%d"
-                + " expected503DuringOutage=%d%n", name, REQUESTS.get(), SERVER_ERRORS.get(), NOT_PROBLEM_JSON.get(), LEAKS.get(),
+        System.out.printf(
+                "[reliability] after %s, suite totals: requests=%d 5xx=%d notProblemJson=%d leaks=%d"
+                        + " expected503DuringOutage=%d%n",
+                name,
+                REQUESTS.get(),
+                SERVER_ERRORS.get(),
+                NOT_PROBLEM_JSON.get(),
+                LEAKS.get(),
                 EXPECTED_UNAVAILABLE.get());
         mine.forEach(f -> System.out.println("[reliability]   " + name + ": " + f));
         assertTrue(mine.isEmpty(), name + ": no 5xx, no leak and only problem+json errors, found: " + mine);

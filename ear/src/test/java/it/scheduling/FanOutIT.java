@@ -34,8 +34,14 @@ class FanOutIT {
         // one small fanned-out send first, so the measured one does not pay for class loading and JIT
         String warmUp = Tracking.send(body(batch + "w", 600));
         // and is measured on a quiet server: the warm-up's deliveries are over
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).alias("the warm-up send is delivered")
-                .until(() -> Tracking.communication(warmUp).getJsonObject("counts").getJsonNumber("Pending").longValue() == 0);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .alias("the warm-up send is delivered")
+                .until(() -> Tracking.communication(warmUp)
+                                .getJsonObject("counts")
+                                .getJsonNumber("Pending")
+                                .longValue()
+                        == 0);
 
         long start = System.nanoTime();
         Api.Reply accepted = CSR.post("/communications/send", body);
@@ -46,22 +52,33 @@ class FanOutIT {
 
         long started = System.nanoTime();
         JsonObject[] last = new JsonObject[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).alias("all 10,000 queued by the fan-out consumer")
-                .until(() -> Tracking.communication(id).getJsonNumber("dispatched").longValue() == RECIPIENTS);
-        System.out.println("fan-out: all " + RECIPIENTS + " queued " + (System.nanoTime() - started) / 1_000_000 + " ms after the 202");
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(2))
+                .alias("all 10,000 queued by the fan-out consumer")
+                .until(() ->
+                        Tracking.communication(id).getJsonNumber("dispatched").longValue() == RECIPIENTS);
+        System.out.println("fan-out: all " + RECIPIENTS + " queued " + (System.nanoTime() - started) / 1_000_000
+                + " ms after the 202");
         // the SMTP deliveries themselves take minutes on a 2-core machine (dynalite and GreenMail share it)
-        await().atMost(Duration.ofSeconds(360)).pollInterval(Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(360))
+                .pollInterval(Duration.ofSeconds(5))
                 .alias("all " + RECIPIENTS + " recipients of " + id + " queued and handed to SMTP")
                 .until(() -> {
                     last[0] = progress(id);
                     JsonObject counts = last[0].getJsonObject("counts");
-                    return counts.getJsonNumber("Pending").longValue() == 0 && last[0].getJsonNumber("dispatched").longValue() == RECIPIENTS;
+                    return counts.getJsonNumber("Pending").longValue() == 0
+                            && last[0].getJsonNumber("dispatched").longValue() == RECIPIENTS;
                 });
-        System.out.println("fan-out: all " + RECIPIENTS + " recipients Sent or final " + (System.nanoTime() - started) / 1_000_000
-                + " ms after the 202; counts " + last[0].getJsonObject("counts"));
+        System.out.println(
+                "fan-out: all " + RECIPIENTS + " recipients Sent or final " + (System.nanoTime() - started) / 1_000_000
+                        + " ms after the 202; counts " + last[0].getJsonObject("counts"));
         JsonObject counts = last[0].getJsonObject("counts");
-        assertEquals(RECIPIENTS, counts.getJsonNumber("Sent").longValue() + counts.getJsonNumber("Delivered").longValue()
-                + counts.getJsonNumber("Failed").longValue(), "every recipient reached Sent or a final state: " + counts);
+        assertEquals(
+                RECIPIENTS,
+                counts.getJsonNumber("Sent").longValue()
+                        + counts.getJsonNumber("Delivered").longValue()
+                        + counts.getJsonNumber("Failed").longValue(),
+                "every recipient reached Sent or a final state: " + counts);
         assertEquals(RECIPIENTS, last[0].getJsonArray("recipients").size(), "every recipient is listed");
         assertEquals("Sent", last[0].getString("status"), "the communication is Sent once all are queued");
         // asserted last, so a slow answer still lets the queues drain before the next test
@@ -75,8 +92,14 @@ class FanOutIT {
     private static String body(String batch, int n) {
         StringBuilder recipients = new StringBuilder();
         for (int i = 0; i < n; i++) {
-            recipients.append(i == 0 ? "" : ",").append("{\"channel\":\"Email\",\"address\":\"r").append(i).append('-').append(batch)
-                    .append(SesEventPoster.NO_RECEIPT_DOMAIN).append("\"}");
+            recipients
+                    .append(i == 0 ? "" : ",")
+                    .append("{\"channel\":\"Email\",\"address\":\"r")
+                    .append(i)
+                    .append('-')
+                    .append(batch)
+                    .append(SesEventPoster.NO_RECEIPT_DOMAIN)
+                    .append("\"}");
         }
         return """
                 {"channels":["Email"],"message":{"subject":"Recall notice","content":"Please book a visit."},

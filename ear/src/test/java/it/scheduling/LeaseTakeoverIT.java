@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import com.switchboard.communication.RecipientChunks;
 import com.switchboard.communication.DynamoCommunicationStore;
+import com.switchboard.communication.RecipientChunks;
 import com.switchboard.store.Shards;
 import com.switchboard.store.Table;
 import it.support.LocalDynamo;
@@ -44,32 +44,102 @@ class LeaseTakeoverIT {
         String address = unique("orphan");
         String now = Instant.now().toString();
         Map<String, AttributeValue> details = item("COMMUNICATION#" + id, "DETAILS");
-        details.putAll(Map.of("type", s("Communication"), "communicationId", s(id), "status", s("Sent"),
-                "channels", AttributeValue.fromL(List.of(s("Email"))), "createdAt", s(now), "createdBy", s("it"),
-                Table.GSI3PK, s(DynamoCommunicationStore.dayPartition(now.substring(0, 10), new Shards(Shards.DEFAULT).of(id))), Table.GSI3SK, s(now + "#" + id), "recipientCount", n(1),
-                "urgency", s("normal")));
-        details.putAll(Map.of("count_Pending", n(1), "count_Sent", n(0), "count_Delivered", n(0), "count_Failed", n(0),
-                "renderedSubject", s("Your car is ready"), "renderedText", s("Your car is ready."), "renderedHtml", s("")));
+        details.putAll(Map.of(
+                "type",
+                s("Communication"),
+                "communicationId",
+                s(id),
+                "status",
+                s("Sent"),
+                "channels",
+                AttributeValue.fromL(List.of(s("Email"))),
+                "createdAt",
+                s(now),
+                "createdBy",
+                s("it"),
+                Table.GSI3PK,
+                s(DynamoCommunicationStore.dayPartition(now.substring(0, 10), new Shards(Shards.DEFAULT).of(id))),
+                Table.GSI3SK,
+                s(now + "#" + id),
+                "recipientCount",
+                n(1),
+                "urgency",
+                s("normal")));
+        details.putAll(Map.of(
+                "count_Pending",
+                n(1),
+                "count_Sent",
+                n(0),
+                "count_Delivered",
+                n(0),
+                "count_Failed",
+                n(0),
+                "renderedSubject",
+                s("Your car is ready"),
+                "renderedText",
+                s("Your car is ready."),
+                "renderedHtml",
+                s("")));
         Map<String, AttributeValue> chunk = new HashMap<>(RecipientChunks.key(id, 0));
-        chunk.putAll(Map.of("type", s("RecipientChunk"), "owner", s(gone), "pending", n(1),
-                Table.GSI2PK, s(RecipientChunks.ownerPartition(gone, id, "CHUNK#00000")), Table.GSI2SK, s(id + "#CHUNK#00000"),
-                "r", AttributeValue.fromM(Map.of("0", AttributeValue.fromM(Map.of("index", n(0), "channel", s("Email"),
-                        "address", s(address), "status", s("Pending"), "attempts", n(0), "updatedAt", s(now)))))));
+        chunk.putAll(Map.of(
+                "type",
+                s("RecipientChunk"),
+                "owner",
+                s(gone),
+                "pending",
+                n(1),
+                Table.GSI2PK,
+                s(RecipientChunks.ownerPartition(gone, id, "CHUNK#00000")),
+                Table.GSI2SK,
+                s(id + "#CHUNK#00000"),
+                "r",
+                AttributeValue.fromM(Map.of(
+                        "0",
+                        AttributeValue.fromM(Map.of(
+                                "index",
+                                n(0),
+                                "channel",
+                                s("Email"),
+                                "address",
+                                s(address),
+                                "status",
+                                s("Pending"),
+                                "attempts",
+                                n(0),
+                                "updatedAt",
+                                s(now)))))));
         Map<String, AttributeValue> lease = item("SERVERS", gone);
-        lease.putAll(Map.of("type", s("ServerLease"), "aliveUntil", n(Instant.now().minusSeconds(5).toEpochMilli())));
+        lease.putAll(Map.of(
+                "type",
+                s("ServerLease"),
+                "aliveUntil",
+                n(Instant.now().minusSeconds(5).toEpochMilli())));
         for (Map<String, AttributeValue> i : List.of(details, chunk, lease)) {
             LocalDynamo.client().putItem(b -> b.tableName(LocalDynamo.TABLE).item(i));
         }
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).alias("the orphaned recipient is delivered")
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .alias("the orphaned recipient is delivered")
                 .until(() -> mailsTo(address) == 1);
         Tracking.awaitRecipient(id, 0, "Sent");
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).alias("once").until(() -> mailsTo(address) == 1);
-        var taken = LocalDynamo.client().getItem(b -> b.tableName(LocalDynamo.TABLE).key(RecipientChunks.key(id, 0))
-                .consistentRead(true)).item();
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(4))
+                .alias("once")
+                .until(() -> mailsTo(address) == 1);
+        var taken = LocalDynamo.client()
+                .getItem(b -> b.tableName(LocalDynamo.TABLE)
+                        .key(RecipientChunks.key(id, 0))
+                        .consistentRead(true))
+                .item();
         assertNotEquals(gone, taken.get("owner").s(), "the chunk now belongs to the server that took it over");
-        assertFalse(LocalDynamo.client().getItem(b -> b.tableName(LocalDynamo.TABLE).key(item("SERVERS", gone)).consistentRead(true))
-                .hasItem(), "the gone server's lease is forgotten once its work is taken over");
+        assertFalse(
+                LocalDynamo.client()
+                        .getItem(b -> b.tableName(LocalDynamo.TABLE)
+                                .key(item("SERVERS", gone))
+                                .consistentRead(true))
+                        .hasItem(),
+                "the gone server's lease is forgotten once its work is taken over");
         assertEquals(0, Long.parseLong(taken.get("pending").n()), "nothing of the chunk is Pending any more");
     }
 }

@@ -47,17 +47,25 @@ class ScheduleClaimIT {
 
     @BeforeAll
     static void table() {
-        dynamo = DynamoDbClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + Sandbox.DYNAMODB_PORT))
+        dynamo = DynamoDbClient.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:" + Sandbox.DYNAMODB_PORT))
                 .region(Region.EU_WEST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
-        dynamo.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(a -> a.attributeName("PK").attributeType(ScalarAttributeType.S),
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
+        dynamo.createTable(b -> b.tableName(TABLE)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        a -> a.attributeName("PK").attributeType(ScalarAttributeType.S),
                         a -> a.attributeName("SK").attributeType(ScalarAttributeType.S),
                         a -> a.attributeName("GSI1PK").attributeType(ScalarAttributeType.S),
                         a -> a.attributeName("GSI1SK").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("PK").keyType(KeyType.HASH), k -> k.attributeName("SK").keyType(KeyType.RANGE))
+                .keySchema(
+                        k -> k.attributeName("PK").keyType(KeyType.HASH),
+                        k -> k.attributeName("SK").keyType(KeyType.RANGE))
                 .globalSecondaryIndexes(g -> g.indexName("GSI1")
-                        .keySchema(k -> k.attributeName("GSI1PK").keyType(KeyType.HASH), k -> k.attributeName("GSI1SK").keyType(KeyType.RANGE))
+                        .keySchema(
+                                k -> k.attributeName("GSI1PK").keyType(KeyType.HASH),
+                                k -> k.attributeName("GSI1SK").keyType(KeyType.RANGE))
                         .projection(p -> p.projectionType(ProjectionType.ALL))));
         dynamo.waiter().waitUntilTableExists(b -> b.tableName(TABLE));
     }
@@ -90,7 +98,8 @@ class ScheduleClaimIT {
                     together.await(); // both read the index before either claims, as two timers firing at once
                     for (DynamoScheduleStore.Due d : due) {
                         if (store.claim(d.communicationId(), server, LEASE)) {
-                            winners.computeIfAbsent(d.communicationId(), k -> new ArrayList<>()).add(server);
+                            winners.computeIfAbsent(d.communicationId(), k -> new ArrayList<>())
+                                    .add(server);
                         }
                     }
                     return null;
@@ -103,7 +112,10 @@ class ScheduleClaimIT {
             servers.shutdown();
         }
         for (String id : ids) {
-            assertEquals(1, winners.getOrDefault(id, List.of()).size(), "item " + id + " claimed by exactly one server: " + winners.get(id));
+            assertEquals(
+                    1,
+                    winners.getOrDefault(id, List.of()).size(),
+                    "item " + id + " claimed by exactly one server: " + winners.get(id));
         }
         assertTrue(store(now).due(100).isEmpty(), "claimed items are no longer offered as due while their lease runs");
     }
@@ -116,11 +128,15 @@ class ScheduleClaimIT {
         assertTrue(store(t).claim(id, "server-dead", LEASE), "the first server claims the due item");
 
         DynamoScheduleStore during = store(t.plus(LEASE).minusSeconds(1));
-        assertFalse(during.due(100).stream().anyMatch(d -> d.communicationId().equals(id)), "not offered while the lease runs");
+        assertFalse(
+                during.due(100).stream().anyMatch(d -> d.communicationId().equals(id)),
+                "not offered while the lease runs");
         assertFalse(during.claim(id, "server-b", LEASE), "not claimable while the lease runs");
 
         DynamoScheduleStore after = store(t.plus(LEASE).plusSeconds(1));
-        assertTrue(after.due(100).stream().anyMatch(d -> d.communicationId().equals(id)), "offered again once the lease ended");
+        assertTrue(
+                after.due(100).stream().anyMatch(d -> d.communicationId().equals(id)),
+                "offered again once the lease ended");
         assertTrue(after.claim(id, "server-b", LEASE), "another server takes it over");
         assertFalse(after.claim(id, "server-c", LEASE), "and holds it against a third");
     }
@@ -130,7 +146,9 @@ class ScheduleClaimIT {
         Instant t = Instant.now();
         String id = UUID.randomUUID().toString();
         dynamo.putItem(b -> b.tableName(TABLE).item(store(t).item(id, t.plusSeconds(60))));
-        assertFalse(store(t).due(100).stream().anyMatch(d -> d.communicationId().equals(id)), "not offered before its time");
+        assertFalse(
+                store(t).due(100).stream().anyMatch(d -> d.communicationId().equals(id)),
+                "not offered before its time");
         assertFalse(store(t).claim(id, "server-a", LEASE), "not claimable before its time");
         assertTrue(store(t.plusSeconds(61)).claim(id, "server-a", LEASE), "claimable once due");
     }

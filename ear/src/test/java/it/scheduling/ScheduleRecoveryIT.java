@@ -46,12 +46,15 @@ class ScheduleRecoveryIT {
         sweep.close();
     }
 
-    private static final DynamoScheduleStore ITEMS = new DynamoScheduleStore(LocalDynamo.client(), new Table() {
-        @Override
-        public String name() {
-            return LocalDynamo.TABLE;
-        }
-    }, Clock.systemUTC());
+    private static final DynamoScheduleStore ITEMS = new DynamoScheduleStore(
+            LocalDynamo.client(),
+            new Table() {
+                @Override
+                public String name() {
+                    return LocalDynamo.TABLE;
+                }
+            },
+            Clock.systemUTC());
 
     @Test
     void aLeftoverItemOfAnAlreadyQueuedSendIsRemovedWithoutSendingAgain() {
@@ -62,9 +65,12 @@ class ScheduleRecoveryIT {
 
         putDeadServersClaim(ITEMS.item(id, Instant.now().minusSeconds(40)));
 
-        await().atMost(Duration.ofSeconds(10)).alias("the scheduler takes the leftover item of " + id + " over and removes it")
+        await().atMost(Duration.ofSeconds(10))
+                .alias("the scheduler takes the leftover item of " + id + " over and removes it")
                 .until(() -> !scheduleItemExists(id));
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).alias("still exactly one mail to " + to)
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(3))
+                .alias("still exactly one mail to " + to)
                 .until(() -> mailsTo(to) == 1);
     }
 
@@ -75,24 +81,40 @@ class ScheduleRecoveryIT {
         assertEquals("Scheduled", Tracking.communication(id).getString("status"), "it waits for its time");
 
         // its time came, a server claimed it and died before queueing; the claim's lease is over
-        putDeadServersClaim(ITEMS.item(id, Instant.now().minusSeconds(40), List.of(new DeliveryTicket(id, 0, Channel.Email))));
+        putDeadServersClaim(
+                ITEMS.item(id, Instant.now().minusSeconds(40), List.of(new DeliveryTicket(id, 0, Channel.Email))));
 
         Tracking.awaitRecipientAccepted(id, 0);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).alias("exactly one mail to " + to)
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(3))
+                .alias("exactly one mail to " + to)
                 .until(() -> mailsTo(to) == 1);
-        await().atMost(Duration.ofSeconds(5)).alias("the communication leaves Scheduled")
+        await().atMost(Duration.ofSeconds(5))
+                .alias("the communication leaves Scheduled")
                 .until(() -> !"Scheduled".equals(Tracking.communication(id).getString("status")));
-        await().atMost(Duration.ofSeconds(5)).alias("its schedule item is removed").until(() -> !scheduleItemExists(id));
+        await().atMost(Duration.ofSeconds(5))
+                .alias("its schedule item is removed")
+                .until(() -> !scheduleItemExists(id));
     }
 
     private static void putDeadServersClaim(Map<String, AttributeValue> item) {
         item.put("claimedBy", AttributeValue.fromS("server-dead"));
-        item.put("claimUntil", AttributeValue.fromN(Long.toString(Instant.now().minusSeconds(10).toEpochMilli())));
+        item.put(
+                "claimUntil",
+                AttributeValue.fromN(
+                        Long.toString(Instant.now().minusSeconds(10).toEpochMilli())));
         LocalDynamo.client().putItem(b -> b.tableName(LocalDynamo.TABLE).item(item));
     }
 
     private static boolean scheduleItemExists(String id) {
-        return LocalDynamo.client().getItem(b -> b.tableName(LocalDynamo.TABLE).consistentRead(true)
-                .key(Map.of("PK", AttributeValue.fromS("COMMUNICATION#" + id), "SK", AttributeValue.fromS("SCHEDULE")))).hasItem();
+        return LocalDynamo.client()
+                .getItem(b -> b.tableName(LocalDynamo.TABLE)
+                        .consistentRead(true)
+                        .key(Map.of(
+                                "PK",
+                                AttributeValue.fromS("COMMUNICATION#" + id),
+                                "SK",
+                                AttributeValue.fromS("SCHEDULE"))))
+                .hasItem();
     }
 }

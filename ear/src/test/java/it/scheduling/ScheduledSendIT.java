@@ -40,7 +40,10 @@ class ScheduledSendIT {
         String id = accepted.json().getString("communicationId");
         JsonObject waiting = Tracking.communication(id);
         assertEquals("Scheduled", waiting.getString("status"), "it is stored as Scheduled");
-        assertEquals("Pending", waiting.getJsonArray("recipients").getJsonObject(0).getString("status"), "its recipient waits");
+        assertEquals(
+                "Pending",
+                waiting.getJsonArray("recipients").getJsonObject(0).getString("status"),
+                "its recipient waits");
         assertEquals(0, mailsTo(to), "nothing is sent before its time");
 
         JsonObject sent = Tracking.awaitRecipient(id, 0, "Sent");
@@ -48,9 +51,12 @@ class ScheduledSendIT {
         System.out.println("scheduled send: sentAt - scheduledAt = " + late.toMillis() + " ms");
         assertFalse(late.isNegative(), "not sent before scheduledAt, sent " + late + " after");
         assertTrue(late.compareTo(Duration.ofSeconds(2)) <= 0, "sent within 2 s of scheduledAt, was " + late);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).alias("exactly one mail to " + to)
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(3))
+                .alias("exactly one mail to " + to)
                 .until(() -> mailsTo(to) == 1);
-        assertEquals("Sent", Tracking.communication(id).getString("status"), "the communication moved Scheduled -> Sent");
+        assertEquals(
+                "Sent", Tracking.communication(id).getString("status"), "the communication moved Scheduled -> Sent");
     }
 
     @Test
@@ -61,21 +67,30 @@ class ScheduledSendIT {
             String to = unique("burst" + i);
             addressById.put(Tracking.send(email(to, at)), to);
         }
-        assertTrue(Instant.now().isBefore(at), "all 40 were accepted before their time, so the lag below is the scheduler's");
+        assertTrue(
+                Instant.now().isBefore(at),
+                "all 40 were accepted before their time, so the lag below is the scheduler's");
         for (Map.Entry<String, String> e : addressById.entrySet()) {
             JsonObject sent = Tracking.awaitRecipientAccepted(e.getKey(), 0);
             JsonObject c = Tracking.communication(e.getKey());
             Duration late = Duration.between(at, Instant.parse(c.getString("sentAt")));
             assertFalse(late.isNegative(), e.getKey() + " not queued before scheduledAt, was " + late + " after");
-            assertTrue(late.compareTo(Duration.ofSeconds(2)) <= 0, e.getKey() + " queued within 2 s of scheduledAt, was " + late);
-            assertFalse(Duration.between(at, Instant.parse(sent.getString("sentAt"))).isNegative(),
+            assertTrue(
+                    late.compareTo(Duration.ofSeconds(2)) <= 0,
+                    e.getKey() + " queued within 2 s of scheduledAt, was " + late);
+            assertFalse(
+                    Duration.between(at, Instant.parse(sent.getString("sentAt")))
+                            .isNegative(),
                     "its recipient not sent before scheduledAt: " + sent);
         }
-        await().atMost(Duration.ofSeconds(10)).alias("a mail to each of the 40")
+        await().atMost(Duration.ofSeconds(10))
+                .alias("a mail to each of the 40")
                 .until(() -> mailCounts(addressById.values()).values().stream().allMatch(n -> n >= 1));
-        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertTrue(
-                mailCounts(addressById.values()).values().stream().allMatch(n -> n == 1),
-                "exactly one mail to each of the 40, 2 s later: " + mailCounts(addressById.values())));
+        await().pollDelay(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(3))
+                .untilAsserted(() -> assertTrue(
+                        mailCounts(addressById.values()).values().stream().allMatch(n -> n == 1),
+                        "exactly one mail to each of the 40, 2 s later: " + mailCounts(addressById.values())));
     }
 
     @Test
@@ -89,7 +104,9 @@ class ScheduledSendIT {
         assertEquals("Failed", recipient.getString("status"), "its recipient will not be reached");
         assertEquals("cancelled", recipient.getString("reason"), "and says why");
 
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).alias("no mail to " + to + " after its time")
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(4))
+                .alias("no mail to " + to + " after its time")
                 .until(() -> mailsTo(to) == 0);
         assertEquals("Cancelled", Tracking.communication(id).getString("status"), "still Cancelled after its time");
         assertEquals(200, CSR.delete("/communications/" + id).status(), "cancelling again changes nothing");
@@ -115,8 +132,12 @@ class ScheduledSendIT {
         String id = Tracking.send(email(unique("gone"), null));
         Api.Reply cancel = CSR.delete("/communications/" + id);
         assertEquals(409, cancel.status(), "cancel after dispatch conflicts: " + cancel.body());
-        assertTrue(cancel.contentType().startsWith("application/problem+json"), "as problem+json: " + cancel.contentType());
-        Api.Reply move = CSR.put("/communications/" + id + "/schedule", "{\"scheduledAt\":\"" + Instant.now().plusSeconds(60) + "\"}");
+        assertTrue(
+                cancel.contentType().startsWith("application/problem+json"),
+                "as problem+json: " + cancel.contentType());
+        Api.Reply move = CSR.put(
+                "/communications/" + id + "/schedule",
+                "{\"scheduledAt\":\"" + Instant.now().plusSeconds(60) + "\"}");
         assertEquals(409, move.status(), "reschedule after dispatch conflicts: " + move.body());
         assertTrue(move.contentType().startsWith("application/problem+json"), "as problem+json: " + move.contentType());
     }
@@ -124,9 +145,14 @@ class ScheduledSendIT {
     @Test
     void reschedulingIntoThePastIsRefused() {
         String id = Tracking.send(email(unique("past"), Instant.now().plus(Duration.ofHours(1))));
-        Api.Reply move = CSR.put("/communications/" + id + "/schedule", "{\"scheduledAt\":\"" + Instant.now().minusSeconds(60) + "\"}");
+        Api.Reply move = CSR.put(
+                "/communications/" + id + "/schedule",
+                "{\"scheduledAt\":\"" + Instant.now().minusSeconds(60) + "\"}");
         assertEquals(422, move.status(), "a past time cannot be scheduled: " + move.body());
-        assertEquals("scheduledAt", move.json().getJsonArray("errors").getJsonObject(0).getString("field"), "names the field");
+        assertEquals(
+                "scheduledAt",
+                move.json().getJsonArray("errors").getJsonObject(0).getString("field"),
+                "names the field");
         assertEquals(403, Api.as("integration").delete("/communications/" + id).status(), "integration may not cancel");
         assertEquals(200, CSR.delete("/communications/" + id).status(), "clean up: cancel it");
     }
@@ -134,8 +160,7 @@ class ScheduledSendIT {
     static String email(String to, Instant at) {
         return """
                 {"channels":["Email"],"message":{"subject":"Your appointment","content":"See you soon."},
-                 %s"recipients":[{"channel":"Email","address":"%s"}]}"""
-                .formatted(at == null ? "" : "\"scheduledAt\":\"" + at + "\",", to);
+                 %s"recipients":[{"channel":"Email","address":"%s"}]}""".formatted(at == null ? "" : "\"scheduledAt\":\"" + at + "\",", to);
     }
 
     static String unique(String name) {
@@ -159,12 +184,15 @@ class ScheduledSendIT {
     }
 
     static long mailsTo(String address) {
-        return Arrays.stream(Switchboard.sandbox().mail().getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equalsIgnoreCase(address));
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).count();
+        return Arrays.stream(Switchboard.sandbox().mail().getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                                .anyMatch(a -> a.toString().equalsIgnoreCase(address));
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .count();
     }
 }

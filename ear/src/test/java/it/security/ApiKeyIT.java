@@ -38,10 +38,20 @@ class ApiKeyIT {
         Api.Reply accepted = Api.withApiKey(key).post("/communications/send", SEND);
         assertEquals(202, accepted.status(), "send with Authorization: ApiKey: " + accepted.body());
         String id = accepted.json().getString("communicationId");
-        assertEquals(200, Api.withApiKey(key).get("/communications/" + id).status(), "the client reads its communication");
-        assertEquals(200, Api.anonymous().get("/communications/delivery-tracking?communicationId=" + id, "X-Api-Key", key).status(),
+        assertEquals(
+                200, Api.withApiKey(key).get("/communications/" + id).status(), "the client reads its communication");
+        assertEquals(
+                200,
+                Api.anonymous()
+                        .get("/communications/delivery-tracking?communicationId=" + id, "X-Api-Key", key)
+                        .status(),
                 "the client tracks it with the X-Api-Key header");
-        assertEquals(202, Api.anonymous().post("/communications/send", SEND, "X-Api-Key", key).status(), "send with X-Api-Key");
+        assertEquals(
+                202,
+                Api.anonymous()
+                        .post("/communications/send", SEND, "X-Api-Key", key)
+                        .status(),
+                "send with X-Api-Key");
 
         Api.Reply list = ADMIN.get(KEYS);
         assertEquals(200, list.status(), list.body());
@@ -63,12 +73,18 @@ class ApiKeyIT {
         String own = sender.post("/communications/send", SEND).json().getString("communicationId");
         String staffs = Api.as("csr").post("/communications/send", SEND).json().getString("communicationId");
 
-        assertEquals(200, sameClient.get("/communications/" + own).status(), "a second key of the same client reads it");
-        assertEquals(404, sender.get("/communications/" + staffs).status(), "a CSR's communication is not the client's");
+        assertEquals(
+                200, sameClient.get("/communications/" + own).status(), "a second key of the same client reads it");
+        assertEquals(
+                404, sender.get("/communications/" + staffs).status(), "a CSR's communication is not the client's");
         Api.Reply hidden = other.get("/communications/" + own);
         assertEquals(404, hidden.status(), "another client's key does not see it exists: " + hidden.body());
         assertTrue(hidden.contentType().startsWith("application/problem+json"), hidden.contentType());
-        assertEquals(404, other.get("/communications/delivery-tracking?communicationId=" + own).status(), "nor track it");
+        assertEquals(
+                404,
+                other.get("/communications/delivery-tracking?communicationId=" + own)
+                        .status(),
+                "nor track it");
         assertTrue(tracked(sender).contains(own), "the client's tracking list has its own communication");
         assertFalse(tracked(sender).contains(staffs), "and not the CSR's");
         assertFalse(tracked(other).contains(own), "another client's list does not have it");
@@ -77,16 +93,23 @@ class ApiKeyIT {
         assertEquals(200, granted.status(), granted.body());
         assertTrue(granted.json().getBoolean("readAll"), "the answer shows the grant: " + granted.body());
         assertTrue(listed(ADMIN.get(KEYS), otherKey.getString("keyId")).getBoolean("readAll"), "and so does the list");
-        assertEquals(200, other.get("/communications/" + own).status(), "with read-all it reads another client's communication");
+        assertEquals(
+                200,
+                other.get("/communications/" + own).status(),
+                "with read-all it reads another client's communication");
         assertEquals(200, other.get("/communications/" + staffs).status(), "and a CSR's");
         assertTrue(tracked(other).containsAll(List.of(own, staffs)), "and tracks both");
 
-        assertEquals(200, ADMIN.put(KEYS + "/" + otherKey.getString("keyId") + "/read-all", "{\"readAll\":false}").status());
+        assertEquals(
+                200,
+                ADMIN.put(KEYS + "/" + otherKey.getString("keyId") + "/read-all", "{\"readAll\":false}")
+                        .status());
         assertEquals(404, other.get("/communications/" + own).status(), "withdrawn, it reads only its own again");
 
         Api.Reply bad = ADMIN.put(KEYS + "/" + otherKey.getString("keyId") + "/read-all", "{}");
         assertEquals(400, bad.status(), bad.body());
-        assertEquals("readAll", bad.json().getJsonArray("errors").getJsonObject(0).getString("field"), "the field at fault");
+        assertEquals(
+                "readAll", bad.json().getJsonArray("errors").getJsonObject(0).getString("field"), "the field at fault");
     }
 
     @Test
@@ -101,7 +124,9 @@ class ApiKeyIT {
 
         Api.Reply refused = client.post("/communications/send", SEND);
         assertEquals(401, refused.status(), "a revoked key cannot send: " + refused.body());
-        assertTrue(refused.contentType().startsWith("application/problem+json"), "as a problem document: " + refused.contentType());
+        assertTrue(
+                refused.contentType().startsWith("application/problem+json"),
+                "as a problem document: " + refused.contentType());
         assertEquals(401, client.get("/communications/channels").status(), "nor read");
     }
 
@@ -110,22 +135,50 @@ class ApiKeyIT {
         String client = uniqueClient();
         JsonObject old = issue(client);
         JsonObject rotated = issue(client);
-        assertEquals(202, Api.withApiKey(old.getString("key")).post("/communications/send", SEND).status(), "old key during rotation");
-        assertEquals(202, Api.withApiKey(rotated.getString("key")).post("/communications/send", SEND).status(), "new key during rotation");
+        assertEquals(
+                202,
+                Api.withApiKey(old.getString("key"))
+                        .post("/communications/send", SEND)
+                        .status(),
+                "old key during rotation");
+        assertEquals(
+                202,
+                Api.withApiKey(rotated.getString("key"))
+                        .post("/communications/send", SEND)
+                        .status(),
+                "new key during rotation");
 
         assertEquals(200, ADMIN.delete(KEYS + "/" + old.getString("keyId")).status(), "the old key is revoked");
-        assertEquals(401, Api.withApiKey(old.getString("key")).post("/communications/send", SEND).status(), "old key after revoke");
-        assertEquals(202, Api.withApiKey(rotated.getString("key")).post("/communications/send", SEND).status(), "new key after revoke");
+        assertEquals(
+                401,
+                Api.withApiKey(old.getString("key"))
+                        .post("/communications/send", SEND)
+                        .status(),
+                "old key after revoke");
+        assertEquals(
+                202,
+                Api.withApiKey(rotated.getString("key"))
+                        .post("/communications/send", SEND)
+                        .status(),
+                "new key after revoke");
     }
 
     @Test
     void onlyAdminsManageKeys() {
         assertEquals(403, Api.as("csr").post(KEYS, "{\"client\":\"x\"}").status(), "a csr cannot create keys");
         assertEquals(403, Api.as("csr").get(KEYS).status(), "nor list them");
-        assertEquals(403, Api.as("integration").post(KEYS, "{\"client\":\"x\"}").status(), "nor can an integration user");
-        assertEquals(401, Api.anonymous().post(KEYS, "{\"client\":\"x\"}").status(), "anonymous callers are asked to authenticate");
+        assertEquals(
+                403, Api.as("integration").post(KEYS, "{\"client\":\"x\"}").status(), "nor can an integration user");
+        assertEquals(
+                401,
+                Api.anonymous().post(KEYS, "{\"client\":\"x\"}").status(),
+                "anonymous callers are asked to authenticate");
         JsonObject issued = issue(uniqueClient());
-        assertEquals(403, Api.withApiKey(issued.getString("key")).post(KEYS, "{\"client\":\"x\"}").status(),
+        assertEquals(
+                403,
+                Api.withApiKey(issued.getString("key"))
+                        .post(KEYS, "{\"client\":\"x\"}")
+                        .status(),
                 "a key cannot issue keys");
     }
 
@@ -134,7 +187,8 @@ class ApiKeyIT {
         Api key = Api.withApiKey(issue(Api.userName("admin")).getString("key"));
         assertEquals(202, key.post("/communications/send", SEND).status(), "it is an integration client");
         assertEquals(403, key.get(KEYS).status(), "not the admin it is named after");
-        assertEquals(403, key.put("/communications/templates/x", "{\"body\":\"b\"}").status(), "no template editing either");
+        assertEquals(
+                403, key.put("/communications/templates/x", "{\"body\":\"b\"}").status(), "no template editing either");
     }
 
     @Test
@@ -142,17 +196,29 @@ class ApiKeyIT {
         Api.Reply unknown = Api.withApiKey("sbk_" + "A".repeat(43)).get("/communications/channels");
         assertEquals(401, unknown.status(), "a well-formed key that was never issued");
         assertTrue(unknown.contentType().startsWith("application/problem+json"), unknown.contentType());
-        assertEquals(401, Api.anonymous().get("/communications/channels", "X-Api-Key", "not-a-key").status(), "garbage in X-Api-Key");
+        assertEquals(
+                401,
+                Api.anonymous()
+                        .get("/communications/channels", "X-Api-Key", "not-a-key")
+                        .status(),
+                "garbage in X-Api-Key");
         Api.Reply bad = ADMIN.post(KEYS, "{\"client\":\"Not A Name\"}");
         assertEquals(400, bad.status(), bad.body());
-        assertEquals("client", bad.json().getJsonArray("errors").getJsonObject(0).getString("field"), "the field at fault");
+        assertEquals(
+                "client", bad.json().getJsonArray("errors").getJsonObject(0).getString("field"), "the field at fault");
     }
 
     @Test
     void basicAuthenticationStillWorksBesideKeys() {
         assertEquals(200, Api.as("csr").get("/communications/channels").status(), "csr with basic auth");
-        assertEquals(202, Api.as("integration").post("/communications/send", SEND).status(), "the basic-auth integration user");
-        assertEquals(401, Api.withCredentials(Api.userName("admin"), "wrong").get(KEYS).status(), "a wrong password");
+        assertEquals(
+                202,
+                Api.as("integration").post("/communications/send", SEND).status(),
+                "the basic-auth integration user");
+        assertEquals(
+                401,
+                Api.withCredentials(Api.userName("admin"), "wrong").get(KEYS).status(),
+                "a wrong password");
     }
 
     @Test
@@ -172,8 +238,10 @@ class ApiKeyIT {
     }
 
     private static JsonObject listed(Api.Reply list, String keyId) {
-        return list.jsonArray().stream().map(JsonObject.class::cast)
-                .filter(k -> keyId.equals(k.getString("keyId"))).findFirst()
+        return list.jsonArray().stream()
+                .map(JsonObject.class::cast)
+                .filter(k -> keyId.equals(k.getString("keyId")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("key " + keyId + " is not listed: " + list.body()));
     }
 
@@ -182,7 +250,8 @@ class ApiKeyIT {
         Api.Reply page = caller.get("/communications/delivery-tracking?limit=100");
         assertEquals(200, page.status(), page.body());
         return page.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .map(i -> i.getString("communicationId")).toList();
+                .map(i -> i.getString("communicationId"))
+                .toList();
     }
 
     private static String uniqueClient() {

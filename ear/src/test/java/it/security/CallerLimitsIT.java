@@ -34,11 +34,9 @@ class CallerLimitsIT {
         assertProblem(tooMany, "recipients");
         assertEquals(202, probe.post("/communications/send", """
                 {"message":{"subject":"Hi","content":"three"},"recipients":[{"channel":"Email","address":"r1@example.com"},
-                 {"channel":"Email","address":"r2@example.com"},{"channel":"Email","address":"r3@example.com"}]}""").status(),
-                "three recipients fit the budget");
+                 {"channel":"Email","address":"r2@example.com"},{"channel":"Email","address":"r3@example.com"}]}""").status(), "three recipients fit the budget");
         assertProblem(probe.post("/communications/send", """
-                {"message":{"subject":"Hi","content":"one more"},"recipients":[{"channel":"Email","address":"r5@example.com"}]}"""),
-                "recipients");
+                {"message":{"subject":"Hi","content":"one more"},"recipients":[{"channel":"Email","address":"r5@example.com"}]}"""), "recipients");
 
         Api.Reply last = null;
         for (int i = 0; i < 5 && (last == null || last.status() != 429); i++) {
@@ -50,30 +48,36 @@ class CallerLimitsIT {
 
     @Test
     void wrongPasswordsFromOneAddressAreSlowedTo429BeforeTheyAreChecked() throws Exception {
-        // 127.0.0.2: the local profile allows it 5 failed sign-ins a minute (127.0.0.1, the other tests', is left alone)
-        String wrong = "Basic " + java.util.Base64.getEncoder().encodeToString("carol:guess".getBytes(StandardCharsets.UTF_8));
+        // 127.0.0.2: the local profile allows it 5 failed sign-ins a minute (127.0.0.1, the other tests', is left
+        // alone)
+        String wrong =
+                "Basic " + java.util.Base64.getEncoder().encodeToString("carol:guess".getBytes(StandardCharsets.UTF_8));
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             statuses.add(statusFrom127002(wrong).status());
         }
         assertEquals(List.of(401, 401, 401, 401, 401, 429, 429), statuses, "five tries, then refused unchecked");
-        String right = "Basic " + java.util.Base64.getEncoder().encodeToString(
-                (Api.userName("csr") + ":" + Api.password("csr")).getBytes(StandardCharsets.UTF_8));
+        String right = "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString(
+                                (Api.userName("csr") + ":" + Api.password("csr")).getBytes(StandardCharsets.UTF_8));
         RawReply blocked = statusFrom127002(right);
         assertEquals(429, blocked.status(), "even the right password waits out the minute: " + blocked.head());
         assertTrue(blocked.head().toLowerCase().contains("retry-after:"), "with Retry-After: " + blocked.head());
         assertEquals(200, Api.as("csr").get("/communications/channels").status(), "another address signs in as usual");
     }
 
-    private record RawReply(int status, String head) {
-    }
+    private record RawReply(int status, String head) {}
 
     /** GET /communications/channels over a socket bound to 127.0.0.2 (the JDK's HttpClient cannot choose its source address). */
     private static RawReply statusFrom127002(String authorization) throws Exception {
-        try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), 9080, InetAddress.getByName("127.0.0.2"), 0)) {
+        try (Socket socket =
+                new Socket(InetAddress.getByName("127.0.0.1"), 9080, InetAddress.getByName("127.0.0.2"), 0)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET /communications/channels HTTP/1.1\r\nHost: 127.0.0.1:9080\r\nAuthorization: "
-                    + authorization + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET /communications/channels HTTP/1.1\r\nHost: 127.0.0.1:9080\r\nAuthorization: "
+                                    + authorization + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int end = reply.indexOf("\r\n\r\n");
             String head = end < 0 ? reply : reply.substring(0, end);
@@ -84,8 +88,15 @@ class CallerLimitsIT {
     private static void assertProblem(Api.Reply r, String limit) {
         assertEquals(429, r.status(), limit + ": " + r.body());
         assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
-        long retryAfter = Long.parseLong(r.raw().headers().firstValue("Retry-After").orElse("0"));
+        long retryAfter =
+                Long.parseLong(r.raw().headers().firstValue("Retry-After").orElse("0"));
         assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After in seconds: " + retryAfter);
-        assertTrue(r.json().getJsonArray("errors").getJsonObject(0).getString("field").equals(limit), "names the limit: " + r.body());
+        assertTrue(
+                r.json()
+                        .getJsonArray("errors")
+                        .getJsonObject(0)
+                        .getString("field")
+                        .equals(limit),
+                "names the limit: " + r.body());
     }
 }

@@ -25,16 +25,24 @@ class ProductionPackageIT {
 
     @Test
     void thePackageCarriesTheServerAndTheAwsProfileButNothingOfTheLocalOne() throws IOException {
-        try (ZipFile zip = new ZipFile(Path.of(System.getProperty("production.package")).toFile())) {
+        try (ZipFile zip =
+                new ZipFile(Path.of(System.getProperty("production.package")).toFile())) {
             List<String> names = zip.stream().map(ZipEntry::getName).toList();
-            for (String needed : List.of("server.xml", "bootstrap.properties", "jvm.options", "configDropins/profiles/aws.xml",
+            for (String needed : List.of(
+                    "server.xml",
+                    "bootstrap.properties",
+                    "jvm.options",
+                    "configDropins/profiles/aws.xml",
                     "apps/switchboard.ear")) {
                 assertTrue(names.contains(SERVER + needed), "the package has " + needed + ": " + names);
             }
             List<String> wrong = new ArrayList<>();
             for (String name : names) {
-                if (name.endsWith("local.xml") || name.contains("/resources/security/") || name.contains("sandbox")
-                        || name.endsWith(".p12") || name.endsWith("ltpa.keys")) {
+                if (name.endsWith("local.xml")
+                        || name.contains("/resources/security/")
+                        || name.contains("sandbox")
+                        || name.endsWith(".p12")
+                        || name.endsWith("ltpa.keys")) {
                     wrong.add(name);
                 }
             }
@@ -42,14 +50,21 @@ class ProductionPackageIT {
             ZipEntry env = zip.getEntry(SERVER + "server.env");
             if (env != null) {
                 String text = new String(zip.getInputStream(env).readAllBytes(), StandardCharsets.UTF_8);
-                assertFalse(text.contains("PASSWORD") || text.contains("keystore_password") || text.contains("SB_"),
+                assertFalse(
+                        text.contains("PASSWORD") || text.contains("keystore_password") || text.contains("SB_"),
                         "server.env carries no users or passwords: " + text);
             }
-            assertFalse(new String(zip.getInputStream(zip.getEntry(SERVER + "server.xml")).readAllBytes(), StandardCharsets.UTF_8)
-                    .contains("local-pw"), "nor does server.xml");
+            assertFalse(
+                    new String(
+                                    zip.getInputStream(zip.getEntry(SERVER + "server.xml"))
+                                            .readAllBytes(),
+                                    StandardCharsets.UTF_8)
+                            .contains("local-pw"),
+                    "nor does server.xml");
 
             List<String> inEar = new ArrayList<>();
-            try (ZipInputStream ear = new ZipInputStream(zip.getInputStream(zip.getEntry(SERVER + "apps/switchboard.ear")))) {
+            try (ZipInputStream ear =
+                    new ZipInputStream(zip.getInputStream(zip.getEntry(SERVER + "apps/switchboard.ear")))) {
                 for (ZipEntry e; (e = ear.getNextEntry()) != null; ) {
                     inEar.add(e.getName());
                     if (e.getName().endsWith(".jar") || e.getName().endsWith(".war")) {
@@ -61,10 +76,17 @@ class ProductionPackageIT {
                     }
                 }
             }
-            List<String> testCode = inEar.stream().filter(n -> n.contains("sandbox/") || n.contains("/it/") || n.contains("greenmail")
-                    || n.contains("wiremock") || n.contains("junit") || n.contains("signing-certificate")).toList();
+            List<String> testCode = inEar.stream()
+                    .filter(n -> n.contains("sandbox/")
+                            || n.contains("/it/")
+                            || n.contains("greenmail")
+                            || n.contains("wiremock")
+                            || n.contains("junit")
+                            || n.contains("signing-certificate"))
+                    .toList();
             assertEquals(List.of(), testCode, "no sandbox, test peer or test class is in the EAR");
-            assertTrue(inEar.contains("ejb-core.jar!com/switchboard/health/ProfileCheck.class"),
+            assertTrue(
+                    inEar.contains("ejb-core.jar!com/switchboard/health/ProfileCheck.class"),
                     "the EAR was read through (it has the aws profile's start check): " + inEar.size() + " entries");
         }
     }

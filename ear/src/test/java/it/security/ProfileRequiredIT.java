@@ -38,7 +38,9 @@ class ProfileRequiredIT {
             Process server = server("run", "noprofile", Map.of(), dir.resolve("console.log"));
             assertTrue(server.waitFor(3, TimeUnit.MINUTES), "the server stopped by itself");
             String log = Files.readString(dir.resolve("console.log"));
-            assertTrue(log.contains("profiles/${switchboard.profile}.xml"), "the log names the missing profile:\n" + tail(log));
+            assertTrue(
+                    log.contains("profiles/${switchboard.profile}.xml"),
+                    "the log names the missing profile:\n" + tail(log));
             assertTrue(log.contains("CWWKG0010I"), "and says it shut down because of it:\n" + tail(log));
             assertFalse(log.contains("CWWKF0011I"), "it never reported itself ready (CWWKF0011I)");
         } finally {
@@ -49,27 +51,45 @@ class ProfileRequiredIT {
     @Test
     void theAwsProfileWithASecretMissingDoesNotStartTheApplicationAndSaysWhatToSet() throws Exception {
         Path dir = copyOfTheServer("awsmissing", true);
-        Map<String, String> env = Map.ofEntries(Map.entry("SWITCHBOARD_PROFILE", "aws"), Map.entry("AWS_REGION", "eu-west-1"),
-                Map.entry("SES_SMTP_HOST", "email-smtp.eu-west-1.amazonaws.com"), Map.entry("SES_SMTP_USERNAME", "AKIAEXAMPLE"),
-                Map.entry("SES_FROM_ADDRESS", "switchboard@example.com"), Map.entry("SES_CONFIGURATION_SET", "switchboard"),
-                Map.entry("SNS_SENDER_ID", ""), Map.entry("SNS_ORIGINATION_NUMBER", ""),
+        Map<String, String> env = Map.ofEntries(
+                Map.entry("SWITCHBOARD_PROFILE", "aws"),
+                Map.entry("AWS_REGION", "eu-west-1"),
+                Map.entry("SES_SMTP_HOST", "email-smtp.eu-west-1.amazonaws.com"),
+                Map.entry("SES_SMTP_USERNAME", "AKIAEXAMPLE"),
+                Map.entry("SES_FROM_ADDRESS", "switchboard@example.com"),
+                Map.entry("SES_CONFIGURATION_SET", "switchboard"),
+                Map.entry("SNS_SENDER_ID", ""),
+                Map.entry("SNS_ORIGINATION_NUMBER", ""),
                 Map.entry("SNS_ALLOWED_TOPIC_ARNS", "arn:aws:sns:eu-west-1:000000000000:ses"),
-                Map.entry("WHATSAPP_PHONE_NUMBER_ID", "1"), Map.entry("WHATSAPP_ACCESS_TOKEN", "t"),
-                Map.entry("WHATSAPP_APP_SECRET", "s"), Map.entry("WHATSAPP_VERIFY_TOKEN", "v"),
-                Map.entry("CONSOLE_ORIGIN", "https://switchboard.example.com"), Map.entry("DESTINATION_COUNTRY_CODES", "44"), Map.entry("LDAP_HOST", "127.0.0.1"),
-                Map.entry("LDAP_PORT", "6636"), Map.entry("LDAP_BASE_DN", "dc=example,dc=com"),
-                Map.entry("LDAP_BIND_DN", "cn=switchboard"), Map.entry("LDAP_BIND_PASSWORD", "x"));
+                Map.entry("WHATSAPP_PHONE_NUMBER_ID", "1"),
+                Map.entry("WHATSAPP_ACCESS_TOKEN", "t"),
+                Map.entry("WHATSAPP_APP_SECRET", "s"),
+                Map.entry("WHATSAPP_VERIFY_TOKEN", "v"),
+                Map.entry("CONSOLE_ORIGIN", "https://switchboard.example.com"),
+                Map.entry("DESTINATION_COUNTRY_CODES", "44"),
+                Map.entry("LDAP_HOST", "127.0.0.1"),
+                Map.entry("LDAP_PORT", "6636"),
+                Map.entry("LDAP_BASE_DN", "dc=example,dc=com"),
+                Map.entry("LDAP_BIND_DN", "cn=switchboard"),
+                Map.entry("LDAP_BIND_PASSWORD", "x"));
         try {
             Process start = server("start", "awsmissing", env, dir.resolve("console.log"));
             assertTrue(start.waitFor(3, TimeUnit.MINUTES), "server start returned");
             Path messages = dir.resolve("logs/messages.log");
             String log = awaitLog(messages, "the aws profile cannot start", Duration.ofMinutes(3));
-            assertTrue(log.contains("smtp.password is missing (set SES_SMTP_PASSWORD)"), "names what to set:\n" + tail(log));
-            assertTrue(awaitLog(messages, "CWWKZ0002E", Duration.ofMinutes(1)).contains("CWWKZ0002E"), "the application did not start");
+            assertTrue(
+                    log.contains("smtp.password is missing (set SES_SMTP_PASSWORD)"),
+                    "names what to set:\n" + tail(log));
+            assertTrue(
+                    awaitLog(messages, "CWWKZ0002E", Duration.ofMinutes(1)).contains("CWWKZ0002E"),
+                    "the application did not start");
             assertFalse(Files.readString(messages).contains("CWWKZ0001I"), "it never reported the application started");
-            HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + HTTP_PORT + "/health/ready")).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> ready = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + "/health/ready"))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertNotEquals(200, ready.statusCode(), "and the server is not ready: " + ready.body());
         } finally {
             server("stop", "awsmissing", env, dir.resolve("stop.log")).waitFor(2, TimeUnit.MINUTES);

@@ -24,7 +24,8 @@ import java.util.Map;
  * src-config/server.env, exactly as the server reads them), or anonymous.
  */
 public final class Api {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Map<String, String> ENV = readServerEnv();
 
     private final String authorization;
@@ -45,7 +46,8 @@ public final class Api {
     }
 
     public static Api withCredentials(String user, String password) {
-        return new Api("Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return new Api("Basic "
+                + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** An integration client presenting an API key as {@code Authorization: ApiKey <key>}. */
@@ -99,16 +101,20 @@ public final class Api {
     }
 
     public Reply post(String path, String json, String... headers) {
-        return send(request(path, headers).header("Content-Type", "application/json")
+        return send(request(path, headers)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Reply put(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Switchboard.BASE_URL + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(Switchboard.BASE_URL + path)).timeout(Duration.ofSeconds(30));
         if (authorization != null) {
             b.header("Authorization", authorization);
         }
@@ -121,7 +127,8 @@ public final class Api {
     private static Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r);
+            return new Reply(
+                    r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -137,7 +144,8 @@ public final class Api {
             for (String line : Files.readAllLines(env)) {
                 int eq = line.indexOf('=');
                 if (!line.startsWith("#") && eq > 0) {
-                    values.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+                    values.put(
+                            line.substring(0, eq).trim(), line.substring(eq + 1).trim());
                 }
             }
         } catch (IOException e) {

@@ -38,7 +38,8 @@ public final class Jmx implements AutoCloseable {
     public static Jmx connect(Path serverDir) {
         Path address = serverDir.resolve("logs/state/com.ibm.ws.jmx.local.address");
         try {
-            return new Jmx(JMXConnectorFactory.connect(new JMXServiceURL(Files.readString(address).trim())));
+            return new Jmx(JMXConnectorFactory.connect(
+                    new JMXServiceURL(Files.readString(address).trim())));
         } catch (IOException e) {
             throw new UncheckedIOException("no JMX connection through " + address, e);
         }
@@ -47,7 +48,8 @@ public final class Jmx implements AutoCloseable {
     /** The channel's MBean, {@code com.switchboard:type=Channel,name=<channel>}. */
     public ChannelControlMBean channel(String name) {
         try {
-            return JMX.newMBeanProxy(connection, new ObjectName("com.switchboard:type=Channel,name=" + name), ChannelControlMBean.class);
+            return JMX.newMBeanProxy(
+                    connection, new ObjectName("com.switchboard:type=Channel,name=" + name), ChannelControlMBean.class);
         } catch (MalformedObjectNameException e) {
             throw new IllegalArgumentException(name, e);
         }
@@ -57,7 +59,8 @@ public final class Jmx implements AutoCloseable {
     public Optional<PartitionHeatMBean> partitionHeat() {
         try {
             ObjectName name = new ObjectName(PartitionHeatMBean.OBJECT_NAME);
-            return connection.isRegistered(name) ? Optional.of(JMX.newMBeanProxy(connection, name, PartitionHeatMBean.class))
+            return connection.isRegistered(name)
+                    ? Optional.of(JMX.newMBeanProxy(connection, name, PartitionHeatMBean.class))
                     : Optional.empty();
         } catch (MalformedObjectNameException e) {
             throw new IllegalArgumentException(PartitionHeatMBean.OBJECT_NAME, e);

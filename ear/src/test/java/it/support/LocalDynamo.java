@@ -16,10 +16,10 @@ public final class LocalDynamo {
     private static final DynamoDbClient CLIENT = DynamoDbClient.builder()
             .endpointOverride(URI.create("http://127.0.0.1:" + Sandbox.DYNAMODB_PORT))
             .region(Region.EU_WEST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+            .build();
 
-    private LocalDynamo() {
-    }
+    private LocalDynamo() {}
 
     public static DynamoDbClient client() {
         return CLIENT;

@@ -9,8 +9,7 @@ import java.time.Instant;
 public final class TestClock {
     private static final Api ADMIN = Api.as("admin");
 
-    private TestClock() {
-    }
+    private TestClock() {}
 
     public static void set(Instant now) {
         Api.Reply r = ADMIN.put("/communications/clock", "{\"now\":\"" + now + "\"}");

@@ -9,8 +9,7 @@ import java.time.Duration;
 public final class Tracking {
     private static final Api CSR = Api.as("csr");
 
-    private Tracking() {
-    }
+    private Tracking() {}
 
     public static JsonObject communication(String id) {
         return CSR.get("/communications/" + id).json();
@@ -19,7 +18,8 @@ public final class Tracking {
     /** Waits until recipient {@code index} of the communication reaches {@code status}; returns it. */
     public static JsonObject awaitRecipient(String id, int index, String status) {
         JsonObject[] last = new JsonObject[1];
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
                 .alias("recipient " + index + " of " + id + " becomes " + status)
                 .until(() -> {
                     last[0] = communication(id).getJsonArray("recipients").getJsonObject(index);
@@ -34,7 +34,8 @@ public final class Tracking {
      */
     public static JsonObject awaitRecipientAccepted(String id, int index) {
         JsonObject[] last = new JsonObject[1];
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
                 .alias("recipient " + index + " of " + id + " is accepted by its provider")
                 .until(() -> {
                     last[0] = communication(id).getJsonArray("recipients").getJsonObject(index);

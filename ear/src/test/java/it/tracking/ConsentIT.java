@@ -35,25 +35,40 @@ class ConsentIT {
     @Test
     void startOnWhatsAppLiftsTheCustomersOwnStop() {
         String number = WhatsAppMessages.numberWithReceipts();
-        assertEquals(200, WhatsAppMessages.post(WhatsAppMessages.customerText(number, "STOP")).status());
-        assertEquals("opted-out", Tracking.awaitRecipient(whatsApp(number), 0, "Failed").getString("reason"), "STOP holds");
+        assertEquals(
+                200,
+                WhatsAppMessages.post(WhatsAppMessages.customerText(number, "STOP"))
+                        .status());
+        assertEquals(
+                "opted-out",
+                Tracking.awaitRecipient(whatsApp(number), 0, "Failed").getString("reason"),
+                "STOP holds");
 
-        assertEquals(200, WhatsAppMessages.post(WhatsAppMessages.customerText(number, " start ")).status());
+        assertEquals(
+                200,
+                WhatsAppMessages.post(WhatsAppMessages.customerText(number, " start "))
+                        .status());
         Tracking.awaitRecipientAccepted(whatsApp(number), 0);
         JsonObject view = lookUp("WhatsApp", number);
         assertFalse(view.getBoolean("suppressed"), view.toString());
-        assertEquals(List.of("lifted", "suppressed opted-out"), actions(view), "both replies are in the history: " + view);
-        assertEquals("the customer", view.getJsonArray("history").getJsonObject(0).getString("by"));
+        assertEquals(
+                List.of("lifted", "suppressed opted-out"), actions(view), "both replies are in the history: " + view);
+        assertEquals(
+                "the customer", view.getJsonArray("history").getJsonObject(0).getString("by"));
     }
 
     @Test
     void stopAndStartBySmsArriveThroughTheSmsEventsTopic() {
-        String number = "+447400" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        String number =
+                "+447400" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
         assertEquals(200, Receipts.post("/webhooks/sms", inboundSms(number, "Stop")), "the reply is accepted");
         JsonObject stopped = lookUp("SMS", number);
         assertTrue(stopped.getBoolean("suppressed"), stopped.toString());
         assertEquals("opted-out", stopped.getString("kind"));
-        assertEquals("opted-out", Tracking.awaitRecipient(sms(number), 0, "Failed").getString("reason"), "the next SMS is not sent");
+        assertEquals(
+                "opted-out",
+                Tracking.awaitRecipient(sms(number), 0, "Failed").getString("reason"),
+                "the next SMS is not sent");
 
         assertEquals(200, Receipts.post("/webhooks/sms", inboundSms(number, "UNSTOP")));
         assertFalse(lookUp("SMS", number).getBoolean("suppressed"), "UNSTOP lifts it");
@@ -62,14 +77,17 @@ class ConsentIT {
 
     @Test
     void anAdminLiftsAnOptOutWithAReasonAndACsrMayOnlyLook() {
-        String number = "+447400" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        String number =
+                "+447400" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
         Receipts.post("/webhooks/sms", inboundSms(number, "STOP"));
         String query = SUPPRESSIONS + "?channel=SMS&address=" + enc(number);
 
         assertEquals(403, Api.as("csr").delete(query + "&reason=asked").status(), "a CSR may not lift");
         Api.Reply noReason = Api.as("admin").delete(query);
         assertEquals(400, noReason.status(), noReason.body());
-        assertEquals("reason", noReason.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(
+                "reason",
+                noReason.json().getJsonArray("errors").getJsonObject(0).getString("field"));
 
         Api.Reply lifted = Api.as("admin").delete(query + "&reason=" + enc("customer asked by phone to hear again"));
         assertEquals(200, lifted.status(), lifted.body());
@@ -86,9 +104,15 @@ class ConsentIT {
     @Test
     void aHardBounceIsLiftedOnlyOnceConfirmed() {
         String address = "bounced-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        String bounce = Receipts.sesEvent("Bounce", "bounce", "{\"bounceType\":\"Permanent\",\"bounceSubType\":\"General\","
-                + "\"bouncedRecipients\":[{\"emailAddress\":\"" + address + "\",\"diagnosticCode\":\"smtp; 550 5.1.1 user unknown\"}]}",
-                "0100-" + UUID.randomUUID(), address, UUID.randomUUID().toString());
+        String bounce = Receipts.sesEvent(
+                "Bounce",
+                "bounce",
+                "{\"bounceType\":\"Permanent\",\"bounceSubType\":\"General\","
+                        + "\"bouncedRecipients\":[{\"emailAddress\":\"" + address
+                        + "\",\"diagnosticCode\":\"smtp; 550 5.1.1 user unknown\"}]}",
+                "0100-" + UUID.randomUUID(),
+                address,
+                UUID.randomUUID().toString());
         assertEquals(200, Receipts.post("/webhooks/ses", Receipts.sesNotification(bounce)));
         JsonObject view = lookUp("Email", address);
         assertEquals("suppressed", view.getString("kind"), "a bounce: " + view);
@@ -109,7 +133,9 @@ class ConsentIT {
     }
 
     private static List<String> actions(JsonObject view) {
-        return view.getJsonArray("history").getValuesAs(JsonObject.class).stream().map(h -> h.getString("action")).toList();
+        return view.getJsonArray("history").getValuesAs(JsonObject.class).stream()
+                .map(h -> h.getString("action"))
+                .toList();
     }
 
     /** A customer's SMS as AWS End User Messaging two-way SMS publishes it to the SMS events topic. */

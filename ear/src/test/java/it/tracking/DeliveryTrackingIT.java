@@ -37,7 +37,8 @@ class DeliveryTrackingIT {
                     {"customerId":"%s","vehicleId":"VH-%d","message":{"subject":"Update %d","content":"Status update."},
                      "recipients":[{"channel":"Email","address":"p%d-%s@example.com"}]}""".formatted(customer, i, i, i, customer)));
         }
-        String filter = "customerId=" + customer + "&channel=Email&from=" + before + "&to=" + Instant.now().plusSeconds(60);
+        String filter = "customerId=" + customer + "&channel=Email&from=" + before + "&to="
+                + Instant.now().plusSeconds(60);
 
         List<String> seen = new ArrayList<>();
         List<Instant> created = new ArrayList<>();
@@ -60,14 +61,31 @@ class DeliveryTrackingIT {
         assertEquals(sent, new HashSet<>(seen), "exactly the customer's communications");
         assertTrue(pages >= 3, "7 results at 3 per page need at least 3 pages, got " + pages);
         for (int i = 1; i < created.size(); i++) {
-            assertFalse(created.get(i).isAfter(created.get(i - 1)), "newest first across the day's shards and pages: " + created);
+            assertFalse(
+                    created.get(i).isAfter(created.get(i - 1)),
+                    "newest first across the day's shards and pages: " + created);
         }
 
-        await().atMost(Duration.ofSeconds(30)).alias("all 7 Delivered by their SES receipts").until(() ->
-                CSR.get("/communications/delivery-tracking?status=Delivered&limit=20&" + filter).json().getJsonArray("items").size() == 7);
-        assertEquals(0, CSR.get("/communications/delivery-tracking?status=Failed&" + filter).json().getJsonArray("items").size(),
+        await().atMost(Duration.ofSeconds(30))
+                .alias("all 7 Delivered by their SES receipts")
+                .until(() -> CSR.get("/communications/delivery-tracking?status=Delivered&limit=20&" + filter)
+                                .json()
+                                .getJsonArray("items")
+                                .size()
+                        == 7);
+        assertEquals(
+                0,
+                CSR.get("/communications/delivery-tracking?status=Failed&" + filter)
+                        .json()
+                        .getJsonArray("items")
+                        .size(),
                 "none Failed");
-        assertEquals(1, CSR.get("/communications/delivery-tracking?vehicleId=VH-3&" + filter).json().getJsonArray("items").size(),
+        assertEquals(
+                1,
+                CSR.get("/communications/delivery-tracking?vehicleId=VH-3&" + filter)
+                        .json()
+                        .getJsonArray("items")
+                        .size(),
                 "the vehicle filter narrows to one");
     }
 
@@ -75,15 +93,16 @@ class DeliveryTrackingIT {
     void byIdEveryRecipientComesWithItsTimeline() {
         String id = Tracking.send("""
                 {"message":{"subject":"Two","content":"Two recipients."},"recipients":[
-                 {"channel":"Email","address":"a-%1$s@example.com"},{"channel":"Email","address":"b-%1$s@example.com"}]}"""
-                .formatted(UUID.randomUUID().toString().substring(0, 8)));
+                 {"channel":"Email","address":"a-%1$s@example.com"},{"channel":"Email","address":"b-%1$s@example.com"}]}""".formatted(UUID.randomUUID().toString().substring(0, 8)));
         Tracking.awaitRecipient(id, 0, "Delivered");
         Tracking.awaitRecipient(id, 1, "Delivered");
         JsonObject timeline = Receipts.timeline(id);
         assertEquals(id, timeline.getString("communicationId"), "the communication asked for");
         assertEquals(2, timeline.getJsonArray("recipients").size(), "both recipients");
         for (JsonValue r : timeline.getJsonArray("recipients")) {
-            assertEquals("Delivery", r.asJsonObject().getJsonArray("events").getJsonObject(0).getString("rawStatus"),
+            assertEquals(
+                    "Delivery",
+                    r.asJsonObject().getJsonArray("events").getJsonObject(0).getString("rawStatus"),
                     "each recipient has its own receipt: " + r);
         }
     }
@@ -93,9 +112,22 @@ class DeliveryTrackingIT {
         Api.Reply bad = CSR.get("/communications/delivery-tracking?status=Lost&from=yesterday&next=%25%25");
         assertEquals(400, bad.status(), "malformed parameters: " + bad.body());
         assertEquals(3, bad.json().getJsonArray("errors").size(), "status, from and next each named: " + bad.body());
-        assertEquals(404, CSR.get("/communications/delivery-tracking?communicationId=" + UUID.randomUUID()).status(),
+        assertEquals(
+                404,
+                CSR.get("/communications/delivery-tracking?communicationId=" + UUID.randomUUID())
+                        .status(),
                 "unknown communication");
-        assertEquals(403, Api.as("user").get("/communications/delivery-tracking?status=Sent").status(), "role user may not track");
-        assertEquals(200, Api.as("integration").get("/communications/delivery-tracking?status=Sent").status(), "integration may");
+        assertEquals(
+                403,
+                Api.as("user")
+                        .get("/communications/delivery-tracking?status=Sent")
+                        .status(),
+                "role user may not track");
+        assertEquals(
+                200,
+                Api.as("integration")
+                        .get("/communications/delivery-tracking?status=Sent")
+                        .status(),
+                "integration may");
     }
 }

@@ -30,7 +30,8 @@ class EveryChannelDeliveredIT {
         WhatsAppMessages.saveTemplate();
         String user = Api.userName("user");
         String email = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        String sms = "+447400" + String.format("%06d", ThreadLocalRandom.current().nextInt(999_999));
+        String sms =
+                "+447400" + String.format("%06d", ThreadLocalRandom.current().nextInt(999_999));
         String whatsApp = WhatsAppMessages.numberWithReceipts();
         String id = Tracking.send("""
                 {"vehicleId":"VH-E2E","customerId":"%1$s",
@@ -38,8 +39,7 @@ class EveryChannelDeliveredIT {
                  "recipients":[{"channel":"Email","address":"%3$s","stakeholderId":"%1$s"},
                                {"channel":"SMS","address":"%4$s","stakeholderId":"%1$s"},
                                {"channel":"WhatsApp","address":"%5$s","stakeholderId":"%1$s"},
-                               {"channel":"InApp","address":"%1$s","stakeholderId":"%1$s"}]}"""
-                .formatted(user, WhatsAppMessages.TEMPLATE, email, sms, whatsApp));
+                               {"channel":"InApp","address":"%1$s","stakeholderId":"%1$s"}]}""".formatted(user, WhatsAppMessages.TEMPLATE, email, sms, whatsApp));
 
         String noteId = Tracking.awaitRecipientAccepted(id, 3).getString("providerMessageId");
         Api.Reply read = ULRICH.post("/communications/inapp/" + noteId + "/read", "");
@@ -65,19 +65,22 @@ class EveryChannelDeliveredIT {
     @Test
     void theSandboxFailureNumbersFailWithTheProvidersReasons() {
         WhatsAppMessages.saveTemplate();
-        String whatsApp = "+3462" + String.format("%03d", ThreadLocalRandom.current().nextInt(1000))
-                + WhatsAppStatuses.DEFAULT_FAILURE_SUFFIX;
-        String id = Tracking.send("""
+        String whatsApp =
+                "+3462" + String.format("%03d", ThreadLocalRandom.current().nextInt(1000))
+                        + WhatsAppStatuses.DEFAULT_FAILURE_SUFFIX;
+        String id = Tracking.send(
+                """
                 {"message":{"templateId":"%s","variables":{"name":"Ana","vehicle":"Golf"}},
-                 "recipients":[{"channel":"SMS","address":"%s"},{"channel":"WhatsApp","address":"%s"}]}"""
-                .formatted(WhatsAppMessages.TEMPLATE, SmsDeliveryEvents.DEFAULT_FAILURE_NUMBERS, whatsApp));
+                 "recipients":[{"channel":"SMS","address":"%s"},{"channel":"WhatsApp","address":"%s"}]}""".formatted(WhatsAppMessages.TEMPLATE, SmsDeliveryEvents.DEFAULT_FAILURE_NUMBERS, whatsApp));
 
         JsonObject sms = Tracking.awaitRecipient(id, 0, "Failed");
         assertEquals(SmsDeliveryEvents.CARRIER_REASON, sms.getString("reason"), "the carrier's reason: " + sms);
         JsonObject wa = Tracking.awaitRecipient(id, 1, "Failed");
         assertEquals("Message undeliverable (131026)", wa.getString("reason"), "Graph's error title and code: " + wa);
         // the communication's status follows its recipients' (counted after their move is written)
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).alias("the communication is Failed")
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .alias("the communication is Failed")
                 .until(() -> "Failed".equals(Tracking.communication(id).getString("status")));
     }
 

@@ -34,7 +34,10 @@ class OptOutIT {
     @Test
     void aStopReplyOnWhatsAppFailsTheNextSendOptedOutWithoutCallingGraph() {
         String number = WhatsAppMessages.numberWithReceipts();
-        assertEquals(200, WhatsAppMessages.post(WhatsAppMessages.customerText(number, "  Stop ")).status(),
+        assertEquals(
+                200,
+                WhatsAppMessages.post(WhatsAppMessages.customerText(number, "  Stop "))
+                        .status(),
                 "the customer's STOP reply is accepted");
 
         String id = Tracking.send("""
@@ -47,7 +50,10 @@ class OptOutIT {
     @Test
     void aWhatsAppSentenceContainingStopDoesNotOptOut() {
         String number = WhatsAppMessages.numberWithReceipts();
-        assertEquals(200, WhatsAppMessages.post(WhatsAppMessages.customerText(number, "Please don't stop the service")).status(),
+        assertEquals(
+                200,
+                WhatsAppMessages.post(WhatsAppMessages.customerText(number, "Please don't stop the service"))
+                        .status(),
                 "the reply is accepted");
         String id = Tracking.send("""
                 {"message":{"content":"Noted."},"recipients":[{"channel":"WhatsApp","address":"%s"}]}""".formatted(number));
@@ -57,16 +63,27 @@ class OptOutIT {
 
     @Test
     void snsOptedOutAnswerPutsTheNumberOnOurListSoTheNextSmsNeverReachesSns() {
-        String number = "+447400" + String.format("%06d", ThreadLocalRandom.current().nextInt(999_999));
-        Switchboard.sandbox().wireMock().stubFor(SnsStubs.publish().withFormParam("PhoneNumber", equalTo(number)).atPriority(1)
-                .willReturn(SnsStubs.error(400, "Sender", "OptedOut", "Phone number is opted out")));
+        String number =
+                "+447400" + String.format("%06d", ThreadLocalRandom.current().nextInt(999_999));
+        Switchboard.sandbox()
+                .wireMock()
+                .stubFor(SnsStubs.publish()
+                        .withFormParam("PhoneNumber", equalTo(number))
+                        .atPriority(1)
+                        .willReturn(SnsStubs.error(400, "Sender", "OptedOut", "Phone number is opted out")));
 
         JsonObject first = Tracking.awaitRecipient(sms(number), 0, "Failed");
         assertEquals("opted-out", first.getString("reason"), "SNS's answer: " + first);
         JsonObject second = Tracking.awaitRecipient(sms(number), 0, "Failed");
         assertEquals("opted-out", second.getString("reason"), "the next send: " + second);
-        assertEquals(1, Switchboard.sandbox().wireMock().findAll(postRequestedFor(urlEqualTo("/"))
-                .withFormParam("Action", equalTo("Publish")).withFormParam("PhoneNumber", equalTo(number))).size(),
+        assertEquals(
+                1,
+                Switchboard.sandbox()
+                        .wireMock()
+                        .findAll(postRequestedFor(urlEqualTo("/"))
+                                .withFormParam("Action", equalTo("Publish"))
+                                .withFormParam("PhoneNumber", equalTo(number)))
+                        .size(),
                 "only the first send reached SNS");
     }
 

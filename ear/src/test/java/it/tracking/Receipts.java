@@ -18,10 +18,10 @@ import sandbox.SnsSandboxSigner;
 
 /** Posts receipts to Switchboard's webhooks as SNS would, anonymously and with the raw body. */
 final class Receipts {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Receipts() {
-    }
+    private Receipts() {}
 
     static SnsSandboxSigner signer() {
         return Switchboard.sandbox().snsSigner();
@@ -30,9 +30,14 @@ final class Receipts {
     /** Posts a raw body; returns the HTTP status. */
     static int post(String path, String body) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(Switchboard.BASE_URL + path)).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "text/plain; charset=UTF-8").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HTTP.send(
+                            HttpRequest.newBuilder(URI.create(Switchboard.BASE_URL + path))
+                                    .timeout(Duration.ofSeconds(30))
+                                    .header("Content-Type", "text/plain; charset=UTF-8")
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -48,7 +53,10 @@ final class Receipts {
 
     /** The SES Delivery event (documented shape) for a message id and address, tagged with our id. */
     static String sesDelivery(String messageId, String address, String communicationId) {
-        return SesEventPoster.event(messageId, address, Map.of("communicationId", communicationId, "recipient", "0"),
+        return SesEventPoster.event(
+                messageId,
+                address,
+                Map.of("communicationId", communicationId, "recipient", "0"),
                 Instant.now().toString());
     }
 
@@ -56,13 +64,17 @@ final class Receipts {
      * An SES event of another type with its detail object, in the event publishing format; like every
      * event of a message it carries the message's tags (our communication and recipient 0).
      */
-    static String sesEvent(String type, String detailName, String detailJson, String messageId, String address,
+    static String sesEvent(
+            String type,
+            String detailName,
+            String detailJson,
+            String messageId,
+            String address,
             String communicationId) {
         return """
                 {"eventType":"%s","mail":{"timestamp":"%s","source":"switchboard@localhost","messageId":"%s",
                  "destination":["%s"],"tags":{"ses:configuration-set":["switchboard-local"],"communicationId":["%s"],
-                 "recipient":["0"]}},"%s":%s}"""
-                .formatted(type, Instant.now(), messageId, address, communicationId, detailName, detailJson);
+                 "recipient":["0"]}},"%s":%s}""".formatted(type, Instant.now(), messageId, address, communicationId, detailName, detailJson);
     }
 
     /** Sends one plain email as a CSR to an address the sandbox posts no receipt for; waits until Sent. */
@@ -72,7 +84,9 @@ final class Receipts {
                 {"message":{"subject":"Your booking","content":"See you on Monday."},
                  "recipients":[{"channel":"Email","address":"%s"}]}""".formatted(address));
         JsonObject recipient = Tracking.awaitRecipient(id, 0, "Sent");
-        return jakarta.json.Json.createObjectBuilder(recipient).add("communicationId", id).build();
+        return jakarta.json.Json.createObjectBuilder(recipient)
+                .add("communicationId", id)
+                .build();
     }
 
     /** The timeline of one communication through the tracking query. */

@@ -32,13 +32,24 @@ class SmsReceiptIT {
     void endUserMessagingDeliveredEventDeliversTheSmsRecipient() {
         String messageId = UUID.randomUUID().toString();
         String id = SmsReferences.sentSms(messageId, "+447700900123");
-        assertEquals(200, post(endUserMessagingEvent(messageId, "TEXT_SUCCESSFUL", "SUCCESSFUL", "accepted by carrier")),
+        assertEquals(
+                200,
+                post(endUserMessagingEvent(messageId, "TEXT_SUCCESSFUL", "SUCCESSFUL", "accepted by carrier")),
                 "an intermediate event is accepted");
-        assertEquals(200, post(endUserMessagingEvent(messageId, "TEXT_DELIVERED", "DELIVERED", "Message has been accepted by phone")),
+        assertEquals(
+                200,
+                post(endUserMessagingEvent(
+                        messageId, "TEXT_DELIVERED", "DELIVERED", "Message has been accepted by phone")),
                 "the delivered event is accepted");
         Tracking.awaitRecipient(id, 0, "Delivered");
         assertEquals("Delivered", Tracking.communication(id).getString("status"), "the communication is Delivered");
-        assertEquals(2, Receipts.timeline(id).getJsonArray("recipients").getJsonObject(0).getJsonArray("events").size(),
+        assertEquals(
+                2,
+                Receipts.timeline(id)
+                        .getJsonArray("recipients")
+                        .getJsonObject(0)
+                        .getJsonArray("events")
+                        .size(),
                 "both events are on the trail");
     }
 
@@ -61,7 +72,9 @@ class SmsReceiptIT {
     void aReceiptForAnUnknownMessageIdIsAnsweredOkAndChangesNothing() {
         String id = SmsReferences.sentSms(UUID.randomUUID().toString(), "+447700900125");
         String unknown = UUID.randomUUID().toString();
-        assertEquals(200, post(endUserMessagingEvent(unknown, "TEXT_DELIVERED", "DELIVERED", "delivered")),
+        assertEquals(
+                200,
+                post(endUserMessagingEvent(unknown, "TEXT_DELIVERED", "DELIVERED", "delivered")),
                 "SNS must not retry a receipt we cannot match");
         JsonObject recipient = Receipts.timeline(id).getJsonArray("recipients").getJsonObject(0);
         assertEquals("Sent", recipient.getString("status"), "another message's recipient is untouched");

@@ -37,19 +37,33 @@ class SpreadCountsIT {
             id = Tracking.send(body(customer, "now", null));
         }
         JsonObject[] last = new JsonObject[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).alias("all " + RECIPIENTS + " delivered")
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .alias("all " + RECIPIENTS + " delivered")
                 .until(() -> {
                     last[0] = Tracking.communication(id);
                     return "Delivered".equals(last[0].getString("status"));
                 });
         JsonObject counts = last[0].getJsonObject("counts");
-        assertEquals(RECIPIENTS, counts.getJsonNumber("Delivered").longValue(), "every recipient counted once: " + counts);
-        assertEquals(0, counts.getJsonNumber("Pending").longValue() + counts.getJsonNumber("Sent").longValue()
-                + counts.getJsonNumber("Failed").longValue(), "and nowhere else: " + counts);
+        assertEquals(
+                RECIPIENTS, counts.getJsonNumber("Delivered").longValue(), "every recipient counted once: " + counts);
+        assertEquals(
+                0,
+                counts.getJsonNumber("Pending").longValue()
+                        + counts.getJsonNumber("Sent").longValue()
+                        + counts.getJsonNumber("Failed").longValue(),
+                "and nowhere else: " + counts);
 
-        JsonObject listed = CSR.get("/communications/delivery-tracking?customerId=" + customer + "&from=" + before + "&to="
-                + Instant.now().plusSeconds(60)).json().getJsonArray("items").stream().map(JsonObject.class::cast)
-                .filter(i -> id.equals(i.getString("communicationId"))).findFirst().orElseThrow();
+        JsonObject listed = CSR
+                .get("/communications/delivery-tracking?customerId=" + customer + "&from=" + before + "&to="
+                        + Instant.now().plusSeconds(60))
+                .json()
+                .getJsonArray("items")
+                .stream()
+                .map(JsonObject.class::cast)
+                .filter(i -> id.equals(i.getString("communicationId")))
+                .findFirst()
+                .orElseThrow();
         assertEquals("Delivered", listed.getString("status"));
         assertEquals(counts, listed.getJsonObject("counts"), "the tracking list sums the same items");
 
@@ -71,15 +85,21 @@ class SpreadCountsIT {
         assertEquals(200, cancelled.status(), cancelled.body());
         JsonObject counts = Tracking.communication(id).getJsonObject("counts");
         assertEquals("Cancelled", Tracking.communication(id).getString("status"));
-        assertEquals(RECIPIENTS, counts.getJsonNumber("Failed").longValue(), "every recipient will not be reached: " + counts);
+        assertEquals(
+                RECIPIENTS,
+                counts.getJsonNumber("Failed").longValue(),
+                "every recipient will not be reached: " + counts);
         assertEquals(0, counts.getJsonNumber("Pending").longValue(), "none left waiting on any count item: " + counts);
     }
 
     /** Liberty applies the override a moment after the file appears: a probe send shows when it has. */
     private static void awaitSpread(String customer) {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).alias("counts.spread.recipients applied")
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(500))
+                .alias("counts.spread.recipients applied")
                 .until(() -> {
-                    String probe = Tracking.send(body(customer + "-probe", "probe", Instant.now().plusSeconds(600)));
+                    String probe = Tracking.send(
+                            body(customer + "-probe", "probe", Instant.now().plusSeconds(600)));
                     boolean spread = item(probe, "COUNTS#1") != null;
                     CSR.delete("/communications/" + probe);
                     return spread;
@@ -92,20 +112,28 @@ class SpreadCountsIT {
     }
 
     private static Map<String, AttributeValue> item(String id, String sk) {
-        var found = LocalDynamo.client().getItem(b -> b.tableName(LocalDynamo.TABLE).consistentRead(true)
-                .key(Map.of("PK", LocalDynamo.s("COMMUNICATION#" + id), "SK", LocalDynamo.s(sk))));
+        var found = LocalDynamo.client()
+                .getItem(b -> b.tableName(LocalDynamo.TABLE)
+                        .consistentRead(true)
+                        .key(Map.of("PK", LocalDynamo.s("COMMUNICATION#" + id), "SK", LocalDynamo.s(sk))));
         return found.hasItem() && !found.item().isEmpty() ? found.item() : null;
     }
 
     private static String body(String customer, String tag, Instant scheduledAt) {
         StringBuilder recipients = new StringBuilder();
         for (int i = 0; i < RECIPIENTS; i++) {
-            recipients.append(i == 0 ? "" : ",").append("{\"channel\":\"Email\",\"address\":\"").append(tag).append(i).append('-')
-                    .append(customer.toLowerCase()).append("@example.com\"}");
+            recipients
+                    .append(i == 0 ? "" : ",")
+                    .append("{\"channel\":\"Email\",\"address\":\"")
+                    .append(tag)
+                    .append(i)
+                    .append('-')
+                    .append(customer.toLowerCase())
+                    .append("@example.com\"}");
         }
         return """
                 {"customerId":"%s","channels":["Email"],%s"message":{"subject":"Recall notice","content":"Please book a visit."},
-                 "recipients":[%s]}""".formatted(customer, scheduledAt == null ? "" : "\"scheduledAt\":\"" + scheduledAt + "\",",
-                recipients);
+                 "recipients":[%s]}""".formatted(
+                        customer, scheduledAt == null ? "" : "\"scheduledAt\":\"" + scheduledAt + "\",", recipients);
     }
 }

@@ -38,7 +38,8 @@ class WebhookReceiptEventsIT {
     @Test
     void aReadReceiptAndAnOptedOutNumberBecomeEvents() throws Exception {
         receiver = new WebhookReceiver(id -> 204);
-        Api.Reply created = ADMIN.post("/communications/webhooks",
+        Api.Reply created = ADMIN.post(
+                "/communications/webhooks",
                 "{\"url\":\"%s\",\"eventTypes\":[\"read\",\"opted-out\"]}".formatted(receiver.url()));
         assertEquals(201, created.status(), created.body());
         subscription = created.json().getString("id");
@@ -46,16 +47,28 @@ class WebhookReceiptEventsIT {
         String reader = WhatsAppMessages.numberWithoutReceipts();
         JsonObject sent = WhatsAppMessages.sent(reader);
         String readId = sent.getString("communicationId");
-        assertEquals(200, WhatsAppMessages.post(WhatsAppStatuses.notification(WhatsAppMessages.ofSent(WhatsAppStatuses.status(
-                sent.getString("providerMessageId"), "read", reader, Instant.now()), sent))).status(), "read is accepted");
+        assertEquals(
+                200,
+                WhatsAppMessages.post(WhatsAppStatuses.notification(WhatsAppMessages.ofSent(
+                                WhatsAppStatuses.status(
+                                        sent.getString("providerMessageId"), "read", reader, Instant.now()),
+                                sent)))
+                        .status(),
+                "read is accepted");
 
         String leaver = WhatsAppMessages.numberWithReceipts();
-        assertEquals(200, WhatsAppMessages.post(WhatsAppMessages.customerText(leaver, "STOP")).status(), "STOP accepted");
+        assertEquals(
+                200,
+                WhatsAppMessages.post(WhatsAppMessages.customerText(leaver, "STOP"))
+                        .status(),
+                "STOP accepted");
         String optedOutId = Tracking.send("""
                 {"message":{"content":"Your car is ready."},"recipients":[{"channel":"WhatsApp","address":"%s"}]}""".formatted(leaver));
 
-        await().atMost(Duration.ofSeconds(30)).alias("read and opted-out events")
-                .until(() -> receiver.about(readId).size() == 1 && receiver.about(optedOutId).size() == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .alias("read and opted-out events")
+                .until(() -> receiver.about(readId).size() == 1
+                        && receiver.about(optedOutId).size() == 1);
         JsonObject read = receiver.about(readId).get(0).json();
         assertEquals("read", read.getString("type"), "a read receipt: " + read);
         assertEquals("WhatsApp", read.getJsonObject("data").getString("channel"), "channel: " + read);

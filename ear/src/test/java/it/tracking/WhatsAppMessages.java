@@ -16,8 +16,7 @@ import sandbox.WhatsAppStatuses;
 final class WhatsAppMessages {
     static final String TEMPLATE = "wa-tracking-notice";
 
-    private WhatsAppMessages() {
-    }
+    private WhatsAppMessages() {}
 
     /** Saves the template the sends use (its approved WhatsApp template goes outside the 24-hour window). */
     static void saveTemplate() {
@@ -29,7 +28,8 @@ final class WhatsAppMessages {
 
     /** A valid Spanish mobile number the sandbox posts no status for, so the test posts its own. */
     static String numberWithoutReceipts() {
-        return WhatsAppStatuses.NO_RECEIPT_PREFIX + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        return WhatsAppStatuses.NO_RECEIPT_PREFIX
+                + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
     }
 
     /** A valid Spanish mobile number the sandbox answers with statuses (never one ending in its failure suffix). */
@@ -43,7 +43,9 @@ final class WhatsAppMessages {
                 {"message":{"templateId":"%s","variables":{"name":"Ana","vehicle":"Golf"}},
                  "recipients":[{"channel":"WhatsApp","address":"%s"}]}""".formatted(TEMPLATE, number));
         JsonObject recipient = Tracking.awaitRecipient(id, 0, "Sent");
-        return jakarta.json.Json.createObjectBuilder(recipient).add("communicationId", id).build();
+        return jakarta.json.Json.createObjectBuilder(recipient)
+                .add("communicationId", id)
+                .build();
     }
 
     /** Posts a webhook body with Meta's signature under {@code secret}. */
@@ -53,7 +55,8 @@ final class WhatsAppMessages {
     }
 
     static Api.Reply post(String body, String secret) {
-        return Api.anonymous().post("/webhooks/whatsapp", body, "X-Hub-Signature-256", WhatsAppStatuses.sign(secret, body));
+        return Api.anonymous()
+                .post("/webhooks/whatsapp", body, "X-Hub-Signature-256", WhatsAppStatuses.sign(secret, body));
     }
 
     static Api.Reply post(String body) {
@@ -75,7 +78,10 @@ final class WhatsAppMessages {
 
     /** How many Graph {@code messages} requests went to {@code number}. */
     static int graphRequestsTo(String number) {
-        return Switchboard.sandbox().wireMock().findAll(WireMock.postRequestedFor(WireMock.urlPathMatching(GraphApiStubs.MESSAGES))
-                .withRequestBody(WireMock.matchingJsonPath("$.to", WireMock.equalTo(number)))).size();
+        return Switchboard.sandbox()
+                .wireMock()
+                .findAll(WireMock.postRequestedFor(WireMock.urlPathMatching(GraphApiStubs.MESSAGES))
+                        .withRequestBody(WireMock.matchingJsonPath("$.to", WireMock.equalTo(number))))
+                .size();
     }
 }

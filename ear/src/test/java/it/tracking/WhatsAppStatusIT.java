@@ -36,18 +36,33 @@ class WhatsAppStatusIT {
         String wamid = sent.getString("providerMessageId");
         String id = sent.getString("communicationId");
 
-        assertEquals(200, WhatsAppMessages.post(WhatsAppStatuses.notification(
-                WhatsAppMessages.ofSent(WhatsAppStatuses.status(wamid, "sent", number, Instant.now()), sent))).status(), "sent is accepted");
-        assertEquals(200, WhatsAppMessages.post(WhatsAppStatuses.notification(
-                WhatsAppMessages.ofSent(WhatsAppStatuses.status(wamid, "delivered", number, Instant.now()), sent))).status(), "delivered is accepted");
+        assertEquals(
+                200,
+                WhatsAppMessages.post(WhatsAppStatuses.notification(WhatsAppMessages.ofSent(
+                                WhatsAppStatuses.status(wamid, "sent", number, Instant.now()), sent)))
+                        .status(),
+                "sent is accepted");
+        assertEquals(
+                200,
+                WhatsAppMessages.post(WhatsAppStatuses.notification(WhatsAppMessages.ofSent(
+                                WhatsAppStatuses.status(wamid, "delivered", number, Instant.now()), sent)))
+                        .status(),
+                "delivered is accepted");
         JsonObject delivered = Tracking.awaitRecipient(id, 0, "Delivered");
         assertEquals("Delivered", Tracking.communication(id).getString("status"), "the communication is Delivered");
         assertTrue(delivered.containsKey("deliveredAt"), "deliveredAt is recorded: " + delivered);
 
-        assertEquals(200, WhatsAppMessages.post(WhatsAppStatuses.notification(
-                WhatsAppMessages.ofSent(WhatsAppStatuses.status(wamid, "read", number, Instant.now()), sent))).status(), "read is accepted");
+        assertEquals(
+                200,
+                WhatsAppMessages.post(WhatsAppStatuses.notification(WhatsAppMessages.ofSent(
+                                WhatsAppStatuses.status(wamid, "read", number, Instant.now()), sent)))
+                        .status(),
+                "read is accepted");
         JsonObject recipient = awaitEvents(id, 3);
-        assertEquals(List.of("sent", "delivered", "read"), rawStatuses(recipient), "the trail in arrival order: " + recipient);
+        assertEquals(
+                List.of("sent", "delivered", "read"),
+                rawStatuses(recipient),
+                "the trail in arrival order: " + recipient);
         JsonObject read = recipient.getJsonArray("events").getJsonObject(2);
         assertEquals("Event", read.getString("type"), "read is an event, not a state: " + read);
         assertFalse(read.getBoolean("applied"), "read changed no status: " + read);
@@ -60,11 +75,23 @@ class WhatsAppStatusIT {
         JsonObject sent = WhatsAppMessages.sent(number);
         String id = sent.getString("communicationId");
 
-        assertEquals(200, WhatsAppMessages.post(WhatsAppStatuses.notification(WhatsAppMessages.ofSent(WhatsAppStatuses.failed(
-                sent.getString("providerMessageId"), number, Instant.now(), 131026, "Message undeliverable",
-                "Message Undeliverable."), sent))).status(), "failed is accepted");
+        assertEquals(
+                200,
+                WhatsAppMessages.post(WhatsAppStatuses.notification(WhatsAppMessages.ofSent(
+                                WhatsAppStatuses.failed(
+                                        sent.getString("providerMessageId"),
+                                        number,
+                                        Instant.now(),
+                                        131026,
+                                        "Message undeliverable",
+                                        "Message Undeliverable."),
+                                sent)))
+                        .status(),
+                "failed is accepted");
         JsonObject failed = Tracking.awaitRecipient(id, 0, "Failed");
-        assertTrue(failed.getString("reason").startsWith("Message undeliverable"), "the error title is the reason: " + failed);
+        assertTrue(
+                failed.getString("reason").startsWith("Message undeliverable"),
+                "the error title is the reason: " + failed);
         assertTrue(failed.getString("reason").contains("131026"), "with Graph's code: " + failed);
         assertEquals("Failed", Tracking.communication(id).getString("status"), "the communication is Failed");
     }
@@ -78,21 +105,45 @@ class WhatsAppStatusIT {
         Instant at = Instant.now();
 
         // delivered overtakes sent; delivered arrives twice; a late failed follows
-        assertEquals(200, WhatsAppMessages.post(WhatsAppStatuses.notification(
-                WhatsAppMessages.ofSent(WhatsAppStatuses.status(wamid, "delivered", number, at.plusSeconds(2)), sent))).status(), "delivered");
+        assertEquals(
+                200,
+                WhatsAppMessages.post(WhatsAppStatuses.notification(WhatsAppMessages.ofSent(
+                                WhatsAppStatuses.status(wamid, "delivered", number, at.plusSeconds(2)), sent)))
+                        .status(),
+                "delivered");
         Tracking.awaitRecipient(id, 0, "Delivered");
-        assertEquals(200, WhatsAppMessages.post(WhatsAppStatuses.notification(
-                WhatsAppMessages.ofSent(WhatsAppStatuses.status(wamid, "sent", number, at.plusSeconds(1)), sent))).status(), "a late sent");
-        assertEquals(200, WhatsAppMessages.post(WhatsAppStatuses.notification(
-                WhatsAppMessages.ofSent(WhatsAppStatuses.status(wamid, "delivered", number, at.plusSeconds(2)), sent))).status(), "a duplicate delivered");
-        assertEquals(200, WhatsAppMessages.post(WhatsAppStatuses.notification(WhatsAppMessages.ofSent(WhatsAppStatuses.failed(wamid, number,
-                at.plusSeconds(3), 131026, "Message undeliverable", "late"), sent))).status(), "a failed after delivered");
+        assertEquals(
+                200,
+                WhatsAppMessages.post(WhatsAppStatuses.notification(WhatsAppMessages.ofSent(
+                                WhatsAppStatuses.status(wamid, "sent", number, at.plusSeconds(1)), sent)))
+                        .status(),
+                "a late sent");
+        assertEquals(
+                200,
+                WhatsAppMessages.post(WhatsAppStatuses.notification(WhatsAppMessages.ofSent(
+                                WhatsAppStatuses.status(wamid, "delivered", number, at.plusSeconds(2)), sent)))
+                        .status(),
+                "a duplicate delivered");
+        assertEquals(
+                200,
+                WhatsAppMessages.post(WhatsAppStatuses.notification(WhatsAppMessages.ofSent(
+                                WhatsAppStatuses.failed(
+                                        wamid, number, at.plusSeconds(3), 131026, "Message undeliverable", "late"),
+                                sent)))
+                        .status(),
+                "a failed after delivered");
 
         JsonObject recipient = awaitEvents(id, 3);
         assertEquals("Delivered", recipient.getString("status"), "a settled recipient does not move: " + recipient);
-        assertEquals(List.of("delivered", "sent", "failed"), rawStatuses(recipient),
+        assertEquals(
+                List.of("delivered", "sent", "failed"),
+                rawStatuses(recipient),
                 "every status is on the trail once: the repeated delivered (same id and status) is acknowledged, not applied again");
-        assertEquals(1, recipient.getJsonArray("events").stream().filter(e -> e.asJsonObject().getBoolean("applied")).count(),
+        assertEquals(
+                1,
+                recipient.getJsonArray("events").stream()
+                        .filter(e -> e.asJsonObject().getBoolean("applied"))
+                        .count(),
                 "only the first delivered changed the status: " + recipient);
         assertEquals("Delivered", Tracking.communication(id).getString("status"), "the communication stays Delivered");
     }
@@ -102,12 +153,15 @@ class WhatsAppStatusIT {
         String number = WhatsAppMessages.numberWithoutReceipts();
         JsonObject sent = WhatsAppMessages.sent(number);
         String id = sent.getString("communicationId");
-        String body = WhatsAppStatuses.notification(
-                WhatsAppMessages.ofSent(WhatsAppStatuses.status(sent.getString("providerMessageId"), "delivered", number, Instant.now()), sent));
+        String body = WhatsAppStatuses.notification(WhatsAppMessages.ofSent(
+                WhatsAppStatuses.status(sent.getString("providerMessageId"), "delivered", number, Instant.now()),
+                sent));
 
         Api.Reply forged = WhatsAppMessages.post(body, "not-the-app-secret");
         assertEquals(403, forged.status(), "a wrong signature is refused: " + forged.body());
-        assertTrue(forged.contentType().startsWith("application/problem+json"), "as a problem document: " + forged.contentType());
+        assertTrue(
+                forged.contentType().startsWith("application/problem+json"),
+                "as a problem document: " + forged.contentType());
         JsonObject recipient = Receipts.timeline(id).getJsonArray("recipients").getJsonObject(0);
         assertEquals("Sent", recipient.getString("status"), "the recipient did not move: " + recipient);
         assertTrue(recipient.getJsonArray("events").isEmpty(), "and has no event: " + recipient);
@@ -115,16 +169,18 @@ class WhatsAppStatusIT {
 
     @Test
     void aStatusForAnUnknownWamidIsAnsweredOk() {
-        String body = WhatsAppStatuses.notification(
-                WhatsAppStatuses.status("wamid.unknown" + System.nanoTime(), "delivered", "+34611111111", Instant.now()));
+        String body = WhatsAppStatuses.notification(WhatsAppStatuses.status(
+                "wamid.unknown" + System.nanoTime(), "delivered", "+34611111111", Instant.now()));
         assertEquals(200, WhatsAppMessages.post(body).status(), "Meta must not retry a status we cannot match");
     }
 
     /** Waits until recipient 0's timeline has {@code count} events; returns that recipient. */
     static JsonObject awaitEvents(String id, int count) {
         JsonObject[] last = new JsonObject[1];
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
-                .alias(count + " events on the timeline of " + id).until(() -> {
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .alias(count + " events on the timeline of " + id)
+                .until(() -> {
                     last[0] = Receipts.timeline(id).getJsonArray("recipients").getJsonObject(0);
                     return last[0].getJsonArray("events").size() >= count;
                 });
@@ -132,6 +188,9 @@ class WhatsAppStatusIT {
     }
 
     static List<String> rawStatuses(JsonObject recipient) {
-        return recipient.getJsonArray("events").stream().map(JsonValue::asJsonObject).map(e -> e.getString("rawStatus")).toList();
+        return recipient.getJsonArray("events").stream()
+                .map(JsonValue::asJsonObject)
+                .map(e -> e.getString("rawStatus"))
+                .toList();
     }
 }

@@ -59,13 +59,15 @@ class AdminConsoleIT {
         public void testFailed(ExtensionContext context, Throwable cause) {
             try {
                 if (browser != null) {
-                    browser.screenshot("failed-" + context.getRequiredTestMethod().getName(), 1366, 1100);
+                    browser.screenshot(
+                            "failed-" + context.getRequiredTestMethod().getName(), 1366, 1100);
                 }
             } catch (Exception e) {
                 cause.addSuppressed(e);
             }
         }
     };
+
     private static String emailAddress;
     private static String smsNumber;
     private static String communicationId;
@@ -89,8 +91,10 @@ class AdminConsoleIT {
         smsNumber = "+447400" + n;
         stakeholderId = "ui-stakeholder-" + n;
         stakeholderPlate = "UI" + n / 1000 + " " + n % 1000;
-        Api.Reply profile = Api.as("admin").put("/communications/preferences/profile?stakeholderId=" + stakeholderId, """
-                {"displayName":"%s","vehicles":["%s"],"customerNumber":"UI-C-%d"}""".formatted(STAKEHOLDER_NAME, stakeholderPlate, n));
+        Api.Reply profile = Api.as("admin")
+                .put("/communications/preferences/profile?stakeholderId=" + stakeholderId, """
+                {"displayName":"%s","vehicles":["%s"],"customerNumber":"UI-C-%d"}""".formatted(
+                                STAKEHOLDER_NAME, stakeholderPlate, n));
         assertEquals(200, profile.status(), "admin saves the profile the CSR searches for: " + profile.body());
         browser = Browser.start();
     }
@@ -106,11 +110,17 @@ class AdminConsoleIT {
     @Order(10)
     void staffSignInThroughTheLoginForm() throws Exception {
         browser.driver.get(ADMIN + "/compose.xhtml");
-        await("the login form").atMost(WAIT).ignoreExceptions().until(() -> byId("j_username").isDisplayed());
+        await("the login form")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> byId("j_username").isDisplayed());
         browser.screenshot("01-login", 1366, 900);
         signIn("admin"); // an admin: also a CSR, and the role that may change preferences and templates
-        await("the compose page after signing in").atMost(WAIT).ignoreExceptions()
-                .until(() -> browser.driver.getCurrentUrl().contains("/admin/compose.xhtml") && byId("compose:send").isDisplayed());
+        await("the compose page after signing in")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> browser.driver.getCurrentUrl().contains("/admin/compose.xhtml")
+                        && byId("compose:send").isDisplayed());
         assertEquals(Api.userName("admin"), byId("signed-in-user").getText(), "the header names the signed-in admin");
     }
 
@@ -122,22 +132,33 @@ class AdminConsoleIT {
         type("compose:variables", "name=Ana\nvehicle=Golf\ndate=1 Dec");
         type("compose:template", TEMPLATE);
         byId("compose:template").sendKeys(Keys.TAB); // change event: the preview is rendered over ajax
-        await("the preview of the template").atMost(WAIT).ignoreExceptions()
+        await("the preview of the template")
+                .atMost(WAIT)
+                .ignoreExceptions()
                 .until(() -> byId("preview-subject").getText().equals("Your Golf is due for service"));
         assertEquals("1 segment(s), GSM7", byId("preview-sms-segments").getText(), "the SMS preview counts its parts");
         browser.screenshot("02-compose", 1366, 1300);
         browser.screenshot("02-compose-tablet", 820, 1800);
 
         byId("compose:send").click();
-        await("the communication page").atMost(WAIT).ignoreExceptions()
+        await("the communication page")
+                .atMost(WAIT)
+                .ignoreExceptions()
                 .until(() -> browser.driver.getCurrentUrl().contains("/admin/communication.xhtml?id="));
         communicationId = browser.driver.getCurrentUrl().replaceAll(".*id=", "");
         assertEquals(communicationId, byId("communication-id").getText(), "the page shows the new communication");
         // no reload here: the statuses arrive because the server tells the page a recipient moved
-        await("Email Delivered and SMS accepted on the live page").atMost(WAIT).ignoreExceptions().until(() ->
-                recipientStatus("Email").equals("Delivered") && List.of("Sent", "Delivered").contains(recipientStatus("SMS")));
-        assertEquals(Boolean.TRUE, browser.driver.executeScript("return window.liveUpdates.connected"), "the page holds its live socket");
-        assertTrue(((Number) browser.driver.executeScript("return window.liveUpdates.messages")).longValue() > 0,
+        await("Email Delivered and SMS accepted on the live page")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> recipientStatus("Email").equals("Delivered")
+                        && List.of("Sent", "Delivered").contains(recipientStatus("SMS")));
+        assertEquals(
+                Boolean.TRUE,
+                browser.driver.executeScript("return window.liveUpdates.connected"),
+                "the page holds its live socket");
+        assertTrue(
+                ((Number) browser.driver.executeScript("return window.liveUpdates.messages")).longValue() > 0,
                 "and was told of the moves it shows (no timer re-reads the page while the socket is up)");
         browser.screenshot("03-communication", 1366, 1100);
         assertFitsAPhone("the communication page");
@@ -149,26 +170,39 @@ class AdminConsoleIT {
         String stakeholder = "S-" + UUID.randomUUID();
         Api.Reply put = Api.as("admin").put("/communications/preferences?stakeholderId=" + stakeholder, """
                 {"stakeholderType":"Customer","timezone":"Europe/Madrid","digestTime":"08:00",
-                 "channels":{"Email":{"enabled":true,"address":"held-%s@example.com","frequency":"Daily"}}}"""
-                .formatted(stakeholder.substring(2, 10)));
+                 "channels":{"Email":{"enabled":true,"address":"held-%s@example.com","frequency":"Daily"}}}""".formatted(
+                        stakeholder.substring(2, 10)));
         assertEquals(200, put.status(), put.body());
         String id = Tracking.send("""
-                {"stakeholderIds":["%s"],"urgency":"normal","message":{"subject":"Invoice","content":"Invoice 7 is ready."}}"""
-                .formatted(stakeholder));
-        await("the recipient held for the digest").atMost(WAIT).until(() ->
-                "digest".equals(Tracking.communication(id).getJsonArray("recipients").getJsonObject(0).getString("heldFor", null)));
-        JsonObject tracked = Api.as("csr").get("/communications/delivery-tracking?communicationId=" + id).json()
-                .getJsonArray("recipients").getJsonObject(0);
+                {"stakeholderIds":["%s"],"urgency":"normal","message":{"subject":"Invoice","content":"Invoice 7 is ready."}}""".formatted(stakeholder));
+        await("the recipient held for the digest")
+                .atMost(WAIT)
+                .until(() -> "digest"
+                        .equals(Tracking.communication(id)
+                                .getJsonArray("recipients")
+                                .getJsonObject(0)
+                                .getString("heldFor", null)));
+        JsonObject tracked = Api.as("csr")
+                .get("/communications/delivery-tracking?communicationId=" + id)
+                .json()
+                .getJsonArray("recipients")
+                .getJsonObject(0);
         String heldUntil = tracked.getString("heldUntil");
         assertEquals("digest", tracked.getString("heldFor"), "delivery tracking says why it waits: " + tracked);
 
         browser.driver.get(ADMIN + "/communication.xhtml?id=" + id);
-        await("the held recipient on the page").atMost(WAIT).ignoreExceptions()
-                .until(() -> browser.driver.findElement(By.className("recipient-held")).isDisplayed());
+        await("the held recipient on the page")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> browser.driver
+                        .findElement(By.className("recipient-held"))
+                        .isDisplayed());
         WebElement held = browser.driver.findElement(By.className("recipient-held"));
         assertTrue(held.getText().startsWith("Waiting for the digest, due "), held.getText());
         assertShownInTheReadersZone(held.findElement(By.tagName("time")), heldUntil);
-        assertEquals("false", byId("refresh-state").getAttribute("data-in-flight"),
+        assertEquals(
+                "false",
+                byId("refresh-state").getAttribute("data-in-flight"),
                 "a recipient waiting hours for its digest does not keep the page polling");
     }
 
@@ -176,19 +210,29 @@ class AdminConsoleIT {
     @Order(32)
     void aSendTimePickedInTheReadersZoneIsScheduledAtThatInstant() throws Exception {
         browser.driver.get(ADMIN + "/compose.xhtml");
-        await("the compose page").atMost(WAIT).ignoreExceptions().until(() -> byId("compose:send").isDisplayed());
+        await("the compose page")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> byId("compose:send").isDisplayed());
         type("compose:email", "picked-" + emailAddress);
         type("compose:subject", "Collection time");
         type("compose:content", "Your car can be collected tomorrow.");
-        LocalDateTime local = LocalDateTime.now(ZoneId.of(Browser.TIME_ZONE)).plusDays(1).withSecond(0).withNano(0);
+        LocalDateTime local = LocalDateTime.now(ZoneId.of(Browser.TIME_ZONE))
+                .plusDays(1)
+                .withSecond(0)
+                .withNano(0);
         WebElement picker = byId("compose:scheduledAt");
         assertEquals("datetime-local", picker.getAttribute("type"), "a date and time picker, not an ISO text field");
         browser.driver.executeScript("arguments[0].value = arguments[1];", picker, local.toString());
         byId("compose:send").click();
-        await("the communication page").atMost(WAIT).ignoreExceptions()
+        await("the communication page")
+                .atMost(WAIT)
+                .ignoreExceptions()
                 .until(() -> browser.driver.getCurrentUrl().contains("/admin/communication.xhtml?id="));
         String id = browser.driver.getCurrentUrl().replaceAll(".*id=", "");
-        assertEquals(local.atZone(ZoneId.of(Browser.TIME_ZONE)).toInstant(), Instant.parse(Tracking.communication(id).getString("scheduledAt")),
+        assertEquals(
+                local.atZone(ZoneId.of(Browser.TIME_ZONE)).toInstant(),
+                Instant.parse(Tracking.communication(id).getString("scheduledAt")),
                 "the picked time is read in the reader's zone");
         assertEquals(200, Api.as("csr").delete("/communications/" + id).status(), "not sent: cancelled");
     }
@@ -199,24 +243,41 @@ class AdminConsoleIT {
         browser.driver.get(ADMIN + "/tracking.xhtml");
         new Select(byId("search:channel")).selectByVisibleText("SMS");
         byId("search:find").click();
-        await("the communication in the search results").atMost(WAIT).ignoreExceptions()
+        await("the communication in the search results")
+                .atMost(WAIT)
+                .ignoreExceptions()
                 .until(() -> byId("results-table").getText().contains(communicationId));
-        WebElement row = browser.driver.findElement(By.xpath("//table[@id='results-table']//tr[td/a[text()='" + communicationId + "']]"));
+        WebElement row = browser.driver.findElement(
+                By.xpath("//table[@id='results-table']//tr[td/a[text()='" + communicationId + "']]"));
         String counts = row.findElement(By.className("recipient-counts")).getText();
-        assertTrue(counts.matches("\\d+ (delivered|sent)( · \\d+ (sent|pending|failed))*"),
+        assertTrue(
+                counts.matches("\\d+ (delivered|sent)( · \\d+ (sent|pending|failed))*"),
                 "the recipients read as words, the most advanced first: " + counts);
-        assertTrue(row.getText().contains("SMS") && !row.getText().contains("[") && !row.getText().contains("{"),
+        assertTrue(
+                row.getText().contains("SMS")
+                        && !row.getText().contains("[")
+                        && !row.getText().contains("{"),
                 "channels and counts in words, not a Java list or map: " + row.getText());
-        assertShownInTheReadersZone(row.findElement(By.tagName("time")), Tracking.communication(communicationId).getString("createdAt"));
-        await("the results' live stream").atMost(WAIT).ignoreExceptions()
+        assertShownInTheReadersZone(
+                row.findElement(By.tagName("time")),
+                Tracking.communication(communicationId).getString("createdAt"));
+        await("the results' live stream")
+                .atMost(WAIT)
+                .ignoreExceptions()
                 .until(() -> Boolean.TRUE.equals(browser.driver.executeScript("return window.liveUpdates.connected")));
-        WebElement created = browser.driver.findElement(By.xpath("//table[@id='results-table']//th[button[text()='Created']]"));
+        WebElement created =
+                browser.driver.findElement(By.xpath("//table[@id='results-table']//th[button[text()='Created']]"));
         created.findElement(By.tagName("button")).click();
         assertEquals("ascending", created.getAttribute("aria-sort"), "the header says how the rows are ordered");
         assertEquals(createdTimes().stream().sorted().toList(), createdTimes(), "oldest first");
         created.findElement(By.tagName("button")).click();
         assertEquals("descending", created.getAttribute("aria-sort"));
-        assertEquals(createdTimes().stream().sorted(java.util.Comparator.reverseOrder()).toList(), createdTimes(), "newest first");
+        assertEquals(
+                createdTimes().stream()
+                        .sorted(java.util.Comparator.reverseOrder())
+                        .toList(),
+                createdTimes(),
+                "newest first");
         browser.screenshot("04-tracking", 1366, 900);
         assertFitsAPhone("tracking");
     }
@@ -227,26 +288,46 @@ class AdminConsoleIT {
         browser.driver.get(ADMIN + "/preferences.xhtml");
         type("lookup:stakeholderId", "ui-customer-" + smsNumber.substring(1));
         byId("lookup:load").click();
-        await("the preferences form").atMost(WAIT).ignoreExceptions().until(() -> byId("edit:save").isDisplayed());
+        await("the preferences form")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> byId("edit:save").isDisplayed());
         type("edit:timezone", "Europe/London");
         byId("edit:channels:1:enabled").click(); // SMS
         type("edit:channels:1:destination", "12345");
         byId("edit:save").click();
-        WebElement error = await("the message next to the SMS number").atMost(WAIT).ignoreExceptions()
-                .until(() -> browser.driver.findElement(By.cssSelector("#edit\\:channels\\:1\\:destination + .field-error")), e -> e.isDisplayed());
-        assertTrue(error.getText().toLowerCase().contains("e.164"), "the service's reason is shown at the field: " + error.getText());
+        WebElement error = await("the message next to the SMS number")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(
+                        () -> browser.driver.findElement(
+                                By.cssSelector("#edit\\:channels\\:1\\:destination + .field-error")),
+                        e -> e.isDisplayed());
+        assertTrue(
+                error.getText().toLowerCase().contains("e.164"),
+                "the service's reason is shown at the field: " + error.getText());
         browser.screenshot("05-preferences-invalid", 1366, 1000);
 
         type("edit:channels:1:destination", smsNumber);
         byId("edit:save").click();
-        await("the saved message").atMost(WAIT).ignoreExceptions()
+        await("the saved message")
+                .atMost(WAIT)
+                .ignoreExceptions()
                 .until(() -> byId("page-messages").getText().contains("saved"));
-        JsonObject stored = Api.as("csr").get("/communications/preferences?stakeholderId=ui-customer-" + smsNumber.substring(1)).json();
-        assertEquals(smsNumber, stored.getJsonObject("channels").getJsonObject("SMS").getString("number"),
+        JsonObject stored = Api.as("csr")
+                .get("/communications/preferences?stakeholderId=ui-customer-" + smsNumber.substring(1))
+                .json();
+        assertEquals(
+                smsNumber,
+                stored.getJsonObject("channels").getJsonObject("SMS").getString("number"),
                 "the page saved the number through the preference service: " + stored);
-        await("the change in the page's history").atMost(WAIT).ignoreExceptions()
+        await("the change in the page's history")
+                .atMost(WAIT)
+                .ignoreExceptions()
                 .until(() -> byId("history").getText().contains("SMS"));
-        assertTrue(byId("last-saved").getText().contains(" by " + stored.getString("updatedBy")), byId("last-saved").getText());
+        assertTrue(
+                byId("last-saved").getText().contains(" by " + stored.getString("updatedBy")),
+                byId("last-saved").getText());
         browser.screenshot("05b-preferences-history", 1366, 1200);
     }
 
@@ -254,36 +335,55 @@ class AdminConsoleIT {
     @Order(50)
     void theAnalyticsDashboardCountsWhatWasJustSent() throws Exception {
         browser.driver.get(ADMIN + "/analytics.xhtml");
-        await("the charts").atMost(WAIT).ignoreExceptions()
-                .until(() -> "drawn".equals(browser.driver.findElement(By.tagName("body")).getAttribute("data-charts")));
+        await("the charts")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> "drawn"
+                        .equals(browser.driver.findElement(By.tagName("body")).getAttribute("data-charts")));
         assertTrue(cell("Email", "sent") >= before("Email", "sent") + 1, "the email counted as sent");
         assertTrue(cell("Email", "delivered") >= before("Email", "delivered") + 1, "the email counted as delivered");
         assertTrue(cell("SMS", "sent") >= before("SMS", "sent") + 1, "the SMS counted as sent");
-        assertFalse(row("Email").getText().contains("— / —"), "a time to deliver is shown for email: " + row("Email").getText());
+        assertFalse(
+                row("Email").getText().contains("— / —"),
+                "a time to deliver is shown for email: " + row("Email").getText());
         browser.screenshot("06-analytics", 1366, 1500);
     }
 
     @Test
     @Order(55)
     void anAdminLiftsAStopReplyOnTheSuppressionsPage() throws Exception {
-        String number = "+447400" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        String number =
+                "+447400" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
         String reply = Switchboard.sandbox().snsSigner().notification(sandbox.SnsSandboxSigner.SMS_TOPIC, """
-                {"originationNumber":"%s","destinationNumber":"+447700900000","messageBody":"STOP"}""".formatted(number));
+                {"originationNumber":"%s","destinationNumber":"+447700900000","messageBody":"STOP"}""".formatted(
+                        number));
         assertEquals(200, Api.anonymous().post("/webhooks/sms", reply).status(), "the customer's STOP arrives");
         browser.driver.get(ADMIN + "/suppressions.xhtml");
-        await("the suppressions page").atMost(WAIT).ignoreExceptions().until(() -> byId("lookup:channel").isDisplayed());
+        await("the suppressions page")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> byId("lookup:channel").isDisplayed());
         new Select(byId("lookup:channel")).selectByValue("SMS");
         type("lookup:address", number);
         byId("lookup:find").click();
-        await("the suppression").atMost(WAIT).ignoreExceptions()
+        await("the suppression")
+                .atMost(WAIT)
+                .ignoreExceptions()
                 .until(() -> byId("suppression-state").getText().startsWith("Suppressed"));
-        assertTrue(byId("suppression-state").getText().contains("opted-out"), byId("suppression-state").getText());
+        assertTrue(
+                byId("suppression-state").getText().contains("opted-out"),
+                byId("suppression-state").getText());
         type("lift:reason", "asked to hear again by phone");
         browser.screenshot("07b-suppression", 1366, 900);
         byId("lift:liftIt").click();
-        await("lifted").atMost(WAIT).ignoreExceptions()
+        await("lifted")
+                .atMost(WAIT)
+                .ignoreExceptions()
                 .until(() -> byId("suppression-state").getText().startsWith("Not suppressed"));
-        assertTrue(byId("suppression-history").getText().contains("lifted by " + Api.userName("admin") + ": asked to hear again by phone"),
+        assertTrue(
+                byId("suppression-history")
+                        .getText()
+                        .contains("lifted by " + Api.userName("admin") + ": asked to hear again by phone"),
                 byId("suppression-history").getText());
     }
 
@@ -292,18 +392,33 @@ class AdminConsoleIT {
     void templatesAndChannelsPagesShowTheirData() throws Exception {
         browser.driver.get(ADMIN + "/templates.xhtml");
         assertEquals(200, navigationStatus(), "an admin opens the admin-only Templates page");
-        WebElement listed = await("the template in the list").atMost(WAIT).ignoreExceptions()
-                .until(() -> browser.driver.findElement(By.cssSelector("#template-list tr[data-template='" + TEMPLATE + "'] a")), e -> e.isDisplayed());
+        WebElement listed = await("the template in the list")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(
+                        () -> browser.driver.findElement(
+                                By.cssSelector("#template-list tr[data-template='" + TEMPLATE + "'] a")),
+                        e -> e.isDisplayed());
         listed.click();
-        await("the template's versions").atMost(WAIT).ignoreExceptions()
+        await("the template's versions")
+                .atMost(WAIT)
+                .ignoreExceptions()
                 .until(() -> byId("versions").getText().contains("v" + templateVersion));
-        assertEquals("Your {{vehicle}} is due for service", byId("edit:subject").getAttribute("value"), "the latest version is loaded");
+        assertEquals(
+                "Your {{vehicle}} is due for service",
+                byId("edit:subject").getAttribute("value"),
+                "the latest version is loaded");
 
         type("edit:sampleVariables", "name=Bea\nvehicle=Polo\ndate=2 Dec");
         byId("edit:preview").click();
-        await("the preview of every channel").atMost(WAIT).ignoreExceptions()
+        await("the preview of every channel")
+                .atMost(WAIT)
+                .ignoreExceptions()
                 .until(() -> byId("template-preview-subject").getText().equals("Your Polo is due for service"));
-        assertEquals("Hello Bea, your Polo is due on 2 Dec.", byId("template-preview-text").getText(), "the SMS and in-app text");
+        assertEquals(
+                "Hello Bea, your Polo is due on 2 Dec.",
+                byId("template-preview-text").getText(),
+                "the SMS and in-app text");
         assertEquals("1 segment(s), GSM7", byId("template-preview-sms-segments").getText(), "the SMS parts");
         browser.screenshot("07-templates", 1366, 1600);
         browser.screenshot("07-templates-tablet", 768, 2200);
@@ -311,23 +426,44 @@ class AdminConsoleIT {
         type("edit:subject", "Service due: {{vehicle}}");
         byId("edit:save").click();
         String next = "v" + (templateVersion + 1);
-        await("the new version in the list of versions").atMost(WAIT).ignoreExceptions()
+        await("the new version in the list of versions")
+                .atMost(WAIT)
+                .ignoreExceptions()
                 .until(() -> byId("versions").getText().contains(next));
-        assertTrue(browser.driver.findElement(By.cssSelector("#template-list tr[data-template='" + TEMPLATE + "']")).getText().contains(next),
+        assertTrue(
+                browser.driver
+                        .findElement(By.cssSelector("#template-list tr[data-template='" + TEMPLATE + "']"))
+                        .getText()
+                        .contains(next),
                 "the template list shows the new latest version " + next);
-        JsonObject latest = Api.as("csr").get("/communications/templates/" + TEMPLATE).json();
-        assertEquals("Service due: {{vehicle}}", latest.getString("subject"), "the page saved a new version through the template service");
+        JsonObject latest =
+                Api.as("csr").get("/communications/templates/" + TEMPLATE).json();
+        assertEquals(
+                "Service due: {{vehicle}}",
+                latest.getString("subject"),
+                "the page saved a new version through the template service");
         assertEquals(templateVersion + 1, latest.getInt("version"), "each save is a new version: " + latest);
 
         browser.driver.get(ADMIN + "/channels.xhtml");
         assertEquals(200, navigationStatus(), "an admin opens the admin-only Channels page");
-        assertTrue(browser.driver.findElement(By.cssSelector("[data-budget='SMS']")).getText().matches("(?s)\\d+ of \\d+ segments reserved today.*"),
-                "the SMS row shows its daily budget: " + browser.driver.findElement(By.cssSelector("[data-budget='SMS']")).getText());
-        assertTrue(byId("limits-title").isDisplayed() && browser.driver.getPageSource().contains("Recipients per caller"),
+        assertTrue(
+                browser.driver
+                        .findElement(By.cssSelector("[data-budget='SMS']"))
+                        .getText()
+                        .matches("(?s)\\d+ of \\d+ segments reserved today.*"),
+                "the SMS row shows its daily budget: "
+                        + browser.driver
+                                .findElement(By.cssSelector("[data-budget='SMS']"))
+                                .getText());
+        assertTrue(
+                byId("limits-title").isDisplayed()
+                        && browser.driver.getPageSource().contains("Recipients per caller"),
                 "and the limits in force are listed");
         type("test:address", "ui-probe@example.com");
         byId("test:sendTest").click();
-        await("the provider's answer").atMost(WAIT).ignoreExceptions()
+        await("the provider's answer")
+                .atMost(WAIT)
+                .ignoreExceptions()
                 .until(() -> byId("test-result").getText().contains("accepted"));
         browser.screenshot("08-channels", 1366, 1100);
     }
@@ -337,17 +473,22 @@ class AdminConsoleIT {
     void theTemplateListSortsByColumnAndPagesTwentyAtATime() throws Exception {
         String batch = UUID.randomUUID().toString().substring(0, 6);
         for (int i = 1; i <= 21; i++) {
-            Api.Reply saved = Api.as("admin").put("/communications/templates/paged-%s-%02d".formatted(batch, i),
-                    """
+            Api.Reply saved = Api.as("admin")
+                    .put("/communications/templates/paged-%s-%02d".formatted(batch, i), """
                     {"locale":"en","subject":"Paged","body":"Template %d."}""".formatted(i));
             assertEquals(200, saved.status(), saved.body());
         }
         browser.driver.get(ADMIN + "/templates.xhtml");
-        WebElement pager = await("the list's pager").atMost(WAIT).ignoreExceptions()
-                .until(() -> browser.driver.findElement(By.cssSelector("#template-list + nav")), WebElement::isDisplayed);
+        WebElement pager = await("the list's pager")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(
+                        () -> browser.driver.findElement(By.cssSelector("#template-list + nav")),
+                        WebElement::isDisplayed);
         assertTrue(pager.getText().contains("Page 1 of"), pager.getText());
         assertEquals(20, visibleTemplates().size(), "20 templates at a time");
-        WebElement name = browser.driver.findElement(By.xpath("//table[@id='template-list']//th[button[text()='Name']]"));
+        WebElement name =
+                browser.driver.findElement(By.xpath("//table[@id='template-list']//th[button[text()='Name']]"));
         name.findElement(By.tagName("button")).click();
         assertEquals("ascending", name.getAttribute("aria-sort"));
         assertEquals(visibleTemplates().stream().sorted().toList(), visibleTemplates(), "by name, A first");
@@ -359,8 +500,10 @@ class AdminConsoleIT {
     }
 
     private static List<String> visibleTemplates() {
-        return browser.driver.findElements(By.cssSelector("#template-list tbody tr")).stream().filter(WebElement::isDisplayed)
-                .map(tr -> tr.getAttribute("data-template")).toList();
+        return browser.driver.findElements(By.cssSelector("#template-list tbody tr")).stream()
+                .filter(WebElement::isDisplayed)
+                .map(tr -> tr.getAttribute("data-template"))
+                .toList();
     }
 
     @Test
@@ -373,9 +516,14 @@ class AdminConsoleIT {
         byId("session:sign-out").click();
         browser.driver.manage().deleteAllCookies();
         browser.driver.get(ADMIN + "/inbox.xhtml");
-        await("the login form").atMost(WAIT).ignoreExceptions().until(() -> byId("j_username").isDisplayed());
+        await("the login form")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> byId("j_username").isDisplayed());
         signIn("user");
-        await("the inbox").atMost(WAIT).ignoreExceptions()
+        await("the inbox")
+                .atMost(WAIT)
+                .ignoreExceptions()
                 .until(() -> byId("note-list").getText().contains("Your car is ready"));
         assertTrue(browser.driver.findElements(By.id("nav-compose")).isEmpty(), "a user's nav has no staff pages");
         long unread = Long.parseLong(byId("unread-count").getText());
@@ -384,14 +532,19 @@ class AdminConsoleIT {
         Tracking.send("""
                 {"message":{"subject":"Invoice available","content":"Your invoice is ready."},
                  "recipients":[{"channel":"InApp","address":"%s"}]}""".formatted(user));
-        await("the badge counts the second note without a reload").atMost(WAIT).ignoreExceptions()
+        await("the badge counts the second note without a reload")
+                .atMost(WAIT)
+                .ignoreExceptions()
                 .until(() -> Long.parseLong(byId("unread-count").getText()) == unread + 1);
-        assertTrue(((Number) browser.driver.executeScript("return window.liveUpdates.messages")).longValue() > 0,
+        assertTrue(
+                ((Number) browser.driver.executeScript("return window.liveUpdates.messages")).longValue() > 0,
                 "the page was told of the note (no timer re-reads it)");
         browser.screenshot("09-inbox", 1366, 900);
 
         browser.driver.get(ADMIN + "/compose.xhtml");
-        await("a staff page refused").atMost(WAIT).ignoreExceptions()
+        await("a staff page refused")
+                .atMost(WAIT)
+                .ignoreExceptions()
                 .until(() -> browser.driver.getPageSource().contains("Your role may not open this page"));
         assertEquals(403, navigationStatus(), "a user on a staff page is refused with 403");
         assertTrue(browser.driver.findElements(By.id("compose:send")).isEmpty(), "no compose form for a user");
@@ -404,31 +557,58 @@ class AdminConsoleIT {
         String batch = UUID.randomUUID().toString().substring(0, 6);
         for (int i = 1; i <= 51; i++) { // one more than a page
             Tracking.send("""
-                    {"message":{"subject":"Paged %s %d","content":"Note %d."},"recipients":[{"channel":"InApp","address":"%s"}]}"""
-                    .formatted(batch, i, i, user));
+                    {"message":{"subject":"Paged %s %d","content":"Note %d."},"recipients":[{"channel":"InApp","address":"%s"}]}""".formatted(batch, i, i, user));
         }
-        await("the newest of the 51 on the first page").atMost(WAIT).ignoreExceptions().until(() -> {
-            browser.driver.get(ADMIN + "/inbox.xhtml");
-            return browser.driver.findElements(By.className("note-subject")).stream().anyMatch(e -> e.getText().equals("Paged " + batch + " 51"));
-        });
-        assertEquals(50, browser.driver.findElements(By.cssSelector("#note-list > li")).size(), "a page holds 50 notes");
+        await("the newest of the 51 on the first page")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> {
+                    browser.driver.get(ADMIN + "/inbox.xhtml");
+                    return browser.driver.findElements(By.className("note-subject")).stream()
+                            .anyMatch(e -> e.getText().equals("Paged " + batch + " 51"));
+                });
+        assertEquals(
+                50,
+                browser.driver.findElements(By.cssSelector("#note-list > li")).size(),
+                "a page holds 50 notes");
         assertTrue(browser.driver.findElements(By.id("newest")).isEmpty(), "the first page offers no way to itself");
         byId("older").click();
-        await("the older page").atMost(WAIT).ignoreExceptions().until(() -> byId("newest").isDisplayed());
-        List<String> subjects = browser.driver.findElements(By.className("note-subject")).stream().map(WebElement::getText).toList();
+        await("the older page")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> byId("newest").isDisplayed());
+        List<String> subjects = browser.driver.findElements(By.className("note-subject")).stream()
+                .map(WebElement::getText)
+                .toList();
         assertFalse(subjects.contains("Paged " + batch + " 51"), "the newest is not on the older page: " + subjects);
         byId("newest").click();
-        await("back to the newest").atMost(WAIT).ignoreExceptions()
-                .until(() -> browser.driver.findElements(By.className("note-subject")).get(0).getText().equals("Paged " + batch + " 51"));
+        await("back to the newest")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> browser.driver
+                        .findElements(By.className("note-subject"))
+                        .get(0)
+                        .getText()
+                        .equals("Paged " + batch + " 51"));
 
         // read the newest, then ask for unread first: it goes below every unread one
-        browser.driver.findElement(By.cssSelector("#note-list > li:first-child input[type='submit']")).click();
-        await("the newest read").atMost(WAIT).ignoreExceptions().until(() -> "false".equals(
-                browser.driver.findElement(By.cssSelector("#note-list > li:first-child")).getAttribute("data-unread")));
+        browser.driver
+                .findElement(By.cssSelector("#note-list > li:first-child input[type='submit']"))
+                .click();
+        await("the newest read")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> "false"
+                        .equals(browser.driver
+                                .findElement(By.cssSelector("#note-list > li:first-child"))
+                                .getAttribute("data-unread")));
         new Select(byId("note-order")).selectByVisibleText("Unread first");
         List<String> unreadFlags = browser.driver.findElements(By.cssSelector("#note-list > li")).stream()
-                .map(li -> li.getAttribute("data-unread")).toList();
-        assertEquals(unreadFlags.stream().sorted(java.util.Comparator.reverseOrder()).toList(), unreadFlags,
+                .map(li -> li.getAttribute("data-unread"))
+                .toList();
+        assertEquals(
+                unreadFlags.stream().sorted(java.util.Comparator.reverseOrder()).toList(),
+                unreadFlags,
                 "every unread note comes before every read one");
         new Select(byId("note-order")).selectByVisibleText("Newest first");
     }
@@ -437,30 +617,56 @@ class AdminConsoleIT {
     @Order(25)
     void composeFindsAStakeholderByRegistrationAndAddsThemFromTheKeyboard() throws Exception {
         browser.driver.get(ADMIN + "/compose.xhtml");
-        WebElement search = await("the stakeholder search").atMost(WAIT).ignoreExceptions()
+        WebElement search = await("the stakeholder search")
+                .atMost(WAIT)
+                .ignoreExceptions()
                 .until(() -> byId("compose:stakeholderSearch"), WebElement::isDisplayed);
-        assertEquals("Find a stakeholder", browser.driver.findElement(By.cssSelector("label[for='compose:stakeholderSearch']")).getText(),
+        assertEquals(
+                "Find a stakeholder",
+                browser.driver
+                        .findElement(By.cssSelector("label[for='compose:stakeholderSearch']"))
+                        .getText(),
                 "the search field has a visible label");
-        search.sendKeys(stakeholderPlate.toLowerCase().replace(" ", ""), Keys.ENTER); // Enter searches, it does not send
-        WebElement add = await("the stakeholder in the results").atMost(WAIT).ignoreExceptions()
-                .until(() -> browser.driver.findElement(By.cssSelector("li[data-stakeholder='" + stakeholderId + "'] input[type='button']")), WebElement::isDisplayed);
-        assertTrue(browser.driver.getCurrentUrl().contains("/compose.xhtml"), "Enter in the search did not send the form");
-        assertEquals("Add " + STAKEHOLDER_NAME + " (" + stakeholderId + ")", add.getAttribute("aria-label"), "the button names whom it adds");
+        search.sendKeys(
+                stakeholderPlate.toLowerCase().replace(" ", ""), Keys.ENTER); // Enter searches, it does not send
+        WebElement add = await("the stakeholder in the results")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(
+                        () -> browser.driver.findElement(
+                                By.cssSelector("li[data-stakeholder='" + stakeholderId + "'] input[type='button']")),
+                        WebElement::isDisplayed);
+        assertTrue(
+                browser.driver.getCurrentUrl().contains("/compose.xhtml"), "Enter in the search did not send the form");
+        assertEquals(
+                "Add " + STAKEHOLDER_NAME + " (" + stakeholderId + ")",
+                add.getAttribute("aria-label"),
+                "the button names whom it adds");
         add.sendKeys(Keys.ENTER);
-        await("the stakeholder id in the form").atMost(WAIT).ignoreExceptions()
+        await("the stakeholder id in the form")
+                .atMost(WAIT)
+                .ignoreExceptions()
                 .until(() -> byId("compose:stakeholders").getAttribute("value").equals(stakeholderId));
-        assertTrue(byId("compose:stakeholderStatus").getText().contains("Added " + STAKEHOLDER_NAME), "the status line says who was added");
+        assertTrue(
+                byId("compose:stakeholderStatus").getText().contains("Added " + STAKEHOLDER_NAME),
+                "the status line says who was added");
         byId("compose:stakeholderSearch").sendKeys(Keys.TAB); // on to the Find button, by keyboard
-        assertEquals("compose:findStakeholders", browser.driver.switchTo().activeElement().getAttribute("id"), "Tab reaches Find next");
+        assertEquals(
+                "compose:findStakeholders",
+                browser.driver.switchTo().activeElement().getAttribute("id"),
+                "Tab reaches Find next");
         String ring = (String) browser.driver.executeScript(
                 "var s = getComputedStyle(document.activeElement); return s.outlineStyle + ' ' + s.outlineWidth;");
-        assertTrue(ring.startsWith("solid") && !ring.endsWith(" 0px"), "the focused control shows a focus ring: " + ring);
+        assertTrue(
+                ring.startsWith("solid") && !ring.endsWith(" 0px"), "the focused control shows a focus ring: " + ring);
 
         WebElement box = browser.driver.findElement(By.cssSelector("#compose\\:channels input[value='SMS']"));
         WebElement label = browser.driver.findElement(By.cssSelector("label[for='" + box.getAttribute("id") + "']"));
-        assertTrue(label.getRect().getX() >= box.getRect().getX() + box.getRect().getWidth() + 4,
-                "the checkbox label keeps its distance from its box: box " + box.getRect().getX() + "+" + box.getRect().getWidth()
-                        + ", label " + label.getRect().getX());
+        assertTrue(
+                label.getRect().getX() >= box.getRect().getX() + box.getRect().getWidth() + 4,
+                "the checkbox label keeps its distance from its box: box "
+                        + box.getRect().getX() + "+" + box.getRect().getWidth() + ", label "
+                        + label.getRect().getX());
         browser.screenshot("02-compose-search", 1366, 1300);
         browser.screenshot("02-compose-768", 768, 2000);
         assertFitsAPhone("compose");
@@ -470,17 +676,33 @@ class AdminConsoleIT {
     @Order(46)
     void preferencesOpenAStakeholderFoundByRegistrationFromTheKeyboard() throws Exception {
         browser.driver.get(ADMIN + "/preferences.xhtml");
-        WebElement search = await("the stakeholder search").atMost(WAIT).ignoreExceptions()
+        WebElement search = await("the stakeholder search")
+                .atMost(WAIT)
+                .ignoreExceptions()
                 .until(() -> byId("lookup:stakeholderSearch"), WebElement::isDisplayed);
-        search.sendKeys(stakeholderPlate.toLowerCase().replace(" ", ""), Keys.ENTER); // Enter searches, it does not load the typed id
-        WebElement open = await("the stakeholder in the results").atMost(WAIT).ignoreExceptions()
-                .until(() -> browser.driver.findElement(By.cssSelector("li[data-stakeholder='" + stakeholderId + "'] input[type='submit']")),
+        search.sendKeys(
+                stakeholderPlate.toLowerCase().replace(" ", ""),
+                Keys.ENTER); // Enter searches, it does not load the typed id
+        WebElement open = await("the stakeholder in the results")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(
+                        () -> browser.driver.findElement(
+                                By.cssSelector("li[data-stakeholder='" + stakeholderId + "'] input[type='submit']")),
                         WebElement::isDisplayed);
-        assertEquals("Open the preferences of " + STAKEHOLDER_NAME + " (" + stakeholderId + ")", open.getAttribute("aria-label"));
+        assertEquals(
+                "Open the preferences of " + STAKEHOLDER_NAME + " (" + stakeholderId + ")",
+                open.getAttribute("aria-label"));
         open.sendKeys(Keys.ENTER);
-        await("their preferences and profile, opened").atMost(WAIT).ignoreExceptions()
-                .until(() -> byId("edit:save").isDisplayed() && byId("profile:displayName").getAttribute("value").equals(STAKEHOLDER_NAME));
-        assertEquals(stakeholderId, byId("lookup:stakeholderId").getAttribute("value"), "the id field names whom the page shows");
+        await("their preferences and profile, opened")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> byId("edit:save").isDisplayed()
+                        && byId("profile:displayName").getAttribute("value").equals(STAKEHOLDER_NAME));
+        assertEquals(
+                stakeholderId,
+                byId("lookup:stakeholderId").getAttribute("value"),
+                "the id field names whom the page shows");
         browser.screenshot("05-preferences-search", 1366, 1300);
     }
 
@@ -491,50 +713,82 @@ class AdminConsoleIT {
         browser.driver.get(ADMIN + "/preferences.xhtml");
         type("lookup:stakeholderId", id);
         byId("lookup:load").click();
-        await("the profile form").atMost(WAIT).ignoreExceptions().until(() -> byId("profile:saveProfile").isDisplayed());
+        await("the profile form")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> byId("profile:saveProfile").isDisplayed());
         type("profile:displayName", "Dora Uitest" + smsNumber.substring(8));
         type("profile:vehicles", "ui" + smsNumber.substring(8) + ", bad plate!");
         byId("profile:saveProfile").click();
-        WebElement error = await("the message next to the registrations").atMost(WAIT).ignoreExceptions()
-                .until(() -> browser.driver.findElement(By.cssSelector("#profile\\:vehicles ~ .field-error")), WebElement::isDisplayed);
+        WebElement error = await("the message next to the registrations")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(
+                        () -> browser.driver.findElement(By.cssSelector("#profile\\:vehicles ~ .field-error")),
+                        WebElement::isDisplayed);
         assertTrue(error.getText().contains("registration"), "the service's reason at the field: " + error.getText());
         type("profile:vehicles", "ui" + smsNumber.substring(8));
         type("profile:customerNumber", "UIC-" + smsNumber.substring(8));
         byId("profile:saveProfile").click();
-        await("the saved message").atMost(WAIT).ignoreExceptions()
+        await("the saved message")
+                .atMost(WAIT)
+                .ignoreExceptions()
                 .until(() -> byId("page-messages").getText().contains("Profile of " + id + " saved"));
         browser.screenshot("05-preferences-profile", 1366, 1300);
         browser.screenshot("05-preferences-768", 768, 1800);
-        String found = Api.as("csr").get("/communications/preferences/search?q=uic-" + smsNumber.substring(8)).body();
-        assertTrue(found.contains("\"" + id + "\""), "the customer number saved on the page finds the stakeholder: " + found);
+        String found = Api.as("csr")
+                .get("/communications/preferences/search?q=uic-" + smsNumber.substring(8))
+                .body();
+        assertTrue(
+                found.contains("\"" + id + "\""),
+                "the customer number saved on the page finds the stakeholder: " + found);
     }
 
     @Test
     @Order(80)
     void aCsrIsRefusedTheAdminOnlyPagesWith403() throws Exception {
         browser.driver.get(ADMIN + "/inbox.xhtml");
-        await("the user's inbox").atMost(WAIT).ignoreExceptions().until(() -> byId("session:sign-out").isDisplayed());
+        await("the user's inbox")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> byId("session:sign-out").isDisplayed());
         byId("session:sign-out").click();
         browser.driver.manage().deleteAllCookies();
         browser.driver.get(ADMIN + "/compose.xhtml");
-        await("the login form").atMost(WAIT).ignoreExceptions().until(() -> byId("j_username").isDisplayed());
+        await("the login form")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> byId("j_username").isDisplayed());
         signIn("csr");
-        await("the compose page").atMost(WAIT).ignoreExceptions().until(() -> byId("compose:send").isDisplayed());
-        assertTrue(browser.driver.findElements(By.id("nav-templates")).isEmpty() && browser.driver.findElements(By.id("nav-channels")).isEmpty(),
+        await("the compose page")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> byId("compose:send").isDisplayed());
+        assertTrue(
+                browser.driver.findElements(By.id("nav-templates")).isEmpty()
+                        && browser.driver.findElements(By.id("nav-channels")).isEmpty(),
                 "a CSR's nav has no admin pages");
         for (String page : List.of("channels.xhtml", "templates.xhtml")) {
             browser.driver.get(ADMIN + "/" + page);
-            await("the refusal of " + page).atMost(WAIT).ignoreExceptions()
+            await("the refusal of " + page)
+                    .atMost(WAIT)
+                    .ignoreExceptions()
                     .until(() -> byId("forbidden-heading").getText().equals("Your role may not open this page"));
             assertEquals(403, navigationStatus(), "a CSR opening " + page + " gets HTTP 403");
-            assertTrue(browser.driver.findElements(By.id("edit:save")).isEmpty() && browser.driver.findElements(By.id("test:sendTest")).isEmpty(),
+            assertTrue(
+                    browser.driver.findElements(By.id("edit:save")).isEmpty()
+                            && browser.driver
+                                    .findElements(By.id("test:sendTest"))
+                                    .isEmpty(),
                     "nothing of " + page + " is shown, not even read-only");
         }
         browser.screenshot("10-csr-forbidden", 768, 900);
         browser.driver.get(ADMIN + "/preferences.xhtml");
         type("lookup:stakeholderId", "ui-customer-" + smsNumber.substring(1));
         byId("lookup:load").click();
-        await("a CSR may save a customer's preferences (a phone call)").atMost(WAIT).ignoreExceptions()
+        await("a CSR may save a customer's preferences (a phone call)")
+                .atMost(WAIT)
+                .ignoreExceptions()
                 .until(() -> byId("edit:save").isDisplayed());
         browser.driver.get(ADMIN + "/analytics.xhtml");
         assertEquals(200, navigationStatus(), "a CSR still opens the staff pages");
@@ -556,19 +810,36 @@ class AdminConsoleIT {
         byId("session:sign-out").click();
         browser.driver.manage().deleteAllCookies();
         browser.driver.get(ADMIN + "/compose.xhtml");
-        await("the login form").atMost(WAIT).ignoreExceptions().until(() -> byId("j_username").isDisplayed());
+        await("the login form")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> byId("j_username").isDisplayed());
         java.util.Map<String, List<String>> found = new java.util.LinkedHashMap<>();
         found.put("login", Axe.seriousViolations(browser.driver));
         signIn("admin");
-        await("the compose page").atMost(WAIT).ignoreExceptions().until(() -> byId("compose:send").isDisplayed());
-        for (String page : List.of("compose.xhtml", "tracking.xhtml", "communication.xhtml?id=" + communicationId,
-                "preferences.xhtml", "suppressions.xhtml", "analytics.xhtml", "templates.xhtml", "channels.xhtml", "inbox.xhtml")) {
+        await("the compose page")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> byId("compose:send").isDisplayed());
+        for (String page : List.of(
+                "compose.xhtml",
+                "tracking.xhtml",
+                "communication.xhtml?id=" + communicationId,
+                "preferences.xhtml",
+                "suppressions.xhtml",
+                "analytics.xhtml",
+                "templates.xhtml",
+                "channels.xhtml",
+                "inbox.xhtml")) {
             browser.driver.get(ADMIN + "/" + page);
             await(page).atMost(WAIT).ignoreExceptions().until(() -> byId("main").isDisplayed());
             if (page.startsWith("preferences")) { // the whole form, as a CSR edits it
                 type("lookup:stakeholderId", stakeholderId);
                 byId("lookup:load").click();
-                await("the preferences form").atMost(WAIT).ignoreExceptions().until(() -> byId("edit:save").isDisplayed());
+                await("the preferences form")
+                        .atMost(WAIT)
+                        .ignoreExceptions()
+                        .until(() -> byId("edit:save").isDisplayed());
             }
             found.put(page, Axe.seriousViolations(browser.driver));
             assertFitsAPhone(page.replaceAll("\\..*", ""));
@@ -579,15 +850,25 @@ class AdminConsoleIT {
 
     /** At 375 px (a phone) the page scrolls only down, never sideways (wide tables scroll inside their box); screenshot saved. */
     private static void assertFitsAPhone(String page) throws Exception {
-        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        browser.driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
                 java.util.Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));
         try {
-            await(page + " laid out at 375 px").atMost(WAIT).ignoreExceptions().until(() ->
-                    ((Number) browser.driver.executeScript("return document.documentElement.clientWidth")).longValue() == 375);
+            await(page + " laid out at 375 px")
+                    .atMost(WAIT)
+                    .ignoreExceptions()
+                    .until(() -> ((Number) browser.driver.executeScript("return document.documentElement.clientWidth"))
+                                    .longValue()
+                            == 375);
             long overflow = ((Number) browser.driver.executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue();
-            java.nio.file.Files.copy(browser.driver.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(),
-                    Browser.SCREENSHOTS.resolve(page.replace(' ', '-') + "-375.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+                    .longValue();
+            java.nio.file.Files.copy(
+                    browser.driver
+                            .getScreenshotAs(org.openqa.selenium.OutputType.FILE)
+                            .toPath(),
+                    Browser.SCREENSHOTS.resolve(page.replace(' ', '-') + "-375.png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             assertEquals(0, overflow, page + " at 375 px is wider than the screen by " + overflow + " px");
         } finally {
             browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
@@ -596,12 +877,15 @@ class AdminConsoleIT {
 
     private static List<String> createdTimes() {
         return browser.driver.findElements(By.cssSelector("#results-table tbody tr td:first-child time")).stream()
-                .map(t -> t.getAttribute("datetime")).toList();
+                .map(t -> t.getAttribute("datetime"))
+                .toList();
     }
 
     private static void signIn(String role) {
-        String[] credentials = new String(Base64.getDecoder().decode(Api.as(role).authorization().substring("Basic ".length())),
-                StandardCharsets.UTF_8).split(":", 2);
+        String[] credentials = new String(
+                        Base64.getDecoder().decode(Api.as(role).authorization().substring("Basic ".length())),
+                        StandardCharsets.UTF_8)
+                .split(":", 2);
         type("j_username", credentials[0]);
         type("j_password", credentials[1]);
         byId("sign-in").click();
@@ -618,7 +902,10 @@ class AdminConsoleIT {
     }
 
     private static String recipientStatus(String channel) {
-        return browser.driver.findElement(By.cssSelector(".recipient-status[data-channel='" + channel + "']")).getText().trim();
+        return browser.driver
+                .findElement(By.cssSelector(".recipient-status[data-channel='" + channel + "']"))
+                .getText()
+                .trim();
     }
 
     private static WebElement row(String channel) {
@@ -626,13 +913,18 @@ class AdminConsoleIT {
     }
 
     private static long cell(String channel, String column) {
-        return Long.parseLong(row(channel).findElement(By.className(column)).getText().trim());
+        return Long.parseLong(
+                row(channel).findElement(By.className(column)).getText().trim());
     }
 
     private static long before(String channel, String field) {
-        return analyticsBefore.getJsonArray("channels").stream().map(v -> v.asJsonObject())
-                .filter(c -> channel.equals(c.getString("channel"))).findFirst().orElseThrow()
-                .getJsonNumber(field).longValue();
+        return analyticsBefore.getJsonArray("channels").stream()
+                .map(v -> v.asJsonObject())
+                .filter(c -> channel.equals(c.getString("channel")))
+                .findFirst()
+                .orElseThrow()
+                .getJsonNumber(field)
+                .longValue();
     }
 
     /**
@@ -646,7 +938,8 @@ class AdminConsoleIT {
         String[] shown = new String[1];
         await("the time in the reader's zone").atMost(WAIT).ignoreExceptions().until(() -> {
             shown[0] = time.getText();
-            return shown[0].contains(clock + " GMT+9") && shown[0].contains(Integer.toString(there.getYear()))
+            return shown[0].contains(clock + " GMT+9")
+                    && shown[0].contains(Integer.toString(there.getYear()))
                     && shown[0].contains(there.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
         });
         assertFalse(shown[0].contains("Z") || shown[0].contains("UTC"), "no raw instant: " + shown[0]);

@@ -15,11 +15,11 @@ import org.openqa.selenium.JavascriptExecutor;
  * the accessibility rules of WCAG 2.x A and AA that a machine can check.
  */
 final class Axe {
-    private static final Path SCRIPT = Path.of(System.getProperty("sandbox.dir", "sandbox"), "node_modules", "axe-core", "axe.min.js");
+    private static final Path SCRIPT =
+            Path.of(System.getProperty("sandbox.dir", "sandbox"), "node_modules", "axe-core", "axe.min.js");
     private static String source;
 
-    private Axe() {
-    }
+    private Axe() {}
 
     /** The violations of impact serious or critical on the current page, one line each: rule, impact, what, where. */
     static List<String> seriousViolations(JavascriptExecutor page) throws IOException {
@@ -34,11 +34,16 @@ final class Axe {
                    .then(function (r) { done(JSON.stringify(r.violations)); })
                    .catch(function (e) { done(JSON.stringify([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}])); });
                 """);
-        JsonArray violations = Json.createReader(new StringReader(String.valueOf(result))).readArray();
-        return violations.stream().map(JsonObject.class::cast)
+        JsonArray violations =
+                Json.createReader(new StringReader(String.valueOf(result))).readArray();
+        return violations.stream()
+                .map(JsonObject.class::cast)
                 .filter(v -> List.of("serious", "critical").contains(v.getString("impact", "")))
                 .map(v -> v.getString("id") + " (" + v.getString("impact") + "): " + v.getString("help") + " at "
-                        + v.getJsonArray("nodes").stream().map(n -> n.asJsonObject().getJsonArray("target").toString()).toList())
+                        + v.getJsonArray("nodes").stream()
+                                .map(n ->
+                                        n.asJsonObject().getJsonArray("target").toString())
+                                .toList())
                 .toList();
     }
 }

@@ -49,8 +49,12 @@ public final class WebhookReceiver implements AutoCloseable {
             }
             String id = exchange.getRequestHeaders().getFirst("webhook-id");
             int status = answerForWebhookId.apply(id);
-            received.add(new Received(id, exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-                    exchange.getRequestHeaders().getFirst("webhook-signature"), body, status));
+            received.add(new Received(
+                    id,
+                    exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                    exchange.getRequestHeaders().getFirst("webhook-signature"),
+                    body,
+                    status));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });

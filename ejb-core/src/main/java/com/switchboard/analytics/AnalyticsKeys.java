@@ -7,8 +7,7 @@ final class AnalyticsKeys {
     static final String DAY = "DAY#";
     static final String HOUR = "HOUR#";
 
-    private AnalyticsKeys() {
-    }
+    private AnalyticsKeys() {}
 
     static String pk(Channel channel) {
         return "STATS#" + channel.name();

@@ -25,7 +25,8 @@ public record AnalyticsQuery(Instant from, Instant to, Optional<Channel> channel
 
     /** The size of one series point; the counters exist at both. */
     public enum Granularity {
-        day, hour
+        day,
+        hour
     }
 
     /** @throws InvalidRequestException (400) naming every malformed parameter */
@@ -60,7 +61,8 @@ public record AnalyticsQuery(Instant from, Instant to, Optional<Channel> channel
         long span = unit.between(start, end) + 1;
         long max = g == Granularity.day ? MAX_DAYS : MAX_HOURS;
         if (span > max) {
-            throw InvalidRequestException.invalid("from", "the range spans at most " + max + " " + g + "s; it has " + span);
+            throw InvalidRequestException.invalid(
+                    "from", "the range spans at most " + max + " " + g + "s; it has " + span);
         }
         return new AnalyticsQuery(start, end, c, g);
     }
@@ -71,7 +73,9 @@ public record AnalyticsQuery(Instant from, Instant to, Optional<Channel> channel
         }
         String v = value.trim();
         try {
-            return v.length() == 10 ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(v);
+            return v.length() == 10
+                    ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(v);
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(field, "not a date (2026-01-31) or an ISO-8601 instant (2026-01-31T09:00:00Z)"));
             return null;

@@ -94,7 +94,10 @@ public class AnalyticsRecorder {
             try {
                 add(key[0], key[1], counter.getValue());
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "analytics counters " + counter.getKey() + " not written; kept for the next flush", e);
+                LOG.log(
+                        Level.WARNING,
+                        "analytics counters " + counter.getKey() + " not written; kept for the next flush",
+                        e);
                 synchronized (this) {
                     sum(counter.getKey(), counter.getValue());
                 }
@@ -150,12 +153,19 @@ public class AnalyticsRecorder {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":type", AttributeValue.fromS("ChannelStats")));
         int i = 0;
         for (Map.Entry<String, Long> a : adds.entrySet()) {
-            update.append(i == 0 ? "" : ", ").append("#c").append(i).append(" :c").append(i);
+            update.append(i == 0 ? "" : ", ")
+                    .append("#c")
+                    .append(i)
+                    .append(" :c")
+                    .append(i);
             names.put("#c" + i, a.getKey());
             values.put(":c" + i, n(a.getValue()));
             i++;
         }
-        dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk, sk)).updateExpression(update.toString())
-                .expressionAttributeNames(names).expressionAttributeValues(values));
+        dynamo.updateItem(b -> b.tableName(table.name())
+                .key(key(pk, sk))
+                .updateExpression(update.toString())
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values));
     }
 }

@@ -11,16 +11,25 @@ import java.util.List;
 public record AnalyticsReport(String from, String to, String granularity, List<ChannelReport> channels) {
 
     /** One channel's totals over the range and its series, one point per day or hour. */
-    public record ChannelReport(String channel, long attempted, long sent, long delivered, long failed, long optedOut,
-            Double deliveryRate, Long ttdP50Seconds, Long ttdP95Seconds, List<ReasonCount> topFailureReasons,
-            BigDecimal estimatedCost, long fallbacks, Double fallbackShare, List<Point> series) {
-    }
+    public record ChannelReport(
+            String channel,
+            long attempted,
+            long sent,
+            long delivered,
+            long failed,
+            long optedOut,
+            Double deliveryRate,
+            Long ttdP50Seconds,
+            Long ttdP95Seconds,
+            List<ReasonCount> topFailureReasons,
+            BigDecimal estimatedCost,
+            long fallbacks,
+            Double fallbackShare,
+            List<Point> series) {}
 
     /** A normalised failure reason and how many recipients failed with it. */
-    public record ReasonCount(String reason, long count) {
-    }
+    public record ReasonCount(String reason, long count) {}
 
     /** One day or hour of a channel (bucket is {@code 2026-01-31} or {@code 2026-01-31T09}). */
-    public record Point(String bucket, long sent, long delivered, long failed, Long ttdP50Seconds) {
-    }
+    public record Point(String bucket, long sent, long delivered, long failed, Long ttdP50Seconds) {}
 }

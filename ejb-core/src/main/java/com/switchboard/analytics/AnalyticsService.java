@@ -58,24 +58,35 @@ public class AnalyticsService {
         for (Channel c : channels) {
             items.put(c, counters(c, q));
         }
-        long allFallbacks = items.values().stream().flatMap(List::stream).mapToLong(i -> num(i, "fallbacks")).sum();
+        long allFallbacks = items.values().stream()
+                .flatMap(List::stream)
+                .mapToLong(i -> num(i, "fallbacks"))
+                .sum();
         List<ChannelReport> reports = new ArrayList<>();
         items.forEach((c, rows) -> reports.add(channelReport(c, q, rows, allFallbacks, top)));
-        return new AnalyticsReport(q.from().toString(), q.to().toString(), q.granularity().name(), reports);
+        return new AnalyticsReport(
+                q.from().toString(), q.to().toString(), q.granularity().name(), reports);
     }
 
     private List<Map<String, AttributeValue>> counters(Channel channel, AnalyticsQuery q) {
         List<Map<String, AttributeValue>> rows = new ArrayList<>();
-        dynamo.queryPaginator(QueryRequest.builder().tableName(table.name())
-                .keyConditionExpression("PK = :pk AND SK BETWEEN :a AND :b")
-                .expressionAttributeValues(Map.of(":pk", s(AnalyticsKeys.pk(channel)), ":a", s(q.firstKey()),
-                        ":b", s(q.lastKey())))
-                .build()).items().forEach(rows::add);
+        dynamo.queryPaginator(QueryRequest.builder()
+                        .tableName(table.name())
+                        .keyConditionExpression("PK = :pk AND SK BETWEEN :a AND :b")
+                        .expressionAttributeValues(Map.of(
+                                ":pk", s(AnalyticsKeys.pk(channel)), ":a", s(q.firstKey()), ":b", s(q.lastKey())))
+                        .build())
+                .items()
+                .forEach(rows::add);
         return rows;
     }
 
-    private static ChannelReport channelReport(Channel channel, AnalyticsQuery q, List<Map<String, AttributeValue>> rows,
-            long allFallbacks, int topReasons) {
+    private static ChannelReport channelReport(
+            Channel channel,
+            AnalyticsQuery q,
+            List<Map<String, AttributeValue>> rows,
+            long allFallbacks,
+            int topReasons) {
         Map<String, Long> totals = new HashMap<>();
         Map<String, Point> byBucket = new HashMap<>();
         for (Map<String, AttributeValue> row : rows) {
@@ -85,8 +96,14 @@ public class AnalyticsService {
                 }
             });
             String bucket = str(row, "SK").substring(str(row, "SK").indexOf('#') + 1);
-            byBucket.put(bucket, new Point(bucket, num(row, "sent"), num(row, "delivered"), num(row, "failed"),
-                    TimeToDeliver.percentile(histogram(name -> num(row, name)), 0.5)));
+            byBucket.put(
+                    bucket,
+                    new Point(
+                            bucket,
+                            num(row, "sent"),
+                            num(row, "delivered"),
+                            num(row, "failed"),
+                            TimeToDeliver.percentile(histogram(name -> num(row, name)), 0.5)));
         }
         List<Point> series = new ArrayList<>();
         for (Instant at = q.from(); !at.isAfter(q.to()); at = at.plus(q.step())) {
@@ -98,16 +115,27 @@ public class AnalyticsService {
         long delivered = totals.getOrDefault("delivered", 0L);
         long fallbacks = totals.getOrDefault("fallbacks", 0L);
         Map<String, Long> ttd = histogram(name -> totals.getOrDefault(name, 0L));
-        List<ReasonCount> reasons = totals.entrySet().stream().filter(e -> e.getKey().startsWith(FailureReasons.PREFIX))
+        List<ReasonCount> reasons = totals.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(FailureReasons.PREFIX))
                 .map(e -> new ReasonCount(e.getKey().substring(FailureReasons.PREFIX.length()), e.getValue()))
                 .sorted(Comparator.comparingLong(ReasonCount::count).reversed().thenComparing(ReasonCount::reason))
-                .limit(topReasons).toList();
-        return new ChannelReport(channel.name(), attempted, totals.getOrDefault("sent", 0L), delivered,
-                totals.getOrDefault("failed", 0L), totals.getOrDefault("optedOut", 0L),
+                .limit(topReasons)
+                .toList();
+        return new ChannelReport(
+                channel.name(),
+                attempted,
+                totals.getOrDefault("sent", 0L),
+                delivered,
+                totals.getOrDefault("failed", 0L),
+                totals.getOrDefault("optedOut", 0L),
                 attempted == 0 ? null : Math.min(1.0, (double) delivered / attempted),
-                TimeToDeliver.percentile(ttd, 0.5), TimeToDeliver.percentile(ttd, 0.95), reasons,
+                TimeToDeliver.percentile(ttd, 0.5),
+                TimeToDeliver.percentile(ttd, 0.95),
+                reasons,
                 BigDecimal.valueOf(totals.getOrDefault("costMicros", 0L), 6),
-                fallbacks, allFallbacks == 0 ? null : (double) fallbacks / allFallbacks, series);
+                fallbacks,
+                allFallbacks == 0 ? null : (double) fallbacks / allFallbacks,
+                series);
     }
 
     private static Map<String, Long> histogram(java.util.function.ToLongFunction<String> count) {

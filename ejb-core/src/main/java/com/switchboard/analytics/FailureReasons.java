@@ -11,15 +11,16 @@ public final class FailureReasons {
     public static final String PREFIX = "reason#";
     private static final int MAX = 40;
 
-    private FailureReasons() {
-    }
+    private FailureReasons() {}
 
     public static String normalise(String reason) {
         if (reason == null || reason.isBlank()) {
             return "unknown";
         }
         String head = reason.contains(":") ? reason.substring(0, reason.indexOf(':')) : reason;
-        String key = head.toLowerCase(Locale.ROOT).replaceAll("[0-9]+", "").replaceAll("[^a-z]+", "-")
+        String key = head.toLowerCase(Locale.ROOT)
+                .replaceAll("[0-9]+", "")
+                .replaceAll("[^a-z]+", "-")
                 .replaceAll("^-+|-+$", "");
         if (key.length() > MAX) {
             key = key.substring(0, MAX).replaceAll("-+$", "");

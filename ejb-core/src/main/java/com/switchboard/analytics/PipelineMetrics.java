@@ -36,10 +36,13 @@ public class PipelineMetrics {
 
     /** A provider answered (accepted, refused for good, or failed for now). */
     public void providerCalled(Channel channel, ProviderResult result) {
-        String outcome = result instanceof ProviderResult.Accepted ? "accepted"
-                : result instanceof ProviderResult.Permanent ? "permanent"
-                : result instanceof ProviderResult.CircuitOpen ? "circuit-open" : "transient";
-        registry.counter(PROVIDER_CALLS, channel(channel), new Tag("result", outcome)).inc();
+        String outcome = result instanceof ProviderResult.Accepted
+                ? "accepted"
+                : result instanceof ProviderResult.Permanent
+                        ? "permanent"
+                        : result instanceof ProviderResult.CircuitOpen ? "circuit-open" : "transient";
+        registry.counter(PROVIDER_CALLS, channel(channel), new Tag("result", outcome))
+                .inc();
     }
 
     /** A ticket was queued again after a transient failure. */
@@ -53,9 +56,15 @@ public class PipelineMetrics {
     }
 
     void statusChanged(@Observes RecipientStatusChanged change) {
-        registry.counter(RECIPIENTS, channel(change.channel()), new Tag("status", change.status().name())).inc();
+        registry.counter(
+                        RECIPIENTS,
+                        channel(change.channel()),
+                        new Tag("status", change.status().name()))
+                .inc();
         if (change.status() == RecipientStatus.Delivered) {
-            timeToDeliver(change).ifPresent(d -> registry.timer(TIME_TO_DELIVER, channel(change.channel())).update(d));
+            timeToDeliver(change)
+                    .ifPresent(d -> registry.timer(TIME_TO_DELIVER, channel(change.channel()))
+                            .update(d));
         }
     }
 

@@ -13,14 +13,30 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * the move (the store's conditional update returns it, so recording costs no extra read).
  * {@code fallback} is true for a recipient added as a fallback for another channel.
  */
-public record RecipientMove(Channel channel, RecipientStatus from, RecipientStatus to, String reason, String sentAt,
-        String deliveredAt, String at, int segments, boolean fallback) {
+public record RecipientMove(
+        Channel channel,
+        RecipientStatus from,
+        RecipientStatus to,
+        String reason,
+        String sentAt,
+        String deliveredAt,
+        String at,
+        int segments,
+        boolean fallback) {
 
     public static RecipientMove of(RecipientStatus from, RecipientStatus to, Map<String, AttributeValue> item) {
         String rule = str(item, "rule");
-        boolean fallback = item.containsKey("fallbackFrom") || (rule != null && rule.toLowerCase().startsWith("fallback"));
-        return new RecipientMove(Channel.parse(str(item, "channel")).orElse(null), from, to, str(item, "reason"),
-                str(item, "sentAt"), str(item, "deliveredAt"), str(item, "updatedAt"),
-                item.containsKey("segments") ? (int) num(item, "segments") : 1, fallback);
+        boolean fallback = item.containsKey("fallbackFrom")
+                || (rule != null && rule.toLowerCase().startsWith("fallback"));
+        return new RecipientMove(
+                Channel.parse(str(item, "channel")).orElse(null),
+                from,
+                to,
+                str(item, "reason"),
+                str(item, "sentAt"),
+                str(item, "deliveredAt"),
+                str(item, "updatedAt"),
+                item.containsKey("segments") ? (int) num(item, "segments") : 1,
+                fallback);
     }
 }

@@ -11,10 +11,10 @@ import java.util.Map;
 public final class TimeToDeliver {
     /** Upper bounds in seconds; a delivery slower than the last is counted in {@link #OVERFLOW}. */
     static final long[] BOUNDS = {1, 5, 15, 60, 300, 900, 3600};
+
     static final String OVERFLOW = "ttd_gt_3600s";
 
-    private TimeToDeliver() {
-    }
+    private TimeToDeliver() {}
 
     /** The counter attribute a delivery that took {@code elapsed} adds one to. */
     public static String bucket(Duration elapsed) {

@@ -18,8 +18,7 @@ public final class ApiKeySecret {
     private static final int PREFIX_LENGTH = MARK.length() + 8;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ApiKeySecret() {
-    }
+    private ApiKeySecret() {}
 
     static String generate() {
         byte[] bytes = new byte[RANDOM_BYTES];
@@ -44,7 +43,11 @@ public final class ApiKeySecret {
 
     /** Whether the text can be a key at all, so that garbage costs no DynamoDB read. */
     static boolean wellFormed(String key) {
-        return key != null && key.startsWith(MARK) && key.length() == MARK.length() + 43
-                && key.substring(MARK.length()).chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
+        return key != null
+                && key.startsWith(MARK)
+                && key.length() == MARK.length() + 43
+                && key.substring(MARK.length())
+                        .chars()
+                        .allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
     }
 }

@@ -30,6 +30,7 @@ public class ApiKeyService {
     private static final Pattern CLIENT = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
     /** Key hashes that matched no active key, remembered briefly: a guessed or revoked key costs no lookup each time. */
     private static final long UNKNOWN_FOR_MS = 60_000;
+
     private static final int MAX_UNKNOWN = 10_000;
 
     private final Map<String, Long> unknown = new ConcurrentHashMap<>();
@@ -57,13 +58,14 @@ public class ApiKeyService {
     public IssuedApiKey create(String client, String createdBy) {
         String name = client == null ? null : client.trim();
         if (name == null || !CLIENT.matcher(name).matches()) {
-            throw InvalidRequestException.invalid("client",
-                    "1 to 63 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit");
+            throw InvalidRequestException.invalid(
+                    "client", "1 to 63 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         String key = ApiKeySecret.generate();
         String keyId = UUID.randomUUID().toString();
         String createdAt = clock.instant().toString();
-        store.create(ApiKeySecret.hash(key),
+        store.create(
+                ApiKeySecret.hash(key),
                 new ApiKeyView(keyId, name, ApiKeySecret.prefix(key), createdAt, createdBy, null, null, null, false));
         LOG.info(() -> "API key " + keyId + " created for client " + name + " by " + createdBy);
         return new IssuedApiKey(keyId, name, ApiKeySecret.prefix(key), createdAt, key);
@@ -79,7 +81,9 @@ public class ApiKeyService {
         if (store.revoke(stored.hash(), clock.instant(), revokedBy)) {
             LOG.info(() -> "API key " + keyId + " of client " + stored.view().client() + " revoked by " + revokedBy);
         }
-        return store.findByHash(stored.hash()).map(DynamoApiKeyStore.StoredKey::view).orElseThrow();
+        return store.findByHash(stored.hash())
+                .map(DynamoApiKeyStore.StoredKey::view)
+                .orElseThrow();
     }
 
     /**
@@ -91,9 +95,11 @@ public class ApiKeyService {
         if (!store.setReadAll(stored.hash(), readAll, clock.instant(), changedBy)) {
             throw new NotFoundException("API key", keyId);
         }
-        LOG.info(() -> "API key " + keyId + " of client " + stored.view().client() + (readAll ? " granted" : " withdrawn")
-                + " read-all by " + changedBy);
-        return store.findByHash(stored.hash()).map(DynamoApiKeyStore.StoredKey::view).orElseThrow();
+        LOG.info(() -> "API key " + keyId + " of client " + stored.view().client()
+                + (readAll ? " granted" : " withdrawn") + " read-all by " + changedBy);
+        return store.findByHash(stored.hash())
+                .map(DynamoApiKeyStore.StoredKey::view)
+                .orElseThrow();
     }
 
     /** The key a presented key is, when it is one we issued and have not revoked. */
@@ -106,7 +112,8 @@ public class ApiKeyService {
         if (unknownUntil != null && unknownUntil > System.currentTimeMillis()) {
             return Optional.empty(); // asked about a moment ago: no lookup for a key being guessed or retried
         }
-        Optional<DynamoApiKeyStore.StoredKey> stored = store.findByHash(hash).filter(k -> k.view().active());
+        Optional<DynamoApiKeyStore.StoredKey> stored =
+                store.findByHash(hash).filter(k -> k.view().active());
         if (stored.isEmpty()) {
             if (unknown.size() > MAX_UNKNOWN) {
                 unknown.clear();

@@ -6,8 +6,16 @@ package com.switchboard.apikey;
  * ({@code readAll}, granted by an administrator; otherwise only its own client's). Never the key
  * itself, which is not stored.
  */
-public record ApiKeyView(String keyId, String client, String prefix, String createdAt, String createdBy,
-        String lastUsedAt, String revokedAt, String revokedBy, boolean readAll) {
+public record ApiKeyView(
+        String keyId,
+        String client,
+        String prefix,
+        String createdAt,
+        String createdBy,
+        String lastUsedAt,
+        String revokedAt,
+        String revokedBy,
+        boolean readAll) {
 
     public boolean active() {
         return revokedAt == null;

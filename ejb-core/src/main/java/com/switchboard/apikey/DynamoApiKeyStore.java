@@ -38,8 +38,7 @@ public class DynamoApiKeyStore {
     Table table;
 
     /** Stored form of a key: its hash and what an administrator may see. */
-    record StoredKey(String hash, ApiKeyView view) {
-    }
+    record StoredKey(String hash, ApiKeyView view) {}
 
     void create(String hash, ApiKeyView key) {
         Map<String, AttributeValue> item = key(pk(hash), SK);
@@ -55,22 +54,33 @@ public class DynamoApiKeyStore {
     }
 
     Optional<StoredKey> findByHash(String hash) {
-        var item = dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(hash), SK)).consistentRead(true)).item();
+        var item = dynamo.getItem(
+                        b -> b.tableName(table.name()).key(key(pk(hash), SK)).consistentRead(true))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(stored(item));
     }
 
     Optional<StoredKey> findByKeyId(String keyId) {
-        var request = QueryRequest.builder().tableName(table.name()).indexName(Table.GSI1)
+        var request = QueryRequest.builder()
+                .tableName(table.name())
+                .indexName(Table.GSI1)
                 .keyConditionExpression("GSI1PK = :p AND GSI1SK = :k")
-                .expressionAttributeValues(Map.of(":p", s(LIST_PARTITION), ":k", s(listKey(keyId)))).build();
+                .expressionAttributeValues(Map.of(":p", s(LIST_PARTITION), ":k", s(listKey(keyId))))
+                .build();
         return dynamo.queryPaginator(request).items().stream().findFirst().map(DynamoApiKeyStore::stored);
     }
 
     List<ApiKeyView> list() {
-        var request = QueryRequest.builder().tableName(table.name()).indexName(Table.GSI1)
-                .keyConditionExpression("GSI1PK = :p").expressionAttributeValues(Map.of(":p", s(LIST_PARTITION))).build();
+        var request = QueryRequest.builder()
+                .tableName(table.name())
+                .indexName(Table.GSI1)
+                .keyConditionExpression("GSI1PK = :p")
+                .expressionAttributeValues(Map.of(":p", s(LIST_PARTITION)))
+                .build();
         List<ApiKeyView> keys = new ArrayList<>();
-        dynamo.queryPaginator(request).items().forEach(item -> keys.add(stored(item).view()));
+        dynamo.queryPaginator(request)
+                .items()
+                .forEach(item -> keys.add(stored(item).view()));
         keys.sort(Comparator.comparing(ApiKeyView::client).thenComparing(ApiKeyView::createdAt));
         return keys;
     }
@@ -78,7 +88,8 @@ public class DynamoApiKeyStore {
     /** Marks the key revoked unless it already is; returns whether this call revoked it. */
     boolean revoke(String hash, Instant at, String by) {
         try {
-            dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(hash), SK))
+            dynamo.updateItem(b -> b.tableName(table.name())
+                    .key(key(pk(hash), SK))
                     .updateExpression("SET revokedAt = :at, revokedBy = :by")
                     .conditionExpression("attribute_exists(PK) AND attribute_not_exists(revokedAt)")
                     .expressionAttributeValues(Map.of(":at", s(at.toString()), ":by", s(by))));
@@ -91,7 +102,8 @@ public class DynamoApiKeyStore {
     /** Grants or withdraws read-all; false when there is no such key. */
     boolean setReadAll(String hash, boolean readAll, Instant at, String by) {
         try {
-            dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(hash), SK))
+            dynamo.updateItem(b -> b.tableName(table.name())
+                    .key(key(pk(hash), SK))
                     .updateExpression("SET readAll = :r, readAllChangedAt = :at, readAllChangedBy = :by")
                     .conditionExpression("attribute_exists(PK)")
                     .expressionAttributeValues(Map.of(":r", bool(readAll), ":at", s(at.toString()), ":by", s(by))));
@@ -107,9 +119,11 @@ public class DynamoApiKeyStore {
      */
     void recordUse(String hash, Instant at, Instant staleBefore) {
         try {
-            dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(hash), SK))
+            dynamo.updateItem(b -> b.tableName(table.name())
+                    .key(key(pk(hash), SK))
                     .updateExpression("SET lastUsedAt = :at")
-                    .conditionExpression("attribute_exists(PK) AND (attribute_not_exists(lastUsedAt) OR lastUsedAt < :stale)")
+                    .conditionExpression(
+                            "attribute_exists(PK) AND (attribute_not_exists(lastUsedAt) OR lastUsedAt < :stale)")
                     .expressionAttributeValues(Map.of(":at", s(at.toString()), ":stale", s(staleBefore.toString()))));
         } catch (ConditionalCheckFailedException recentlyRecorded) {
             // another request of this client recorded a use within the window
@@ -118,9 +132,18 @@ public class DynamoApiKeyStore {
 
     private static StoredKey stored(Map<String, AttributeValue> item) {
         String hash = str(item, Table.PK).substring("APIKEY#".length());
-        return new StoredKey(hash, new ApiKeyView(str(item, "keyId"), str(item, "client"), str(item, "prefix"),
-                str(item, "createdAt"), str(item, "createdBy"), str(item, "lastUsedAt"), str(item, "revokedAt"),
-                str(item, "revokedBy"), flag(item, "readAll")));
+        return new StoredKey(
+                hash,
+                new ApiKeyView(
+                        str(item, "keyId"),
+                        str(item, "client"),
+                        str(item, "prefix"),
+                        str(item, "createdAt"),
+                        str(item, "createdBy"),
+                        str(item, "lastUsedAt"),
+                        str(item, "revokedAt"),
+                        str(item, "revokedBy"),
+                        flag(item, "readAll")));
     }
 
     private static String pk(String hash) {

@@ -8,7 +8,11 @@ import java.util.Optional;
  * staff through a chat platform's incoming webhook (Slack or Teams), addressed by webhook name.
  */
 public enum Channel {
-    Email("email"), SMS("sms"), WhatsApp("whatsapp"), InApp("inapp"), Internal("internal");
+    Email("email"),
+    SMS("sms"),
+    WhatsApp("whatsapp"),
+    InApp("inapp"),
+    Internal("internal");
 
     private final String queue;
 
@@ -30,6 +34,8 @@ public enum Channel {
             return Optional.empty();
         }
         String plain = name.trim().replace("-", "").replace("_", "");
-        return Arrays.stream(values()).filter(c -> c.name().equalsIgnoreCase(plain)).findFirst();
+        return Arrays.stream(values())
+                .filter(c -> c.name().equalsIgnoreCase(plain))
+                .findFirst();
     }
 }

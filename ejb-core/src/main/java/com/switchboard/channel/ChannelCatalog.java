@@ -33,26 +33,56 @@ public class ChannelCatalog {
 
     /** Every channel's state with its daily budget (a DynamoDB read per budgeted channel), for operators. */
     public List<ChannelStatus> overview() {
-        return channels().stream().map(c -> c.withBudget(budgets.today(c.channel()).orElse(null))).toList();
+        return channels().stream()
+                .map(c -> c.withBudget(budgets.today(c.channel()).orElse(null)))
+                .toList();
     }
 
     public ChannelStatus status(Channel channel) {
-        return providers.forChannel(channel).map(p -> {
-            if (!p.configured()) {
-                return new ChannelStatus(channel, p.name(), false, false, "NOT_CONFIGURED", null, null, null,
-                        "provider configuration is missing");
-            }
-            ProviderHealth.Observed o = health.state(channel, breakerDelay(p));
-            String state = switch (o.circuit()) {
-                case closed -> "UP";
-                case open -> "DOWN";
-                case half_open -> "RECOVERING";
-            };
-            return new ChannelStatus(channel, p.name(), true, true, state, o.circuit().label(), o.recentError(),
-                    o.errorAt() == null ? null : o.errorAt().toString(),
-                    o.lastSuccessAt() == null ? "no successful send yet" : "last send accepted at " + o.lastSuccessAt());
-        }).orElseGet(() -> new ChannelStatus(channel, null, false, false, "NOT_AVAILABLE", null, null, null,
-                "no provider is installed for this channel yet"));
+        return providers
+                .forChannel(channel)
+                .map(p -> {
+                    if (!p.configured()) {
+                        return new ChannelStatus(
+                                channel,
+                                p.name(),
+                                false,
+                                false,
+                                "NOT_CONFIGURED",
+                                null,
+                                null,
+                                null,
+                                "provider configuration is missing");
+                    }
+                    ProviderHealth.Observed o = health.state(channel, breakerDelay(p));
+                    String state = switch (o.circuit()) {
+                        case closed -> "UP";
+                        case open -> "DOWN";
+                        case half_open -> "RECOVERING";
+                    };
+                    return new ChannelStatus(
+                            channel,
+                            p.name(),
+                            true,
+                            true,
+                            state,
+                            o.circuit().label(),
+                            o.recentError(),
+                            o.errorAt() == null ? null : o.errorAt().toString(),
+                            o.lastSuccessAt() == null
+                                    ? "no successful send yet"
+                                    : "last send accepted at " + o.lastSuccessAt());
+                })
+                .orElseGet(() -> new ChannelStatus(
+                        channel,
+                        null,
+                        false,
+                        false,
+                        "NOT_AVAILABLE",
+                        null,
+                        null,
+                        null,
+                        "no provider is installed for this channel yet"));
     }
 
     /** The provider's breaker delay: MicroProfile Config override first, then its annotation. */

@@ -60,8 +60,7 @@ public interface ChannelProvider {
      * something up per delivery can read it for the whole chunk at once (WhatsApp's customer-service
      * windows). A failure here costs only the optimisation: each send still looks up what it needs.
      */
-    default void prepare(List<Delivery> deliveries) {
-    }
+    default void prepare(List<Delivery> deliveries) {}
 
     /**
      * Whether this provider's receipts name our recipient themselves (our ids echoed back: SES

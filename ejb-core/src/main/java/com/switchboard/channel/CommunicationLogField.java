@@ -10,8 +10,7 @@ import com.ibm.websphere.logging.hpel.LogRecordContext;
 public final class CommunicationLogField implements AutoCloseable {
     static final String NAME = "communicationId";
 
-    private CommunicationLogField() {
-    }
+    private CommunicationLogField() {}
 
     public static CommunicationLogField of(String communicationId) {
         if (communicationId != null) {

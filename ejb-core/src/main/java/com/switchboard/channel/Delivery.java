@@ -13,10 +13,22 @@ import java.time.Instant;
  * when unknown (a test send). {@code marketing}: the communication is marketing (an email then
  * carries a one-click unsubscribe), not a service message.
  */
-public record Delivery(String communicationId, int recipientIndex, Channel channel, String address,
-        RenderedMessage message, ProviderTemplate template, Instant queuedAt, boolean marketing) {
+public record Delivery(
+        String communicationId,
+        int recipientIndex,
+        Channel channel,
+        String address,
+        RenderedMessage message,
+        ProviderTemplate template,
+        Instant queuedAt,
+        boolean marketing) {
 
-    public Delivery(String communicationId, int recipientIndex, Channel channel, String address, RenderedMessage message,
+    public Delivery(
+            String communicationId,
+            int recipientIndex,
+            Channel channel,
+            String address,
+            RenderedMessage message,
             ProviderTemplate template) {
         this(communicationId, recipientIndex, channel, address, message, template, null, false);
     }

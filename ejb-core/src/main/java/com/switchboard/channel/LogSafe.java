@@ -10,10 +10,10 @@ public final class LogSafe {
     private static final Pattern URL = Pattern.compile("(https?://[^/\\s\"'<>]+)/[^\\s\"'<>]*");
     /** A digit run inside a word (a UUID's hex group, an id) is no number: ids must stay readable. */
     private static final Pattern PHONE = Pattern.compile("(?<![\\w-])\\+?\\d[\\d ]{5,}(\\d{3})(?![\\w-])");
+
     private static final Pattern EMAIL = Pattern.compile("[^\\s<>\"'@,;:]+@([A-Za-z0-9.-]+)");
 
-    private LogSafe() {
-    }
+    private LogSafe() {}
 
     public static String redact(String text) {
         if (text == null) {

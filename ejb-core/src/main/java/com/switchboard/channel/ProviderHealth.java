@@ -19,7 +19,9 @@ public class ProviderHealth {
 
     /** The circuit of one provider as observed. */
     public enum Circuit {
-        closed, open, half_open;
+        closed,
+        open,
+        half_open;
 
         public String label() {
             return this == half_open ? "half-open" : name();
@@ -27,8 +29,7 @@ public class ProviderHealth {
     }
 
     /** One channel's observed state. */
-    public record Observed(Circuit circuit, String recentError, Instant errorAt, Instant lastSuccessAt) {
-    }
+    public record Observed(Circuit circuit, String recentError, Instant errorAt, Instant lastSuccessAt) {}
 
     private final Map<Channel, Observed> last = new EnumMap<>(Channel.class);
     private final Map<Channel, Instant> openedAt = new EnumMap<>(Channel.class);

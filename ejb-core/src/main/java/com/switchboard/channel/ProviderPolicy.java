@@ -27,6 +27,5 @@ public final class ProviderPolicy {
     public static final long LOCAL_RETRY_DELAY_MS = 200;
     public static final long LOCAL_RETRY_JITTER_MS = 100;
 
-    private ProviderPolicy() {
-    }
+    private ProviderPolicy() {}
 }

@@ -17,7 +17,8 @@ public final class SmsSegments {
 
     /** The encoding SMS uses for a text. */
     public enum Encoding {
-        GSM7(160, 153), UCS2(70, 67);
+        GSM7(160, 153),
+        UCS2(70, 67);
 
         private final int single;
         private final int perPart;
@@ -38,8 +39,7 @@ public final class SmsSegments {
         }
     }
 
-    private SmsSegments() {
-    }
+    private SmsSegments() {}
 
     public static Encoding encoding(String text) {
         for (int i = 0; i < text.length(); i++) {

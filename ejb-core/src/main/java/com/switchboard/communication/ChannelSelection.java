@@ -30,34 +30,39 @@ public final class ChannelSelection {
     // a tag's attributes end at the next '<' too, possessively: each start scans only to the next
     // '<', so crafted content ("<p<p<p…" without '>') costs linear time, not quadratic
     private static final Pattern HTML_TAG = Pattern.compile(
-            "<(html|body|p|div|br|table|a|b|i|strong|em|ul|ol|li|h[1-6]|span|img)\\b[^<>]*+>", Pattern.CASE_INSENSITIVE);
+            "<(html|body|p|div|br|table|a|b|i|strong|em|ul|ol|li|h[1-6]|span|img)\\b[^<>]*+>",
+            Pattern.CASE_INSENSITIVE);
 
     /** What about the message itself steers the choice; Email needs a subject. */
     public record Content(boolean longText, boolean html, boolean whatsappTemplate, boolean subject) {
 
         /** Facts of a rendered message; {@code template} is null for literal content. */
         public static Content of(RenderedMessage rendered, Template template, String literal) {
-            boolean html = template != null ? template.html() != null && !template.html().isBlank()
+            boolean html = template != null
+                    ? template.html() != null && !template.html().isBlank()
                     : literal != null && HTML_TAG.matcher(literal).find();
-            boolean whatsapp = template != null && template.whatsappTemplate() != null && !template.whatsappTemplate().isBlank();
-            return new Content(SmsSegments.count(rendered.text()) > 1, html, whatsapp,
+            boolean whatsapp = template != null
+                    && template.whatsappTemplate() != null
+                    && !template.whatsappTemplate().isBlank();
+            return new Content(
+                    SmsSegments.count(rendered.text()) > 1,
+                    html,
+                    whatsapp,
                     rendered.subject() != null && !rendered.subject().isBlank());
         }
     }
 
     /** A channel and the rule that chose it. */
-    public record Choice(Channel channel, String rule) {
-    }
+    public record Choice(Channel channel, String rule) {}
 
-    private ChannelSelection() {
-    }
+    private ChannelSelection() {}
 
     /**
      * The channel to send on first. {@code usable} is in preference order; {@code allowed} (the
      * request's {@code channels}, empty for any) limits every rule but the explicit primary.
      */
-    public static Optional<Choice> first(List<Channel> usable, Channel primary, List<Channel> allowed, Urgency urgency,
-            Content content) {
+    public static Optional<Choice> first(
+            List<Channel> usable, Channel primary, List<Channel> allowed, Urgency urgency, Content content) {
         List<Channel> candidates = allowedOf(usable, allowed);
         if (urgency == Urgency.critical && candidates.contains(Channel.SMS)) {
             return Optional.of(new Choice(Channel.SMS, URGENCY_CRITICAL));
@@ -79,7 +84,9 @@ public final class ChannelSelection {
      * so people at work see it at once.
      */
     public static List<Channel> alsoAtOnce(Choice first, List<Channel> usable, String stakeholderType) {
-        if (URGENCY_CRITICAL.equals(first.rule()) && "Staff".equals(stakeholderType) && usable.contains(Channel.InApp)) {
+        if (URGENCY_CRITICAL.equals(first.rule())
+                && "Staff".equals(stakeholderType)
+                && usable.contains(Channel.InApp)) {
             return List.of(Channel.InApp);
         }
         return List.of();
@@ -90,8 +97,8 @@ public final class ChannelSelection {
      * can be reached on, or, without one, their other channels in preference order; channels
      * already used are left out, and Email when the message has no subject to send it with.
      */
-    public static List<Channel> fallbacks(List<Channel> usable, List<Channel> used, List<Channel> requested,
-            List<Channel> allowed, Content content) {
+    public static List<Channel> fallbacks(
+            List<Channel> usable, List<Channel> used, List<Channel> requested, List<Channel> allowed, Content content) {
         List<Channel> source = requested != null ? requested : allowedOf(usable, allowed);
         List<Channel> chain = new ArrayList<>();
         for (Channel c : source) {
@@ -112,6 +119,8 @@ public final class ChannelSelection {
     }
 
     private static List<Channel> allowedOf(List<Channel> usable, List<Channel> allowed) {
-        return allowed.isEmpty() ? usable : usable.stream().filter(allowed::contains).toList();
+        return allowed.isEmpty()
+                ? usable
+                : usable.stream().filter(allowed::contains).toList();
     }
 }

@@ -44,12 +44,10 @@ public class ChunkOwnership {
     Table table;
 
     /** A chunk's key as GSI2 lists it: the chunk itself or a marker of an entry owned apart. */
-    public record Owned(String communicationId, int chunk) {
-    }
+    public record Owned(String communicationId, int chunk) {}
 
     /** A Pending recipient moved to the caller by {@link #takeOver}, whose ticket it must queue. */
-    public record Taken(String communicationId, int index, Channel channel) {
-    }
+    public record Taken(String communicationId, int index, Channel channel) {}
 
     /** Makes {@code server} the owner of the chunks holding {@code indexes}: it is about to queue their tickets. */
     public void claim(String communicationId, Collection<Integer> indexes, String server) {
@@ -57,11 +55,19 @@ public class ChunkOwnership {
         indexes.forEach(i -> chunks.add(RecipientChunks.sk(i)));
         for (String sk : chunks) {
             Map<String, AttributeValue> owner = RecipientChunks.ownerAttributes(communicationId, sk, server);
-            dynamo.updateItem(b -> b.tableName(table.name()).key(key(DynamoCommunicationStore.pk(communicationId), sk))
-                    .updateExpression("SET #o = :o, #pk = :pk, #sk = :sk").conditionExpression("attribute_exists(PK)")
-                    .expressionAttributeNames(Map.of("#o", RecipientChunks.OWNER, "#pk", Table.GSI2PK, "#sk", Table.GSI2SK))
-                    .expressionAttributeValues(Map.of(":o", owner.get(RecipientChunks.OWNER), ":pk", owner.get(Table.GSI2PK),
-                            ":sk", owner.get(Table.GSI2SK))));
+            dynamo.updateItem(b -> b.tableName(table.name())
+                    .key(key(DynamoCommunicationStore.pk(communicationId), sk))
+                    .updateExpression("SET #o = :o, #pk = :pk, #sk = :sk")
+                    .conditionExpression("attribute_exists(PK)")
+                    .expressionAttributeNames(
+                            Map.of("#o", RecipientChunks.OWNER, "#pk", Table.GSI2PK, "#sk", Table.GSI2SK))
+                    .expressionAttributeValues(Map.of(
+                            ":o",
+                            owner.get(RecipientChunks.OWNER),
+                            ":pk",
+                            owner.get(Table.GSI2PK),
+                            ":sk",
+                            owner.get(Table.GSI2SK))));
         }
     }
 
@@ -69,18 +75,25 @@ public class ChunkOwnership {
     public void adopt(String communicationId, int index, String server) {
         Map<String, AttributeValue> chunk;
         try {
-            chunk = dynamo.updateItem(b -> b.tableName(table.name()).key(RecipientChunks.key(communicationId, index))
-                    .updateExpression("SET #r.#e.#o = :me").conditionExpression("attribute_exists(#r.#e)")
-                    .expressionAttributeNames(RecipientChunks.names(index, Map.of("#o", RecipientChunks.OWNER)))
-                    .expressionAttributeValues(Map.of(":me", s(server))).returnValues(ReturnValue.ALL_NEW)).attributes();
+            chunk = dynamo.updateItem(b -> b.tableName(table.name())
+                            .key(RecipientChunks.key(communicationId, index))
+                            .updateExpression("SET #r.#e.#o = :me")
+                            .conditionExpression("attribute_exists(#r.#e)")
+                            .expressionAttributeNames(RecipientChunks.names(index, Map.of("#o", RecipientChunks.OWNER)))
+                            .expressionAttributeValues(Map.of(":me", s(server)))
+                            .returnValues(ReturnValue.ALL_NEW))
+                    .attributes();
         } catch (ConditionalCheckFailedException noSuchRecipient) {
             return; // nothing to own: its ticket finds no recipient either
         }
         if (!server.equals(str(chunk, RecipientChunks.OWNER))) {
             int n = RecipientChunks.chunkOf(index);
-            Map<String, AttributeValue> marker = key(DynamoCommunicationStore.pk(communicationId), MARKER_PREFIX + n + "#" + server);
+            Map<String, AttributeValue> marker =
+                    key(DynamoCommunicationStore.pk(communicationId), MARKER_PREFIX + n + "#" + server);
             marker.put("type", s("ChunkOwnerMarker"));
-            marker.put(Table.GSI2PK, s(RecipientChunks.ownerPartition(server, communicationId, RecipientChunks.sk(index))));
+            marker.put(
+                    Table.GSI2PK,
+                    s(RecipientChunks.ownerPartition(server, communicationId, RecipientChunks.sk(index))));
             marker.put(Table.GSI2SK, s(communicationId + "#" + RecipientChunks.sk(index) + "#" + server));
             marker.put("chunk", AttributeValue.fromN(Integer.toString(n)));
             dynamo.putItem(b -> b.tableName(table.name()).item(marker));
@@ -91,12 +104,21 @@ public class ChunkOwnership {
     public List<Owned> ownedBy(String server) {
         List<Owned> owned = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (var item : RecipientChunks.ownerPartitions(server).stream().flatMap(p -> dynamo.queryPaginator(QueryRequest.builder()
-                .tableName(table.name()).indexName(Table.GSI2).keyConditionExpression("GSI2PK = :p")
-                .expressionAttributeValues(Map.of(":p", s(p))).build()).items().stream()).toList()) {
+        for (var item : RecipientChunks.ownerPartitions(server).stream()
+                .flatMap(p -> dynamo
+                        .queryPaginator(QueryRequest.builder()
+                                .tableName(table.name())
+                                .indexName(Table.GSI2)
+                                .keyConditionExpression("GSI2PK = :p")
+                                .expressionAttributeValues(Map.of(":p", s(p)))
+                                .build())
+                        .items()
+                        .stream())
+                .toList()) {
             String id = Keys.communicationId(str(item, Table.PK));
             String sk = str(item, Table.SK);
-            int chunk = RecipientChunks.isChunk(sk) ? Integer.parseInt(sk.substring(RecipientChunks.skPrefix().length()))
+            int chunk = RecipientChunks.isChunk(sk)
+                    ? Integer.parseInt(sk.substring(RecipientChunks.skPrefix().length()))
                     : Integer.parseInt(sk.substring(MARKER_PREFIX.length(), sk.indexOf('#', MARKER_PREFIX.length())));
             if (seen.add(id + "#" + chunk)) {
                 owned.add(new Owned(id, chunk));
@@ -112,7 +134,8 @@ public class ChunkOwnership {
      */
     public List<Taken> takeOver(Owned owned, String gone, String me) {
         Map<String, AttributeValue> chunkKey = RecipientChunks.chunkKey(owned.communicationId(), owned.chunk());
-        var chunk = dynamo.getItem(b -> b.tableName(table.name()).key(chunkKey).consistentRead(true)).item();
+        var chunk = dynamo.getItem(b -> b.tableName(table.name()).key(chunkKey).consistentRead(true))
+                .item();
         if (chunk == null || chunk.isEmpty()) {
             return List.of();
         }
@@ -120,15 +143,16 @@ public class ChunkOwnership {
         List<Map<String, AttributeValue>> entries = RecipientChunks.entries(chunk).stream()
                 .filter(e -> RecipientStatus.Pending.name().equals(str(e, "status")))
                 .filter(e -> str(e, "heldFor") == null || str(e, "releasedAt") != null)
-                .filter(e -> gone.equals(str(e, RecipientChunks.OWNER)) || str(e, RecipientChunks.OWNER) == null && chunkIsGones)
+                .filter(e -> gone.equals(str(e, RecipientChunks.OWNER))
+                        || str(e, RecipientChunks.OWNER) == null && chunkIsGones)
                 .toList();
         if (entries.isEmpty()) {
             return List.of();
         }
-        Map<String, String> names = new HashMap<>(Map.of("#r", RecipientChunks.ENTRIES, "#s", "status", "#o",
-                RecipientChunks.OWNER));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":me", s(me), ":gone", s(gone),
-                ":pending", s(RecipientStatus.Pending.name())));
+        Map<String, String> names =
+                new HashMap<>(Map.of("#r", RecipientChunks.ENTRIES, "#s", "status", "#o", RecipientChunks.OWNER));
+        Map<String, AttributeValue> values =
+                new HashMap<>(Map.of(":me", s(me), ":gone", s(gone), ":pending", s(RecipientStatus.Pending.name())));
         StringBuilder set = new StringBuilder("SET ");
         List<String> conditions = new ArrayList<>();
         List<Taken> taken = new ArrayList<>();
@@ -137,11 +161,13 @@ public class ChunkOwnership {
             names.put("#e" + k, Integer.toString(index));
             String e = "#r.#e" + k;
             set.append(k == 0 ? "" : ", ").append(e).append(".#o = :me");
-            conditions.add(e + ".#s = :pending AND (" + e + ".#o = :gone OR attribute_not_exists(" + e + ".#o) AND #o = :gone)");
+            conditions.add(e + ".#s = :pending AND (" + e + ".#o = :gone OR attribute_not_exists(" + e
+                    + ".#o) AND #o = :gone)");
             taken.add(new Taken(owned.communicationId(), index, Channel.valueOf(str(entries.get(k), "channel"))));
         }
         if (chunkIsGones) {
-            Map<String, AttributeValue> owner = RecipientChunks.ownerAttributes(owned.communicationId(), str(chunk, Table.SK), me);
+            Map<String, AttributeValue> owner =
+                    RecipientChunks.ownerAttributes(owned.communicationId(), str(chunk, Table.SK), me);
             names.put("#pk", Table.GSI2PK);
             names.put("#sk", Table.GSI2SK);
             values.put(":pk", owner.get(Table.GSI2PK));
@@ -149,14 +175,19 @@ public class ChunkOwnership {
             set.append(", #o = :me, #pk = :pk, #sk = :sk");
         }
         try {
-            dynamo.updateItem(b -> b.tableName(table.name()).key(chunkKey).updateExpression(set.toString())
-                    .conditionExpression(String.join(" AND ", conditions)).expressionAttributeNames(names)
+            dynamo.updateItem(b -> b.tableName(table.name())
+                    .key(chunkKey)
+                    .updateExpression(set.toString())
+                    .conditionExpression(String.join(" AND ", conditions))
+                    .expressionAttributeNames(names)
                     .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException tookFirst) {
             return List.of(); // another server took them, or they moved meanwhile: whoever moved them queued them
         }
         if (!chunkIsGones) {
-            taken.stream().findFirst().ifPresent(t -> adopt(t.communicationId(), t.index(), me)); // my marker on a foreign chunk
+            taken.stream()
+                    .findFirst()
+                    .ifPresent(t -> adopt(t.communicationId(), t.index(), me)); // my marker on a foreign chunk
         }
         return taken;
     }

@@ -44,7 +44,12 @@ final class ChunkUpdate {
                 set.append(", ");
                 when.append(" AND ");
             }
-            set.append(e).append("#s = :").append(m.to().name()).append(", ").append(e).append("#u = :at");
+            set.append(e)
+                    .append("#s = :")
+                    .append(m.to().name())
+                    .append(", ")
+                    .append(e)
+                    .append("#u = :at");
             when.append(e).append("#s = :").append(m.from().name());
             if (m.attempts() != null) {
                 names.put("#n", "attempts");
@@ -56,23 +61,42 @@ final class ChunkUpdate {
                 String name = attributeNames.computeIfAbsent(a.getKey(), x -> "#a" + attributeNames.size());
                 names.put(name, a.getKey());
                 values.put(":v" + k + "_" + j, s(a.getValue()));
-                set.append(", ").append(e).append(name).append(" = :v").append(k).append('_').append(j++);
+                set.append(", ")
+                        .append(e)
+                        .append(name)
+                        .append(" = :v")
+                        .append(k)
+                        .append('_')
+                        .append(j++);
             }
             if (m.event() != null) {
                 names.put("#v", RecipientChunks.EVENTS);
                 values.put(":nil", AttributeValue.fromL(List.of()));
                 values.put(":w" + k, AttributeValue.fromL(List.of(AttributeValue.fromM(m.event()))));
-                set.append(", ").append(e).append("#v = list_append(if_not_exists(").append(e).append("#v, :nil), :w").append(k)
+                set.append(", ")
+                        .append(e)
+                        .append("#v = list_append(if_not_exists(")
+                        .append(e)
+                        .append("#v, :nil), :w")
+                        .append(k)
                         .append(')');
             }
             for (Map.Entry<String, Long> a : m.numbers().entrySet()) {
                 String name = attributeNames.computeIfAbsent(a.getKey(), x -> "#a" + attributeNames.size());
                 names.put(name, a.getKey());
                 values.put(":v" + k + "_" + j, n(a.getValue()));
-                set.append(", ").append(e).append(name).append(" = :v").append(k).append('_').append(j++);
+                set.append(", ")
+                        .append(e)
+                        .append(name)
+                        .append(" = :v")
+                        .append(k)
+                        .append('_')
+                        .append(j++);
             }
         }
-        long leaving = moves.stream().filter(m -> m.from() == RecipientStatus.Pending && m.to() != RecipientStatus.Pending).count();
+        long leaving = moves.stream()
+                .filter(m -> m.from() == RecipientStatus.Pending && m.to() != RecipientStatus.Pending)
+                .count();
         if (leaving > 0) {
             names.put("#p", RecipientChunks.PENDING);
             values.put(":dp", n(-leaving));
@@ -86,7 +110,8 @@ final class ChunkUpdate {
     static List<Map.Entry<List<ChunkMove>, ChunkUpdate>> parts(List<ChunkMove> moves, String at) {
         List<Map.Entry<List<ChunkMove>, ChunkUpdate>> parts = new ArrayList<>();
         ChunkUpdate whole = new ChunkUpdate(moves, at);
-        if (moves.size() == 1 || whole.update.length() <= MAX_EXPRESSION && whole.condition.length() <= MAX_EXPRESSION) {
+        if (moves.size() == 1
+                || whole.update.length() <= MAX_EXPRESSION && whole.condition.length() <= MAX_EXPRESSION) {
             parts.add(Map.entry(moves, whole));
             return parts;
         }

@@ -1,10 +1,10 @@
 package com.switchboard.communication;
 
-import com.switchboard.error.StoreUnavailableException;
 import static com.switchboard.store.Items.num;
 import static com.switchboard.store.Items.str;
 
 import com.switchboard.channel.Channel;
+import com.switchboard.error.StoreUnavailableException;
 import com.switchboard.store.RequestCoalescer;
 import com.switchboard.store.Table;
 import java.util.ArrayList;
@@ -35,12 +35,10 @@ final class ChunkWriter {
     private static final int STRIPES = 64;
     private static final int MAX_BATCH = 100;
 
-    private record Single(String id, ChunkMove move, String at) {
-    }
+    private record Single(String id, ChunkMove move, String at) {}
 
     /** Moves counted together: on one count item, from one status to another. */
-    private record CountedMove(int item, RecipientStatus from, RecipientStatus to) {
-    }
+    private record CountedMove(int item, RecipientStatus from, RecipientStatus to) {}
 
     private final Supplier<DynamoDbClient> dynamo;
     private final Supplier<String> table;
@@ -56,8 +54,12 @@ final class ChunkWriter {
         this.dynamo = dynamo;
         this.table = table;
         this.counts = counts;
-        this.singles = new RequestCoalescer.Striped<>(STRIPES, s -> s.id() + "#" + RecipientChunks.chunkOf(s.move().index()),
-                MAX_BATCH, lingerMillis, this::writeSingles);
+        this.singles = new RequestCoalescer.Striped<>(
+                STRIPES,
+                s -> s.id() + "#" + RecipientChunks.chunkOf(s.move().index()),
+                MAX_BATCH,
+                lingerMillis,
+                this::writeSingles);
     }
 
     /**
@@ -66,7 +68,8 @@ final class ChunkWriter {
      */
     List<MovedRecipient> move(String id, List<ChunkMove> moves, String at) {
         Map<Integer, List<ChunkMove>> byChunk = new LinkedHashMap<>();
-        moves.forEach(m -> byChunk.computeIfAbsent(RecipientChunks.chunkOf(m.index()), c -> new ArrayList<>()).add(m));
+        moves.forEach(m -> byChunk.computeIfAbsent(RecipientChunks.chunkOf(m.index()), c -> new ArrayList<>())
+                .add(m));
         List<MovedRecipient> made = new ArrayList<>(moves.size());
         byChunk.values().forEach(chunk -> made.addAll(moveChunk(id, chunk, at)));
         count(id, made);
@@ -75,7 +78,12 @@ final class ChunkWriter {
 
     private void count(String id, List<MovedRecipient> made) {
         Map<CountedMove, Integer> pairs = new LinkedHashMap<>();
-        made.forEach(m -> pairs.merge(new CountedMove(CountItems.itemOfEntry(m.change().item()), m.move().from(), m.move().to()), 1,
+        made.forEach(m -> pairs.merge(
+                new CountedMove(
+                        CountItems.itemOfEntry(m.change().item()),
+                        m.move().from(),
+                        m.move().to()),
+                1,
                 Integer::sum));
         pairs.forEach((move, n) -> counts.moved(id, move.item(), move.from(), move.to(), n));
     }
@@ -91,11 +99,14 @@ final class ChunkWriter {
 
     private List<MovedRecipient> writeSingles(List<Single> batch) {
         Map<String, List<Single>> byChunk = new LinkedHashMap<>();
-        batch.forEach(s -> byChunk.computeIfAbsent(s.id() + "#" + RecipientChunks.chunkOf(s.move().index()), k -> new ArrayList<>()).add(s));
+        batch.forEach(s -> byChunk.computeIfAbsent(
+                        s.id() + "#" + RecipientChunks.chunkOf(s.move().index()), k -> new ArrayList<>())
+                .add(s));
         Map<ChunkMove, MovedRecipient> made = new IdentityHashMap<>();
         byChunk.values().forEach(group -> {
             List<ChunkMove> moves = group.stream().map(Single::move).toList();
-            List<MovedRecipient> done = moveChunk(group.get(0).id(), distinctByIndex(moves), group.get(0).at());
+            List<MovedRecipient> done = moveChunk(
+                    group.get(0).id(), distinctByIndex(moves), group.get(0).at());
             count(group.get(0).id(), done);
             done.forEach(d -> made.put(d.move(), d));
         });
@@ -118,14 +129,20 @@ final class ChunkWriter {
             for (Map.Entry<List<ChunkMove>, ChunkUpdate> part : ChunkUpdate.parts(left, at)) {
                 ChunkUpdate u = part.getValue();
                 try {
-                    Map<String, AttributeValue> chunk = dynamo.get().updateItem(b -> b.tableName(table.get()).key(key)
-                            .updateExpression(u.update).conditionExpression(u.condition)
-                            .expressionAttributeNames(u.names).expressionAttributeValues(u.values)
-                            .returnValues(ReturnValue.ALL_NEW)).attributes();
+                    Map<String, AttributeValue> chunk = dynamo.get()
+                            .updateItem(b -> b.tableName(table.get())
+                                    .key(key)
+                                    .updateExpression(u.update)
+                                    .conditionExpression(u.condition)
+                                    .expressionAttributeNames(u.names)
+                                    .expressionAttributeValues(u.values)
+                                    .returnValues(ReturnValue.ALL_NEW))
+                            .attributes();
                     for (ChunkMove m : part.getKey()) {
                         made.add(moved(id, m, RecipientChunks.entry(chunk, m.index()), at));
                     }
-                    if (chunk.containsKey(Table.GSI2PK) && chunk.containsKey(RecipientChunks.PENDING)
+                    if (chunk.containsKey(Table.GSI2PK)
+                            && chunk.containsKey(RecipientChunks.PENDING)
                             && num(chunk, RecipientChunks.PENDING) <= 0) {
                         released(key);
                     }
@@ -136,11 +153,16 @@ final class ChunkWriter {
             if (refused.isEmpty()) {
                 break;
             }
-            Map<String, AttributeValue> chunk = dynamo.get().getItem(b -> b.tableName(table.get()).key(key).consistentRead(true)).item();
-            left = refused.stream().filter(m -> {
-                Map<String, AttributeValue> entry = chunk == null ? null : RecipientChunks.entry(chunk, m.index());
-                return entry != null && m.from().name().equals(str(entry, "status"));
-            }).toList();
+            Map<String, AttributeValue> chunk = dynamo.get()
+                    .getItem(b -> b.tableName(table.get()).key(key).consistentRead(true))
+                    .item();
+            left = refused.stream()
+                    .filter(m -> {
+                        Map<String, AttributeValue> entry =
+                                chunk == null ? null : RecipientChunks.entry(chunk, m.index());
+                        return entry != null && m.from().name().equals(str(entry, "status"));
+                    })
+                    .toList();
         }
         return made;
     }
@@ -148,10 +170,14 @@ final class ChunkWriter {
     /** Drops a chunk with no Pending entry left from its owner's GSI2 partition: nothing of it is left to take over. */
     private void released(Map<String, AttributeValue> key) {
         try {
-            dynamo.get().updateItem(b -> b.tableName(table.get()).key(key).updateExpression("REMOVE #pk, #sk")
-                    .conditionExpression("#p <= :zero AND attribute_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", Table.GSI2PK, "#sk", Table.GSI2SK, "#p", RecipientChunks.PENDING))
-                    .expressionAttributeValues(Map.of(":zero", AttributeValue.fromN("0"))));
+            dynamo.get()
+                    .updateItem(b -> b.tableName(table.get())
+                            .key(key)
+                            .updateExpression("REMOVE #pk, #sk")
+                            .conditionExpression("#p <= :zero AND attribute_exists(#pk)")
+                            .expressionAttributeNames(
+                                    Map.of("#pk", Table.GSI2PK, "#sk", Table.GSI2SK, "#p", RecipientChunks.PENDING))
+                            .expressionAttributeValues(Map.of(":zero", AttributeValue.fromN("0"))));
         } catch (ConditionalCheckFailedException stillPending) {
             // a fallback added a Pending entry meanwhile, or another writer released it
         } catch (SdkException | StoreUnavailableException e) {
@@ -161,7 +187,16 @@ final class ChunkWriter {
     }
 
     private static MovedRecipient moved(String id, ChunkMove m, Map<String, AttributeValue> entry, String at) {
-        return new MovedRecipient(m, new RecipientStatusChanged(id, m.index(), Channel.valueOf(str(entry, "channel")), m.from(),
-                m.to(), m.attributes().get("reason"), at, entry));
+        return new MovedRecipient(
+                m,
+                new RecipientStatusChanged(
+                        id,
+                        m.index(),
+                        Channel.valueOf(str(entry, "channel")),
+                        m.from(),
+                        m.to(),
+                        m.attributes().get("reason"),
+                        at,
+                        entry));
     }
 }

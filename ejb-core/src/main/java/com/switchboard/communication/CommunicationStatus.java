@@ -5,7 +5,12 @@ package com.switchboard.communication;
  * only by a cancel before dispatch and never derived.
  */
 public enum CommunicationStatus {
-    Scheduled, Sent, Delivered, Failed, PartiallyDelivered, Cancelled;
+    Scheduled,
+    Sent,
+    Delivered,
+    Failed,
+    PartiallyDelivered,
+    Cancelled;
 
     /** Derives the status from per-status recipient counts. */
     public static CommunicationStatus from(long pending, long sent, long delivered, long failed) {

@@ -8,13 +8,25 @@ import java.util.Map;
  * {@code dispatched} counts the recipients already handed to their channel's queue; {@code correlationId}
  * is the sender's own reference.
  */
-public record CommunicationView(String communicationId, String vehicleId, String customerId, List<String> channels,
-        String primaryChannel, MessageView message, String urgency, String scheduledAt, String sentAt, String status,
-        String createdAt, String createdBy, String correlationId, Map<String, Long> counts, long dispatched,
+public record CommunicationView(
+        String communicationId,
+        String vehicleId,
+        String customerId,
+        List<String> channels,
+        String primaryChannel,
+        MessageView message,
+        String urgency,
+        String scheduledAt,
+        String sentAt,
+        String status,
+        String createdAt,
+        String createdBy,
+        String correlationId,
+        Map<String, Long> counts,
+        long dispatched,
         List<RecipientView> recipients) {
 
     /** The message as requested, with the template version it was rendered from. */
-    public record MessageView(String subject, String content, String templateId, Integer templateVersion,
-            String locale) {
-    }
+    public record MessageView(
+            String subject, String content, String templateId, Integer templateVersion, String locale) {}
 }

@@ -27,6 +27,7 @@ public record CountItems(int items, int planned) {
     static final int DEFAULT_SPREAD = 5000;
     /** The statuses counted, in the order views show them. */
     public static final List<String> STATUSES = List.of("Pending", "Sent", "Delivered", "Failed");
+
     private static final String SK_PREFIX = "COUNTS#";
     /** On a recipient's entry: the count item of its moves, when not 0. */
     static final String ENTRY_ATTRIBUTE = "countItem";

@@ -15,17 +15,15 @@ import java.util.Map;
 final class CountMoves {
     /** Enough stripes that unrelated communications seldom share a batch. */
     private static final int STRIPES = 64;
+
     private static final int MAX_BATCH = 100;
 
     /** {@code n} recipients of communication {@code id} counted on its count item {@code item} moved {@code from} → {@code to}. */
-    record Move(String id, int item, RecipientStatus from, RecipientStatus to, int n) {
-    }
+    record Move(String id, int item, RecipientStatus from, RecipientStatus to, int n) {}
 
-    private record Key(String id, int item, RecipientStatus from, RecipientStatus to) {
-    }
+    private record Key(String id, int item, RecipientStatus from, RecipientStatus to) {}
 
-    private CountMoves() {
-    }
+    private CountMoves() {}
 
     static RequestCoalescer.Striped<Move, RuntimeException> coalescer(DynamoCommunicationStore store) {
         return new RequestCoalescer.Striped<>(STRIPES, Move::id, MAX_BATCH, batch -> write(store, batch));

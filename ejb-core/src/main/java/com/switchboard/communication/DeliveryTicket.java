@@ -29,6 +29,6 @@ public record DeliveryTicket(String communicationId, int recipientIndex, Channel
     public static final String QUEUED_AT = "queuedAt";
 
     /** Every property a ticket message carries: what a requeued or parked copy must keep. */
-    public static final List<String> PROPERTIES = List.of(COMMUNICATION_ID, RECIPIENT_INDEX, RECIPIENT_INDEXES, ATTEMPT,
-            WAITING_SINCE, QUEUED_AT);
+    public static final List<String> PROPERTIES =
+            List.of(COMMUNICATION_ID, RECIPIENT_INDEX, RECIPIENT_INDEXES, ATTEMPT, WAITING_SINCE, QUEUED_AT);
 }

@@ -19,8 +19,14 @@ import java.util.Optional;
  * so a scheduled or fanned-out send is judged at the time it would go out. {@code critical} and
  * {@code high} messages get none: they are meant to interrupt.
  */
-public record DeliveryTiming(String stakeholderId, Frequency frequency, LocalTime digestTime, DayOfWeek digestDay,
-        LocalTime quietStart, LocalTime quietEnd, ZoneId zone) {
+public record DeliveryTiming(
+        String stakeholderId,
+        Frequency frequency,
+        LocalTime digestTime,
+        DayOfWeek digestDay,
+        LocalTime quietStart,
+        LocalTime quietEnd,
+        ZoneId zone) {
     public static final String DIGEST = "digest";
     public static final String QUIET_HOURS = "quiet-hours";
     static final LocalTime DEFAULT_DIGEST_TIME = LocalTime.of(8, 0);
@@ -30,8 +36,11 @@ public record DeliveryTiming(String stakeholderId, Frequency frequency, LocalTim
         if (urgency == Urgency.critical || urgency == Urgency.high) {
             return Optional.empty();
         }
-        Frequency frequency = channel.frequency() == null ? Frequency.Immediate : Frequency.valueOf(channel.frequency());
-        boolean quiet = prefs.quietHours() != null && prefs.quietHours().start() != null && prefs.quietHours().end() != null;
+        Frequency frequency =
+                channel.frequency() == null ? Frequency.Immediate : Frequency.valueOf(channel.frequency());
+        boolean quiet = prefs.quietHours() != null
+                && prefs.quietHours().start() != null
+                && prefs.quietHours().end() != null;
         if (frequency == Frequency.Immediate && !quiet) {
             return Optional.empty();
         }
@@ -41,11 +50,16 @@ public record DeliveryTiming(String stakeholderId, Frequency frequency, LocalTim
         parts.put("digestTime", prefs.digestTime() == null ? DEFAULT_DIGEST_TIME.toString() : prefs.digestTime());
         parts.put("digestDay", prefs.digestDay() == null ? DayOfWeek.MONDAY.name() : prefs.digestDay());
         if (quiet) {
-            parts.put("quiet", prefs.quietHours().start() + "-" + prefs.quietHours().end());
+            parts.put(
+                    "quiet",
+                    prefs.quietHours().start() + "-" + prefs.quietHours().end());
         }
         parts.put("zone", prefs.timezone() == null ? "UTC" : prefs.timezone());
         StringBuilder encoded = new StringBuilder();
-        parts.forEach((k, v) -> encoded.append(encoded.length() == 0 ? "" : ";").append(k).append('=').append(v));
+        parts.forEach((k, v) -> encoded.append(encoded.length() == 0 ? "" : ";")
+                .append(k)
+                .append('=')
+                .append(v));
         return Optional.of(encoded.toString());
     }
 
@@ -57,8 +71,11 @@ public record DeliveryTiming(String stakeholderId, Frequency frequency, LocalTim
         }
         String quiet = parts.get("quiet");
         String zone = parts.get("zone");
-        return new DeliveryTiming(parts.get("stakeholder"), Frequency.valueOf(parts.get("frequency")),
-                LocalTime.parse(parts.get("digestTime")), DayOfWeek.valueOf(parts.get("digestDay")),
+        return new DeliveryTiming(
+                parts.get("stakeholder"),
+                Frequency.valueOf(parts.get("frequency")),
+                LocalTime.parse(parts.get("digestTime")),
+                DayOfWeek.valueOf(parts.get("digestDay")),
                 quiet == null ? null : LocalTime.parse(quiet.substring(0, quiet.indexOf('-'))),
                 quiet == null ? null : LocalTime.parse(quiet.substring(quiet.indexOf('-') + 1)),
                 zone == null ? ZoneOffset.UTC : ZoneId.of(zone));
@@ -70,7 +87,8 @@ public record DeliveryTiming(String stakeholderId, Frequency frequency, LocalTim
 
     /** The digest an item held at {@code now} goes out with. */
     public Instant nextDigest(Instant now) {
-        return frequency == Frequency.Weekly ? LocalTimes.nextWeekly(now, digestDay, digestTime, zone)
+        return frequency == Frequency.Weekly
+                ? LocalTimes.nextWeekly(now, digestDay, digestTime, zone)
                 : LocalTimes.nextDaily(now, digestTime, zone);
     }
 

@@ -34,7 +34,8 @@ public class DestinationCountries {
             return Optional.empty();
         }
         List<String> allowed = prefixes();
-        if (allowed.contains("*") || allowed.stream().anyMatch(p -> address.trim().startsWith("+" + p))) {
+        if (allowed.contains("*")
+                || allowed.stream().anyMatch(p -> address.trim().startsWith("+" + p))) {
             return Optional.empty();
         }
         return Optional.of("destination country of " + address.trim() + " is not on this server's allow-list ("
@@ -44,8 +45,11 @@ public class DestinationCountries {
     private List<String> prefixes() {
         List<String> p = prefixes;
         if (p == null) {
-            p = Arrays.stream(codes.orElse("").split(",")).map(String::trim).map(c -> c.startsWith("+") ? c.substring(1) : c)
-                    .filter(c -> c.equals("*") || c.matches("[0-9]{1,4}")).toList();
+            p = Arrays.stream(codes.orElse("").split(","))
+                    .map(String::trim)
+                    .map(c -> c.startsWith("+") ? c.substring(1) : c)
+                    .filter(c -> c.equals("*") || c.matches("[0-9]{1,4}"))
+                    .toList();
             prefixes = p;
         }
         return p;

@@ -10,9 +10,9 @@ import static com.switchboard.store.Items.str;
 import static com.switchboard.store.Items.strings;
 
 import com.switchboard.channel.Channel;
-import com.switchboard.store.Keys;
 import com.switchboard.store.BatchReader;
 import com.switchboard.store.BatchWriter;
+import com.switchboard.store.Keys;
 import com.switchboard.store.RequestCoalescer;
 import com.switchboard.store.Retention;
 import com.switchboard.store.Shards;
@@ -77,28 +77,42 @@ public class DynamoCommunicationStore {
     @Inject
     Config config;
 
-    private final Map<String, Details> recentDetails = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
+    private final Map<String, Details> recentDetails =
+            Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
 
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Details> eldest) {
-            return size() > 512;
-        }
-    });
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Details> eldest) {
+                    return size() > 512;
+                }
+            });
 
     /** The stored details of one communication, as the pipeline needs them to send. */
-    public record Details(String id, RenderedMessage rendered, ProviderTemplate providerTemplate, String correlationId,
-            String escalateAfter, boolean marketing, CountItems counts) {
-    }
+    public record Details(
+            String id,
+            RenderedMessage rendered,
+            ProviderTemplate providerTemplate,
+            String correlationId,
+            String escalateAfter,
+            boolean marketing,
+            CountItems counts) {}
 
     /**
      * One stored recipient; {@code escalates} says it has a fallback chain and an escalateAfter;
      * {@code timing}, {@code heldFor} and {@code releasedAt} say whether it waits for a digest or the
      * end of quiet hours (see {@code coordination.timing}).
      */
-    public record StoredRecipient(String communicationId, int index, Channel channel, String address,
-            RecipientStatus status, int attempts, boolean escalates, String timing, String heldFor, String releasedAt) {
-    }
+    public record StoredRecipient(
+            String communicationId,
+            int index,
+            Channel channel,
+            String address,
+            RecipientStatus status,
+            int attempts,
+            boolean escalates,
+            String timing,
+            String heldFor,
+            String releasedAt) {}
 
     @PostConstruct
     void init() {
@@ -116,9 +130,13 @@ public class DynamoCommunicationStore {
     public void create(NewCommunication c, List<Map<String, AttributeValue>> more, String owner) {
         CountItems counts = countItems(c);
         List<Map<String, AttributeValue>> items = new ArrayList<>(detailsItems(c, counts));
-        items.addAll(RecipientChunks.items(c.id(), c.recipients().stream()
-                .map(r -> recipientEntry(r, c.createdAt(), c.request().escalateAfter(), counts)).toList(),
-                retention.communicationExpiry(c.createdAt()), owner));
+        items.addAll(RecipientChunks.items(
+                c.id(),
+                c.recipients().stream()
+                        .map(r -> recipientEntry(r, c.createdAt(), c.request().escalateAfter(), counts))
+                        .toList(),
+                retention.communicationExpiry(c.createdAt()),
+                owner));
         items.addAll(more);
         batch.putAll(items);
     }
@@ -143,20 +161,28 @@ public class DynamoCommunicationStore {
         Optional<Details> details = details(id);
         String escalateAfter = details.map(Details::escalateAfter).orElse(null);
         CountItems counts = details.map(Details::counts).orElse(CountItems.SINGLE);
-        batch.putAll(RecipientChunks.items(id, recipients.stream().map(r -> recipientEntry(r, at, escalateAfter, counts)).toList(),
-                retention.communicationExpiry(at), owner));
+        batch.putAll(RecipientChunks.items(
+                id,
+                recipients.stream()
+                        .map(r -> recipientEntry(r, at, escalateAfter, counts))
+                        .toList(),
+                retention.communicationExpiry(at),
+                owner));
     }
 
-    private static Map<String, AttributeValue> recipientEntry(NewCommunication.Planned r, String at, String escalateAfter,
-            CountItems counts) {
-        Map<String, AttributeValue> item = RecipientChunks.newEntry(r.index(), r.channel().name(), r.address(), at);
+    private static Map<String, AttributeValue> recipientEntry(
+            NewCommunication.Planned r, String at, String escalateAfter, CountItems counts) {
+        Map<String, AttributeValue> item =
+                RecipientChunks.newEntry(r.index(), r.channel().name(), r.address(), at);
         if (counts.itemOf(r.index()) != 0) {
             item.put(CountItems.ENTRY_ATTRIBUTE, n(counts.itemOf(r.index())));
         }
         putIfPresent(item, "stakeholderId", r.stakeholderId());
         putIfPresent(item, "rule", r.rule());
         if (!r.fallbacks().isEmpty()) {
-            item.put("fallbacks", list(r.fallbacks().stream().map(FallbackStep::encoded).toList()));
+            item.put(
+                    "fallbacks",
+                    list(r.fallbacks().stream().map(FallbackStep::encoded).toList()));
             putIfPresent(item, "escalateAfter", escalateAfter);
         }
         putIfPresent(item, "timing", r.timing());
@@ -165,8 +191,10 @@ public class DynamoCommunicationStore {
 
     private CountItems countItems(NewCommunication c) {
         // recipients per count item of a large send; a send of fewer counts on DETAILS alone
-        return CountItems.forSend(c.recipients().size(),
-                config.getOptionalValue("counts.spread.recipients", Integer.class).orElse(CountItems.DEFAULT_SPREAD));
+        return CountItems.forSend(
+                c.recipients().size(),
+                config.getOptionalValue("counts.spread.recipients", Integer.class)
+                        .orElse(CountItems.DEFAULT_SPREAD));
     }
 
     /** DETAILS and, for a large send, its other count items, all Pending. */
@@ -221,7 +249,8 @@ public class DynamoCommunicationStore {
         putIfPresent(item, "correlationId", r.correlationId());
         item.put("category", s(r.marketing() ? "marketing" : "service"));
         item.put("recipientCount", n(c.recipients().size()));
-        CountItems.initial(item, counts.spread() ? counts.plannedOn(0) : c.recipients().size());
+        CountItems.initial(
+                item, counts.spread() ? counts.plannedOn(0) : c.recipients().size());
         if (counts.spread()) {
             item.put("countItems", n(counts.items()));
             item.put("plannedRecipients", n(counts.planned()));
@@ -246,31 +275,45 @@ public class DynamoCommunicationStore {
 
     private Optional<Details> readDetails(String id) {
         // consistent: the ticket may arrive right after the item was written
-        var result = dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(id), DETAILS)).consistentRead(true));
+        var result = dynamo.getItem(
+                b -> b.tableName(table.name()).key(key(pk(id), DETAILS)).consistentRead(true));
         if (!result.hasItem() || result.item().isEmpty()) {
             return Optional.empty();
         }
         var i = result.item();
         ProviderTemplate template = i.containsKey("providerTemplate")
-                ? new ProviderTemplate(str(i, "providerTemplate"), str(i, "providerTemplateLanguage"),
+                ? new ProviderTemplate(
+                        str(i, "providerTemplate"),
+                        str(i, "providerTemplateLanguage"),
                         strings(i, "providerTemplateParameters"))
                 : null;
-        return Optional.of(new Details(id,
-                new RenderedMessage(str(i, "renderedSubject"), str(i, "renderedText"), str(i, "renderedHtml")), template,
-                str(i, "correlationId"), str(i, "escalateAfter"), "marketing".equals(str(i, "category")), CountItems.of(i)));
+        return Optional.of(new Details(
+                id,
+                new RenderedMessage(str(i, "renderedSubject"), str(i, "renderedText"), str(i, "renderedHtml")),
+                template,
+                str(i, "correlationId"),
+                str(i, "escalateAfter"),
+                "marketing".equals(str(i, "category")),
+                CountItems.of(i)));
     }
 
     public Optional<StoredRecipient> recipient(String id, int index) {
-        var result = dynamo.getItem(b -> b.tableName(table.name()).key(RecipientChunks.key(id, index)).consistentRead(true)
-                .projectionExpression("#r.#e").expressionAttributeNames(RecipientChunks.names(index, Map.of())));
+        var result = dynamo.getItem(b -> b.tableName(table.name())
+                .key(RecipientChunks.key(id, index))
+                .consistentRead(true)
+                .projectionExpression("#r.#e")
+                .expressionAttributeNames(RecipientChunks.names(index, Map.of())));
         var entry = result.hasItem() ? RecipientChunks.entry(result.item(), index) : null;
         return entry == null ? Optional.empty() : Optional.of(stored(id, entry));
     }
 
     /** Several recipients of one communication with one BatchGetItem, in the order asked; a missing one is an error. */
     public List<StoredRecipient> recipients(String id, List<Integer> indexes) {
-        Map<String, Map<String, AttributeValue>> found = reader.getAll(indexes.stream().map(RecipientChunks::sk).distinct()
-                .map(sk -> key(pk(id), sk)).toList());
+        Map<String, Map<String, AttributeValue>> found = reader.getAll(indexes.stream()
+                .map(RecipientChunks::sk)
+                .distinct()
+                .map(sk -> key(pk(id), sk))
+                .toList());
         List<StoredRecipient> recipients = new ArrayList<>(indexes.size());
         for (int index : indexes) {
             var chunk = found.get(pk(id) + " " + RecipientChunks.sk(index));
@@ -284,9 +327,16 @@ public class DynamoCommunicationStore {
     }
 
     static StoredRecipient stored(String id, Map<String, AttributeValue> i) {
-        return new StoredRecipient(id, (int) num(i, "index"), Channel.valueOf(str(i, "channel")), str(i, "address"),
-                RecipientStatus.valueOf(str(i, "status")), (int) num(i, "attempts"),
-                i.containsKey("escalateAfter") && !strings(i, "fallbacks").isEmpty(), str(i, "timing"), str(i, "heldFor"),
+        return new StoredRecipient(
+                id,
+                (int) num(i, "index"),
+                Channel.valueOf(str(i, "channel")),
+                str(i, "address"),
+                RecipientStatus.valueOf(str(i, "status")),
+                (int) num(i, "attempts"),
+                i.containsKey("escalateAfter") && !strings(i, "fallbacks").isEmpty(),
+                str(i, "timing"),
+                str(i, "heldFor"),
                 str(i, "releasedAt"));
     }
 
@@ -328,11 +378,13 @@ public class DynamoCommunicationStore {
 
     /** {@link #countMoves} as one UpdateItem, and the status it leads to. */
     void addCounts(String id, int item, RecipientStatus from, RecipientStatus to, int n) {
-        var updated = dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(id), CountItems.sk(item)))
-                .updateExpression("ADD #from :minus, #to :plus")
-                .expressionAttributeNames(Map.of("#from", "count_" + from.name(), "#to", "count_" + to.name()))
-                .expressionAttributeValues(Map.of(":minus", n(-n), ":plus", n(n)))
-                .returnValues(ReturnValue.ALL_NEW)).attributes();
+        var updated = dynamo.updateItem(b -> b.tableName(table.name())
+                        .key(key(pk(id), CountItems.sk(item)))
+                        .updateExpression("ADD #from :minus, #to :plus")
+                        .expressionAttributeNames(Map.of("#from", "count_" + from.name(), "#to", "count_" + to.name()))
+                        .expressionAttributeValues(Map.of(":minus", n(-n), ":plus", n(n)))
+                        .returnValues(ReturnValue.ALL_NEW))
+                .attributes();
         Map<String, AttributeValue> details;
         CommunicationStatus derived;
         if (item == 0 && !CountItems.of(updated).spread()) {
@@ -354,7 +406,8 @@ public class DynamoCommunicationStore {
             derived = derivedFrom(CountItems.sum(all.values()));
         }
         String current = str(details, "status");
-        if (CommunicationStatus.Scheduled.name().equals(current) || CommunicationStatus.Cancelled.name().equals(current)) {
+        if (CommunicationStatus.Scheduled.name().equals(current)
+                || CommunicationStatus.Cancelled.name().equals(current)) {
             return; // markDispatched derives it once dispatch is done; a cancelled one stays cancelled
         }
         setStatus(id, current, derived.name(), null);
@@ -370,18 +423,25 @@ public class DynamoCommunicationStore {
     }
 
     private static CommunicationStatus derivedFrom(Map<String, Long> totals) {
-        return CommunicationStatus.from(totals.get("Pending"), totals.get("Sent"), totals.get("Delivered"), totals.get("Failed"));
+        return CommunicationStatus.from(
+                totals.get("Pending"), totals.get("Sent"), totals.get("Delivered"), totals.get("Failed"));
     }
 
     /** The communication left {@code Scheduled}: its recipients are on their queues. */
     public void markDispatched(String id, String at) {
         // the moved item carries the counts, so recipients that finished before this write are derived without a read
-        Optional<Map<String, AttributeValue>> moved = setStatus(id, CommunicationStatus.Scheduled.name(),
-                CommunicationStatus.Sent.name(), at);
-        var item = moved.isPresent() ? moved.get()
-                : dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(id), DETAILS)).consistentRead(true)).item();
+        Optional<Map<String, AttributeValue>> moved =
+                setStatus(id, CommunicationStatus.Scheduled.name(), CommunicationStatus.Sent.name(), at);
+        var item = moved.isPresent()
+                ? moved.get()
+                : dynamo.getItem(b -> b.tableName(table.name())
+                                .key(key(pk(id), DETAILS))
+                                .consistentRead(true))
+                        .item();
         CountItems counts = CountItems.of(item);
-        CommunicationStatus derived = counts.spread() ? derivedFrom(CountItems.sum(countItems(id, counts).values())) : derived(item);
+        CommunicationStatus derived = counts.spread()
+                ? derivedFrom(CountItems.sum(countItems(id, counts).values()))
+                : derived(item);
         setStatus(id, str(item, "status"), derived.name(), null);
     }
 
@@ -396,12 +456,14 @@ public class DynamoCommunicationStore {
             values.put(":sentAt", s(sentAt));
         }
         try {
-            return Optional.of(dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(id), DETAILS))
-                    .updateExpression(update)
-                    .conditionExpression("#s = :from")
-                    .expressionAttributeNames(Map.of("#s", "status"))
-                    .expressionAttributeValues(values)
-                    .returnValues(ReturnValue.ALL_NEW)).attributes());
+            return Optional.of(dynamo.updateItem(b -> b.tableName(table.name())
+                            .key(key(pk(id), DETAILS))
+                            .updateExpression(update)
+                            .conditionExpression("#s = :from")
+                            .expressionAttributeNames(Map.of("#s", "status"))
+                            .expressionAttributeValues(values)
+                            .returnValues(ReturnValue.ALL_NEW))
+                    .attributes());
         } catch (ConditionalCheckFailedException raced) {
             // a concurrent transition already moved it; the last count update derives the final state
             return Optional.empty();
@@ -419,7 +481,10 @@ public class DynamoCommunicationStore {
 
     public void delete(NewCommunication c) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>(countItems(c).keys(c.id()));
-        c.recipients().stream().map(r -> RecipientChunks.sk(r.index())).distinct().forEach(sk -> keys.add(key(pk(c.id()), sk)));
+        c.recipients().stream()
+                .map(r -> RecipientChunks.sk(r.index()))
+                .distinct()
+                .forEach(sk -> keys.add(key(pk(c.id()), sk)));
         batch.deleteAll(keys);
     }
 

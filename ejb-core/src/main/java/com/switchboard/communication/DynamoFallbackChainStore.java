@@ -44,31 +44,55 @@ public class DynamoFallbackChainStore {
     Retention retention;
 
     /** One link of a chain as stored. */
-    public record Link(String communicationId, int index, Channel channel, String address, String stakeholderId,
-            RecipientStatus status, List<FallbackStep> fallbacks, String escalateAfter, boolean started) {
-    }
+    public record Link(
+            String communicationId,
+            int index,
+            Channel channel,
+            String address,
+            String stakeholderId,
+            RecipientStatus status,
+            List<FallbackStep> fallbacks,
+            String escalateAfter,
+            boolean started) {}
 
     public Optional<Link> link(String id, int index) {
-        var result = dynamo.getItem(b -> b.tableName(table.name()).key(RecipientChunks.key(id, index)).consistentRead(true)
-                .projectionExpression("#r.#e").expressionAttributeNames(RecipientChunks.names(index, Map.of())));
+        var result = dynamo.getItem(b -> b.tableName(table.name())
+                .key(RecipientChunks.key(id, index))
+                .consistentRead(true)
+                .projectionExpression("#r.#e")
+                .expressionAttributeNames(RecipientChunks.names(index, Map.of())));
         var i = result.hasItem() ? RecipientChunks.entry(result.item(), index) : null;
         if (i == null) {
             return Optional.empty();
         }
-        return Optional.of(new Link(id, index, Channel.valueOf(str(i, "channel")), str(i, "address"), str(i, "stakeholderId"),
-                RecipientStatus.valueOf(str(i, "status")), strings(i, "fallbacks").stream().map(FallbackStep::decode).toList(),
-                str(i, "escalateAfter"), i.containsKey("fallbackStartedAt")));
+        return Optional.of(new Link(
+                id,
+                index,
+                Channel.valueOf(str(i, "channel")),
+                str(i, "address"),
+                str(i, "stakeholderId"),
+                RecipientStatus.valueOf(str(i, "status")),
+                strings(i, "fallbacks").stream().map(FallbackStep::decode).toList(),
+                str(i, "escalateAfter"),
+                i.containsKey("fallbackStartedAt")));
     }
 
     /** Claims the move to the next channel; false when it was claimed before or the recipient has been Delivered. */
     public boolean claim(Link link, String at) {
         try {
-            dynamo.updateItem(b -> b.tableName(table.name()).key(RecipientChunks.key(link.communicationId(), link.index()))
+            dynamo.updateItem(b -> b.tableName(table.name())
+                    .key(RecipientChunks.key(link.communicationId(), link.index()))
                     .updateExpression("SET #r.#e.fallbackStartedAt = :at")
-                    .conditionExpression("attribute_not_exists(#r.#e.fallbackStartedAt) AND (#r.#e.#s = :pending OR #r.#e.#s = :sent)")
+                    .conditionExpression(
+                            "attribute_not_exists(#r.#e.fallbackStartedAt) AND (#r.#e.#s = :pending OR #r.#e.#s = :sent)")
                     .expressionAttributeNames(RecipientChunks.names(link.index(), Map.of("#s", "status")))
-                    .expressionAttributeValues(Map.of(":at", s(at), ":pending", s(RecipientStatus.Pending.name()),
-                            ":sent", s(RecipientStatus.Sent.name()))));
+                    .expressionAttributeValues(Map.of(
+                            ":at",
+                            s(at),
+                            ":pending",
+                            s(RecipientStatus.Pending.name()),
+                            ":sent",
+                            s(RecipientStatus.Sent.name()))));
             return true;
         } catch (ConditionalCheckFailedException taken) {
             return false;
@@ -83,10 +107,12 @@ public class DynamoFallbackChainStore {
     public int append(Link from, String at) {
         FallbackStep step = from.fallbacks().get(0);
         List<FallbackStep> rest = from.fallbacks().subList(1, from.fallbacks().size());
-        var counts = dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(from.communicationId()), DETAILS))
-                .updateExpression("ADD recipientCount :one, count_Pending :one")
-                .expressionAttributeValues(Map.of(":one", n(1)))
-                .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+        var counts = dynamo.updateItem(b -> b.tableName(table.name())
+                        .key(key(pk(from.communicationId()), DETAILS))
+                        .updateExpression("ADD recipientCount :one, count_Pending :one")
+                        .expressionAttributeValues(Map.of(":one", n(1)))
+                        .returnValues(ReturnValue.UPDATED_NEW))
+                .attributes();
         int index = (int) num(counts, "recipientCount") - 1;
         var item = RecipientChunks.newEntry(index, step.channel().name(), step.address(), at);
         putIfPresent(item, "stakeholderId", from.stakeholderId());
@@ -97,8 +123,10 @@ public class DynamoFallbackChainStore {
             putIfPresent(item, "escalateAfter", from.escalateAfter());
         }
         addEntry(from.communicationId(), index, item, at);
-        dynamo.updateItem(b -> b.tableName(table.name()).key(RecipientChunks.key(from.communicationId(), from.index()))
-                .updateExpression("SET #r.#e.nextIndex = :next").expressionAttributeNames(RecipientChunks.names(from.index(), Map.of()))
+        dynamo.updateItem(b -> b.tableName(table.name())
+                .key(RecipientChunks.key(from.communicationId(), from.index()))
+                .updateExpression("SET #r.#e.nextIndex = :next")
+                .expressionAttributeNames(RecipientChunks.names(from.index(), Map.of()))
                 .expressionAttributeValues(Map.of(":next", n(index))));
         return index;
     }
@@ -111,16 +139,20 @@ public class DynamoFallbackChainStore {
     private void addEntry(String id, int index, Map<String, AttributeValue> entry, String at) {
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                dynamo.updateItem(b -> b.tableName(table.name()).key(RecipientChunks.key(id, index))
-                        .updateExpression("SET #r.#e = :entry ADD #p :one").conditionExpression("attribute_exists(#r)")
+                dynamo.updateItem(b -> b.tableName(table.name())
+                        .key(RecipientChunks.key(id, index))
+                        .updateExpression("SET #r.#e = :entry ADD #p :one")
+                        .conditionExpression("attribute_exists(#r)")
                         .expressionAttributeNames(RecipientChunks.names(index, Map.of("#p", RecipientChunks.PENDING)))
                         .expressionAttributeValues(Map.of(":entry", AttributeValue.fromM(entry), ":one", n(1))));
                 return;
             } catch (ConditionalCheckFailedException noChunkYet) {
                 // its owner: see ChunkOwnership.adopt
-                var item = RecipientChunks.items(id, List.of(entry), retention.communicationExpiry(at), null).get(0);
+                var item = RecipientChunks.items(id, List.of(entry), retention.communicationExpiry(at), null)
+                        .get(0);
                 try {
-                    dynamo.putItem(b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
+                    dynamo.putItem(
+                            b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
                     return;
                 } catch (ConditionalCheckFailedException created) {
                     // another entry created the chunk meanwhile: add to it

@@ -30,8 +30,7 @@ public class DynamoIdempotencyStore {
     Table table;
 
     /** The claim already made with this key. */
-    public record Claim(String communicationId, String requestHash) {
-    }
+    public record Claim(String communicationId, String requestHash) {}
 
     /** Claims the key for a new communication; returns the earlier claim when there is one. */
     public Optional<Claim> claim(String scopedKey, String communicationId, String requestHash, Instant now) {
@@ -45,7 +44,10 @@ public class DynamoIdempotencyStore {
             dynamo.putItem(b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
             return Optional.empty();
         } catch (ConditionalCheckFailedException taken) {
-            var existing = dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(scopedKey), "KEY")).consistentRead(true)).item();
+            var existing = dynamo.getItem(b -> b.tableName(table.name())
+                            .key(key(pk(scopedKey), "KEY"))
+                            .consistentRead(true))
+                    .item();
             return Optional.of(new Claim(str(existing, "communicationId"), str(existing, "requestHash")));
         }
     }

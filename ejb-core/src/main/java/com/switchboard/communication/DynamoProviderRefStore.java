@@ -60,13 +60,14 @@ public class DynamoProviderRefStore {
     }
 
     /** Which recipient a provider's message id belongs to. */
-    public record ProviderRef(Channel channel, String communicationId, int index) {
-    }
+    public record ProviderRef(Channel channel, String communicationId, int index) {}
 
     /** Remembers which recipient each provider message id (the map's keys) belongs to, for the receipts to come. */
     public void putAll(Map<String, ProviderRef> refs) {
         AttributeValue expiresAt = retention.communicationExpiry(clock.instant());
-        batch.putAll(refs.entrySet().stream().map(e -> item(e.getKey(), e.getValue(), expiresAt)).toList());
+        batch.putAll(refs.entrySet().stream()
+                .map(e -> item(e.getKey(), e.getValue(), expiresAt))
+                .toList());
     }
 
     /**
@@ -78,14 +79,17 @@ public class DynamoProviderRefStore {
     }
 
     private List<Optional<ProviderRef>> findAll(List<String> providerMessageIds) {
-        Map<String, Map<String, AttributeValue>> found = reader.getAll(providerMessageIds.stream()
-                .map(id -> key(pk(id), "REF")).toList());
-        return providerMessageIds.stream().map(id -> Optional.ofNullable(found.get(pk(id) + " REF"))
-                .map(i -> new ProviderRef(Channel.valueOf(str(i, "channel")), str(i, "communicationId"), (int) num(i, "index"))))
+        Map<String, Map<String, AttributeValue>> found = reader.getAll(
+                providerMessageIds.stream().map(id -> key(pk(id), "REF")).toList());
+        return providerMessageIds.stream()
+                .map(id -> Optional.ofNullable(found.get(pk(id) + " REF"))
+                        .map(i -> new ProviderRef(
+                                Channel.valueOf(str(i, "channel")), str(i, "communicationId"), (int) num(i, "index"))))
                 .toList();
     }
 
-    private static Map<String, AttributeValue> item(String providerMessageId, ProviderRef ref, AttributeValue expiresAt) {
+    private static Map<String, AttributeValue> item(
+            String providerMessageId, ProviderRef ref, AttributeValue expiresAt) {
         Map<String, AttributeValue> item = key(pk(providerMessageId), "REF");
         item.put("type", s("ProviderRef"));
         item.put("channel", s(ref.channel().name()));

@@ -19,8 +19,7 @@ import java.util.Optional;
  */
 public final class LocalTimes {
 
-    private LocalTimes() {
-    }
+    private LocalTimes() {}
 
     /** The instant {@code time} on {@code date} names in {@code zone}. */
     public static Instant at(LocalDate date, LocalTime time, ZoneId zone) {

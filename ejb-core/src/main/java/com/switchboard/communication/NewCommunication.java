@@ -7,10 +7,19 @@ import jakarta.json.bind.annotation.JsonbCreator;
 import java.util.List;
 
 /** A validated, resolved communication about to be stored: every recipient has a channel and an address. */
-public record NewCommunication(String id, SendRequest request, Urgency urgency, List<String> channels,
-        Integer templateVersion, String locale, RenderedMessage rendered, ProviderTemplate providerTemplate,
-        List<Planned> recipients, String createdAt,
-        String createdBy, String idempotencyKey) {
+public record NewCommunication(
+        String id,
+        SendRequest request,
+        Urgency urgency,
+        List<String> channels,
+        Integer templateVersion,
+        String locale,
+        RenderedMessage rendered,
+        ProviderTemplate providerTemplate,
+        List<Planned> recipients,
+        String createdAt,
+        String createdBy,
+        String idempotencyKey) {
 
     /**
      * A recipient as planned: where, which rule chose the channel, and the channels to fall back
@@ -18,19 +27,29 @@ public record NewCommunication(String id, SendRequest request, Urgency urgency, 
      * is the stakeholder's digest or quiet-hours wish for this channel (see
      * {@code coordination.timing.DeliveryTiming}), null to send at once.
      */
-    public record Planned(int index, Channel channel, String address, String stakeholderId, String rule,
-            List<FallbackStep> fallbacks, String timing) {
+    public record Planned(
+            int index,
+            Channel channel,
+            String address,
+            String stakeholderId,
+            String rule,
+            List<FallbackStep> fallbacks,
+            String timing) {
 
         /** The constructor JSON-B reads fan-out chunks with; without the mark it refuses a record with several. */
         @JsonbCreator
-        public Planned {
-        }
+        public Planned {}
 
         public Planned(int index, Channel channel, String address, String stakeholderId, String rule) {
             this(index, channel, address, stakeholderId, rule, List.of(), null);
         }
 
-        public Planned(int index, Channel channel, String address, String stakeholderId, String rule,
+        public Planned(
+                int index,
+                Channel channel,
+                String address,
+                String stakeholderId,
+                String rule,
                 List<FallbackStep> fallbacks) {
             this(index, channel, address, stakeholderId, rule, fallbacks, null);
         }

@@ -27,18 +27,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class RecipientChunks {
     /** Recipients per chunk item: 25 entries of a few hundred bytes stay far below DynamoDB's 400 KB item limit. */
     public static final int SIZE = 25;
+
     static final String SK_PREFIX = "CHUNK#";
     static final String ENTRIES = "r";
     /** How many entries are Pending: a chunk's owner is dropped from GSI2 when none is. */
     static final String PENDING = "pending";
+
     static final String OWNER = "owner";
     /** Write shards of each server's GSI2 partition ({@link #ownerPartition}). */
     static final int OWNER_SHARDS = 8;
     /** An entry's receipts that moved it, appended with the move ({@link ChunkMove#event()}). */
     public static final String EVENTS = "events";
 
-    private RecipientChunks() {
-    }
+    private RecipientChunks() {}
 
     public static int chunkOf(int index) {
         return index / SIZE;
@@ -57,25 +58,31 @@ public final class RecipientChunks {
      * put; owned by {@code owner}, the server whose queue takes their tickets now (null: nobody's
      * yet, a send scheduled for later).
      */
-    static List<Map<String, AttributeValue>> items(String communicationId, List<Map<String, AttributeValue>> entries,
-            String owner) {
+    static List<Map<String, AttributeValue>> items(
+            String communicationId, List<Map<String, AttributeValue>> entries, String owner) {
         return items(communicationId, entries, null, owner);
     }
 
     /** {@link #items(String, List, String)} carrying {@code expiresAt} ({@link Retention}; null: none). */
-    static List<Map<String, AttributeValue>> items(String communicationId, List<Map<String, AttributeValue>> entries,
-            AttributeValue expiresAt, String owner) {
+    static List<Map<String, AttributeValue>> items(
+            String communicationId, List<Map<String, AttributeValue>> entries, AttributeValue expiresAt, String owner) {
         Map<String, Map<String, AttributeValue>> byChunk = new LinkedHashMap<>();
         for (Map<String, AttributeValue> e : entries) {
             int index = (int) num(e, "index");
-            byChunk.computeIfAbsent(sk(index), k -> new HashMap<>()).put(Integer.toString(index), AttributeValue.fromM(e));
+            byChunk.computeIfAbsent(sk(index), k -> new HashMap<>())
+                    .put(Integer.toString(index), AttributeValue.fromM(e));
         }
         List<Map<String, AttributeValue>> items = new ArrayList<>(byChunk.size());
         byChunk.forEach((sk, map) -> {
-            Map<String, AttributeValue> item = com.switchboard.store.Items.key(DynamoCommunicationStore.pk(communicationId), sk);
+            Map<String, AttributeValue> item =
+                    com.switchboard.store.Items.key(DynamoCommunicationStore.pk(communicationId), sk);
             item.put("type", s("RecipientChunk"));
             item.put(ENTRIES, AttributeValue.fromM(map));
-            item.put(PENDING, n(map.values().stream().filter(e -> RecipientStatus.Pending.name().equals(str(e.m(), "status"))).count()));
+            item.put(
+                    PENDING,
+                    n(map.values().stream()
+                            .filter(e -> RecipientStatus.Pending.name().equals(str(e.m(), "status")))
+                            .count()));
             if (expiresAt != null) {
                 item.put(Retention.ATTRIBUTE, expiresAt);
             }
@@ -89,8 +96,13 @@ public final class RecipientChunks {
 
     /** The attributes that make {@code owner} the chunk's owner: {@code owner} and its GSI2 keys. */
     static Map<String, AttributeValue> ownerAttributes(String communicationId, String sk, String owner) {
-        return Map.of(OWNER, s(owner), Table.GSI2PK, s(ownerPartition(owner, communicationId, sk)),
-                Table.GSI2SK, s(communicationId + "#" + sk));
+        return Map.of(
+                OWNER,
+                s(owner),
+                Table.GSI2PK,
+                s(ownerPartition(owner, communicationId, sk)),
+                Table.GSI2SK,
+                s(communicationId + "#" + sk));
     }
 
     /**
@@ -99,7 +111,8 @@ public final class RecipientChunks {
      * keeps each under 1/{@value #OWNER_SHARDS} of that; only a takeover reads them all.
      */
     public static String ownerPartition(String server, String communicationId, String sk) {
-        return Shards.key(legacyOwnerPartition(server), Math.floorMod((communicationId + "#" + sk).hashCode(), OWNER_SHARDS));
+        return Shards.key(
+                legacyOwnerPartition(server), Math.floorMod((communicationId + "#" + sk).hashCode(), OWNER_SHARDS));
     }
 
     /** Every partition that may list {@code server}'s chunks: its shards and the one key of releases before them. */
@@ -176,6 +189,7 @@ public final class RecipientChunks {
 
     /** The key of chunk number {@code chunk} (not a recipient index). */
     static Map<String, AttributeValue> chunkKey(String communicationId, int chunk) {
-        return com.switchboard.store.Items.key(DynamoCommunicationStore.pk(communicationId), SK_PREFIX + String.format("%05d", chunk));
+        return com.switchboard.store.Items.key(
+                DynamoCommunicationStore.pk(communicationId), SK_PREFIX + String.format("%05d", chunk));
     }
 }

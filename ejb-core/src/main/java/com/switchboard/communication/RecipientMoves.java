@@ -30,9 +30,16 @@ public class RecipientMoves {
      * Moves a recipient from {@code from} to {@code to}, setting the given attributes and the number
      * of provider attempts made (null leaves it as it is); false when it was no longer in {@code from}.
      */
-    public boolean transition(String id, int index, RecipientStatus from, RecipientStatus to,
-            Map<String, String> attributes, Integer attempts, String at) {
-        return !moveAll(id, List.of(new ChunkMove(index, from, to, attributes, Map.of(), attempts)), at).isEmpty();
+    public boolean transition(
+            String id,
+            int index,
+            RecipientStatus from,
+            RecipientStatus to,
+            Map<String, String> attributes,
+            Integer attempts,
+            String at) {
+        return !moveAll(id, List.of(new ChunkMove(index, from, to, attributes, Map.of(), attempts)), at)
+                .isEmpty();
     }
 
     /**

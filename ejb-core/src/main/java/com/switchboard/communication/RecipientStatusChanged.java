@@ -10,6 +10,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * outcomes) see each move exactly once and never one that lost a race. {@code reason} is set for a
  * failure; {@code item} is the recipient item as written.
  */
-public record RecipientStatusChanged(String communicationId, int index, Channel channel, RecipientStatus from,
-        RecipientStatus status, String reason, String at, Map<String, AttributeValue> item) {
-}
+public record RecipientStatusChanged(
+        String communicationId,
+        int index,
+        Channel channel,
+        RecipientStatus from,
+        RecipientStatus status,
+        String reason,
+        String at,
+        Map<String, AttributeValue> item) {}

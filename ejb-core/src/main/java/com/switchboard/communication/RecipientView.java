@@ -11,8 +11,23 @@ import java.util.List;
  * when its digest goes out or its quiet hours end; {@code digestCommunicationId} names the digest
  * communication that carried it.
  */
-public record RecipientView(int index, String channel, String address, String stakeholderId, String rule, String status,
-        String sentAt, String deliveredAt, String providerMessageId, String reason, int attempts, String updatedAt,
-        Integer segments, Integer previousIndex, Integer nextIndex, List<SendRequest.Fallback> fallbacks,
-        String heldFor, String heldUntil, String digestCommunicationId) {
-}
+public record RecipientView(
+        int index,
+        String channel,
+        String address,
+        String stakeholderId,
+        String rule,
+        String status,
+        String sentAt,
+        String deliveredAt,
+        String providerMessageId,
+        String reason,
+        int attempts,
+        String updatedAt,
+        Integer segments,
+        Integer previousIndex,
+        Integer nextIndex,
+        List<SendRequest.Fallback> fallbacks,
+        String heldFor,
+        String heldUntil,
+        String digestCommunicationId) {}

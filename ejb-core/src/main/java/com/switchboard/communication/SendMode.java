@@ -9,7 +9,8 @@ import java.util.Optional;
  * listed channel at once.
  */
 public enum SendMode {
-    FIRST_SUCCESS("first-success"), ALL("all");
+    FIRST_SUCCESS("first-success"),
+    ALL("all");
 
     private final String spelling;
 

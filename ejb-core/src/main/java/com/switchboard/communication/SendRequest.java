@@ -14,10 +14,24 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * {@code category} is {@code service} (default) or {@code marketing}: marketing email carries a
  * one-click unsubscribe, and an address unsubscribed from marketing still gets service messages.
  */
-@Schema(description = "A communication to send: a message and recipients or stakeholderIds", requiredProperties = "message")
-public record SendRequest(String vehicleId, String customerId, List<String> channels, String primaryChannel,
-        Message message, List<Recipient> recipients, List<String> stakeholderIds, String scheduledAt, String urgency,
-        List<String> fallback, String escalateAfter, String mode, String correlationId, String category) {
+@Schema(
+        description = "A communication to send: a message and recipients or stakeholderIds",
+        requiredProperties = "message")
+public record SendRequest(
+        String vehicleId,
+        String customerId,
+        List<String> channels,
+        String primaryChannel,
+        Message message,
+        List<Recipient> recipients,
+        List<String> stakeholderIds,
+        String scheduledAt,
+        String urgency,
+        List<String> fallback,
+        String escalateAfter,
+        String mode,
+        String correlationId,
+        String category) {
 
     /** Whether this is marketing ({@code category: marketing}), which an unsubscribed address does not get; else service. */
     public boolean marketing() {
@@ -25,18 +39,15 @@ public record SendRequest(String vehicleId, String customerId, List<String> chan
     }
 
     /** What to say: literal subject and content, or a template with its variables. */
-    public record Message(String subject, String content, String templateId, String locale,
-            Map<String, Object> variables) {
-    }
+    public record Message(
+            String subject, String content, String templateId, String locale, Map<String, Object> variables) {}
 
     /**
      * Someone to reach on a channel at an address, optionally naming the stakeholder;
      * {@code fallbacks} are the channels and addresses to try next, in order.
      */
-    public record Recipient(String channel, String address, String stakeholderId, List<Fallback> fallbacks) {
-    }
+    public record Recipient(String channel, String address, String stakeholderId, List<Fallback> fallbacks) {}
 
     /** A further channel and address for an explicit recipient. */
-    public record Fallback(String channel, String address) {
-    }
+    public record Fallback(String channel, String address) {}
 }

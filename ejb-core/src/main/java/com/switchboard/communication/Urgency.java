@@ -2,5 +2,8 @@ package com.switchboard.communication;
 
 /** How soon a communication must reach people; lower-case is the API's spelling. */
 public enum Urgency {
-    critical, high, normal, low
+    critical,
+    high,
+    normal,
+    low
 }

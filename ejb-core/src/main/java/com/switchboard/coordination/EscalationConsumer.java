@@ -16,12 +16,14 @@ import jakarta.jms.MessageListener;
  * {@code switchboard/ejb-core/EscalationConsumer}) and hands them to {@link FallbackService}.
  * A failure rolls back, so the check is redelivered and finally dead-lettered, never dropped.
  */
-@MessageDriven(name = "EscalationConsumer", activationConfig = {
-    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")})
+@MessageDriven(
+        name = "EscalationConsumer",
+        activationConfig = {
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
+        })
 public class EscalationConsumer implements MessageListener {
     @Inject
     CostMeter meter;
-
 
     @Inject
     FallbackService fallbacks;
@@ -29,8 +31,10 @@ public class EscalationConsumer implements MessageListener {
     @Override
     public void onMessage(Message message) {
         meter.jmsReceived("escalation");
-        try (CommunicationLogField logged = CommunicationLogField.of(message.getStringProperty(DeliveryTicket.COMMUNICATION_ID))) {
-            fallbacks.escalate(message.getStringProperty(DeliveryTicket.COMMUNICATION_ID),
+        try (CommunicationLogField logged =
+                CommunicationLogField.of(message.getStringProperty(DeliveryTicket.COMMUNICATION_ID))) {
+            fallbacks.escalate(
+                    message.getStringProperty(DeliveryTicket.COMMUNICATION_ID),
                     message.getIntProperty(DeliveryTicket.RECIPIENT_INDEX));
         } catch (JMSException e) {
             throw new EJBException("unreadable escalation check", e);

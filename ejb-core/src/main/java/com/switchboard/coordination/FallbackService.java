@@ -1,12 +1,12 @@
 package com.switchboard.coordination;
 
 import com.switchboard.analytics.PipelineMetrics;
-import com.switchboard.communication.DeliveryTicket;
-import com.switchboard.queue.JmsDispatchQueue;
 import com.switchboard.communication.ChunkOwnership;
-import com.switchboard.communication.DynamoFallbackChainStore.Link;
+import com.switchboard.communication.DeliveryTicket;
 import com.switchboard.communication.DynamoFallbackChainStore;
+import com.switchboard.communication.DynamoFallbackChainStore.Link;
 import com.switchboard.communication.RecipientStatus;
+import com.switchboard.queue.JmsDispatchQueue;
 import com.switchboard.scheduling.ServerIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,20 +58,24 @@ public class FallbackService {
 
     /** Whether failing this attempt now would hand the recipient to a next channel. */
     public boolean canFallBack(String communicationId, int index) {
-        return chains.link(communicationId, index).filter(l -> !l.fallbacks().isEmpty() && !l.started()).isPresent();
+        return chains.link(communicationId, index)
+                .filter(l -> !l.fallbacks().isEmpty() && !l.started())
+                .isPresent();
     }
 
     /** Called when the provider accepted an attempt: with a chain and an escalateAfter, the check is scheduled. */
     public void accepted(String communicationId, int index) {
         Optional<Link> link = chains.link(communicationId, index);
         if (link.isPresent() && !link.get().fallbacks().isEmpty() && link.get().escalateAfter() != null) {
-            escalations.checkLater(communicationId, index, Duration.parse(link.get().escalateAfter()));
+            escalations.checkLater(
+                    communicationId, index, Duration.parse(link.get().escalateAfter()));
         }
     }
 
     /** The escalation check fires: an attempt still not Delivered (nor Failed) hands over to the next channel. */
     public void escalate(String communicationId, int index) {
-        chains.link(communicationId, index).filter(l -> l.status() == RecipientStatus.Sent)
+        chains.link(communicationId, index)
+                .filter(l -> l.status() == RecipientStatus.Sent)
                 .ifPresent(l -> {
                     LOG.info(() -> "recipient " + index + " of " + communicationId + " not delivered on " + l.channel()
                             + " within " + l.escalateAfter() + ": escalating");
@@ -91,6 +95,10 @@ public class FallbackService {
         ownership.adopt(link.communicationId(), next, server.id()); // its ticket goes on this server's queue
         metrics.fellBackTo(link.fallbacks().get(0).channel());
         // joins the caller's transaction when there is one (a consumer), else is sent at once
-        queue.retryLater(new DeliveryTicket(link.communicationId(), next, link.fallbacks().get(0).channel()), 1, Duration.ZERO);
+        queue.retryLater(
+                new DeliveryTicket(
+                        link.communicationId(), next, link.fallbacks().get(0).channel()),
+                1,
+                Duration.ZERO);
     }
 }

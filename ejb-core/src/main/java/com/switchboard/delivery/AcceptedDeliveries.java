@@ -29,8 +29,7 @@ import java.util.function.Predicate;
  */
 final class AcceptedDeliveries {
     /** An acceptance waiting for its write. */
-    private record Accepted(StoredRecipient recipient, String deliveryId, String providerMessageId, ChunkMove move) {
-    }
+    private record Accepted(StoredRecipient recipient, String deliveryId, String providerMessageId, ChunkMove move) {}
 
     private final String communicationId;
     private final RecipientMoves moves;
@@ -45,9 +44,16 @@ final class AcceptedDeliveries {
     private long oldest;
     private boolean referenced;
 
-    AcceptedDeliveries(String communicationId, RecipientMoves moves, DynamoProviderRefStore providerRefs,
-            FallbackService fallbacks, ProviderAcceptances acceptances, Clock clock, Predicate<Channel> needsReference,
-            long referenceWaitMillis, long maxWaitMillis) {
+    AcceptedDeliveries(
+            String communicationId,
+            RecipientMoves moves,
+            DynamoProviderRefStore providerRefs,
+            FallbackService fallbacks,
+            ProviderAcceptances acceptances,
+            Clock clock,
+            Predicate<Channel> needsReference,
+            long referenceWaitMillis,
+            long maxWaitMillis) {
         this.communicationId = communicationId;
         this.moves = moves;
         this.providerRefs = providerRefs;
@@ -78,15 +84,23 @@ final class AcceptedDeliveries {
         List<Accepted> batch = List.copyOf(waiting);
         waiting.clear();
         referenced = false;
-        List<ChunkMove> made = moves.moveAll(communicationId, batch.stream().map(Accepted::move).toList(),
+        List<ChunkMove> made = moves.moveAll(
+                communicationId,
+                batch.stream().map(Accepted::move).toList(),
                 Instant.now(clock).toString());
         Map<String, ProviderRef> refs = new LinkedHashMap<>();
         List<Integer> escalations = new ArrayList<>();
         for (Accepted a : batch) {
-            acceptances.settled(a.deliveryId()); // written, or found settled by someone else: either way not to send again
+            acceptances.settled(
+                    a.deliveryId()); // written, or found settled by someone else: either way not to send again
             if (made.stream().anyMatch(m -> m == a.move())) {
                 if (needsReference.test(a.recipient().channel())) {
-                    refs.put(a.providerMessageId(), new ProviderRef(a.recipient().channel(), communicationId, a.recipient().index()));
+                    refs.put(
+                            a.providerMessageId(),
+                            new ProviderRef(
+                                    a.recipient().channel(),
+                                    communicationId,
+                                    a.recipient().index()));
                 }
                 if (a.recipient().escalates()) {
                     escalations.add(a.recipient().index());

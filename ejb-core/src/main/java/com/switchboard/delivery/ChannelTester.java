@@ -1,12 +1,12 @@
 package com.switchboard.delivery;
 
-import com.switchboard.channel.TransientDeliveryException;
-import com.switchboard.channel.ProviderHealth;
-import com.switchboard.channel.DeliveryException;
-import com.switchboard.channel.Delivery;
-import com.switchboard.channel.ChannelProviders;
-import com.switchboard.channel.ChannelProvider;
 import com.switchboard.channel.Channel;
+import com.switchboard.channel.ChannelProvider;
+import com.switchboard.channel.ChannelProviders;
+import com.switchboard.channel.Delivery;
+import com.switchboard.channel.DeliveryException;
+import com.switchboard.channel.ProviderHealth;
+import com.switchboard.channel.TransientDeliveryException;
 import com.switchboard.error.FieldError;
 import com.switchboard.error.InvalidRequestException;
 import com.switchboard.preference.AddressValidator;
@@ -43,13 +43,16 @@ public class ChannelTester {
     TemplateRenderer renderer;
 
     /** The body of {@code POST /communications/test}. */
-    public record TestRequest(String channel, String address, String subject, String content) {
-    }
+    public record TestRequest(String channel, String address, String subject, String content) {}
 
     /** The provider's answer: its message id, or the error it gave and whether retrying could help. */
-    public record TestResult(String channel, String provider, boolean accepted, String providerMessageId, String error,
-            Boolean transientError) {
-    }
+    public record TestResult(
+            String channel,
+            String provider,
+            boolean accepted,
+            String providerMessageId,
+            String error,
+            Boolean transientError) {}
 
     public TestResult test(TestRequest request) {
         if (request == null) {
@@ -60,11 +63,15 @@ public class ChannelTester {
         if (channel.isEmpty()) {
             errors.add(new FieldError("channel", "one of Email, SMS, WhatsApp, InApp"));
         } else {
-            addresses.problem(channel.get(), request.address()).ifPresent(p -> errors.add(new FieldError("address", p)));
+            addresses
+                    .problem(channel.get(), request.address())
+                    .ifPresent(p -> errors.add(new FieldError("address", p)));
         }
         // as for a send: a subject is one mail header line, so CR or LF could only add headers
-        if (request.subject() != null && (request.subject().contains("\r") || request.subject().contains("\n")
-                || request.subject().length() > MAX_SUBJECT)) {
+        if (request.subject() != null
+                && (request.subject().contains("\r")
+                        || request.subject().contains("\n")
+                        || request.subject().length() > MAX_SUBJECT)) {
             errors.add(new FieldError("subject", "a subject is one line of at most " + MAX_SUBJECT + " characters"));
         }
         if (request.content() != null && request.content().length() > MAX_CONTENT) {
@@ -73,23 +80,39 @@ public class ChannelTester {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(InvalidRequestException.Kind.INVALID_VALUE, errors);
         }
-        ChannelProvider provider = providers.forChannel(channel.get()).filter(ChannelProvider::configured)
-                .orElseThrow(() -> InvalidRequestException.unprocessable("channel", channel.get() + " has no configured provider"));
+        ChannelProvider provider = providers
+                .forChannel(channel.get())
+                .filter(ChannelProvider::configured)
+                .orElseThrow(() -> InvalidRequestException.unprocessable(
+                        "channel", channel.get() + " has no configured provider"));
         String content = request.content() == null || request.content().isBlank()
-                ? "Switchboard test message" : request.content();
-        RenderedMessage message = renderer.literal(request.subject() == null ? "Switchboard test" : request.subject(), content);
-        Delivery delivery = new Delivery("test-" + UUID.randomUUID(), 0, channel.get(), request.address().trim(), message, null);
+                ? "Switchboard test message"
+                : request.content();
+        RenderedMessage message =
+                renderer.literal(request.subject() == null ? "Switchboard test" : request.subject(), content);
+        Delivery delivery = new Delivery(
+                "test-" + UUID.randomUUID(), 0, channel.get(), request.address().trim(), message, null);
         try {
             String id = provider.send(delivery);
             health.succeeded(channel.get());
             return new TestResult(channel.get().name(), provider.name(), true, id, null, null);
         } catch (DeliveryException e) {
             health.failed(channel.get(), e.reason());
-            return new TestResult(channel.get().name(), provider.name(), false, null, e.reason(),
+            return new TestResult(
+                    channel.get().name(),
+                    provider.name(),
+                    false,
+                    null,
+                    e.reason(),
                     e instanceof TransientDeliveryException);
         } catch (FaultToleranceException e) {
-            return new TestResult(channel.get().name(), provider.name(), false, null,
-                    provider.name() + " unavailable: " + e.getClass().getSimpleName(), true);
+            return new TestResult(
+                    channel.get().name(),
+                    provider.name(),
+                    false,
+                    null,
+                    provider.name() + " unavailable: " + e.getClass().getSimpleName(),
+                    true);
         }
     }
 }

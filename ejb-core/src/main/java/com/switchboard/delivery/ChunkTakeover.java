@@ -1,10 +1,10 @@
 package com.switchboard.delivery;
 
-import com.switchboard.communication.DeliveryTicket;
-import com.switchboard.queue.JmsDispatchQueue;
 import com.switchboard.communication.ChunkOwnership;
 import com.switchboard.communication.CommunicationStatus;
+import com.switchboard.communication.DeliveryTicket;
 import com.switchboard.communication.DynamoDispatchStateStore;
+import com.switchboard.queue.JmsDispatchQueue;
 import com.switchboard.scheduling.DynamoScheduleStore;
 import com.switchboard.scheduling.JmsFanOutQueue;
 import com.switchboard.scheduling.ServerIdentity;
@@ -77,7 +77,9 @@ public class ChunkTakeover {
                 }
                 List<ChunkOwnership.Taken> taken = ownership.takeOver(owned, gone, server.id());
                 if (!taken.isEmpty()) {
-                    queue.enqueue(taken.stream().map(t -> new DeliveryTicket(t.communicationId(), t.index(), t.channel())).toList());
+                    queue.enqueue(taken.stream()
+                            .map(t -> new DeliveryTicket(t.communicationId(), t.index(), t.channel()))
+                            .toList());
                     queued += taken.size();
                 }
             } catch (RuntimeException e) {
@@ -112,7 +114,8 @@ public class ChunkTakeover {
         if (schedules.exists(communicationId)) {
             return false;
         }
-        if (state.get().fanOutChunks() > 0 && state.get().dispatched() < state.get().recipientCount()) {
+        if (state.get().fanOutChunks() > 0
+                && state.get().dispatched() < state.get().recipientCount()) {
             fanOuts.enqueue(communicationId, state.get().fanOutChunks());
         }
         return true;

@@ -133,7 +133,8 @@ public class DeliveryService {
      * of one communication, queued at {@code queuedAt} (the same in every redelivery of the
      * message); {@code waitingSince} is when they first met an open circuit, or null.
      */
-    public void deliver(String communicationId, List<Integer> indexes, int attempt, Instant waitingSince, Instant queuedAt) {
+    public void deliver(
+            String communicationId, List<Integer> indexes, int attempt, Instant waitingSince, Instant queuedAt) {
         List<StoredRecipient> pending = store.recipients(communicationId, indexes).stream()
                 .filter(r -> r.status() == RecipientStatus.Pending) // others: a redelivery of tickets already settled
                 .toList();
@@ -141,14 +142,26 @@ public class DeliveryService {
             return;
         }
         Map<String, Suppression> suppressed = new HashMap<>();
-        pending.stream().collect(Collectors.groupingBy(StoredRecipient::channel,
-                Collectors.mapping(StoredRecipient::address, Collectors.toSet())))
-                .forEach((channel, addresses) -> suppressions.findAll(channel, addresses)
+        pending.stream()
+                .collect(Collectors.groupingBy(
+                        StoredRecipient::channel, Collectors.mapping(StoredRecipient::address, Collectors.toSet())))
+                .forEach((channel, addresses) -> suppressions
+                        .findAll(channel, addresses)
                         .forEach((address, entry) -> suppressed.put(channel + " " + address, entry)));
         Details details = store.details(communicationId)
                 .orElseThrow(() -> new IllegalStateException("no communication " + communicationId));
-        AcceptedDeliveries accepted = new AcceptedDeliveries(communicationId, moves, providerRefs, fallbacks, acceptances, clock,
-                channel -> providers.forChannel(channel).map(p -> !p.receiptsNameTheRecipient()).orElse(true), flushMillis,
+        AcceptedDeliveries accepted = new AcceptedDeliveries(
+                communicationId,
+                moves,
+                providerRefs,
+                fallbacks,
+                acceptances,
+                clock,
+                channel -> providers
+                        .forChannel(channel)
+                        .map(p -> !p.receiptsNameTheRecipient())
+                        .orElse(true),
+                flushMillis,
                 flushMaxMillis);
         List<DeliveryTicket> waiting = new ArrayList<>();
         try {
@@ -163,7 +176,8 @@ public class DeliveryService {
             prepare(sendable, details, queuedAt);
             for (StoredRecipient recipient : sendable) {
                 ProviderResult result = deliver(recipient, details, attempt, queuedAt, accepted);
-                if (result instanceof ProviderResult.CircuitOpen open && !fellBackOrGaveUp(recipient, open, attempt, waitingSince)) {
+                if (result instanceof ProviderResult.CircuitOpen open
+                        && !fellBackOrGaveUp(recipient, open, attempt, waitingSince)) {
                     metrics.retried(recipient.channel());
                     waiting.add(new DeliveryTicket(communicationId, recipient.index(), recipient.channel()));
                 }
@@ -173,9 +187,15 @@ public class DeliveryService {
         }
         if (!waiting.isEmpty()) {
             // the breaker's delay, when it half-opens; jitter spreads a large backlog over the half-open window
-            long delay = providers.forChannel(waiting.get(0).channel()).map(catalog::breakerDelay).orElse(Duration.ofSeconds(10))
+            long delay = providers
+                    .forChannel(waiting.get(0).channel())
+                    .map(catalog::breakerDelay)
+                    .orElse(Duration.ofSeconds(10))
                     .toMillis();
-            queue.waitForCircuit(waiting, attempt, waitingSince != null ? waitingSince : Instant.now(),
+            queue.waitForCircuit(
+                    waiting,
+                    attempt,
+                    waitingSince != null ? waitingSince : Instant.now(),
                     Duration.ofMillis(delay + ThreadLocalRandom.current().nextLong(delay / 4 + 1)));
         }
     }
@@ -186,12 +206,22 @@ public class DeliveryService {
      * already sending or has accepted, which its sends will skip.
      */
     private void prepare(List<StoredRecipient> sendable, Details details, Instant queuedAt) {
-        sendable.stream().filter(r -> acceptances.unknown(Delivery.deliveryId(r.communicationId(), r.index())))
-                .collect(Collectors.groupingBy(StoredRecipient::channel)).forEach((channel, recipients) ->
-                providers.forChannel(channel).ifPresent(p -> {
+        sendable.stream()
+                .filter(r -> acceptances.unknown(Delivery.deliveryId(r.communicationId(), r.index())))
+                .collect(Collectors.groupingBy(StoredRecipient::channel))
+                .forEach((channel, recipients) -> providers.forChannel(channel).ifPresent(p -> {
                     try {
-                        p.prepare(recipients.stream().map(r -> new Delivery(r.communicationId(), r.index(), r.channel(),
-                                r.address(), details.rendered(), details.providerTemplate(), queuedAt, details.marketing())).toList());
+                        p.prepare(recipients.stream()
+                                .map(r -> new Delivery(
+                                        r.communicationId(),
+                                        r.index(),
+                                        r.channel(),
+                                        r.address(),
+                                        details.rendered(),
+                                        details.providerTemplate(),
+                                        queuedAt,
+                                        details.marketing()))
+                                .toList());
                     } catch (RuntimeException e) {
                         LOG.fine(() -> "no look-ahead for " + channel + ": " + e); // each send looks up what it needs
                     }
@@ -199,13 +229,17 @@ public class DeliveryService {
     }
 
     /** A recipient whose call met an open circuit: falls back, or fails once it waited too long. */
-    private boolean fellBackOrGaveUp(StoredRecipient r, ProviderResult.CircuitOpen open, int attempt, Instant waitingSince) {
+    private boolean fellBackOrGaveUp(
+            StoredRecipient r, ProviderResult.CircuitOpen open, int attempt, Instant waitingSince) {
         Duration maxWait = Duration.ofMillis(circuitMaxWaitMillis.get());
         boolean tooLong = waitingSince != null
                 && Duration.between(waitingSince, Instant.now()).compareTo(maxWait) >= 0; // wall clock: a real wait
         // only tickets that had no fallback to take wait, so the chain is looked up on the first refusal only
         if (tooLong || waitingSince == null && fallbacks.canFallBack(r.communicationId(), r.index())) {
-            fail(r, tooLong ? open.reason() + ", waited longer than " + maxWait : open.reason(), attempt,
+            fail(
+                    r,
+                    tooLong ? open.reason() + ", waited longer than " + maxWait : open.reason(),
+                    attempt,
                     Instant.now(clock).toString());
             return true;
         }
@@ -218,7 +252,8 @@ public class DeliveryService {
             return false; // waits for the stakeholder's digest or the end of their quiet hours
         }
         if (suppressed != null) {
-            // an opt-out, hard bounce or complaint: sending again would ignore the person or hurt the sender's reputation
+            // an opt-out, hard bounce or complaint: sending again would ignore the person or hurt the sender's
+            // reputation
             fail(recipient, suppressed.kind(), attempt, Instant.now(clock).toString());
             return false;
         }
@@ -226,19 +261,27 @@ public class DeliveryService {
     }
 
     /** Delivers one recipient; answers the provider's result, or null when nothing was tried. */
-    private ProviderResult deliver(StoredRecipient recipient, Details details, int attempt, Instant queuedAt,
-            AcceptedDeliveries accepted) {
+    private ProviderResult deliver(
+            StoredRecipient recipient, Details details, int attempt, Instant queuedAt, AcceptedDeliveries accepted) {
         String communicationId = recipient.communicationId();
         int index = recipient.index();
-        Delivery delivery = new Delivery(communicationId, index, recipient.channel(), recipient.address(),
-                details.rendered(), details.providerTemplate(), queuedAt, details.marketing());
+        Delivery delivery = new Delivery(
+                communicationId,
+                index,
+                recipient.channel(),
+                recipient.address(),
+                details.rendered(),
+                details.providerTemplate(),
+                queuedAt,
+                details.marketing());
         String deliveryId = delivery.deliveryId();
         ProviderAcceptances.Go go = acceptances.begin(deliveryId);
         if (go == ProviderAcceptances.Go.SKIP) {
             return null; // another ticket is sending it, or it settled since this chunk was read
         }
         try {
-            String earlier = go == ProviderAcceptances.Go.RECORD_EARLIER ? acceptances.earlierAcceptance(deliveryId) : null;
+            String earlier =
+                    go == ProviderAcceptances.Go.RECORD_EARLIER ? acceptances.earlierAcceptance(deliveryId) : null;
             ProviderResult result = earlier != null ? new ProviderResult.Accepted(earlier) : budgetedCall(delivery);
             settle(recipient, delivery, result, attempt, accepted);
             return result;
@@ -247,21 +290,35 @@ public class DeliveryService {
         }
     }
 
-    private void settle(StoredRecipient recipient, Delivery delivery, ProviderResult result, int attempt,
+    private void settle(
+            StoredRecipient recipient,
+            Delivery delivery,
+            ProviderResult result,
+            int attempt,
             AcceptedDeliveries accepted) {
         String now = Instant.now(clock).toString();
         if (result instanceof ProviderResult.Accepted a) {
             acceptances.accepted(delivery.deliveryId(), a.providerMessageId()); // kept until the Sent write is made
-            accepted.add(recipient, delivery.deliveryId(), a.providerMessageId(), new ChunkMove(recipient.index(),
-                    RecipientStatus.Pending, RecipientStatus.Sent, Map.of("providerMessageId", a.providerMessageId(), "sentAt", now),
-                    usage(delivery), attempt));
+            accepted.add(
+                    recipient,
+                    delivery.deliveryId(),
+                    a.providerMessageId(),
+                    new ChunkMove(
+                            recipient.index(),
+                            RecipientStatus.Pending,
+                            RecipientStatus.Sent,
+                            Map.of("providerMessageId", a.providerMessageId(), "sentAt", now),
+                            usage(delivery),
+                            attempt));
         } else if (result instanceof ProviderResult.Permanent p) {
             fail(recipient, p.reason(), attempt, now);
         } else if (result instanceof ProviderResult.Retryable r && attempt < maxAttempts) {
             // 1x, 2x, 4x the base delay
             metrics.retried(recipient.channel());
-            queue.retryLater(new DeliveryTicket(delivery.communicationId(), delivery.recipientIndex(), recipient.channel()),
-                    attempt + 1, Duration.ofMillis(retryDelayMillis << (attempt - 1)));
+            queue.retryLater(
+                    new DeliveryTicket(delivery.communicationId(), delivery.recipientIndex(), recipient.channel()),
+                    attempt + 1,
+                    Duration.ofMillis(retryDelayMillis << (attempt - 1)));
         } else if (result instanceof ProviderResult.Retryable r) {
             fail(recipient, "gave up after " + attempt + " deliveries: " + r.reason(), attempt, now);
         }
@@ -270,7 +327,8 @@ public class DeliveryService {
 
     /** The provider's answer, unless the channel's daily budget is spent: then a permanent refusal without a call. */
     private ProviderResult budgetedCall(Delivery delivery) {
-        ChannelProvider provider = providers.forChannel(delivery.channel())
+        ChannelProvider provider = providers
+                .forChannel(delivery.channel())
                 .orElseThrow(() -> new IllegalStateException("no provider for " + delivery.channel()));
         long units = provider.billedUnits(delivery);
         Optional<String> refused = budgets.take(delivery.channel(), units);
@@ -307,14 +365,23 @@ public class DeliveryService {
     }
 
     private Map<String, Long> usage(Delivery delivery) {
-        return providers.forChannel(delivery.channel()).map(p -> p.usage(delivery)).orElse(Map.of());
+        return providers
+                .forChannel(delivery.channel())
+                .map(p -> p.usage(delivery))
+                .orElse(Map.of());
     }
 
     private void fail(StoredRecipient r, String reason, int attempts, String now) {
         LOG.info(() -> "recipient " + r.index() + " of " + r.communicationId() + " failed on " + r.channel() + ": "
                 + LogSafe.redact(reason));
         fallbacks.beforeFailing(r.communicationId(), r.index());
-        moves.transition(r.communicationId(), r.index(), RecipientStatus.Pending, RecipientStatus.Failed,
-                Map.of("reason", reason), attempts, now);
+        moves.transition(
+                r.communicationId(),
+                r.index(),
+                RecipientStatus.Pending,
+                RecipientStatus.Failed,
+                Map.of("reason", reason),
+                attempts,
+                now);
     }
 }

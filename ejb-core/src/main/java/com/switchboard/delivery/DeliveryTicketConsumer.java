@@ -61,17 +61,27 @@ public abstract class DeliveryTicketConsumer implements MessageListener {
     public void onMessage(Message message) {
         int delivery = deliveryCount(message);
         meter.jmsReceived(queueName());
-        try (CommunicationLogField logged = CommunicationLogField.of(message.getStringProperty(DeliveryTicket.COMMUNICATION_ID))) {
-            int attempt = message.propertyExists(DeliveryTicket.ATTEMPT) ? message.getIntProperty(DeliveryTicket.ATTEMPT) : 1;
+        try (CommunicationLogField logged =
+                CommunicationLogField.of(message.getStringProperty(DeliveryTicket.COMMUNICATION_ID))) {
+            int attempt =
+                    message.propertyExists(DeliveryTicket.ATTEMPT) ? message.getIntProperty(DeliveryTicket.ATTEMPT) : 1;
             Instant waitingSince = message.propertyExists(DeliveryTicket.WAITING_SINCE)
-                    ? Instant.ofEpochMilli(message.getLongProperty(DeliveryTicket.WAITING_SINCE)) : null;
-            Instant queuedAt = Instant.ofEpochMilli(message.propertyExists(DeliveryTicket.QUEUED_AT)
-                    ? message.getLongProperty(DeliveryTicket.QUEUED_AT) : message.getJMSTimestamp());
-            deliveries.deliver(message.getStringProperty(DeliveryTicket.COMMUNICATION_ID), indexes(message),
-                    attempt + delivery - 1, waitingSince, queuedAt);
+                    ? Instant.ofEpochMilli(message.getLongProperty(DeliveryTicket.WAITING_SINCE))
+                    : null;
+            Instant queuedAt = Instant.ofEpochMilli(
+                    message.propertyExists(DeliveryTicket.QUEUED_AT)
+                            ? message.getLongProperty(DeliveryTicket.QUEUED_AT)
+                            : message.getJMSTimestamp());
+            deliveries.deliver(
+                    message.getStringProperty(DeliveryTicket.COMMUNICATION_ID),
+                    indexes(message),
+                    attempt + delivery - 1,
+                    waitingSince,
+                    queuedAt);
         } catch (RuntimeException e) {
             if (StoreOutage.isOutage(e)) {
-                LOG.warning(() -> "DynamoDB unavailable; ticket queued again in " + storeRetryDelayMillis + " ms: " + e.getMessage());
+                LOG.warning(() -> "DynamoDB unavailable; ticket queued again in " + storeRetryDelayMillis + " ms: "
+                        + e.getMessage());
                 queue.requeueLater(message, Duration.ofMillis(storeRetryDelayMillis));
                 return;
             }
@@ -86,7 +96,10 @@ public abstract class DeliveryTicketConsumer implements MessageListener {
 
     /** Rolls back so the queue redelivers; on the last delivery it allows, parks the ticket with the reason. */
     private void failed(Message message, int delivery, Exception e) {
-        LOG.log(Level.WARNING, "delivery " + delivery + " of " + maxDeliveries + " of a ticket failed: " + LogSafe.redact(e.toString()));
+        LOG.log(
+                Level.WARNING,
+                "delivery " + delivery + " of " + maxDeliveries + " of a ticket failed: "
+                        + LogSafe.redact(e.toString()));
         if (delivery < maxDeliveries) {
             throw e instanceof RuntimeException r ? r : new EJBException("unreadable delivery ticket", e);
         }

@@ -33,8 +33,7 @@ public class DynamoServerLeases {
     Table table;
 
     /** A server's lease as stored. */
-    public record Lease(String server, Instant aliveUntil) {
-    }
+    public record Lease(String server, Instant aliveUntil) {}
 
     public void renew(String server, Instant until) {
         var item = key(PARTITION, server);
@@ -46,8 +45,10 @@ public class DynamoServerLeases {
     /** Leases that ran out before {@code now} (one Query of the small partition). */
     public List<Lease> expired(Instant now) {
         List<Lease> expired = new ArrayList<>();
-        var result = dynamo.query(b -> b.tableName(table.name()).keyConditionExpression("PK = :p")
-                .expressionAttributeValues(Map.of(":p", s(PARTITION))).consistentRead(true));
+        var result = dynamo.query(b -> b.tableName(table.name())
+                .keyConditionExpression("PK = :p")
+                .expressionAttributeValues(Map.of(":p", s(PARTITION)))
+                .consistentRead(true));
         for (var item : result.items()) {
             Instant until = Instant.ofEpochMilli(num(item, "aliveUntil"));
             boolean beingTaken = item.containsKey("takeUntil") && num(item, "takeUntil") >= now.toEpochMilli();
@@ -61,10 +62,12 @@ public class DynamoServerLeases {
     /** Takes over a gone server's work for {@code until}; false when it renewed or another server is at it. */
     public boolean claim(Lease gone, String me, Instant now, Instant until) {
         try {
-            dynamo.updateItem(b -> b.tableName(table.name()).key(key(PARTITION, gone.server()))
+            dynamo.updateItem(b -> b.tableName(table.name())
+                    .key(key(PARTITION, gone.server()))
                     .updateExpression("SET takenBy = :me, takeUntil = :until")
                     .conditionExpression("aliveUntil < :now AND (attribute_not_exists(takeUntil) OR takeUntil < :now)")
-                    .expressionAttributeValues(Map.of(":me", s(me), ":until", n(until.toEpochMilli()), ":now", n(now.toEpochMilli()))));
+                    .expressionAttributeValues(
+                            Map.of(":me", s(me), ":until", n(until.toEpochMilli()), ":now", n(now.toEpochMilli()))));
             return true;
         } catch (ConditionalCheckFailedException taken) {
             return false;

@@ -27,6 +27,7 @@ public class ProviderAcceptances {
     static final Duration SETTLED_FOR = Duration.ofMinutes(2);
     /** Longer than any DynamoDB outage a ticket waits out. */
     private static final Duration UNRECORDED_FOR = Duration.ofHours(24);
+
     private static final long PRUNE_EVERY_MS = 30_000;
 
     /** What this server knows of a delivery: being sent, accepted as {@code providerMessageId}, or settled. */

@@ -21,7 +21,10 @@ public class InvalidRequestException extends RuntimeException {
     private final transient List<FieldError> errors;
 
     public InvalidRequestException(Kind kind, List<FieldError> errors) {
-        super(errors.isEmpty() ? "invalid request" : errors.get(0).field() + ": " + errors.get(0).message());
+        super(
+                errors.isEmpty()
+                        ? "invalid request"
+                        : errors.get(0).field() + ": " + errors.get(0).message());
         this.kind = kind;
         this.errors = List.copyOf(errors);
     }

@@ -22,9 +22,11 @@ public class ChannelsReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("channels").up();
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("channels").up();
         for (ChannelStatus c : catalog.channels()) {
-            response.withData(c.channel().name(), c.circuit() == null ? c.state() : c.state() + " (circuit " + c.circuit() + ")");
+            response.withData(
+                    c.channel().name(), c.circuit() == null ? c.state() : c.state() + " (circuit " + c.circuit() + ")");
         }
         return response.build();
     }

@@ -27,12 +27,19 @@ public class DynamoReadinessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         try {
-            String status = dynamo.describeTable(b -> b.tableName(table.name())).table().tableStatusAsString();
-            return HealthCheckResponse.named("dynamodb").status("ACTIVE".equals(status))
-                    .withData("table", table.name()).withData("status", status).build();
+            String status =
+                    dynamo.describeTable(b -> b.tableName(table.name())).table().tableStatusAsString();
+            return HealthCheckResponse.named("dynamodb")
+                    .status("ACTIVE".equals(status))
+                    .withData("table", table.name())
+                    .withData("status", status)
+                    .build();
         } catch (SdkException | StoreUnavailableException e) {
-            return HealthCheckResponse.named("dynamodb").down().withData("table", table.name())
-                    .withData("error", e.getClass().getSimpleName()).build();
+            return HealthCheckResponse.named("dynamodb")
+                    .down()
+                    .withData("table", table.name())
+                    .withData("error", e.getClass().getSimpleName())
+                    .build();
         }
     }
 }

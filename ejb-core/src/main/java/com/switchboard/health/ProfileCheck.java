@@ -28,8 +28,8 @@ public class ProfileCheck {
     /** Settings the aws profile must have, non-blank, with the environment variable that supplies each. */
     static final Map<String, String> AWS_REQUIRED = required();
     /** Settings it may leave blank, but not unresolved. */
-    static final Map<String, String> AWS_OPTIONAL = Map.of("sns.sender.id", "SNS_SENDER_ID",
-            "sns.origination.number", "SNS_ORIGINATION_NUMBER");
+    static final Map<String, String> AWS_OPTIONAL =
+            Map.of("sns.sender.id", "SNS_SENDER_ID", "sns.origination.number", "SNS_ORIGINATION_NUMBER");
     /** Test-only settings that must not be set in production. */
     static final List<String> AWS_FORBIDDEN = List.of("sns.test.trust.store");
 
@@ -56,7 +56,8 @@ public class ProfileCheck {
     @PostConstruct
     void check() {
         Config config = ConfigProvider.getConfig();
-        String profile = config.getOptionalValue("switchboard.profile", String.class).orElse("");
+        String profile =
+                config.getOptionalValue("switchboard.profile", String.class).orElse("");
         if (!"aws".equals(profile)) {
             return;
         }

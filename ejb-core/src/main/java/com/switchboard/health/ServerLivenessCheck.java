@@ -15,7 +15,9 @@ public class ServerLivenessCheck implements HealthCheck {
     public HealthCheckResponse call() {
         Runtime rt = Runtime.getRuntime();
         double used = (double) (rt.totalMemory() - rt.freeMemory()) / rt.maxMemory();
-        return HealthCheckResponse.named("heap").status(used < MAX_HEAP_USED)
-                .withData("usedPercent", Math.round(used * 100)).build();
+        return HealthCheckResponse.named("heap")
+                .status(used < MAX_HEAP_USED)
+                .withData("usedPercent", Math.round(used * 100))
+                .build();
     }
 }

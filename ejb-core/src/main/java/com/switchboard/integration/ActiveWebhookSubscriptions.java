@@ -25,8 +25,7 @@ public class ActiveWebhookSubscriptions {
     @ConfigProperty(name = "webhook.subscriptions.cache.ms", defaultValue = "5000")
     long cacheMillis;
 
-    private record Snapshot(List<WebhookSubscription> subscriptions, long readAt) {
-    }
+    private record Snapshot(List<WebhookSubscription> subscriptions, long readAt) {}
 
     private volatile Snapshot snapshot;
 

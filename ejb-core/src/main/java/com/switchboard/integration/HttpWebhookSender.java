@@ -45,18 +45,22 @@ public class HttpWebhookSender {
 
     @PostConstruct
     void start() {
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(connectTimeoutMillis))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofMillis(connectTimeoutMillis))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     public Outcome post(String url, String webhookId, long timestampSeconds, String signature, String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMillis(requestTimeoutMillis))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofMillis(requestTimeoutMillis))
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "Switchboard-Webhooks")
                 .header("webhook-id", webhookId)
                 .header("webhook-timestamp", Long.toString(timestampSeconds))
                 .header("webhook-signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         long start = System.nanoTime();
         try {
             // the answer's body is not used; discarding it still reads it so the connection is reused

@@ -49,8 +49,10 @@ public class JmsWebhookQueue {
     /** Queues the next attempt after {@code delay}, in the consumer's transaction (sent only if it commits). */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void retryLater(WebhookMessage next, Duration delay) {
-        jms.send("queue a webhook retry", (context, producer) ->
-                producer.setDeliveryDelay(delay.toMillis()).send(webhooks, message(context, next)));
+        jms.send(
+                "queue a webhook retry",
+                (context, producer) ->
+                        producer.setDeliveryDelay(delay.toMillis()).send(webhooks, message(context, next)));
         meter.jmsSent("webhooks", 1);
     }
 
@@ -66,8 +68,12 @@ public class JmsWebhookQueue {
 
     /** Reads a message this class queued. */
     static WebhookMessage read(TextMessage t) throws JMSException {
-        return new WebhookMessage(t.getStringProperty(WebhookMessage.SUBSCRIPTION_ID), t.getStringProperty(WebhookMessage.WEBHOOK_ID),
-                t.getStringProperty(WebhookMessage.TYPE), t.getText(), t.getLongProperty(WebhookMessage.FIRST_QUEUED_AT),
+        return new WebhookMessage(
+                t.getStringProperty(WebhookMessage.SUBSCRIPTION_ID),
+                t.getStringProperty(WebhookMessage.WEBHOOK_ID),
+                t.getStringProperty(WebhookMessage.TYPE),
+                t.getText(),
+                t.getLongProperty(WebhookMessage.FIRST_QUEUED_AT),
                 t.getIntProperty(WebhookMessage.ATTEMPT));
     }
 }

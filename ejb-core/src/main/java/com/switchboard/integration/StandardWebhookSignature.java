@@ -13,14 +13,14 @@ import javax.crypto.spec.SecretKeySpec;
  * is three lines of the JDK.
  */
 public final class StandardWebhookSignature {
-    private StandardWebhookSignature() {
-    }
+    private StandardWebhookSignature() {}
 
     public static String sign(String secret, String webhookId, long timestampSeconds, String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(WebhookSecrets.key(secret), "HmacSHA256"));
-            byte[] digest = mac.doFinal((webhookId + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    mac.doFinal((webhookId + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
             return "v1," + Base64.getEncoder().encodeToString(digest);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);

@@ -15,12 +15,14 @@ import jakarta.jms.TextMessage;
  * {@code switchboard/ejb-core/WebhookConsumer}) and hands each to {@link WebhookDeliveryService}.
  * Anything unexpected rolls back, so the delivery is redelivered and finally dead-lettered.
  */
-@MessageDriven(name = "WebhookConsumer", activationConfig = {
-    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")})
+@MessageDriven(
+        name = "WebhookConsumer",
+        activationConfig = {
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
+        })
 public class WebhookConsumer implements MessageListener {
     @Inject
     CostMeter meter;
-
 
     @Inject
     WebhookDeliveryService deliveries;

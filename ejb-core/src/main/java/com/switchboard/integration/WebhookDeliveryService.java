@@ -68,8 +68,18 @@ public class WebhookDeliveryService {
         HttpWebhookSender.Outcome outcome = urls.blockedAtSend(w.url())
                 .map(blocked -> new HttpWebhookSender.Outcome(null, "blocked address", 0))
                 .orElseGet(() -> sender.post(w.url(), m.webhookId(), timestamp, signature, m.body()));
-        store.recordAttempt(w.id(), new WebhookAttempt(m.webhookId(), m.type(), m.attempt(), now.toString(),
-                outcome.statusCode(), outcome.error(), outcome.durationMs(), outcome.succeeded()), now.toEpochMilli());
+        store.recordAttempt(
+                w.id(),
+                new WebhookAttempt(
+                        m.webhookId(),
+                        m.type(),
+                        m.attempt(),
+                        now.toString(),
+                        outcome.statusCode(),
+                        outcome.error(),
+                        outcome.durationMs(),
+                        outcome.succeeded()),
+                now.toEpochMilli());
         if (outcome.succeeded()) {
             store.succeeded(w.id());
             return;
@@ -80,8 +90,11 @@ public class WebhookDeliveryService {
         if (failures >= disableAfterFailures) {
             disable(w, failures + " consecutive failed deliveries, the last " + last, now);
         } else if (now.toEpochMilli() + delay.toMillis() - m.firstQueuedAt() > retryWindowMillis) {
-            disable(w, "event " + m.webhookId() + " undelivered for " + Duration.ofMillis(retryWindowMillis)
-                    + " after " + m.attempt() + " attempts, the last " + last, now);
+            disable(
+                    w,
+                    "event " + m.webhookId() + " undelivered for " + Duration.ofMillis(retryWindowMillis) + " after "
+                            + m.attempt() + " attempts, the last " + last,
+                    now);
         } else {
             queue.retryLater(m.next(), delay);
         }
@@ -97,7 +110,8 @@ public class WebhookDeliveryService {
     private void disable(WebhookSubscription w, String reason, Instant now) {
         if (store.disable(w.id(), reason, now.toString())) {
             active.forget();
-            LOG.warning(() -> "webhook subscription " + w.id() + " to host " + URI.create(w.url()).getHost() + " disabled: " + reason);
+            LOG.warning(() -> "webhook subscription " + w.id() + " to host "
+                    + URI.create(w.url()).getHost() + " disabled: " + reason);
         }
     }
 }

@@ -12,7 +12,11 @@ public record WebhookEvent(String type, String timestamp, Data data) {
 
     /** The recipient the event is about. */
     @JsonbPropertyOrder({"communicationId", "recipientIndex", "channel", "status", "reason", "correlationId"})
-    public record Data(String communicationId, int recipientIndex, String channel, String status, String reason,
-            String correlationId) {
-    }
+    public record Data(
+            String communicationId,
+            int recipientIndex,
+            String channel,
+            String status,
+            String reason,
+            String correlationId) {}
 }

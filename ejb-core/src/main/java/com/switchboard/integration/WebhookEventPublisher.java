@@ -42,7 +42,14 @@ public class WebhookEventPublisher {
     void statusChanged(@Observes RecipientStatusChanged e) {
         WebhookEventType type = typeOf(e.status(), e.reason());
         if (type != null) {
-            publish(type, e.communicationId(), e.index(), e.channel(), e.status().name(), e.reason(), e.at());
+            publish(
+                    type,
+                    e.communicationId(),
+                    e.index(),
+                    e.channel(),
+                    e.status().name(),
+                    e.reason(),
+                    e.at());
         }
     }
 
@@ -63,25 +70,40 @@ public class WebhookEventPublisher {
         }
     }
 
-    private void publish(WebhookEventType type, String communicationId, int index, Channel channel, String status,
-            String reason, String at) {
+    private void publish(
+            WebhookEventType type,
+            String communicationId,
+            int index,
+            Channel channel,
+            String status,
+            String reason,
+            String at) {
         try {
             List<WebhookSubscription> wanting = subscriptions.wanting(type);
             if (wanting.isEmpty()) {
                 return;
             }
-            String correlationId = communications.details(communicationId)
-                    .map(DynamoCommunicationStore.Details::correlationId).orElse(null);
-            String body = JSONB.toJson(new WebhookEvent(type.wireName(), at,
+            String correlationId = communications
+                    .details(communicationId)
+                    .map(DynamoCommunicationStore.Details::correlationId)
+                    .orElse(null);
+            String body = JSONB.toJson(new WebhookEvent(
+                    type.wireName(),
+                    at,
                     new WebhookEvent.Data(communicationId, index, channel.name(), status, reason, correlationId)));
             String webhookId = "msg_" + UUID.randomUUID().toString().replace("-", "");
             long now = clock.millis();
-            queue.publish(wanting.stream().map(w -> new WebhookMessage(w.id(), webhookId, type.wireName(), body, now, 1)).toList());
+            queue.publish(wanting.stream()
+                    .map(w -> new WebhookMessage(w.id(), webhookId, type.wireName(), body, now, 1))
+                    .toList());
         } catch (RuntimeException e) {
             // the status is written and the caller's work (a delivery, a receipt) must not be undone
             // or repeated for a notification; the loss is logged with what it was about
-            LOG.log(Level.WARNING, "webhook event " + type.wireName() + " for recipient " + index + " of " + communicationId
-                    + " could not be queued", e);
+            LOG.log(
+                    Level.WARNING,
+                    "webhook event " + type.wireName() + " for recipient " + index + " of " + communicationId
+                            + " could not be queued",
+                    e);
         }
     }
 }

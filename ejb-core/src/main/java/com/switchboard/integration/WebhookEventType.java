@@ -8,7 +8,11 @@ import java.util.Optional;
  * {@code failed} for a recipient that failed because its address opted out.
  */
 public enum WebhookEventType {
-    SENT("sent"), DELIVERED("delivered"), FAILED("failed"), READ("read"), OPTED_OUT("opted-out");
+    SENT("sent"),
+    DELIVERED("delivered"),
+    FAILED("failed"),
+    READ("read"),
+    OPTED_OUT("opted-out");
 
     private final String wireName;
 

@@ -5,8 +5,8 @@ package com.switchboard.integration;
  * {@code webhookId} stays the same on every attempt (subscribers deduplicate on it),
  * {@code firstQueuedAt} (epoch ms) bounds the retries.
  */
-public record WebhookMessage(String subscriptionId, String webhookId, String type, String body, long firstQueuedAt,
-        int attempt) {
+public record WebhookMessage(
+        String subscriptionId, String webhookId, String type, String body, long firstQueuedAt, int attempt) {
 
     static final String SUBSCRIPTION_ID = "subscriptionId";
     static final String WEBHOOK_ID = "webhookId";

@@ -11,8 +11,7 @@ final class WebhookSecrets {
     static final String PREFIX = "whsec_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private WebhookSecrets() {
-    }
+    private WebhookSecrets() {}
 
     static String generate() {
         byte[] key = new byte[32];

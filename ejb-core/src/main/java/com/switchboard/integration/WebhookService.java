@@ -47,11 +47,22 @@ public class WebhookService {
         if (request.description() != null && request.description().length() > MAX_DESCRIPTION) {
             throw InvalidRequestException.invalid("description", "at most " + MAX_DESCRIPTION + " characters");
         }
-        WebhookSubscription w = new WebhookSubscription(UUID.randomUUID().toString(), url, WebhookSecrets.generate(), types,
-                request.description(), WebhookSubscription.State.enabled, 0, Instant.now(clock).toString(), caller, null, null);
+        WebhookSubscription w = new WebhookSubscription(
+                UUID.randomUUID().toString(),
+                url,
+                WebhookSecrets.generate(),
+                types,
+                request.description(),
+                WebhookSubscription.State.enabled,
+                0,
+                Instant.now(clock).toString(),
+                caller,
+                null,
+                null);
         store.create(w);
         active.forget();
-        LOG.info(() -> "webhook subscription " + w.id() + " to host " + URI.create(w.url()).getHost() + " for " + types + " created by " + caller);
+        LOG.info(() -> "webhook subscription " + w.id() + " to host "
+                + URI.create(w.url()).getHost() + " for " + types + " created by " + caller);
         return w.view(true);
     }
 
@@ -89,14 +100,20 @@ public class WebhookService {
 
     private static Set<WebhookEventType> eventTypes(List<String> names) {
         if (names == null || names.isEmpty()) {
-            throw InvalidRequestException.invalid("eventTypes", "at least one of sent, delivered, failed, read, opted-out");
+            throw InvalidRequestException.invalid(
+                    "eventTypes", "at least one of sent, delivered, failed, read, opted-out");
         }
         Set<WebhookEventType> types = EnumSet.noneOf(WebhookEventType.class);
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             int at = i;
-            WebhookEventType.parse(names.get(i)).ifPresentOrElse(types::add, () -> errors.add(new FieldError(
-                    "eventTypes[" + at + "]", "unknown event type '" + names.get(at) + "'; one of sent, delivered, failed, read, opted-out")));
+            WebhookEventType.parse(names.get(i))
+                    .ifPresentOrElse(
+                            types::add,
+                            () -> errors.add(new FieldError(
+                                    "eventTypes[" + at + "]",
+                                    "unknown event type '" + names.get(at)
+                                            + "'; one of sent, delivered, failed, read, opted-out")));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(InvalidRequestException.Kind.INVALID_VALUE, errors);

@@ -48,9 +48,13 @@ public class WebhookUrlPolicy {
         if (uri.getUserInfo() != null || uri.getFragment() != null) {
             throw InvalidRequestException.invalid("url", "credentials and fragments do not belong in a webhook URL");
         }
-        if (scheme.equals("http") && !(allowLoopbackHttp && LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT)))) {
-            throw InvalidRequestException.unprocessable("url", allowLoopbackHttp ? "https is required (http only to 127.0.0.1 or localhost)"
-                    : "https is required");
+        if (scheme.equals("http")
+                && !(allowLoopbackHttp && LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT)))) {
+            throw InvalidRequestException.unprocessable(
+                    "url",
+                    allowLoopbackHttp
+                            ? "https is required (http only to 127.0.0.1 or localhost)"
+                            : "https is required");
         }
         if (url.length() > 2000) {
             throw InvalidRequestException.invalid("url", "at most 2000 characters");

@@ -59,13 +59,20 @@ public class CallerLimits {
         if (buckets.size() > MAX_CALLERS) {
             buckets.clear(); // callers are authenticated, so this is a safety net, not a path
         }
-        Bucket bucket = buckets.computeIfAbsent(caller, c -> new Bucket(config
-                .getOptionalValue("limits." + limit + ".per.minute." + c, Long.class).orElse(defaultPerMinute)));
+        Bucket bucket = buckets.computeIfAbsent(
+                caller,
+                c -> new Bucket(config.getOptionalValue("limits." + limit + ".per.minute." + c, Long.class)
+                        .orElse(defaultPerMinute)));
         long wait = bucket.take(n, System.nanoTime());
         if (wait > 0) {
-            throw new TooManyRequestsException(limit, n > bucket.perMinute
-                    ? n + " " + limit + " in one request exceed the budget of " + bucket.perMinute + " per minute"
-                    : "over the budget of " + bucket.perMinute + " " + limit + " per minute; try again in " + wait + " s", wait);
+            throw new TooManyRequestsException(
+                    limit,
+                    n > bucket.perMinute
+                            ? n + " " + limit + " in one request exceed the budget of " + bucket.perMinute
+                                    + " per minute"
+                            : "over the budget of " + bucket.perMinute + " " + limit + " per minute; try again in "
+                                    + wait + " s",
+                    wait);
         }
     }
 

@@ -94,7 +94,8 @@ public class ChannelBudgets implements DailyBudget.Source {
             }
         }
         registry.counter(REFUSED, new Tag("channel", channel.name())).inc();
-        return Optional.of("the daily " + channel + " budget of " + limit.getAsLong() + " " + unit(channel) + " is spent");
+        return Optional.of(
+                "the daily " + channel + " budget of " + limit.getAsLong() + " " + unit(channel) + " is spent");
     }
 
     /** Units taken for a delivery the provider did not accept: this server may spend them again. */
@@ -140,12 +141,14 @@ public class ChannelBudgets implements DailyBudget.Source {
             want = remaining; // less than a block is left: take exactly that
         }
         a.exhausted = true;
-        LOG.warning(() -> "the daily " + channel + " budget of " + a.limit + " " + unit(channel) + " is spent for " + a.day);
+        LOG.warning(() ->
+                "the daily " + channel + " budget of " + a.limit + " " + unit(channel) + " is spent for " + a.day);
     }
 
     private boolean tryReserve(Channel channel, String day, long n, long limit) {
         try {
-            dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(channel), day))
+            dynamo.updateItem(b -> b.tableName(table.name())
+                    .key(key(pk(channel), day))
                     .updateExpression("ADD reserved :n")
                     .conditionExpression("attribute_not_exists(reserved) OR reserved <= :max")
                     .expressionAttributeValues(Map.of(":n", n(n), ":max", n(limit - n))));
@@ -156,7 +159,9 @@ public class ChannelBudgets implements DailyBudget.Source {
     }
 
     private long reserved(Channel channel, String day) {
-        var item = dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(channel), day)).consistentRead(true)).item();
+        var item = dynamo.getItem(b ->
+                        b.tableName(table.name()).key(key(pk(channel), day)).consistentRead(true))
+                .item();
         return item == null || item.isEmpty() ? 0 : num(item, "reserved");
     }
 
@@ -180,7 +185,9 @@ public class ChannelBudgets implements DailyBudget.Source {
     }
 
     private OptionalLong limit(Channel channel) {
-        return config.getOptionalValue("budget.daily." + channel.name(), Long.class).map(OptionalLong::of).orElse(OptionalLong.empty());
+        return config.getOptionalValue("budget.daily." + channel.name(), Long.class)
+                .map(OptionalLong::of)
+                .orElse(OptionalLong.empty());
     }
 
     private String today() {

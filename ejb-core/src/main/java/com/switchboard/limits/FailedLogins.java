@@ -27,8 +27,7 @@ public class FailedLogins {
     @Inject
     Config config;
 
-    private record Window(long startMs, int failures) {
-    }
+    private record Window(long startMs, int failures) {}
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
@@ -52,11 +51,14 @@ public class FailedLogins {
         if (windows.size() > MAX_ADDRESSES) {
             windows.values().removeIf(w -> now - w.startMs() >= MINUTE_MS);
         }
-        windows.merge(address, new Window(now, 1),
+        windows.merge(
+                address,
+                new Window(now, 1),
                 (old, one) -> now - old.startMs() >= MINUTE_MS ? one : new Window(old.startMs(), old.failures() + 1));
     }
 
     private int budget(String address) {
-        return config.getOptionalValue("limits.failed.logins.per.minute." + address, Integer.class).orElse(perMinute);
+        return config.getOptionalValue("limits.failed.logins.per.minute." + address, Integer.class)
+                .orElse(perMinute);
     }
 }

@@ -56,7 +56,8 @@ public class CostMeter {
 
     /** One message taken from {@code destination} by a consumer (each in its own container transaction). */
     public void jmsReceived(String destination) {
-        counter(JMS_MESSAGES, "destination", destination, "direction", "received").inc();
+        counter(JMS_MESSAGES, "destination", destination, "direction", "received")
+                .inc();
     }
 
     /** A local JMS transaction committed by the application itself. */
@@ -68,9 +69,13 @@ public class CostMeter {
         String key = name + '|' + value1 + '|' + value2;
         Counter c = counters.get(key);
         if (c == null) {
-            c = counters.computeIfAbsent(key, k -> tag1 == null ? registry.counter(name)
-                    : tag2 == null ? registry.counter(name, new Tag(tag1, value1))
-                    : registry.counter(name, new Tag(tag1, value1), new Tag(tag2, value2)));
+            c = counters.computeIfAbsent(
+                    key,
+                    k -> tag1 == null
+                            ? registry.counter(name)
+                            : tag2 == null
+                                    ? registry.counter(name, new Tag(tag1, value1))
+                                    : registry.counter(name, new Tag(tag1, value1), new Tag(tag2, value2)));
         }
         return c;
     }

@@ -34,8 +34,18 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class DynamoRequestMeter implements ExecutionInterceptor {
     static final Set<String> INDEXED_SORT_KEYS = Set.of("SCHEDULE", "HEAD", "KEY");
     /** What GSI3 projects besides keys, as {@code Table.GSI3_PROJECTION} says (a test keeps the two equal). */
-    static final Set<String> GSI3_PROJECTION = Set.of("communicationId", "status", "channels", "customerId",
-            "vehicleId", "createdAt", "scheduledAt", "sentAt", "correlationId", "createdBy");
+    static final Set<String> GSI3_PROJECTION = Set.of(
+            "communicationId",
+            "status",
+            "channels",
+            "customerId",
+            "vehicleId",
+            "createdAt",
+            "scheduledAt",
+            "sentAt",
+            "correlationId",
+            "createdBy");
+
     private static final String LISTED_SORT_KEY = "DETAILS";
     static final List<String> INDEXED_SORT_KEY_PREFIXES = List.of("HELD#");
     private static final StackWalker WALKER = StackWalker.getInstance();
@@ -80,10 +90,15 @@ public final class DynamoRequestMeter implements ExecutionInterceptor {
     /** Items written or read by key; 0 for a Query or Scan, whose items are counted from the answer. */
     static long items(SdkRequest request) {
         if (request instanceof BatchWriteItemRequest b) {
-            return b.requestItems().values().stream().mapToLong(Collection::size).sum();
+            return b.requestItems().values().stream()
+                    .mapToLong(Collection::size)
+                    .sum();
         }
         if (request instanceof BatchGetItemRequest b) {
-            return b.requestItems().values().stream().map(KeysAndAttributes::keys).mapToLong(Collection::size).sum();
+            return b.requestItems().values().stream()
+                    .map(KeysAndAttributes::keys)
+                    .mapToLong(Collection::size)
+                    .sum();
         }
         String name = request.getClass().getSimpleName();
         return name.startsWith("Query") || name.startsWith("Scan") ? 0 : 1;
@@ -100,14 +115,20 @@ public final class DynamoRequestMeter implements ExecutionInterceptor {
             return indexed(d.key()) || listed(d.key()) ? 1 : 0;
         }
         if (request instanceof BatchWriteItemRequest b) {
-            return b.requestItems().values().stream().flatMap(Collection::stream).filter(DynamoRequestMeter::indexed).count();
+            return b.requestItems().values().stream()
+                    .flatMap(Collection::stream)
+                    .filter(DynamoRequestMeter::indexed)
+                    .count();
         }
         return 0;
     }
 
     private static boolean indexed(WriteRequest w) {
-        return w.putRequest() != null ? indexedPut(w.putRequest().item())
-                : w.deleteRequest() != null && (indexed(w.deleteRequest().key()) || listed(w.deleteRequest().key()));
+        return w.putRequest() != null
+                ? indexedPut(w.putRequest().item())
+                : w.deleteRequest() != null
+                        && (indexed(w.deleteRequest().key())
+                                || listed(w.deleteRequest().key()));
     }
 
     private static boolean indexedPut(Map<String, AttributeValue> item) {
@@ -121,7 +142,8 @@ public final class DynamoRequestMeter implements ExecutionInterceptor {
     }
 
     private static boolean setsListed(UpdateItemRequest u) {
-        return PartitionHeat.actions(u.updateExpression(), u.expressionAttributeNames()).touches(GSI3_PROJECTION);
+        return PartitionHeat.actions(u.updateExpression(), u.expressionAttributeNames())
+                .touches(GSI3_PROJECTION);
     }
 
     /** Whether the item of {@code key} is of a kind that carries GSI1 keys, told by its sort key. */
@@ -130,17 +152,22 @@ public final class DynamoRequestMeter implements ExecutionInterceptor {
         if (sk == null || sk.s() == null) {
             return false;
         }
-        return INDEXED_SORT_KEYS.contains(sk.s()) || INDEXED_SORT_KEY_PREFIXES.stream().anyMatch(sk.s()::startsWith);
+        return INDEXED_SORT_KEYS.contains(sk.s())
+                || INDEXED_SORT_KEY_PREFIXES.stream().anyMatch(sk.s()::startsWith);
     }
 
     private static String caller() {
-        return WALKER.walk(frames -> frames.filter(f -> application(f.getClassName())).findFirst()
-                .map(f -> simpleName(f.getClassName()) + "." + method(f.getMethodName())).orElse("other"));
+        return WALKER.walk(frames -> frames.filter(f -> application(f.getClassName()))
+                .findFirst()
+                .map(f -> simpleName(f.getClassName()) + "." + method(f.getMethodName()))
+                .orElse("other"));
     }
 
     private static boolean application(String className) {
-        return className.startsWith("com.switchboard.") && !className.startsWith("com.switchboard.store.")
-                && !className.startsWith("com.switchboard.metering.") && !className.contains("$Proxy")
+        return className.startsWith("com.switchboard.")
+                && !className.startsWith("com.switchboard.store.")
+                && !className.startsWith("com.switchboard.metering.")
+                && !className.contains("$Proxy")
                 && !className.contains("$$");
     }
 

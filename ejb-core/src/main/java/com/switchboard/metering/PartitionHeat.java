@@ -1,6 +1,5 @@
 package com.switchboard.metering;
 
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -81,10 +80,13 @@ public final class PartitionHeat implements PartitionHeatMBean {
     private static final List<Index> INDEXES = List.of(
             new Index("GSI1", "GSI1PK", "GSI1SK", true, Set.of(), DynamoRequestMeter::indexed),
             new Index("GSI2", "GSI2PK", "GSI2SK", false, Set.of(), key -> false),
-            new Index("GSI3", "GSI3PK", "GSI3SK", false, DynamoRequestMeter.GSI3_PROJECTION, DynamoRequestMeter::listed));
+            new Index(
+                    "GSI3", "GSI3PK", "GSI3SK", false, DynamoRequestMeter.GSI3_PROJECTION, DynamoRequestMeter::listed));
     /** A learned item's key in an index its writes so far did not tell (compared by identity, unlike a key value). */
     private static final String UNKNOWN = new String("?");
-    private static final Pattern CLAUSE = Pattern.compile("(?<![\\w:#.])(SET|REMOVE|ADD|DELETE)(?!\\w)", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern CLAUSE =
+            Pattern.compile("(?<![\\w:#.])(SET|REMOVE|ADD|DELETE)(?!\\w)", Pattern.CASE_INSENSITIVE);
     private static final Pattern PLACEHOLDER = Pattern.compile(":\\w+");
     private static final Pattern EQUALITY = Pattern.compile("(?<![\\w:#.])([#\\w]+)\\s*=\\s*(:\\w+)");
     private static final Logger LOG = Logger.getLogger(PartitionHeat.class.getName());
@@ -94,7 +96,12 @@ public final class PartitionHeat implements PartitionHeatMBean {
      * when it sets or removes one); {@code kinds}: items known to be in the index by their key alone,
      * for the writes of items not learned.
      */
-    private record Index(String name, String pk, String sk, boolean projectsAll, Set<String> projected,
+    private record Index(
+            String name,
+            String pk,
+            String sk,
+            boolean projectsAll,
+            Set<String> projected,
             Predicate<Map<String, AttributeValue>> kinds) {
         boolean writtenBy(Actions actions) {
             return projectsAll || actions.touches(projected);
@@ -104,6 +111,7 @@ public final class PartitionHeat implements PartitionHeatMBean {
     private final int maxItems;
     /** Per item: its partition key value in each of {@link #INDEXES}, null when not in it, UNKNOWN when not told. */
     private final Map<String, String[]> learned = new ConcurrentHashMap<>();
+
     private final AtomicBoolean failureLogged = new AtomicBoolean();
     private volatile Window window = new Window();
 
@@ -126,7 +134,9 @@ public final class PartitionHeat implements PartitionHeatMBean {
             } else if (request instanceof DeleteItemRequest d) {
                 w.write(TABLE, str(d.key().get(PK)));
             } else if (request instanceof BatchWriteItemRequest b) {
-                b.requestItems().values().stream().flatMap(Collection::stream).forEach(r -> w.write(TABLE, str(item(r).get(PK))));
+                b.requestItems().values().stream()
+                        .flatMap(Collection::stream)
+                        .forEach(r -> w.write(TABLE, str(item(r).get(PK))));
             } else if (request instanceof GetItemRequest g) {
                 w.read(TABLE, str(g.key().get(PK)));
             } else if (request instanceof BatchGetItemRequest b) {
@@ -146,20 +156,32 @@ public final class PartitionHeat implements PartitionHeatMBean {
             if (request instanceof PutItemRequest p) {
                 put(w, p.item());
             } else if (request instanceof UpdateItemRequest u) {
-                update(w, u.key(), actions(u.updateExpression(), u.expressionAttributeNames()), u.expressionAttributeValues());
+                update(
+                        w,
+                        u.key(),
+                        actions(u.updateExpression(), u.expressionAttributeNames()),
+                        u.expressionAttributeValues());
             } else if (request instanceof DeleteItemRequest d) {
                 delete(w, d.key());
             } else if (request instanceof BatchWriteItemRequest b) {
                 Set<WriteRequest> unprocessed = response instanceof BatchWriteItemResponse r && r.hasUnprocessedItems()
-                        ? r.unprocessedItems().values().stream().flatMap(Collection::stream).collect(Collectors.toSet()) : Set.of();
-                b.requestItems().values().stream().flatMap(Collection::stream).filter(r -> !unprocessed.contains(r)).forEach(r -> {
-                    if (r.putRequest() != null) {
-                        put(w, r.putRequest().item());
-                    } else {
-                        delete(w, r.deleteRequest().key());
-                    }
-                });
-            } else if (request instanceof GetItemRequest && response instanceof GetItemResponse g && g.hasItem()
+                        ? r.unprocessedItems().values().stream()
+                                .flatMap(Collection::stream)
+                                .collect(Collectors.toSet())
+                        : Set.of();
+                b.requestItems().values().stream()
+                        .flatMap(Collection::stream)
+                        .filter(r -> !unprocessed.contains(r))
+                        .forEach(r -> {
+                            if (r.putRequest() != null) {
+                                put(w, r.putRequest().item());
+                            } else {
+                                delete(w, r.deleteRequest().key());
+                            }
+                        });
+            } else if (request instanceof GetItemRequest
+                    && response instanceof GetItemResponse g
+                    && g.hasItem()
                     && !g.item().isEmpty()) {
                 w.items(TABLE, str(g.item().get(PK)), 1);
             } else if (request instanceof BatchGetItemRequest && response instanceof BatchGetItemResponse g) {
@@ -182,7 +204,10 @@ public final class PartitionHeat implements PartitionHeatMBean {
         Window w = window;
         StringBuilder json = new StringBuilder("{\"seconds\":")
                 .append(String.format(Locale.ROOT, "%.3f", (System.nanoTime() - w.started) / 1e9))
-                .append(",\"learnedItems\":").append(learned.size()).append(",\"maxItems\":").append(maxItems)
+                .append(",\"learnedItems\":")
+                .append(learned.size())
+                .append(",\"maxItems\":")
+                .append(maxItems)
                 .append(",\"targets\":{");
         List<String> names = new ArrayList<>(List.of(TABLE));
         INDEXES.forEach(i -> names.add(i.name()));
@@ -209,7 +234,8 @@ public final class PartitionHeat implements PartitionHeatMBean {
         learn(id, before, after);
     }
 
-    private void update(Window w, Map<String, AttributeValue> key, Actions actions, Map<String, AttributeValue> values) {
+    private void update(
+            Window w, Map<String, AttributeValue> key, Actions actions, Map<String, AttributeValue> values) {
         String id = id(key);
         String[] before = learned.get(id);
         String[] after = new String[INDEXES.size()];
@@ -227,7 +253,8 @@ public final class PartitionHeat implements PartitionHeatMBean {
                 entryWritten(w, index, old, true, key);
             } else {
                 after[i] = old;
-                boolean rekeyed = actions.set().containsKey(index.sk()) || actions.removed().contains(index.sk());
+                boolean rekeyed = actions.set().containsKey(index.sk())
+                        || actions.removed().contains(index.sk());
                 if (index.writtenBy(actions) || rekeyed) {
                     entryWritten(w, index, old, rekeyed, key);
                 }
@@ -244,7 +271,8 @@ public final class PartitionHeat implements PartitionHeatMBean {
     }
 
     /** One write to an item's entry in {@code index}, on partition {@code pk} (null: the item is not in the index). */
-    private static void entryWritten(Window w, Index index, String pk, boolean keyNamed, Map<String, AttributeValue> key) {
+    private static void entryWritten(
+            Window w, Index index, String pk, boolean keyNamed, Map<String, AttributeValue> key) {
         if (pk == UNKNOWN) {
             if (keyNamed || index.kinds().test(key)) {
                 w.unattributed(index.name());
@@ -274,7 +302,8 @@ public final class PartitionHeat implements PartitionHeatMBean {
     record Actions(Map<String, String> set, Set<String> removed) {
         /** Whether the update sets or removes any of {@code attributes}. */
         boolean touches(Set<String> attributes) {
-            return set.keySet().stream().anyMatch(attributes::contains) || removed.stream().anyMatch(attributes::contains);
+            return set.keySet().stream().anyMatch(attributes::contains)
+                    || removed.stream().anyMatch(attributes::contains);
         }
     }
 
@@ -305,8 +334,13 @@ public final class PartitionHeat implements PartitionHeatMBean {
 
     /** The partition value a Query's KeyConditionExpression binds to the hash key of its table or index. */
     static String partition(QueryRequest q) {
-        String hash = q.indexName() == null ? PK
-                : INDEXES.stream().filter(i -> i.name().equals(q.indexName())).map(Index::pk).findFirst().orElse(null);
+        String hash = q.indexName() == null
+                ? PK
+                : INDEXES.stream()
+                        .filter(i -> i.name().equals(q.indexName()))
+                        .map(Index::pk)
+                        .findFirst()
+                        .orElse(null);
         String first = null;
         Matcher m = EQUALITY.matcher(Objects.toString(q.keyConditionExpression(), ""));
         while (m.find()) {
@@ -332,7 +366,8 @@ public final class PartitionHeat implements PartitionHeatMBean {
             char c = i < clause.length() ? clause.charAt(i) : ',';
             depth += c == '(' ? 1 : c == ')' ? -1 : 0;
             if (c == ',' && depth <= 0) {
-                String part = clause.substring(from, Math.min(i, clause.length())).strip();
+                String part =
+                        clause.substring(from, Math.min(i, clause.length())).strip();
                 if (!part.isEmpty()) {
                     parts.add(part);
                 }
@@ -348,7 +383,9 @@ public final class PartitionHeat implements PartitionHeatMBean {
     }
 
     private static Map<String, AttributeValue> item(WriteRequest r) {
-        return r.putRequest() != null ? r.putRequest().item() : r.deleteRequest().key();
+        return r.putRequest() != null
+                ? r.putRequest().item()
+                : r.deleteRequest().key();
     }
 
     private static String id(Map<String, AttributeValue> key) {
@@ -365,7 +402,10 @@ public final class PartitionHeat implements PartitionHeatMBean {
     private void failed(SdkRequest request, RuntimeException e) {
         // metering never fails a request; one warning says the figures are short
         if (failureLogged.compareAndSet(false, true)) {
-            LOG.log(Level.WARNING, "partition heat could not count a " + request.getClass().getSimpleName() + "; counts are short", e);
+            LOG.log(
+                    Level.WARNING,
+                    "partition heat could not count a " + request.getClass().getSimpleName() + "; counts are short",
+                    e);
         }
     }
 
@@ -447,9 +487,18 @@ public final class PartitionHeat implements PartitionHeatMBean {
         }
 
         void json(StringBuilder b, int n) {
-            b.append("{\"writes\":").append(writes.sum()).append(",\"reads\":").append(reads.sum())
-                    .append(",\"itemsRead\":").append(items.sum()).append(",\"unattributedWrites\":").append(unattributed.sum())
-                    .append(",\"keys\":").append(keys.size()).append(",\"untracked\":").append(untracked.sum());
+            b.append("{\"writes\":")
+                    .append(writes.sum())
+                    .append(",\"reads\":")
+                    .append(reads.sum())
+                    .append(",\"itemsRead\":")
+                    .append(items.sum())
+                    .append(",\"unattributedWrites\":")
+                    .append(unattributed.sum())
+                    .append(",\"keys\":")
+                    .append(keys.size())
+                    .append(",\"untracked\":")
+                    .append(untracked.sum());
             top(b.append(",\"topWrites\":"), n, c -> c.writes.sum());
             top(b.append(",\"topReads\":"), n, c -> c.reads.sum());
             b.append('}');
@@ -457,17 +506,29 @@ public final class PartitionHeat implements PartitionHeatMBean {
 
         private void top(StringBuilder b, int n, ToLongFunction<Counts> by) {
             List<Map.Entry<String, long[]>> top = keys.entrySet().stream()
-                    .map(e -> Map.entry(e.getKey(), new long[] {by.applyAsLong(e.getValue()), e.getValue().writes.sum(),
-                            e.getValue().reads.sum(), e.getValue().items.sum()}))
+                    .map(e -> Map.entry(e.getKey(), new long[] {
+                        by.applyAsLong(e.getValue()),
+                        e.getValue().writes.sum(),
+                        e.getValue().reads.sum(),
+                        e.getValue().items.sum()
+                    }))
                     .filter(e -> e.getValue()[0] > 0)
-                    .sorted(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> e.getValue()[0]).reversed()
+                    .sorted(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> e.getValue()[0])
+                            .reversed()
                             .thenComparing(Map.Entry::getKey))
-                    .limit(n).toList();
+                    .limit(n)
+                    .toList();
             b.append('[');
             for (int i = 0; i < top.size(); i++) {
                 long[] c = top.get(i).getValue();
-                quote(b.append(i == 0 ? "{\"key\":" : ",{\"key\":"), top.get(i).getKey()).append(",\"writes\":").append(c[1])
-                        .append(",\"reads\":").append(c[2]).append(",\"itemsRead\":").append(c[3]).append('}');
+                quote(b.append(i == 0 ? "{\"key\":" : ",{\"key\":"), top.get(i).getKey())
+                        .append(",\"writes\":")
+                        .append(c[1])
+                        .append(",\"reads\":")
+                        .append(c[2])
+                        .append(",\"itemsRead\":")
+                        .append(c[3])
+                        .append('}');
             }
             b.append(']');
         }

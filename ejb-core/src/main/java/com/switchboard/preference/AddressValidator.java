@@ -24,11 +24,13 @@ public class AddressValidator {
         return switch (channel) {
             case Email -> emailProblem(destination);
             case SMS, WhatsApp -> phoneProblem(destination);
-            case InApp -> destination.matches("[A-Za-z0-9._@-]{1,128}") ? Optional.empty()
-                    : Optional.of("not a user id");
+            case InApp ->
+                destination.matches("[A-Za-z0-9._@-]{1,128}") ? Optional.empty() : Optional.of("not a user id");
             // a name the configuration maps to the webhook URL: the URL is a secret and never an address
-            case Internal -> destination.matches("[a-z0-9][a-z0-9-]{0,63}") ? Optional.empty()
-                    : Optional.of("not a webhook name (lower-case letters, digits and -)");
+            case Internal ->
+                destination.matches("[a-z0-9][a-z0-9-]{0,63}")
+                        ? Optional.empty()
+                        : Optional.of("not a webhook name (lower-case letters, digits and -)");
         };
     }
 
@@ -38,7 +40,8 @@ public class AddressValidator {
         }
         try {
             InternetAddress parsed = new InternetAddress(email, true);
-            if (parsed.getPersonal() != null || !parsed.getAddress().equals(email.trim())
+            if (parsed.getPersonal() != null
+                    || !parsed.getAddress().equals(email.trim())
                     || !parsed.getAddress().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
                 return Optional.of("not a valid email address");
             }
@@ -53,7 +56,8 @@ public class AddressValidator {
             return Optional.of("not an E.164 number (+ then country code and number, digits only)");
         }
         try {
-            return phones.isValidNumber(phones.parse(number, null)) ? Optional.empty()
+            return phones.isValidNumber(phones.parse(number, null))
+                    ? Optional.empty()
                     : Optional.of("not a valid phone number for its country");
         } catch (NumberParseException e) {
             return Optional.of("not a valid phone number: " + e.getMessage());

@@ -11,8 +11,7 @@ public record ChannelPreference(Boolean enabled, String address, String number, 
 
     /** The constructor JSON-B reads a request with; without the mark it refuses a record with several. */
     @JsonbCreator
-    public ChannelPreference {
-    }
+    public ChannelPreference {}
 
     public ChannelPreference(Boolean enabled, String address, String number, String frequency) {
         this(enabled, address, number, frequency, null);

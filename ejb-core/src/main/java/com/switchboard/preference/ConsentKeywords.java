@@ -17,7 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ConsentKeywords {
 
     @Inject
-    @ConfigProperty(name = "whatsapp.optout.keywords", defaultValue = "STOP,STOPALL,UNSUBSCRIBE,CANCEL,END,QUIT,BAJA,PARAR")
+    @ConfigProperty(
+            name = "whatsapp.optout.keywords",
+            defaultValue = "STOP,STOPALL,UNSUBSCRIBE,CANCEL,END,QUIT,BAJA,PARAR")
     List<String> whatsAppOut;
 
     @Inject
@@ -45,6 +47,8 @@ public class ConsentKeywords {
             return false;
         }
         String reply = text.strip().toUpperCase(Locale.ROOT);
-        return !reply.isEmpty() && keywords.stream().anyMatch(k -> k.strip().toUpperCase(Locale.ROOT).equals(reply));
+        return !reply.isEmpty()
+                && keywords.stream()
+                        .anyMatch(k -> k.strip().toUpperCase(Locale.ROOT).equals(reply));
     }
 }

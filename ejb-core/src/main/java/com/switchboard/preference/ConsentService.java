@@ -37,13 +37,17 @@ public class ConsentService {
     Clock clock;
 
     /** An address's consent: whether it is suppressed now, how and why, and what happened before. */
-    public record SuppressionView(String channel, String address, boolean suppressed, String kind, String reason, String since,
-            List<SuppressionEvent> history) {
-    }
+    public record SuppressionView(
+            String channel,
+            String address,
+            boolean suppressed,
+            String kind,
+            String reason,
+            String since,
+            List<SuppressionEvent> history) {}
 
     /** A page of a channel's suppressions, newest first; {@code next} continues it. */
-    public record SuppressionPage(List<Suppression> items, String next) {
-    }
+    public record SuppressionPage(List<Suppression> items, String next) {}
 
     public SuppressionView find(String channel, String address) {
         Channel c = channel(channel, address);
@@ -60,7 +64,9 @@ public class ConsentService {
         if (size < 1 || size > 100) {
             errors.add(new FieldError("limit", "between 1 and 100"));
         }
-        String before = next == null || next.isBlank() ? null : OpaqueCursor.decode(next).orElse(null);
+        String before = next == null || next.isBlank()
+                ? null
+                : OpaqueCursor.decode(next).orElse(null);
         if (next != null && !next.isBlank() && before == null) {
             errors.add(new FieldError("next", "not a cursor of this list"));
         }
@@ -68,7 +74,9 @@ public class ConsentService {
             throw new InvalidRequestException(InvalidRequestException.Kind.INVALID_VALUE, errors);
         }
         List<Suppression> items = store.recent(c.get(), before, size);
-        String cursor = items.size() < size ? null : OpaqueCursor.encode(DynamoSuppressionStore.cursor(items.get(items.size() - 1)));
+        String cursor = items.size() < size
+                ? null
+                : OpaqueCursor.encode(DynamoSuppressionStore.cursor(items.get(items.size() - 1)));
         return new SuppressionPage(items, cursor);
     }
 
@@ -76,13 +84,17 @@ public class ConsentService {
     public SuppressionView lift(String channel, String address, String reason, boolean confirm, String by) {
         Channel c = channel(channel, address);
         if (reason == null || reason.isBlank() || reason.length() > 500) {
-            throw InvalidRequestException.invalid("reason", "why it is lifted (1 to 500 characters) is kept in the history");
+            throw InvalidRequestException.invalid(
+                    "reason", "why it is lifted (1 to 500 characters) is kept in the history");
         }
         String a = address.trim();
         Suppression entry = store.find(c, a).orElseThrow(() -> new NotFoundException("suppression", c + " " + a));
         if (Suppression.SUPPRESSED.equals(entry.kind()) && !confirm) {
-            throw new ConflictException("suppression", c + " " + a, "is a hard bounce or complaint (" + entry.reason()
-                    + "): sending there again can hurt the sender's reputation; lift it with confirm=true if the address was mended");
+            throw new ConflictException(
+                    "suppression",
+                    c + " " + a,
+                    "is a hard bounce or complaint (" + entry.reason()
+                            + "): sending there again can hurt the sender's reputation; lift it with confirm=true if the address was mended");
         }
         store.lift(c, a, reason.strip(), by, clock.instant().toString());
         LOG.info(() -> c + " suppression of an address lifted by " + by + " (" + entry.kind() + ")");
@@ -96,10 +108,13 @@ public class ConsentService {
     public void reply(Channel channel, String from, String text) {
         String now = clock.instant().toString();
         if (keywords.optsOut(channel, text)) {
-            store.suppress(new Suppression(channel, from, Suppression.OPTED_OUT, "replied " + text.strip() + " on " + channel, now));
+            store.suppress(new Suppression(
+                    channel, from, Suppression.OPTED_OUT, "replied " + text.strip() + " on " + channel, now));
         } else if (keywords.optsIn(channel, text)) {
-            store.find(channel, from).filter(s -> Suppression.OPTED_OUT.equals(s.kind()))
-                    .ifPresent(s -> store.lift(channel, from, "replied " + text.strip() + " on " + channel, "the customer", now));
+            store.find(channel, from)
+                    .filter(s -> Suppression.OPTED_OUT.equals(s.kind()))
+                    .ifPresent(s -> store.lift(
+                            channel, from, "replied " + text.strip() + " on " + channel, "the customer", now));
         }
     }
 
@@ -110,15 +125,26 @@ public class ConsentService {
      */
     public Optional<UnsubscribeTokens.Target> unsubscribe(String token) {
         Optional<UnsubscribeTokens.Target> target = tokens.verify(token);
-        target.filter(t -> store.find(t.channel(), t.address()).isEmpty()).ifPresent(t -> store.suppress(new Suppression(
-                t.channel(), t.address(), Suppression.UNSUBSCRIBED, "one-click unsubscribe from marketing", clock.instant().toString())));
+        target.filter(t -> store.find(t.channel(), t.address()).isEmpty())
+                .ifPresent(t -> store.suppress(new Suppression(
+                        t.channel(),
+                        t.address(),
+                        Suppression.UNSUBSCRIBED,
+                        "one-click unsubscribe from marketing",
+                        clock.instant().toString())));
         return target;
     }
 
     private SuppressionView view(Channel c, String address) {
         Optional<Suppression> entry = store.find(c, address);
-        return new SuppressionView(c.name(), address, entry.isPresent(), entry.map(Suppression::kind).orElse(null),
-                entry.map(Suppression::reason).orElse(null), entry.map(Suppression::since).orElse(null), store.history(c, address, 50));
+        return new SuppressionView(
+                c.name(),
+                address,
+                entry.isPresent(),
+                entry.map(Suppression::kind).orElse(null),
+                entry.map(Suppression::reason).orElse(null),
+                entry.map(Suppression::since).orElse(null),
+                store.history(c, address, 50));
     }
 
     private Channel channel(String channel, String address) {

@@ -9,7 +9,6 @@ import static com.switchboard.store.Items.s;
 import static com.switchboard.store.Items.str;
 import static com.switchboard.store.Items.strings;
 
-
 import com.switchboard.store.BatchReader;
 import com.switchboard.store.BatchWriter;
 import com.switchboard.store.OpaqueCursor;
@@ -51,32 +50,41 @@ public class DynamoPreferenceStore {
 
     public Optional<Preferences> find(String stakeholderId) {
         var result = dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(stakeholderId), "CHANNELS")));
-        return result.hasItem() && !result.item().isEmpty() ? Optional.of(toPreferences(result.item())) : Optional.empty();
+        return result.hasItem() && !result.item().isEmpty()
+                ? Optional.of(toPreferences(result.item()))
+                : Optional.empty();
     }
 
     /** One page of a type's stakeholders in id order, from {@code after} (an id) on. */
     public Page page(String stakeholderType, String after, int limit) {
-        QueryRequest.Builder q = QueryRequest.builder().tableName(table.name()).indexName(Table.GSI1)
+        QueryRequest.Builder q = QueryRequest.builder()
+                .tableName(table.name())
+                .indexName(Table.GSI1)
                 .keyConditionExpression(after == null ? "GSI1PK = :p" : "GSI1PK = :p AND GSI1SK > :after")
-                .expressionAttributeValues(after == null ? Map.of(":p", s(listKey(stakeholderType)))
-                        : Map.of(":p", s(listKey(stakeholderType)), ":after", s(after)))
+                .expressionAttributeValues(
+                        after == null
+                                ? Map.of(":p", s(listKey(stakeholderType)))
+                                : Map.of(":p", s(listKey(stakeholderType)), ":after", s(after)))
                 .limit(limit);
         QueryResponse r = dynamo.query(q.build());
-        List<Preferences> items = r.items().stream().map(DynamoPreferenceStore::toPreferences).toList();
+        List<Preferences> items =
+                r.items().stream().map(DynamoPreferenceStore::toPreferences).toList();
         boolean more = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty();
         return new Page(items, more);
     }
 
     /** A page of one type's stakeholders; {@code more} when DynamoDB has more of that type. */
-    public record Page(List<Preferences> items, boolean more) {
-    }
+    public record Page(List<Preferences> items, boolean more) {}
 
     /** Preferences of these stakeholders, in their order, skipping those without any. */
     public List<Preferences> findAll(List<String> stakeholderIds) {
-        Map<String, Map<String, AttributeValue>> found = reader.getAll(stakeholderIds.stream()
-                .map(id -> key(pk(id), "CHANNELS")).toList());
-        return stakeholderIds.stream().map(id -> found.get(pk(id) + " CHANNELS")).filter(java.util.Objects::nonNull)
-                .map(DynamoPreferenceStore::toPreferences).toList();
+        Map<String, Map<String, AttributeValue>> found = reader.getAll(
+                stakeholderIds.stream().map(id -> key(pk(id), "CHANNELS")).toList());
+        return stakeholderIds.stream()
+                .map(id -> found.get(pk(id) + " CHANNELS"))
+                .filter(java.util.Objects::nonNull)
+                .map(DynamoPreferenceStore::toPreferences)
+                .toList();
     }
 
     /**
@@ -84,23 +92,28 @@ public class DynamoPreferenceStore {
      * (the key of the last change of the previous page); the answer's {@code next} continues it.
      */
     public HistoryPage history(String stakeholderId, String next, int limit) {
-        QueryRequest.Builder q = QueryRequest.builder().tableName(table.name())
+        QueryRequest.Builder q = QueryRequest.builder()
+                .tableName(table.name())
                 .keyConditionExpression("PK = :p AND begins_with(SK, :h)")
                 .expressionAttributeValues(Map.of(":p", s(pk(stakeholderId)), ":h", s(HISTORY)))
-                .scanIndexForward(false).limit(limit);
+                .scanIndexForward(false)
+                .limit(limit);
         if (next != null) {
             q.exclusiveStartKey(key(pk(stakeholderId), historyKey(next).orElseThrow()));
         }
         QueryResponse r = dynamo.query(q.build());
         List<PreferenceChange> items = r.items().stream()
-                .map(i -> new PreferenceChange(stakeholderId, str(i, "at"), str(i, "by"), strings(i, "changes"))).toList();
-        return new HistoryPage(items, r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty()
-                ? OpaqueCursor.encode(str(r.lastEvaluatedKey(), Table.SK)) : null);
+                .map(i -> new PreferenceChange(stakeholderId, str(i, "at"), str(i, "by"), strings(i, "changes")))
+                .toList();
+        return new HistoryPage(
+                items,
+                r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty()
+                        ? OpaqueCursor.encode(str(r.lastEvaluatedKey(), Table.SK))
+                        : null);
     }
 
     /** A page of changes and the cursor of the next, older one (null at the first change). */
-    public record HistoryPage(List<PreferenceChange> items, String next) {
-    }
+    public record HistoryPage(List<PreferenceChange> items, String next) {}
 
     /** The history key a cursor handed back by a client stands for, if it is one. */
     public static Optional<String> historyKey(String cursor) {
@@ -113,8 +126,10 @@ public class DynamoPreferenceStore {
      * failed only records an attempt).
      */
     public void save(Preferences p, PreferenceChange change) {
-        Map<String, AttributeValue> history = key(pk(p.stakeholderId()),
-                HISTORY + change.at() + "#" + java.util.UUID.randomUUID().toString().substring(0, 8));
+        Map<String, AttributeValue> history = key(
+                pk(p.stakeholderId()),
+                HISTORY + change.at() + "#"
+                        + java.util.UUID.randomUUID().toString().substring(0, 8));
         history.put("type", s("PreferenceChange"));
         history.put("at", s(change.at()));
         history.put("by", s(change.by()));
@@ -162,13 +177,27 @@ public class DynamoPreferenceStore {
         LinkedHashMap<String, ChannelPreference> channels = new LinkedHashMap<>();
         for (String name : strings(item, "channelOrder")) {
             Map<String, AttributeValue> c = stored.get(name).m();
-            channels.put(name, new ChannelPreference(flag(c, "enabled"), str(c, "address"), str(c, "number"),
-                    str(c, "frequency"), c.containsKey("marketing") ? flag(c, "marketing") : null));
+            channels.put(
+                    name,
+                    new ChannelPreference(
+                            flag(c, "enabled"),
+                            str(c, "address"),
+                            str(c, "number"),
+                            str(c, "frequency"),
+                            c.containsKey("marketing") ? flag(c, "marketing") : null));
         }
-        return new Preferences(str(item, "stakeholderId"), str(item, "stakeholderType"), str(item, "timezone"),
-                channels, str(item, "updatedAt"), str(item, "digestTime"), str(item, "digestDay"),
+        return new Preferences(
+                str(item, "stakeholderId"),
+                str(item, "stakeholderType"),
+                str(item, "timezone"),
+                channels,
+                str(item, "updatedAt"),
+                str(item, "digestTime"),
+                str(item, "digestDay"),
                 item.containsKey("quietStart") ? new QuietHours(str(item, "quietStart"), str(item, "quietEnd")) : null,
-                null, str(item, "updatedBy"), null);
+                null,
+                str(item, "updatedBy"),
+                null);
     }
 
     private static String listKey(String stakeholderType) {

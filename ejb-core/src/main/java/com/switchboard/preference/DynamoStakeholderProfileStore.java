@@ -43,7 +43,8 @@ public class DynamoStakeholderProfileStore {
     BatchWriter batch;
 
     public Optional<StakeholderProfile> find(String stakeholderId) {
-        var result = dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(stakeholderId), SORT_KEY)).consistentRead(true));
+        var result = dynamo.getItem(b ->
+                b.tableName(table.name()).key(key(pk(stakeholderId), SORT_KEY)).consistentRead(true));
         return result.hasItem() && !result.item().isEmpty() ? Optional.of(toProfile(result.item())) : Optional.empty();
     }
 
@@ -58,20 +59,29 @@ public class DynamoStakeholderProfileStore {
         Map<String, AttributeValue> item = key(pk(profile.stakeholderId()), SORT_KEY);
         item.put("type", s("StakeholderProfile"));
         item.put("updatedAt", s(profile.updatedAt()));
-        item.put("tokens", list(tokens.stream().map(t -> t.field() + ":" + t.value()).toList()));
+        item.put(
+                "tokens",
+                list(tokens.stream().map(t -> t.field() + ":" + t.value()).toList()));
         item.putAll(denormalised(profile));
         try {
             if (previous.isEmpty()) {
-                dynamo.putItem(b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
+                dynamo.putItem(
+                        b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
             } else {
-                dynamo.putItem(b -> b.tableName(table.name()).item(item).conditionExpression("updatedAt = :previous")
-                        .expressionAttributeValues(Map.of(":previous", s(previous.get().updatedAt()))));
+                dynamo.putItem(b -> b.tableName(table.name())
+                        .item(item)
+                        .conditionExpression("updatedAt = :previous")
+                        .expressionAttributeValues(
+                                Map.of(":previous", s(previous.get().updatedAt()))));
             }
         } catch (ConditionalCheckFailedException changed) {
             return false;
         }
-        List<Token> stale = previous.map(SearchTokens::of).orElse(List.of()).stream().filter(t -> !tokens.contains(t)).toList();
-        batch.deleteAll(stale.stream().map(t -> tokenKey(t, profile.stakeholderId())).toList());
+        List<Token> stale = previous.map(SearchTokens::of).orElse(List.of()).stream()
+                .filter(t -> !tokens.contains(t))
+                .toList();
+        batch.deleteAll(
+                stale.stream().map(t -> tokenKey(t, profile.stakeholderId())).toList());
         List<String> all = tokens.stream().map(Token::value).distinct().toList();
         batch.putAll(tokens.stream().map(t -> tokenItem(t, profile, all)).toList());
         return true;
@@ -80,17 +90,28 @@ public class DynamoStakeholderProfileStore {
     /** Up to {@code limit} token items whose token starts with {@code term} (normalised, at least two characters). */
     public List<Map<String, AttributeValue>> tokensStartingWith(String term, int limit) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        dynamo.queryPaginator(QueryRequest.builder().tableName(table.name())
-                .keyConditionExpression("PK = :pk AND begins_with(SK, :term)")
-                .expressionAttributeValues(Map.of(":pk", s(tokenPk(term)), ":term", s(term)))
-                .limit(limit).build()).items().stream().limit(limit).forEach(items::add);
+        dynamo
+                .queryPaginator(QueryRequest.builder()
+                        .tableName(table.name())
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :term)")
+                        .expressionAttributeValues(Map.of(":pk", s(tokenPk(term)), ":term", s(term)))
+                        .limit(limit)
+                        .build())
+                .items()
+                .stream()
+                .limit(limit)
+                .forEach(items::add);
         return items;
     }
 
     /** The item's stakeholder as a search result. */
     static StakeholderMatch toMatch(Map<String, AttributeValue> tokenItem) {
-        return new StakeholderMatch(str(tokenItem, "stakeholderId"), str(tokenItem, "displayName"),
-                strings(tokenItem, "vehicles"), str(tokenItem, "customerNumber"), str(tokenItem, "field"));
+        return new StakeholderMatch(
+                str(tokenItem, "stakeholderId"),
+                str(tokenItem, "displayName"),
+                strings(tokenItem, "vehicles"),
+                str(tokenItem, "customerNumber"),
+                str(tokenItem, "field"));
     }
 
     /** Every token of the item's stakeholder (to check a search's other terms without another read). */
@@ -125,8 +146,12 @@ public class DynamoStakeholderProfileStore {
     }
 
     private static StakeholderProfile toProfile(Map<String, AttributeValue> item) {
-        return new StakeholderProfile(str(item, "stakeholderId"), str(item, "displayName"), strings(item, "vehicles"),
-                str(item, "customerNumber"), str(item, "updatedAt"));
+        return new StakeholderProfile(
+                str(item, "stakeholderId"),
+                str(item, "displayName"),
+                strings(item, "vehicles"),
+                str(item, "customerNumber"),
+                str(item, "updatedAt"));
     }
 
     private static String pk(String stakeholderId) {

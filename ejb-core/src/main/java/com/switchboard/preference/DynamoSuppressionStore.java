@@ -50,7 +50,8 @@ public class DynamoSuppressionStore {
     BatchWriter writer;
 
     public Optional<Suppression> find(Channel channel, String address) {
-        var result = dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(channel, address), SK)).consistentRead(true));
+        var result = dynamo.getItem(b ->
+                b.tableName(table.name()).key(key(pk(channel, address), SK)).consistentRead(true));
         if (!result.hasItem() || result.item().isEmpty()) {
             return Optional.empty();
         }
@@ -59,7 +60,8 @@ public class DynamoSuppressionStore {
 
     /** The entries of those of {@code addresses} on the list, by address as given: one BatchGetItem for a chunk of tickets. */
     public Map<String, Suppression> findAll(Channel channel, Collection<String> addresses) {
-        Map<String, Map<String, AttributeValue>> found = reader.getAll(addresses.stream().map(a -> key(pk(channel, a), SK)).toList());
+        Map<String, Map<String, AttributeValue>> found = reader.getAll(
+                addresses.stream().map(a -> key(pk(channel, a), SK)).toList());
         Map<String, Suppression> entries = new HashMap<>();
         for (String address : addresses) {
             var item = found.get(pk(channel, address) + " " + SK);
@@ -72,7 +74,11 @@ public class DynamoSuppressionStore {
 
     private static Suppression entry(Channel channel, String address, Map<String, AttributeValue> i) {
         String kind = str(i, "kind");
-        return new Suppression(channel, address, kind == null ? Suppression.SUPPRESSED : kind, str(i, "reason"),
+        return new Suppression(
+                channel,
+                address,
+                kind == null ? Suppression.SUPPRESSED : kind,
+                str(i, "reason"),
                 str(i, "suppressedAt"));
     }
 
@@ -88,8 +94,15 @@ public class DynamoSuppressionStore {
         item.put(Table.GSI1PK, s(LIST + entry.channel().name()));
         item.put(Table.GSI1SK, s(entry.since() + "#" + normalise(entry.channel(), entry.address())));
         String by = Suppression.OPTED_OUT.equals(entry.kind()) ? "the customer" : "the provider";
-        writer.putAll(List.of(item, history(entry.channel(), entry.address(), entry.since(), "suppressed " + entry.kind(),
-                entry.reason(), by)));
+        writer.putAll(List.of(
+                item,
+                history(
+                        entry.channel(),
+                        entry.address(),
+                        entry.since(),
+                        "suppressed " + entry.kind(),
+                        entry.reason(),
+                        by)));
     }
 
     /** Removes the entry, recording who lifted it and why. */
@@ -100,21 +113,34 @@ public class DynamoSuppressionStore {
 
     /** The address's suppressions and lifts, newest first (at most {@code limit}). */
     public List<SuppressionEvent> history(Channel channel, String address, int limit) {
-        var q = QueryRequest.builder().tableName(table.name()).keyConditionExpression("PK = :p AND begins_with(SK, :h)")
+        var q = QueryRequest.builder()
+                .tableName(table.name())
+                .keyConditionExpression("PK = :p AND begins_with(SK, :h)")
                 .expressionAttributeValues(Map.of(":p", s(pk(channel, address)), ":h", s(HISTORY)))
-                .scanIndexForward(false).limit(limit).build();
+                .scanIndexForward(false)
+                .limit(limit)
+                .build();
         return dynamo.query(q).items().stream()
-                .map(i -> new SuppressionEvent(str(i, "at"), str(i, "action"), str(i, "reason"), str(i, "by"))).toList();
+                .map(i -> new SuppressionEvent(str(i, "at"), str(i, "action"), str(i, "reason"), str(i, "by")))
+                .toList();
     }
 
     /** A channel's entries, newest first, a page of {@code limit} older than the cursor {@code before} when given. */
     public List<Suppression> recent(Channel channel, String before, int limit) {
-        var q = QueryRequest.builder().tableName(table.name()).indexName(Table.GSI1)
+        var q = QueryRequest.builder()
+                .tableName(table.name())
+                .indexName(Table.GSI1)
                 .keyConditionExpression(before == null ? "GSI1PK = :p" : "GSI1PK = :p AND GSI1SK < :before")
-                .expressionAttributeValues(before == null ? Map.of(":p", s(LIST + channel.name()))
-                        : Map.of(":p", s(LIST + channel.name()), ":before", s(before)))
-                .scanIndexForward(false).limit(limit).build();
-        return dynamo.query(q).items().stream().map(i -> entry(channel, str(i, "address"), i)).toList();
+                .expressionAttributeValues(
+                        before == null
+                                ? Map.of(":p", s(LIST + channel.name()))
+                                : Map.of(":p", s(LIST + channel.name()), ":before", s(before)))
+                .scanIndexForward(false)
+                .limit(limit)
+                .build();
+        return dynamo.query(q).items().stream()
+                .map(i -> entry(channel, str(i, "address"), i))
+                .toList();
     }
 
     /** The cursor of the page after one ending with {@code last}. */
@@ -122,9 +148,11 @@ public class DynamoSuppressionStore {
         return last.since() + "#" + normalise(last.channel(), last.address());
     }
 
-    private static Map<String, AttributeValue> history(Channel channel, String address, String at, String action, String reason,
-            String by) {
-        Map<String, AttributeValue> item = key(pk(channel, address), HISTORY + at + "#" + UUID.randomUUID().toString().substring(0, 8));
+    private static Map<String, AttributeValue> history(
+            Channel channel, String address, String at, String action, String reason, String by) {
+        Map<String, AttributeValue> item = key(
+                pk(channel, address),
+                HISTORY + at + "#" + UUID.randomUUID().toString().substring(0, 8));
         item.put("type", s("SuppressionEvent"));
         item.put("at", s(at));
         item.put("action", s(action));

@@ -24,7 +24,8 @@ public record InboundSms(String from, String to, String text) {
             }
             String from = text(o, "originationNumber");
             String body = text(o, "messageBody");
-            return from == null || body == null || !from.matches("\\+[1-9][0-9]{6,14}") ? Optional.empty()
+            return from == null || body == null || !from.matches("\\+[1-9][0-9]{6,14}")
+                    ? Optional.empty()
                     : Optional.of(new InboundSms(from, text(o, "destinationNumber"), body));
         } catch (JsonException | IllegalStateException notJson) {
             return Optional.empty();

@@ -9,8 +9,7 @@ import java.util.Set;
 /** What a save changed, one line per field ({@code SMS.number: +4474… → +4475…}), for the history. */
 final class PreferenceDiff {
 
-    private PreferenceDiff() {
-    }
+    private PreferenceDiff() {}
 
     static List<String> between(Preferences before, Preferences after) {
         List<String> changes = new ArrayList<>();
@@ -37,11 +36,16 @@ final class PreferenceDiff {
                 field(changes, name + ".address", b.address(), a.address());
                 field(changes, name + ".number", b.number(), a.number());
                 field(changes, name + ".frequency", b.frequency(), a.frequency());
-                field(changes, name + ".marketing", String.valueOf(b.acceptsMarketing()), String.valueOf(a.acceptsMarketing()));
+                field(
+                        changes,
+                        name + ".marketing",
+                        String.valueOf(b.acceptsMarketing()),
+                        String.valueOf(a.acceptsMarketing()));
             }
         }
         List<String> order = List.copyOf(after.channels().keySet());
-        if (!List.copyOf(before.channels().keySet()).equals(order) && before.channels().keySet().equals(after.channels().keySet())) {
+        if (!List.copyOf(before.channels().keySet()).equals(order)
+                && before.channels().keySet().equals(after.channels().keySet())) {
             changes.add("order: " + String.join(", ", order));
         }
         if (changes.isEmpty()) {
@@ -52,7 +56,8 @@ final class PreferenceDiff {
 
     private static void field(List<String> changes, String name, String before, String after) {
         if (!Objects.equals(before, after)) {
-            changes.add(name + ": " + (before == null ? "(none)" : before) + " → " + (after == null ? "(none)" : after));
+            changes.add(
+                    name + ": " + (before == null ? "(none)" : before) + " → " + (after == null ? "(none)" : after));
         }
     }
 

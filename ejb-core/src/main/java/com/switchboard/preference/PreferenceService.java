@@ -46,7 +46,8 @@ public class PreferenceService {
 
     public Preferences get(String stakeholderId) {
         requireId(stakeholderId);
-        return store.find(stakeholderId).map(Preferences::withBothSpellings)
+        return store.find(stakeholderId)
+                .map(Preferences::withBothSpellings)
                 .orElseThrow(() -> new NotFoundException("preferences", stakeholderId));
     }
 
@@ -64,7 +65,11 @@ public class PreferenceService {
             errors.add(new FieldError("stakeholderId", "does not match the stakeholderId query parameter"));
         }
         Optional<StakeholderType> type = Arrays.stream(StakeholderType.values())
-                .filter(t -> t.name().equalsIgnoreCase(requested.stakeholderType() == null ? "" : requested.stakeholderType().trim()))
+                .filter(t -> t.name()
+                        .equalsIgnoreCase(
+                                requested.stakeholderType() == null
+                                        ? ""
+                                        : requested.stakeholderType().trim()))
                 .findFirst();
         if (type.isEmpty()) {
             errors.add(new FieldError("stakeholderType", "one of Customer, Staff, Supplier"));
@@ -81,28 +86,43 @@ public class PreferenceService {
         Map<String, ChannelPreference> given = story ? requested.preferences() : requested.channels();
         String prefix = story ? "preferences." : "channels.";
         LinkedHashMap<String, ChannelPreference> channels = new LinkedHashMap<>();
-        if (!story && requested.preferences() != null && !requested.preferences().isEmpty()) {
+        if (!story
+                && requested.preferences() != null
+                && !requested.preferences().isEmpty()) {
             errors.add(new FieldError("preferences", "give channels or preferences, not both"));
         } else if (given == null || given.isEmpty()) {
-            errors.add(new FieldError("channels", "at least one channel is required (channels, or the story's preferences)"));
+            errors.add(new FieldError(
+                    "channels", "at least one channel is required (channels, or the story's preferences)"));
         } else {
             for (Map.Entry<String, ChannelPreference> e : given.entrySet()) {
-                validateChannel(prefix + e.getKey(), e.getKey(), e.getValue(), errors).ifPresent(c -> {
-                    if (channels.putIfAbsent(c.name(), normalise(c, e.getValue(), stakeholderId)) != null) {
-                        errors.add(new FieldError(prefix + e.getKey(), c + " is given twice"));
-                    }
-                });
+                validateChannel(prefix + e.getKey(), e.getKey(), e.getValue(), errors)
+                        .ifPresent(c -> {
+                            if (channels.putIfAbsent(c.name(), normalise(c, e.getValue(), stakeholderId)) != null) {
+                                errors.add(new FieldError(prefix + e.getKey(), c + " is given twice"));
+                            }
+                        });
             }
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(InvalidRequestException.Kind.INVALID_VALUE, errors);
         }
         String now = Instant.now(clock).toString();
-        Preferences stored = new Preferences(stakeholderId, type.get().name(), requested.timezone(), channels, now,
-                TimingPreferences.digestTime(requested), TimingPreferences.digestDay(requested), requested.quietHours(), null,
-                savedBy, null);
+        Preferences stored = new Preferences(
+                stakeholderId,
+                type.get().name(),
+                requested.timezone(),
+                channels,
+                now,
+                TimingPreferences.digestTime(requested),
+                TimingPreferences.digestDay(requested),
+                requested.quietHours(),
+                null,
+                savedBy,
+                null);
         Optional<Preferences> before = store.find(stakeholderId);
-        store.save(stored, new PreferenceChange(stakeholderId, now, savedBy, PreferenceDiff.between(before.orElse(null), stored)));
+        store.save(
+                stored,
+                new PreferenceChange(stakeholderId, now, savedBy, PreferenceDiff.between(before.orElse(null), stored)));
         return stored.withBothSpellings();
     }
 
@@ -119,7 +139,9 @@ public class PreferenceService {
         }
         List<StakeholderType> types = new ArrayList<>(Arrays.asList(StakeholderType.values()));
         if (stakeholderType != null && !stakeholderType.isBlank()) {
-            types = Arrays.stream(StakeholderType.values()).filter(t -> t.name().equalsIgnoreCase(stakeholderType.trim())).toList();
+            types = Arrays.stream(StakeholderType.values())
+                    .filter(t -> t.name().equalsIgnoreCase(stakeholderType.trim()))
+                    .toList();
             if (types.isEmpty()) {
                 errors.add(new FieldError("stakeholderType", "one of Customer, Staff, Supplier"));
             }
@@ -133,8 +155,16 @@ public class PreferenceService {
         }
         if (search != null && !search.isBlank()) {
             Set<String> wanted = types.stream().map(Enum::name).collect(java.util.stream.Collectors.toSet());
-            List<Preferences> found = store.findAll(profiles.search(search).stream().map(StakeholderMatch::stakeholderId).toList())
-                    .stream().filter(p -> wanted.contains(p.stakeholderType())).limit(size).map(Preferences::withBothSpellings).toList();
+            List<Preferences> found =
+                    store
+                            .findAll(profiles.search(search).stream()
+                                    .map(StakeholderMatch::stakeholderId)
+                                    .toList())
+                            .stream()
+                            .filter(p -> wanted.contains(p.stakeholderType()))
+                            .limit(size)
+                            .map(Preferences::withBothSpellings)
+                            .toList();
             return new PreferencePage(found, null);
         }
         List<Preferences> items = new ArrayList<>();
@@ -173,22 +203,27 @@ public class PreferenceService {
         }
 
         static ListCursor decode(String text) {
-            return OpaqueCursor.decode(text).map(plain -> {
-                try {
-                    int bar = plain.indexOf('|');
-                    String after = plain.substring(bar + 1);
-                    return new ListCursor(Integer.parseInt(plain.substring(0, bar)), after.isEmpty() ? null : after);
-                } catch (RuntimeException notOurs) {
-                    return null;
-                }
-            }).orElse(null);
+            return OpaqueCursor.decode(text)
+                    .map(plain -> {
+                        try {
+                            int bar = plain.indexOf('|');
+                            String after = plain.substring(bar + 1);
+                            return new ListCursor(
+                                    Integer.parseInt(plain.substring(0, bar)), after.isEmpty() ? null : after);
+                        } catch (RuntimeException notOurs) {
+                            return null;
+                        }
+                    })
+                    .orElse(null);
         }
     }
 
-    private Optional<Channel> validateChannel(String field, String name, ChannelPreference pref, List<FieldError> errors) {
+    private Optional<Channel> validateChannel(
+            String field, String name, ChannelPreference pref, List<FieldError> errors) {
         var channel = Channel.parse(name);
         if (channel.isEmpty()) {
-            errors.add(new FieldError(field, "unknown channel; one of Email, SMS, WhatsApp, InApp (or email, sms, whatsapp, inApp)"));
+            errors.add(new FieldError(
+                    field, "unknown channel; one of Email, SMS, WhatsApp, InApp (or email, sms, whatsapp, inApp)"));
             return channel;
         }
         if (pref == null) {
@@ -198,30 +233,40 @@ public class PreferenceService {
         if (pref.frequency() != null && frequency(pref.frequency()).isEmpty()) {
             errors.add(new FieldError(field + ".frequency", "one of Immediate, Daily, Weekly"));
         }
-        String destinationField = channel.get() == Channel.SMS || channel.get() == Channel.WhatsApp ? ".number" : ".address";
+        String destinationField =
+                channel.get() == Channel.SMS || channel.get() == Channel.WhatsApp ? ".number" : ".address";
         // in-app reaches the stakeholder's own user: no address needed
         boolean needsDestination = channel.get() != Channel.InApp || pref.destination() != null;
         if (needsDestination && (pref.isEnabled() || pref.destination() != null)) {
-            addresses.problem(channel.get(), pref.destination())
+            addresses
+                    .problem(channel.get(), pref.destination())
                     .ifPresent(p -> errors.add(new FieldError(field + destinationField, p)));
         }
         return channel;
     }
 
     private static Optional<Frequency> frequency(String text) {
-        return Arrays.stream(Frequency.values()).filter(f -> f.name().equalsIgnoreCase(text.trim())).findFirst();
+        return Arrays.stream(Frequency.values())
+                .filter(f -> f.name().equalsIgnoreCase(text.trim()))
+                .findFirst();
     }
 
     private static ChannelPreference normalise(Channel channel, ChannelPreference p, String stakeholderId) {
         String address = channel == Channel.InApp && p.destination() == null ? stakeholderId : p.address();
-        return new ChannelPreference(p.isEnabled(), address, p.number(),
-                p.frequency() == null ? Frequency.Immediate.name() : frequency(p.frequency()).orElseThrow().name(),
+        return new ChannelPreference(
+                p.isEnabled(),
+                address,
+                p.number(),
+                p.frequency() == null
+                        ? Frequency.Immediate.name()
+                        : frequency(p.frequency()).orElseThrow().name(),
                 p.acceptsMarketing() ? null : Boolean.FALSE);
     }
 
     private static void requireId(String stakeholderId) {
         if (stakeholderId == null || !stakeholderId.matches("[A-Za-z0-9._@:-]{1,128}")) {
-            throw InvalidRequestException.invalid("stakeholderId", "a stakeholder id (letters, digits, . _ @ : -) is required");
+            throw InvalidRequestException.invalid(
+                    "stakeholderId", "a stakeholder id (letters, digits, . _ @ : -) is required");
         }
     }
 }

@@ -14,9 +14,18 @@ import java.util.Map;
  * and the integration story's {@code preferences} keyed {@code email, sms, whatsapp, inApp}. A
  * request gives either; an answer carries both, so a client of either shape reads its own.
  */
-public record Preferences(String stakeholderId, String stakeholderType, String timezone,
-        LinkedHashMap<String, ChannelPreference> channels, String updatedAt, String digestTime, String digestDay,
-        QuietHours quietHours, LinkedHashMap<String, ChannelPreference> preferences, String updatedBy, String kind) {
+public record Preferences(
+        String stakeholderId,
+        String stakeholderType,
+        String timezone,
+        LinkedHashMap<String, ChannelPreference> channels,
+        String updatedAt,
+        String digestTime,
+        String digestDay,
+        QuietHours quietHours,
+        LinkedHashMap<String, ChannelPreference> preferences,
+        String updatedBy,
+        String kind) {
 
     /** {@code kind} is always {@code preferences}: with a page's {@code page}, it tells the two answers of the GET apart. */
     public Preferences {
@@ -36,7 +45,17 @@ public record Preferences(String stakeholderId, String stakeholderType, String t
                 story.put(storyKey(e.getKey()), e.getValue());
             }
         }
-        return new Preferences(stakeholderId, stakeholderType, timezone, channels, updatedAt, digestTime, digestDay, quietHours,
-                story, updatedBy, null);
+        return new Preferences(
+                stakeholderId,
+                stakeholderType,
+                timezone,
+                channels,
+                updatedAt,
+                digestTime,
+                digestDay,
+                quietHours,
+                story,
+                updatedBy,
+                null);
     }
 }

@@ -18,11 +18,9 @@ public final class SearchTokens {
     public static final int MIN_TERM = 2;
 
     /** A token and the profile field it came from. */
-    public record Token(String field, String value) {
-    }
+    public record Token(String field, String value) {}
 
-    private SearchTokens() {
-    }
+    private SearchTokens() {}
 
     public static String normalise(String text) {
         if (text == null) {

@@ -7,6 +7,5 @@ import java.util.List;
  * their vehicles and their customer (account) number. Stored beside their channels as
  * {@code PREFERENCES#<stakeholderId> / PROFILE}, so adding it changes nothing of {@link Preferences}.
  */
-public record StakeholderProfile(String stakeholderId, String displayName, List<String> vehicles,
-        String customerNumber, String updatedAt) {
-}
+public record StakeholderProfile(
+        String stakeholderId, String displayName, List<String> vehicles, String customerNumber, String updatedAt) {}

@@ -47,7 +47,9 @@ public class StakeholderProfileService {
         if (requested.stakeholderId() != null && !requested.stakeholderId().equals(stakeholderId)) {
             errors.add(new FieldError("stakeholderId", "does not match the stakeholderId query parameter"));
         }
-        String name = requested.displayName() == null ? "" : requested.displayName().trim().replaceAll("\\s+", " ");
+        String name = requested.displayName() == null
+                ? ""
+                : requested.displayName().trim().replaceAll("\\s+", " ");
         if (name.isEmpty() || name.length() > 200) {
             errors.add(new FieldError("displayName", "a name of 1 to 200 characters is required"));
         }
@@ -59,13 +61,16 @@ public class StakeholderProfileService {
         for (int i = 0; i < requestedVehicles.size() && i < MAX_VEHICLES; i++) {
             String plate = plate(requestedVehicles.get(i));
             if (plate == null) {
-                errors.add(new FieldError("vehicles[" + i + "]", "a registration of 2 to 12 letters, digits, spaces or '-'"));
+                errors.add(new FieldError(
+                        "vehicles[" + i + "]", "a registration of 2 to 12 letters, digits, spaces or '-'"));
             } else if (!vehicles.contains(plate)) {
                 vehicles.add(plate);
             }
         }
-        String customer = requested.customerNumber() == null || requested.customerNumber().isBlank() ? null
-                : requested.customerNumber().trim();
+        String customer =
+                requested.customerNumber() == null || requested.customerNumber().isBlank()
+                        ? null
+                        : requested.customerNumber().trim();
         if (customer != null && !customer.matches("[A-Za-z0-9][A-Za-z0-9./-]{0,39}")) {
             errors.add(new FieldError("customerNumber", "letters, digits, '.', '/' or '-', at most 40"));
         }
@@ -73,10 +78,15 @@ public class StakeholderProfileService {
             throw new InvalidRequestException(InvalidRequestException.Kind.INVALID_VALUE, errors);
         }
         Optional<StakeholderProfile> previous = store.find(stakeholderId);
-        StakeholderProfile profile = new StakeholderProfile(stakeholderId, name, List.copyOf(vehicles), customer,
+        StakeholderProfile profile = new StakeholderProfile(
+                stakeholderId,
+                name,
+                List.copyOf(vehicles),
+                customer,
                 Instant.now(clock).toString());
         if (!store.save(profile, previous)) {
-            throw new ConflictException("stakeholder profile", stakeholderId, "was changed by someone else meanwhile; load it again");
+            throw new ConflictException(
+                    "stakeholder profile", stakeholderId, "was changed by someone else meanwhile; load it again");
         }
         return profile;
     }
@@ -88,8 +98,10 @@ public class StakeholderProfileService {
     public List<StakeholderMatch> search(String search) {
         List<String> terms = SearchTokens.terms(search);
         if (terms.isEmpty() || terms.get(0).length() < SearchTokens.MIN_TERM) {
-            throw InvalidRequestException.invalid("search",
-                    "at least " + SearchTokens.MIN_TERM + " letters or digits of a name, registration or customer number");
+            throw InvalidRequestException.invalid(
+                    "search",
+                    "at least " + SearchTokens.MIN_TERM
+                            + " letters or digits of a name, registration or customer number");
         }
         Map<String, StakeholderMatch> found = new LinkedHashMap<>();
         for (var item : store.tokensStartingWith(terms.get(0), MAX_TOKENS_READ)) {

@@ -2,5 +2,7 @@ package com.switchboard.preference;
 
 /** Who a stakeholder is to the business. */
 public enum StakeholderType {
-    Customer, Staff, Supplier
+    Customer,
+    Staff,
+    Supplier
 }

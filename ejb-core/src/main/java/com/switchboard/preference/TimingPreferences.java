@@ -18,13 +18,14 @@ final class TimingPreferences {
     static final String DEFAULT_DIGEST_DAY = DayOfWeek.MONDAY.name();
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
-    private TimingPreferences() {
-    }
+    private TimingPreferences() {}
 
     static void validate(Preferences p, List<FieldError> errors) {
         checkTime(p.digestTime(), "digestTime", errors);
-        if (p.digestDay() != null && Arrays.stream(DayOfWeek.values()).noneMatch(d -> d.name().equals(p.digestDay()))) {
-            errors.add(new FieldError("digestDay", "one of MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY"));
+        if (p.digestDay() != null
+                && Arrays.stream(DayOfWeek.values()).noneMatch(d -> d.name().equals(p.digestDay()))) {
+            errors.add(new FieldError(
+                    "digestDay", "one of MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY"));
         }
         if (p.quietHours() != null) {
             if (p.quietHours().start() == null) {

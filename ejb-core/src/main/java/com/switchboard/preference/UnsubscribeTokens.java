@@ -40,18 +40,20 @@ public class UnsubscribeTokens {
     Clock clock;
 
     /** Whom a valid token unsubscribes. */
-    public record Target(Channel channel, String address) {
-    }
+    public record Target(Channel channel, String address) {}
 
     /** The link for {@code address} on {@code channel}; empty when no secret or base URL is configured. */
     public Optional<String> link(Channel channel, String address) {
-        if (secret.filter(s -> !s.isBlank()).isEmpty() || baseUrl.filter(s -> !s.isBlank()).isEmpty()) {
+        if (secret.filter(s -> !s.isBlank()).isEmpty()
+                || baseUrl.filter(s -> !s.isBlank()).isEmpty()) {
             return Optional.empty();
         }
         long expires = clock.instant().plus(Duration.ofDays(days)).getEpochSecond();
-        String payload = B64.encodeToString((channel.name() + "|" + address + "|" + expires).getBytes(StandardCharsets.UTF_8));
+        String payload =
+                B64.encodeToString((channel.name() + "|" + address + "|" + expires).getBytes(StandardCharsets.UTF_8));
         String token = payload + "." + B64.encodeToString(mac(payload));
-        return Optional.of(baseUrl.get().replaceAll("/+$", "") + "/unsubscribe?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        return Optional.of(baseUrl.get().replaceAll("/+$", "") + "/unsubscribe?token="
+                + URLEncoder.encode(token, StandardCharsets.UTF_8));
     }
 
     /** The channel and address of a token we signed that has not expired. */
@@ -68,7 +70,8 @@ public class UnsubscribeTokens {
             if (!MessageDigest.isEqual(mac(payload), Base64.getUrlDecoder().decode(token.substring(dot + 1)))) {
                 return Optional.empty();
             }
-            String[] parts = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8).split("\\|", -1);
+            String[] parts =
+                    new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8).split("\\|", -1);
             if (parts.length != 3 || Long.parseLong(parts[2]) < clock.instant().getEpochSecond()) {
                 return Optional.empty();
             }

@@ -5,6 +5,11 @@ package com.switchboard.queue;
  * failed on, how often it was delivered, why its last delivery failed and when it was parked.
  * Messages the messaging engine moved itself carry only what the engine recorded.
  */
-public record DeadLetter(String messageId, String communicationId, Integer recipientIndex, String queue, Integer deliveries,
-        String reason, String parkedAt) {
-}
+public record DeadLetter(
+        String messageId,
+        String communicationId,
+        Integer recipientIndex,
+        String queue,
+        Integer deliveries,
+        String reason,
+        String parkedAt) {}

@@ -6,7 +6,6 @@ import com.switchboard.messaging.Jms;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
@@ -30,6 +29,7 @@ public class JmsDeadLetterQueue {
     static final String PARKED_AT = "parkedAt";
     /** What the messaging engine itself records on a message it moved to the exception destination. */
     private static final String ENGINE_REASON = "JMS_IBM_ExceptionMessage";
+
     private static final String ENGINE_QUEUE = "JMS_IBM_ExceptionProblemDestination";
     private static final int MAX_REASON = 500;
 
@@ -50,9 +50,13 @@ public class JmsDeadLetterQueue {
         jms.send("park a failed ticket", (context, producer) -> {
             Message parked = context.createMessage();
             Jms.copyProperties(failed, parked, DeliveryTicket.PROPERTIES);
-            // the queue's name, as the engine's own JMS_IBM_ExceptionProblemDestination gives it, so one selector finds both
-            parked.setStringProperty(QUEUE, failed.getJMSDestination() instanceof Queue q ? q.getQueueName()
-                    : String.valueOf(failed.getJMSDestination()));
+            // the queue's name, as the engine's own JMS_IBM_ExceptionProblemDestination gives it, so one selector finds
+            // both
+            parked.setStringProperty(
+                    QUEUE,
+                    failed.getJMSDestination() instanceof Queue q
+                            ? q.getQueueName()
+                            : String.valueOf(failed.getJMSDestination()));
             parked.setIntProperty(DELIVERIES, deliveries);
             parked.setStringProperty(REASON, abbreviate(LogSafe.redact(String.valueOf(reason))));
             parked.setStringProperty(PARKED_AT, Instant.now(clock).toString());
@@ -65,22 +69,26 @@ public class JmsDeadLetterQueue {
         return jms.withContext("browse the dead-letter queue", context -> {
             List<DeadLetter> found = new ArrayList<>();
             try (QueueBrowser browser = context.createBrowser(deadLetters)) {
-            for (Object m : Collections.list(browser.getEnumeration())) {
-                if (found.size() >= limit) {
-                    break;
+                for (Object m : Collections.list(browser.getEnumeration())) {
+                    if (found.size() >= limit) {
+                        break;
+                    }
+                    found.add(deadLetter((Message) m));
                 }
-                found.add(deadLetter((Message) m));
-            }
             }
             return found;
         });
     }
 
     private static DeadLetter deadLetter(Message m) throws JMSException {
-        return new DeadLetter(m.getJMSMessageID(), text(m, DeliveryTicket.COMMUNICATION_ID), integer(m, DeliveryTicket.RECIPIENT_INDEX),
+        return new DeadLetter(
+                m.getJMSMessageID(),
+                text(m, DeliveryTicket.COMMUNICATION_ID),
+                integer(m, DeliveryTicket.RECIPIENT_INDEX),
                 m.propertyExists(QUEUE) ? text(m, QUEUE) : text(m, ENGINE_QUEUE),
                 m.propertyExists(DELIVERIES) ? integer(m, DELIVERIES) : integer(m, "JMSXDeliveryCount"),
-                m.propertyExists(REASON) ? text(m, REASON) : text(m, ENGINE_REASON), text(m, PARKED_AT));
+                m.propertyExists(REASON) ? text(m, REASON) : text(m, ENGINE_REASON),
+                text(m, PARKED_AT));
     }
 
     private static String text(Message m, String name) throws JMSException {

@@ -134,8 +134,10 @@ public class JmsDispatchQueue {
     private static List<List<DeliveryTicket>> chunks(List<DeliveryTicket> tickets) {
         Map<String, List<DeliveryTicket>> groups = new LinkedHashMap<>();
         for (DeliveryTicket t : tickets) {
-            groups.computeIfAbsent(t.communicationId() + " " + t.channel() + " " + RecipientChunks.chunkOf(t.recipientIndex()),
-                    k -> new ArrayList<>()).add(t);
+            groups.computeIfAbsent(
+                            t.communicationId() + " " + t.channel() + " " + RecipientChunks.chunkOf(t.recipientIndex()),
+                            k -> new ArrayList<>())
+                    .add(t);
         }
         return new ArrayList<>(groups.values());
     }
@@ -144,13 +146,17 @@ public class JmsDispatchQueue {
      * Tickets of one communication and channel as a JMS message: properties only, so consumers and
      * operators read it without a body format.
      */
-    private static Message message(JMSContext context, List<DeliveryTicket> chunk, int attempt) throws jakarta.jms.JMSException {
+    private static Message message(JMSContext context, List<DeliveryTicket> chunk, int attempt)
+            throws jakarta.jms.JMSException {
         Message m = context.createMessage();
         m.setStringProperty(DeliveryTicket.COMMUNICATION_ID, chunk.get(0).communicationId());
         m.setIntProperty(DeliveryTicket.RECIPIENT_INDEX, chunk.get(0).recipientIndex());
         if (chunk.size() > 1) {
-            m.setStringProperty(DeliveryTicket.RECIPIENT_INDEXES,
-                    chunk.stream().map(t -> Integer.toString(t.recipientIndex())).collect(Collectors.joining(",")));
+            m.setStringProperty(
+                    DeliveryTicket.RECIPIENT_INDEXES,
+                    chunk.stream()
+                            .map(t -> Integer.toString(t.recipientIndex()))
+                            .collect(Collectors.joining(",")));
         }
         m.setIntProperty(DeliveryTicket.ATTEMPT, attempt);
         return m;
@@ -161,7 +167,16 @@ public class JmsDispatchQueue {
     }
 
     private Map<Channel, Queue> queues() {
-        return new EnumMap<>(Map.of(Channel.Email, email, Channel.SMS, sms, Channel.WhatsApp, whatsapp, Channel.InApp, inapp,
-                Channel.Internal, internal));
+        return new EnumMap<>(Map.of(
+                Channel.Email,
+                email,
+                Channel.SMS,
+                sms,
+                Channel.WhatsApp,
+                whatsapp,
+                Channel.InApp,
+                inapp,
+                Channel.Internal,
+                internal));
     }
 }

@@ -59,13 +59,17 @@ public class DispatchService {
      */
     public void dispatchClaimed(String communicationId) {
         Optional<DispatchState> state = dispatchStates.dispatchState(communicationId);
-        if (state.isPresent() && CommunicationStatus.Scheduled.name().equals(state.get().status())) {
+        if (state.isPresent()
+                && CommunicationStatus.Scheduled.name().equals(state.get().status())) {
             if (state.get().fanOutChunks() > 0) {
                 // chunks queued before a crash are counted once; see FanOutService
                 fanOutQueue.enqueue(communicationId, state.get().fanOutChunks());
             } else {
                 List<DeliveryTicket> tickets = dispatchStates.tickets(communicationId);
-                ownership.claim(communicationId, tickets.stream().map(DeliveryTicket::recipientIndex).toList(), server.id());
+                ownership.claim(
+                        communicationId,
+                        tickets.stream().map(DeliveryTicket::recipientIndex).toList(),
+                        server.id());
                 queue.enqueue(tickets);
                 store.markDispatched(communicationId, clock.instant().toString());
             }
@@ -82,7 +86,8 @@ public class DispatchService {
      * lease ends.
      */
     public void dispatchPage(List<DynamoScheduleStore.Claimed> page) {
-        List<DynamoScheduleStore.Claimed> ready = page.stream().filter(c -> c.fresh() && c.tickets().isPresent()).toList();
+        List<DynamoScheduleStore.Claimed> ready =
+                page.stream().filter(c -> c.fresh() && c.tickets().isPresent()).toList();
         for (DynamoScheduleStore.Claimed c : page) {
             if (!ready.contains(c)) {
                 dispatchOne(c.communicationId());
@@ -94,28 +99,40 @@ public class DispatchService {
         // this server's queue takes their tickets: it owns their chunks from now on (scheduler.threads at a time)
         workers.map(ready, c -> {
             try {
-                ownership.claim(c.communicationId(), c.tickets().orElseThrow().stream().map(DeliveryTicket::recipientIndex)
-                        .toList(), server.id());
+                ownership.claim(
+                        c.communicationId(),
+                        c.tickets().orElseThrow().stream()
+                                .map(DeliveryTicket::recipientIndex)
+                                .toList(),
+                        server.id());
             } catch (RuntimeException e) {
                 // queued all the same: only a takeover, should this server die before they go out, would miss them
                 LOG.log(Level.WARNING, "could not record this server as the owner of " + c.communicationId(), e);
             }
             return Optional.of(c);
         });
-        queue.enqueue(ready.stream().flatMap(c -> c.tickets().orElseThrow().stream()).toList());
+        queue.enqueue(
+                ready.stream().flatMap(c -> c.tickets().orElseThrow().stream()).toList());
         // sentAt is when the tickets were queued (committed just now), not when each status write gets its turn
         String queuedAt = clock.instant().toString();
-        List<String> marked = workers.map(ready, c -> {
-            try {
-                store.markDispatched(c.communicationId(), queuedAt);
-                return Optional.of(c.communicationId());
-            } catch (RuntimeException e) {
-                // queued but still Scheduled: the takeover after the lease finds it so and queues it again,
-                // where consumers skip the recipients already sent
-                LOG.log(Level.WARNING, "queued communication " + c.communicationId() + " but could not mark it dispatched", e);
-                return Optional.<String>empty();
-            }
-        }).stream().flatMap(Optional::stream).toList();
+        List<String> marked = workers
+                .map(ready, c -> {
+                    try {
+                        store.markDispatched(c.communicationId(), queuedAt);
+                        return Optional.of(c.communicationId());
+                    } catch (RuntimeException e) {
+                        // queued but still Scheduled: the takeover after the lease finds it so and queues it again,
+                        // where consumers skip the recipients already sent
+                        LOG.log(
+                                Level.WARNING,
+                                "queued communication " + c.communicationId() + " but could not mark it dispatched",
+                                e);
+                        return Optional.<String>empty();
+                    }
+                })
+                .stream()
+                .flatMap(Optional::stream)
+                .toList();
         schedules.deleteAll(marked);
     }
 
@@ -123,7 +140,10 @@ public class DispatchService {
         try {
             dispatchClaimed(communicationId);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not dispatch communication " + communicationId + "; retried after the claim's lease", e);
+            LOG.log(
+                    Level.WARNING,
+                    "could not dispatch communication " + communicationId + "; retried after the claim's lease",
+                    e);
         }
     }
 }

@@ -40,7 +40,8 @@ public class DueCommunicationScheduler {
 
     @PostConstruct
     void start() {
-        timers.createCalendarTimer(new ScheduleExpression().hour("*").minute("*").second("*/" + intervalSeconds),
+        timers.createCalendarTimer(
+                new ScheduleExpression().hour("*").minute("*").second("*/" + intervalSeconds),
                 new TimerConfig("due-communications", false));
     }
 

@@ -79,15 +79,19 @@ public class DueDispatchService {
             return 0;
         }
         Duration ahead = Duration.ofMillis(lookaheadMs).plus(backoff.sweep());
-        List<List<DynamoScheduleStore.Due>> seen = shards.read(looks.stream().map(ShardBackoff.Look::shard).toList(),
-                shard -> schedules.due(shard, batch, ahead));
+        List<List<DynamoScheduleStore.Due>> seen = shards.read(
+                looks.stream().map(ShardBackoff.Look::shard).toList(), shard -> schedules.due(shard, batch, ahead));
         Instant claimUpTo = clock.instant().plusMillis(lookaheadMs);
         List<DynamoScheduleStore.Due> due = new ArrayList<>();
         for (int i = 0; i < looks.size(); i++) {
             List<DynamoScheduleStore.Due> inShard = seen.get(i);
-            List<DynamoScheduleStore.Due> dueNow = inShard.stream().filter(d -> !d.dueAt().isAfter(claimUpTo)).toList();
+            List<DynamoScheduleStore.Due> dueNow =
+                    inShard.stream().filter(d -> !d.dueAt().isAfter(claimUpTo)).toList();
             if (dueNow.isEmpty()) {
-                Instant earliest = inShard.stream().map(DynamoScheduleStore.Due::dueAt).min(Instant::compareTo).orElse(null);
+                Instant earliest = inShard.stream()
+                        .map(DynamoScheduleStore.Due::dueAt)
+                        .min(Instant::compareTo)
+                        .orElse(null);
                 backoff.idle(looks.get(i), now, earliest == null ? null : earliest.minusMillis(lookaheadMs));
             } else {
                 backoff.busy(looks.get(i)); // more may be due than one read returns, or come due by the next tick
@@ -104,11 +108,16 @@ public class DueDispatchService {
     }
 
     private int claimPage(List<DynamoScheduleStore.Due> page) {
-        List<DynamoScheduleStore.Claimed> mine = workers.map(page, this::claim).stream().flatMap(Optional::stream).toList();
+        List<DynamoScheduleStore.Claimed> mine = workers.map(page, this::claim).stream()
+                .flatMap(Optional::stream)
+                .toList();
         if (mine.isEmpty()) {
             return 0;
         }
-        Instant last = mine.stream().map(DynamoScheduleStore.Claimed::dueAt).max(Instant::compareTo).orElseThrow();
+        Instant last = mine.stream()
+                .map(DynamoScheduleStore.Claimed::dueAt)
+                .max(Instant::compareTo)
+                .orElseThrow();
         workers.runAfter(Duration.between(clock.instant(), last), () -> dispatchPage(mine));
         return mine.size();
     }
@@ -128,7 +137,10 @@ public class DueDispatchService {
             dispatch.dispatchPage(page);
         } catch (RuntimeException e) {
             // the items keep this server's claim: once their leases end any server tries again
-            LOG.log(Level.WARNING, "could not dispatch " + page.size() + " communications; retried after the claim's lease", e);
+            LOG.log(
+                    Level.WARNING,
+                    "could not dispatch " + page.size() + " communications; retried after the claim's lease",
+                    e);
         }
     }
 }

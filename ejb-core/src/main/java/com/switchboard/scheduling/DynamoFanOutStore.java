@@ -44,16 +44,19 @@ public class DynamoFanOutStore {
     Retention retention;
 
     /** The chunk items for {@code recipients} of a communication created at {@code createdAt}, {@code size} to a chunk. */
-    public List<Map<String, AttributeValue>> chunkItems(String communicationId, String createdAt, List<NewCommunication.Planned> recipients,
-            int size) {
+    public List<Map<String, AttributeValue>> chunkItems(
+            String communicationId, String createdAt, List<NewCommunication.Planned> recipients, int size) {
         AttributeValue expiresAt = retention.communicationExpiry(createdAt);
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int from = 0, chunk = 0; from < recipients.size(); from += size, chunk++) {
             Map<String, AttributeValue> item = key(Keys.communication(communicationId), sk(chunk));
             item.put("type", s("FanOutChunk"));
             item.put("chunk", n(chunk));
-            item.put("recipients", s(JSONB.toJson(new ArrayList<>(recipients.subList(from, Math.min(from + size, recipients.size()))),
-                    PLANNED_LIST)));
+            item.put(
+                    "recipients",
+                    s(JSONB.toJson(
+                            new ArrayList<>(recipients.subList(from, Math.min(from + size, recipients.size()))),
+                            PLANNED_LIST)));
             item.put(Retention.ATTRIBUTE, expiresAt);
             items.add(item);
         }
@@ -66,8 +69,10 @@ public class DynamoFanOutStore {
 
     /** The recipients of one chunk; empty when the chunk is not (or no longer) stored. */
     public List<NewCommunication.Planned> chunk(String communicationId, int chunk) {
-        var item = dynamo.getItem(b -> b.tableName(table.name()).key(key(Keys.communication(communicationId), sk(chunk)))
-                .consistentRead(true)).item();
+        var item = dynamo.getItem(b -> b.tableName(table.name())
+                        .key(key(Keys.communication(communicationId), sk(chunk)))
+                        .consistentRead(true))
+                .item();
         String json = str(item, "recipients");
         return json == null ? List.of() : JSONB.fromJson(json, PLANNED_LIST);
     }

@@ -2,7 +2,6 @@ package com.switchboard.scheduling;
 
 import static com.switchboard.store.Items.key;
 import static com.switchboard.store.Items.list;
-import static com.switchboard.store.Items.n;
 import static com.switchboard.store.Items.s;
 import static com.switchboard.store.Items.str;
 import static com.switchboard.store.Items.strings;
@@ -10,8 +9,8 @@ import static com.switchboard.store.LeaseClaims.sortable;
 
 import com.switchboard.channel.Channel;
 import com.switchboard.communication.DeliveryTicket;
-import com.switchboard.store.Keys;
 import com.switchboard.store.BatchWriter;
+import com.switchboard.store.Keys;
 import com.switchboard.store.LeaseClaims;
 import com.switchboard.store.Shards;
 import com.switchboard.store.Table;
@@ -20,7 +19,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +58,7 @@ public class DynamoScheduleStore {
     @Inject
     LeaseClaims claims;
 
-    public DynamoScheduleStore() {
-    }
+    public DynamoScheduleStore() {}
 
     /** For tests that play several servers against one table, each with its own clock. */
     public DynamoScheduleStore(DynamoDbClient dynamo, Table table, Clock clock) {
@@ -73,21 +70,24 @@ public class DynamoScheduleStore {
     }
 
     /** One due (or soon due) communication as the index returns it. */
-    public record Due(String communicationId, Instant dueAt) {
-    }
+    public record Due(String communicationId, Instant dueAt) {}
 
     /**
      * An item this server now holds. {@code fresh}: nobody had claimed it before, so nothing of it
      * was queued yet and its communication is still Scheduled (only a claim leads to dispatch, and a
      * cancel removes the item first). {@code tickets}: what to queue, when the item carries them.
      */
-    public record Claimed(String communicationId, Instant dueAt, boolean fresh, Optional<List<DeliveryTicket>> tickets) {
-    }
+    public record Claimed(
+            String communicationId, Instant dueAt, boolean fresh, Optional<List<DeliveryTicket>> tickets) {}
 
     /** The SCHEDULE item, unclaimed, of a send due at {@code dueAt} that carries the tickets to queue then. */
     public Map<String, AttributeValue> item(String communicationId, Instant dueAt, List<DeliveryTicket> tickets) {
         Map<String, AttributeValue> item = item(communicationId, dueAt);
-        item.put("tickets", list(tickets.stream().map(t -> t.recipientIndex() + ":" + t.channel().name()).toList()));
+        item.put(
+                "tickets",
+                list(tickets.stream()
+                        .map(t -> t.recipientIndex() + ":" + t.channel().name())
+                        .toList()));
         return item;
     }
 
@@ -120,14 +120,18 @@ public class DynamoScheduleStore {
 
     /** Up to {@code limit} items due now or within {@code lookahead} that nobody holds a live claim on, earliest first (every shard). */
     public List<Due> due(int limit, Duration lookahead) {
-        return shards.read(shards.all(), shard -> due(shard, limit, lookahead)).stream().flatMap(List::stream)
-                .sorted(Comparator.comparing(Due::dueAt)).limit(limit).toList();
+        return shards.read(shards.all(), shard -> due(shard, limit, lookahead)).stream()
+                .flatMap(List::stream)
+                .sorted(Comparator.comparing(Due::dueAt))
+                .limit(limit)
+                .toList();
     }
 
     /** Up to {@code limit} items of one shard due now or within {@code lookahead} that nobody holds a live claim on, earliest first. */
     public List<Due> due(int shard, int limit, Duration lookahead) {
         return claims.due(Shards.key(DUE_PARTITION, shard), limit, lookahead, "communicationId, dueAt").stream()
-                .map(item -> new Due(str(item, "communicationId"), Instant.parse(str(item, "dueAt")))).toList();
+                .map(item -> new Due(str(item, "communicationId"), Instant.parse(str(item, "dueAt"))))
+                .toList();
     }
 
     /** Claims the item for {@code server} until now + {@code lease}; false when another server holds a live claim, it is not due or it is gone. */
@@ -142,27 +146,41 @@ public class DynamoScheduleStore {
      * live claim, it is gone, or it was rescheduled since the index was read (the reschedule wins).
      */
     public Optional<Claimed> claim(String communicationId, Instant dueAt, String server, Duration lease) {
-        return claims.claim(key(pk(communicationId), SCHEDULE), dueAt, server, lease).map(old -> new Claimed(communicationId,
-                Instant.parse(str(old, "dueAt")), !old.containsKey("claimedBy"),
-                old.containsKey("tickets") ? Optional.of(tickets(communicationId, strings(old, "tickets"))) : Optional.empty()));
+        return claims.claim(key(pk(communicationId), SCHEDULE), dueAt, server, lease)
+                .map(old -> new Claimed(
+                        communicationId,
+                        Instant.parse(str(old, "dueAt")),
+                        !old.containsKey("claimedBy"),
+                        old.containsKey("tickets")
+                                ? Optional.of(tickets(communicationId, strings(old, "tickets")))
+                                : Optional.empty()));
     }
 
     /** Removes the items of communications now on their queues, 25 to a request. */
     public void deleteAll(List<String> communicationIds) {
-        batch.deleteAll(communicationIds.stream().map(id -> key(pk(id), SCHEDULE)).toList());
+        batch.deleteAll(
+                communicationIds.stream().map(id -> key(pk(id), SCHEDULE)).toList());
     }
 
     private static List<DeliveryTicket> tickets(String communicationId, List<String> encoded) {
-        return encoded.stream().map(t -> {
-            int colon = t.indexOf(':');
-            return new DeliveryTicket(communicationId, Integer.parseInt(t.substring(0, colon)), Channel.valueOf(t.substring(colon + 1)));
-        }).toList();
+        return encoded.stream()
+                .map(t -> {
+                    int colon = t.indexOf(':');
+                    return new DeliveryTicket(
+                            communicationId,
+                            Integer.parseInt(t.substring(0, colon)),
+                            Channel.valueOf(t.substring(colon + 1)));
+                })
+                .toList();
     }
 
     /** Whether the communication still has a SCHEDULE item: then the scheduler, not a chunk takeover, queues it. */
     public boolean exists(String communicationId) {
-        return dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(communicationId), SCHEDULE)).consistentRead(true)
-                .projectionExpression("PK")).hasItem();
+        return dynamo.getItem(b -> b.tableName(table.name())
+                        .key(key(pk(communicationId), SCHEDULE))
+                        .consistentRead(true)
+                        .projectionExpression("PK"))
+                .hasItem();
     }
 
     /** Removes the item once its communication is on its queues (or was found no longer waiting). */
@@ -177,7 +195,9 @@ public class DynamoScheduleStore {
 
     /** Moves the due time of an item nobody is dispatching; false when it is gone or being dispatched. */
     public boolean reschedule(String communicationId, Instant dueAt) {
-        return claims.updateUnclaimed(key(pk(communicationId), SCHEDULE), "SET dueAt = :due, GSI1SK = :sk",
+        return claims.updateUnclaimed(
+                key(pk(communicationId), SCHEDULE),
+                "SET dueAt = :due, GSI1SK = :sk",
                 Map.of(":due", s(sortable(dueAt)), ":sk", s(sortable(dueAt) + "#" + communicationId)));
     }
 

@@ -15,12 +15,14 @@ import jakarta.jms.MessageListener;
  * {@code switchboard/ejb-core/FanOutConsumer}). A failure rolls back, so the chunk is redelivered
  * and finally parked on the dead-letter queue.
  */
-@MessageDriven(name = "FanOutConsumer", activationConfig = {
-    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")})
+@MessageDriven(
+        name = "FanOutConsumer",
+        activationConfig = {
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
+        })
 public class FanOutConsumer implements MessageListener {
     @Inject
     CostMeter meter;
-
 
     @Inject
     FanOutService fanOut;
@@ -28,9 +30,12 @@ public class FanOutConsumer implements MessageListener {
     @Override
     public void onMessage(Message message) {
         meter.jmsReceived("fanout");
-        try (CommunicationLogField logged = CommunicationLogField.of(message.getStringProperty(JmsFanOutQueue.COMMUNICATION_ID))) {
-            fanOut.dispatchChunk(message.getStringProperty(JmsFanOutQueue.COMMUNICATION_ID),
-                    message.getIntProperty(JmsFanOutQueue.CHUNK), message.getJMSRedelivered());
+        try (CommunicationLogField logged =
+                CommunicationLogField.of(message.getStringProperty(JmsFanOutQueue.COMMUNICATION_ID))) {
+            fanOut.dispatchChunk(
+                    message.getStringProperty(JmsFanOutQueue.COMMUNICATION_ID),
+                    message.getIntProperty(JmsFanOutQueue.CHUNK),
+                    message.getJMSRedelivered());
         } catch (JMSException e) {
             throw new EJBException("unreadable fan-out message", e);
         }

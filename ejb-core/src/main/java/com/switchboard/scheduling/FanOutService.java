@@ -1,10 +1,10 @@
 package com.switchboard.scheduling;
 
 import com.switchboard.communication.DeliveryTicket;
-import com.switchboard.queue.JmsDispatchQueue;
 import com.switchboard.communication.DynamoCommunicationStore;
 import com.switchboard.communication.DynamoDispatchStateStore;
 import com.switchboard.communication.NewCommunication;
+import com.switchboard.queue.JmsDispatchQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -52,7 +52,8 @@ public class FanOutService {
         String now = clock.instant().toString();
         store.putRecipients(communicationId, recipients, now, server.id()); // this server's queue takes their tickets
         queue.enqueueInTransaction(recipients.stream()
-                .map(r -> new DeliveryTicket(communicationId, r.index(), r.channel())).toList());
+                .map(r -> new DeliveryTicket(communicationId, r.index(), r.channel()))
+                .toList());
         var state = dispatchStates.dispatchState(communicationId).orElseThrow();
         if (state.dispatched() >= state.recipientCount()) {
             store.markDispatched(communicationId, now);

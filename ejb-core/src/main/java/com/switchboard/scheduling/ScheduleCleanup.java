@@ -43,7 +43,10 @@ public class ScheduleCleanup {
         try {
             schedules.deleteAll(ids);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not delete " + ids.size() + " dispatched schedule items; they are removed after their lease", e);
+            LOG.log(
+                    Level.WARNING,
+                    "could not delete " + ids.size() + " dispatched schedule items; they are removed after their lease",
+                    e);
         }
     }
 

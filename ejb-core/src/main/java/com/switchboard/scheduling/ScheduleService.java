@@ -49,7 +49,8 @@ public class ScheduleService {
         if (CommunicationStatus.Cancelled.name().equals(status)) {
             return view(id); // cancelling twice changes nothing
         }
-        if (!CommunicationStatus.Scheduled.name().equals(status) || !schedules.withdraw(id)
+        if (!CommunicationStatus.Scheduled.name().equals(status)
+                || !schedules.withdraw(id)
                 || !cancelled(id, clock.instant().toString())) {
             throw new ConflictException("communication", id, "was already dispatched and can no longer be cancelled");
         }
@@ -58,8 +59,17 @@ public class ScheduleService {
 
     /** Fails its stored Pending recipients with reason {@code cancelled} (one write per chunk), then the communication. */
     private boolean cancelled(String id, String at) {
-        moves.moveAll(id, dispatchStates.tickets(id).stream().map(t -> new ChunkMove(t.recipientIndex(), RecipientStatus.Pending,
-                RecipientStatus.Failed, Map.of("reason", "cancelled"), 0)).toList(), at);
+        moves.moveAll(
+                id,
+                dispatchStates.tickets(id).stream()
+                        .map(t -> new ChunkMove(
+                                t.recipientIndex(),
+                                RecipientStatus.Pending,
+                                RecipientStatus.Failed,
+                                Map.of("reason", "cancelled"),
+                                0))
+                        .toList(),
+                at);
         return dispatchStates.cancel(id, at);
     }
 
@@ -67,7 +77,8 @@ public class ScheduleService {
     public CommunicationView reschedule(String id, String scheduledAt) {
         Instant at = parseFuture(scheduledAt);
         String status = status(id);
-        if (!CommunicationStatus.Scheduled.name().equals(status) || !schedules.reschedule(id, at)
+        if (!CommunicationStatus.Scheduled.name().equals(status)
+                || !schedules.reschedule(id, at)
                 || !dispatchStates.reschedule(id, at.toString())) {
             throw new ConflictException("communication", id, "is " + status + " and can no longer be rescheduled");
         }
@@ -83,7 +94,8 @@ public class ScheduleService {
         try {
             at = Instant.parse(scheduledAt);
         } catch (DateTimeParseException e) {
-            throw InvalidRequestException.invalid("scheduledAt", "not an ISO-8601 instant such as 2026-01-31T09:00:00Z");
+            throw InvalidRequestException.invalid(
+                    "scheduledAt", "not an ISO-8601 instant such as 2026-01-31T09:00:00Z");
         }
         if (!at.isAfter(clock.instant())) {
             throw InvalidRequestException.unprocessable("scheduledAt", "must be in the future, was " + scheduledAt);
@@ -92,7 +104,10 @@ public class ScheduleService {
     }
 
     private String status(String id) {
-        return dispatchStates.dispatchState(id).orElseThrow(() -> new NotFoundException("communication", id)).status();
+        return dispatchStates
+                .dispatchState(id)
+                .orElseThrow(() -> new NotFoundException("communication", id))
+                .status();
     }
 
     private CommunicationView view(String id) {

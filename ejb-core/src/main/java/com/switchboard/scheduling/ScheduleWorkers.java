@@ -1,8 +1,8 @@
 package com.switchboard.scheduling;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,7 +67,8 @@ public class ScheduleWorkers {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for scheduler work", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("scheduler work failed: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "scheduler work failed: " + e.getCause().getMessage(), e.getCause());
         }
     }
 }

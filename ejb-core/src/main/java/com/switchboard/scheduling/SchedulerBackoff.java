@@ -30,8 +30,10 @@ public class SchedulerBackoff {
 
     @PostConstruct
     void start() {
-        backoff = new ShardBackoff(shards.count(),
-                () -> Duration.ofSeconds(config.getOptionalValue("scheduler.sweep.seconds", Long.class).orElse(80L)));
+        backoff = new ShardBackoff(
+                shards.count(),
+                () -> Duration.ofSeconds(config.getOptionalValue("scheduler.sweep.seconds", Long.class)
+                        .orElse(80L)));
     }
 
     List<ShardBackoff.Look> due(Instant now) {

@@ -33,13 +33,13 @@ public class BatchReader {
     }
 
     /** {@link #getAll(List)} of the attributes {@code attributes} names (and the keys) only; null: all. */
-    public Map<String, Map<String, AttributeValue>> getAll(List<Map<String, AttributeValue>> keys, List<String> attributes) {
+    public Map<String, Map<String, AttributeValue>> getAll(
+            List<Map<String, AttributeValue>> keys, List<String> attributes) {
         List<Map<String, AttributeValue>> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
         Map<String, Map<String, AttributeValue>> found = new HashMap<>();
         for (int i = 0; i < distinct.size(); i += MAX_BATCH) {
             List<Map<String, AttributeValue>> slice = distinct.subList(i, Math.min(i + MAX_BATCH, distinct.size()));
-            Map<String, KeysAndAttributes> pending = Map.of(table.name(),
-                    keysAndAttributes(slice, attributes));
+            Map<String, KeysAndAttributes> pending = Map.of(table.name(), keysAndAttributes(slice, attributes));
             for (int round = 0; !pending.isEmpty(); round++) {
                 if (round > 0) {
                     BatchWriter.pause(round);
@@ -53,7 +53,8 @@ public class BatchReader {
         return found;
     }
 
-    private static KeysAndAttributes keysAndAttributes(List<Map<String, AttributeValue>> keys, List<String> attributes) {
+    private static KeysAndAttributes keysAndAttributes(
+            List<Map<String, AttributeValue>> keys, List<String> attributes) {
         KeysAndAttributes.Builder b = KeysAndAttributes.builder().keys(keys).consistentRead(true);
         if (attributes != null) {
             Map<String, String> names = new HashMap<>();
@@ -62,7 +63,8 @@ public class BatchReader {
             for (int i = 0; i < projected.size(); i++) {
                 names.put("#a" + i, projected.get(i));
             }
-            b.projectionExpression(String.join(", ", names.keySet().stream().sorted().toList()))
+            b.projectionExpression(
+                            String.join(", ", names.keySet().stream().sorted().toList()))
                     .expressionAttributeNames(names);
         }
         return b.build();

@@ -23,16 +23,21 @@ public class BatchWriter {
     Table table;
 
     public void putAll(List<Map<String, AttributeValue>> items) {
-        writeAll(items.stream().map(i -> WriteRequest.builder().putRequest(p -> p.item(i)).build()).toList());
+        writeAll(items.stream()
+                .map(i -> WriteRequest.builder().putRequest(p -> p.item(i)).build())
+                .toList());
     }
 
     public void deleteAll(List<Map<String, AttributeValue>> keys) {
-        writeAll(keys.stream().map(k -> WriteRequest.builder().deleteRequest(d -> d.key(k)).build()).toList());
+        writeAll(keys.stream()
+                .map(k -> WriteRequest.builder().deleteRequest(d -> d.key(k)).build())
+                .toList());
     }
 
     private void writeAll(List<WriteRequest> requests) {
         for (int i = 0; i < requests.size(); i += MAX_BATCH) {
-            Map<String, List<WriteRequest>> pending = Map.of(table.name(), requests.subList(i, Math.min(i + MAX_BATCH, requests.size())));
+            Map<String, List<WriteRequest>> pending =
+                    Map.of(table.name(), requests.subList(i, Math.min(i + MAX_BATCH, requests.size())));
             for (int round = 0; !pending.isEmpty(); round++) {
                 if (round > 0) {
                     pause(round);

@@ -66,7 +66,8 @@ public class DynamoClientProducer {
                         .maxConnections(maxConnections)
                         .connectionTimeout(Duration.ofSeconds(2))
                         .socketTimeout(Duration.ofSeconds(10)))
-                .overrideConfiguration(o -> o.addExecutionInterceptor(new DynamoRequestMeter(meter, meterCallers, partitionHeat.heat())));
+                .overrideConfiguration(o ->
+                        o.addExecutionInterceptor(new DynamoRequestMeter(meter, meterCallers, partitionHeat.heat())));
         if (endpoint.filter(e -> !e.isBlank()).isPresent()) {
             builder.endpointOverride(URI.create(endpoint.get()));
         }

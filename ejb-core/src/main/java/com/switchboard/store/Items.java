@@ -8,8 +8,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Small helpers between DynamoDB attribute maps and Java values, so stores read like the item shapes. */
 public final class Items {
-    private Items() {
-    }
+    private Items() {}
 
     public static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
@@ -58,7 +57,9 @@ public final class Items {
 
     public static List<String> strings(Map<String, AttributeValue> item, String name) {
         AttributeValue v = item.get(name);
-        return v == null || !v.hasL() ? List.of() : v.l().stream().map(AttributeValue::s).toList();
+        return v == null || !v.hasL()
+                ? List.of()
+                : v.l().stream().map(AttributeValue::s).toList();
     }
 
     public static Optional<Map<String, AttributeValue>> map(Map<String, AttributeValue> item, String name) {

@@ -9,8 +9,7 @@ package com.switchboard.store;
 public final class Keys {
     private static final String COMMUNICATION = "COMMUNICATION#";
 
-    private Keys() {
-    }
+    private Keys() {}
 
     public static String communication(String communicationId) {
         return COMMUNICATION + communicationId;

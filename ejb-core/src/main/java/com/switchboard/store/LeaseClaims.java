@@ -32,10 +32,11 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 @ApplicationScoped
 public class LeaseClaims {
     /** The condition of every write that must not touch an item a server is working on (needs {@code :now}). */
-    public static final String CLAIMABLE = "attribute_exists(PK) AND (attribute_not_exists(claimUntil) OR claimUntil < :now)";
+    public static final String CLAIMABLE =
+            "attribute_exists(PK) AND (attribute_not_exists(claimUntil) OR claimUntil < :now)";
     /** Fixed width, so that string order is time order (Instant.toString drops zero fractions). */
-    private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SORTABLE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     @Inject
     DynamoDbClient dynamo;
@@ -46,8 +47,7 @@ public class LeaseClaims {
     @Inject
     Clock clock;
 
-    public LeaseClaims() {
-    }
+    public LeaseClaims() {}
 
     /** For tests that play several servers against one table, each with its own clock. */
     public LeaseClaims(DynamoDbClient dynamo, Table table, Clock clock) {
@@ -73,12 +73,19 @@ public class LeaseClaims {
      */
     public List<Map<String, AttributeValue>> due(String partition, int limit, Duration ahead, String projection) {
         Instant now = clock.instant();
-        var request = QueryRequest.builder().tableName(table.name()).indexName(Table.GSI1)
+        var request = QueryRequest.builder()
+                .tableName(table.name())
+                .indexName(Table.GSI1)
                 .keyConditionExpression("GSI1PK = :p AND GSI1SK <= :upTo")
                 .filterExpression("attribute_not_exists(claimUntil) OR claimUntil < :now")
                 .projectionExpression(projection)
-                .expressionAttributeValues(Map.of(":p", s(partition), ":upTo", s(sortable(now.plus(ahead)) + "#~"),
-                        ":now", n(now.toEpochMilli())))
+                .expressionAttributeValues(Map.of(
+                        ":p",
+                        s(partition),
+                        ":upTo",
+                        s(sortable(now.plus(ahead)) + "#~"),
+                        ":now",
+                        n(now.toEpochMilli())))
                 .build();
         List<Map<String, AttributeValue>> due = new ArrayList<>();
         for (var item : dynamo.queryPaginator(request).items()) {
@@ -97,17 +104,26 @@ public class LeaseClaims {
      * before the claim; empty when another server holds a live claim, it is gone, or it was made due
      * later since it was found (that change wins).
      */
-    public Optional<Map<String, AttributeValue>> claim(Map<String, AttributeValue> key, Instant dueAt, String server,
-            Duration lease) {
+    public Optional<Map<String, AttributeValue>> claim(
+            Map<String, AttributeValue> key, Instant dueAt, String server, Duration lease) {
         Instant now = clock.instant();
         Instant until = (dueAt.isAfter(now) ? dueAt : now).plus(lease);
         try {
-            return Optional.of(dynamo.updateItem(b -> b.tableName(table.name()).key(key)
-                    .updateExpression("SET claimedBy = :me, claimUntil = :until")
-                    .conditionExpression(CLAIMABLE + " AND dueAt <= :due")
-                    .expressionAttributeValues(Map.of(":me", s(server), ":until", n(until.toEpochMilli()),
-                            ":now", n(now.toEpochMilli()), ":due", s(sortable(dueAt))))
-                    .returnValues(ReturnValue.ALL_OLD)).attributes());
+            return Optional.of(dynamo.updateItem(b -> b.tableName(table.name())
+                            .key(key)
+                            .updateExpression("SET claimedBy = :me, claimUntil = :until")
+                            .conditionExpression(CLAIMABLE + " AND dueAt <= :due")
+                            .expressionAttributeValues(Map.of(
+                                    ":me",
+                                    s(server),
+                                    ":until",
+                                    n(until.toEpochMilli()),
+                                    ":now",
+                                    n(now.toEpochMilli()),
+                                    ":due",
+                                    s(sortable(dueAt))))
+                            .returnValues(ReturnValue.ALL_OLD))
+                    .attributes());
         } catch (ConditionalCheckFailedException taken) {
             return Optional.empty();
         }
@@ -116,7 +132,9 @@ public class LeaseClaims {
     /** Deletes the item only if no server holds a live claim on it: true when this call took it away. */
     public boolean deleteUnclaimed(Map<String, AttributeValue> key) {
         try {
-            dynamo.deleteItem(b -> b.tableName(table.name()).key(key).conditionExpression(CLAIMABLE)
+            dynamo.deleteItem(b -> b.tableName(table.name())
+                    .key(key)
+                    .conditionExpression(CLAIMABLE)
                     .expressionAttributeValues(Map.of(":now", n(clock.millis()))));
             return true;
         } catch (ConditionalCheckFailedException claimed) {
@@ -129,7 +147,10 @@ public class LeaseClaims {
         Map<String, AttributeValue> all = new java.util.HashMap<>(values);
         all.put(":now", n(clock.millis()));
         try {
-            dynamo.updateItem(b -> b.tableName(table.name()).key(key).updateExpression(set).conditionExpression(CLAIMABLE)
+            dynamo.updateItem(b -> b.tableName(table.name())
+                    .key(key)
+                    .updateExpression(set)
+                    .conditionExpression(CLAIMABLE)
                     .expressionAttributeValues(all));
             return true;
         } catch (ConditionalCheckFailedException claimed) {

@@ -7,8 +7,7 @@ import java.util.Optional;
 /** A page cursor as clients carry it: the text of a position, base64url without padding, safe in a query string. */
 public final class OpaqueCursor {
 
-    private OpaqueCursor() {
-    }
+    private OpaqueCursor() {}
 
     public static String encode(String position) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));

@@ -82,7 +82,9 @@ public final class RequestCoalescer<T, R> {
                     }
                     running = true;
                     long deadline = System.nanoTime() + lingerNanos;
-                    for (long left = lingerNanos; left > 0 && queue.size() < maxBatch; left = deadline - System.nanoTime()) {
+                    for (long left = lingerNanos;
+                            left > 0 && queue.size() < maxBatch;
+                            left = deadline - System.nanoTime()) {
                         try {
                             TimeUnit.NANOSECONDS.timedWait(this, left); // others queue meanwhile: running is set
                         } catch (InterruptedException e) {
@@ -117,7 +119,12 @@ public final class RequestCoalescer<T, R> {
             this(stripes, key, maxBatch, 0, work);
         }
 
-        public Striped(int stripes, Function<T, Object> key, int maxBatch, long lingerMillis, Function<List<T>, List<R>> work) {
+        public Striped(
+                int stripes,
+                Function<T, Object> key,
+                int maxBatch,
+                long lingerMillis,
+                Function<List<T>, List<R>> work) {
             List<RequestCoalescer<T, R>> all = new ArrayList<>(stripes);
             for (int i = 0; i < stripes; i++) {
                 all.add(new RequestCoalescer<>(maxBatch, lingerMillis, work));
@@ -127,7 +134,8 @@ public final class RequestCoalescer<T, R> {
         }
 
         public R submit(T input) {
-            return stripes.get(Math.floorMod(key.apply(input).hashCode(), stripes.size())).submit(input);
+            return stripes.get(Math.floorMod(key.apply(input).hashCode(), stripes.size()))
+                    .submit(input);
         }
     }
 

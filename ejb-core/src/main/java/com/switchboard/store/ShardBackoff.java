@@ -22,13 +22,13 @@ public final class ShardBackoff {
     private final AtomicLongArray earliest;
     /** Epoch millis of the last read that found nothing due, shifted for the first one's spread. */
     private final AtomicLongArray idleSince;
+
     private final AtomicLongArray wakes;
     private final AtomicLongArray idleReads;
     private final Supplier<Duration> sweep;
 
     /** A shard to read now, and how many wakes it had when the read began. */
-    public record Look(int shard, long wakes) {
-    }
+    public record Look(int shard, long wakes) {}
 
     public ShardBackoff(int shards, Supplier<Duration> sweep) {
         this.earliest = new AtomicLongArray(shards); // all 0: every shard is read at the first tick

@@ -33,8 +33,7 @@ public class Shards {
     @Resource
     ManagedExecutorService executor;
 
-    public Shards() {
-    }
+    public Shards() {}
 
     /** For tests outside the container: {@code count} shards read one after another. */
     public Shards(int count) {
@@ -90,14 +89,19 @@ public class Shards {
         RuntimeException failed = null;
         for (int i = 0; i < shards.size(); i++) {
             try {
-                results.add(i == 0 || executor == null ? read.apply(shards.get(i)) : running.get(i - 1).get());
+                results.add(
+                        i == 0 || executor == null
+                                ? read.apply(shards.get(i))
+                                : running.get(i - 1).get());
             } catch (RuntimeException e) {
                 failed = failed == null ? e : failed;
             } catch (ExecutionException e) {
                 failed = failed == null ? unwrap(e) : failed;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                failed = failed == null ? new IllegalStateException("interrupted while reading index shards", e) : failed;
+                failed = failed == null
+                        ? new IllegalStateException("interrupted while reading index shards", e)
+                        : failed;
             }
         }
         if (failed != null) {
@@ -107,7 +111,11 @@ public class Shards {
     }
 
     private static RuntimeException unwrap(ExecutionException e) {
-        return e.getCause() instanceof RuntimeException r ? r
-                : SdkException.builder().message("reading an index shard failed: " + e.getCause()).cause(e.getCause()).build();
+        return e.getCause() instanceof RuntimeException r
+                ? r
+                : SdkException.builder()
+                        .message("reading an index shard failed: " + e.getCause())
+                        .cause(e.getCause())
+                        .build();
     }
 }

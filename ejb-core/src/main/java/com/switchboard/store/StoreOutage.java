@@ -10,8 +10,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  * 4xx such as a ValidationException is our mistake and would fail the same way again.
  */
 public final class StoreOutage {
-    private StoreOutage() {
-    }
+    private StoreOutage() {}
 
     /** True when {@code failure}, or anything it was caused by, is DynamoDB being unavailable. */
     public static boolean isOutage(Throwable failure) {

@@ -30,8 +30,10 @@ public final class StoreUnavailableTranslator implements InvocationHandler {
     }
 
     public static DynamoDbClient translating(DynamoDbClient delegate) {
-        return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
-                new Class<?>[] {DynamoDbClient.class}, new StoreUnavailableTranslator(delegate));
+        return (DynamoDbClient) Proxy.newProxyInstance(
+                DynamoDbClient.class.getClassLoader(),
+                new Class<?>[] {DynamoDbClient.class},
+                new StoreUnavailableTranslator(delegate));
     }
 
     @Override
@@ -50,7 +52,9 @@ public final class StoreUnavailableTranslator implements InvocationHandler {
 
     private boolean overridden(Method method) {
         try {
-            return !delegate.getClass().getMethod(method.getName(), method.getParameterTypes()).isDefault();
+            return !delegate.getClass()
+                    .getMethod(method.getName(), method.getParameterTypes())
+                    .isDefault();
         } catch (NoSuchMethodException e) {
             return false;
         }

@@ -15,6 +15,7 @@ public class Table {
     public static final String GSI1SK = "GSI1SK";
     /** Keys only: which server's queue holds the tickets of a recipient chunk ({@code OWNER#<server>#<shard>}). */
     public static final String GSI2 = "GSI2";
+
     public static final String GSI2PK = "GSI2PK";
     public static final String GSI2SK = "GSI2SK";
     /**
@@ -23,10 +24,20 @@ public class Table {
      * writes) change none of it, so they never write the index.
      */
     public static final String GSI3 = "GSI3";
+
     public static final String GSI3PK = "GSI3PK";
     public static final String GSI3SK = "GSI3SK";
-    public static final List<String> GSI3_PROJECTION = List.of("communicationId", "status", "channels", "customerId",
-            "vehicleId", "createdAt", "scheduledAt", "sentAt", "correlationId", "createdBy");
+    public static final List<String> GSI3_PROJECTION = List.of(
+            "communicationId",
+            "status",
+            "channels",
+            "customerId",
+            "vehicleId",
+            "createdAt",
+            "scheduledAt",
+            "sentAt",
+            "correlationId",
+            "createdBy");
 
     @Inject
     @ConfigProperty(name = "dynamodb.table", defaultValue = "switchboard")

@@ -54,7 +54,7 @@ public class TableBootstrap {
             return;
         }
         // The sandbox peer may still be starting next to us: wait for it a little rather than fail the deploy.
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 createIfMissing();
                 enableTtl();
@@ -74,7 +74,8 @@ public class TableBootstrap {
             var described = dynamo.describeTable(b -> b.tableName(table.name())).table();
             // a table made by an earlier release (the run command keeps its data) gets the indexes added since
             for (GlobalSecondaryIndex index : List.of(ownerIndex(), dayIndex())) {
-                if (described.globalSecondaryIndexes().stream().noneMatch(i -> index.indexName().equals(i.indexName()))) {
+                if (described.globalSecondaryIndexes().stream()
+                        .noneMatch(i -> index.indexName().equals(i.indexName()))) {
                     addIndex(index);
                 }
             }
@@ -86,14 +87,26 @@ public class TableBootstrap {
             dynamo.createTable(CreateTableRequest.builder()
                     .tableName(table.name())
                     .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(attr(Table.PK), attr(Table.SK), attr(Table.GSI1PK), attr(Table.GSI1SK),
-                            attr(Table.GSI2PK), attr(Table.GSI2SK), attr(Table.GSI3PK), attr(Table.GSI3SK))
+                    .attributeDefinitions(
+                            attr(Table.PK),
+                            attr(Table.SK),
+                            attr(Table.GSI1PK),
+                            attr(Table.GSI1SK),
+                            attr(Table.GSI2PK),
+                            attr(Table.GSI2SK),
+                            attr(Table.GSI3PK),
+                            attr(Table.GSI3SK))
                     .keySchema(hash(Table.PK), range(Table.SK))
-                    .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-                            .indexName(Table.GSI1)
-                            .keySchema(hash(Table.GSI1PK), range(Table.GSI1SK))
-                            .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
-                            .build(), ownerIndex(), dayIndex())
+                    .globalSecondaryIndexes(
+                            GlobalSecondaryIndex.builder()
+                                    .indexName(Table.GSI1)
+                                    .keySchema(hash(Table.GSI1PK), range(Table.GSI1SK))
+                                    .projection(Projection.builder()
+                                            .projectionType(ProjectionType.ALL)
+                                            .build())
+                                    .build(),
+                            ownerIndex(),
+                            dayIndex())
                     .build());
             dynamo.waiter().waitUntilTableExists(b -> b.tableName(table.name()));
         } catch (ResourceInUseException raced) {
@@ -108,12 +121,14 @@ public class TableBootstrap {
     private void enableTtl() {
         try {
             var ttl = dynamo.describeTimeToLive(b -> b.tableName(table.name())).timeToLiveDescription();
-            if (Retention.ATTRIBUTE.equals(ttl.attributeName()) && (ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLED
-                    || ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLING)) {
+            if (Retention.ATTRIBUTE.equals(ttl.attributeName())
+                    && (ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLED
+                            || ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLING)) {
                 return;
             }
-            dynamo.updateTimeToLive(b -> b.tableName(table.name()).timeToLiveSpecification(s -> s
-                    .attributeName(Retention.ATTRIBUTE).enabled(true)));
+            dynamo.updateTimeToLive(b -> b.tableName(table.name())
+                    .timeToLiveSpecification(
+                            s -> s.attributeName(Retention.ATTRIBUTE).enabled(true)));
             LOG.info(() -> "TTL enabled on " + Retention.ATTRIBUTE + " of DynamoDB table " + table.name());
         } catch (SdkServiceException | SdkClientException | StoreUnavailableException e) {
             LOG.info(() -> "TTL is not available on this DynamoDB endpoint, expired items stay: " + e.getMessage());
@@ -122,15 +137,25 @@ public class TableBootstrap {
 
     /** GSI2, keys only: a chunk's moves change neither key, so they never write it. */
     private static GlobalSecondaryIndex ownerIndex() {
-        return GlobalSecondaryIndex.builder().indexName(Table.GSI2).keySchema(hash(Table.GSI2PK), range(Table.GSI2SK))
-                .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()).build();
+        return GlobalSecondaryIndex.builder()
+                .indexName(Table.GSI2)
+                .keySchema(hash(Table.GSI2PK), range(Table.GSI2SK))
+                .projection(Projection.builder()
+                        .projectionType(ProjectionType.KEYS_ONLY)
+                        .build())
+                .build();
     }
 
     /** GSI3, the tracking list's attributes only: a communication's count moves never write it. */
     private static GlobalSecondaryIndex dayIndex() {
-        return GlobalSecondaryIndex.builder().indexName(Table.GSI3).keySchema(hash(Table.GSI3PK), range(Table.GSI3SK))
-                .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
-                        .nonKeyAttributes(Table.GSI3_PROJECTION).build()).build();
+        return GlobalSecondaryIndex.builder()
+                .indexName(Table.GSI3)
+                .keySchema(hash(Table.GSI3PK), range(Table.GSI3SK))
+                .projection(Projection.builder()
+                        .projectionType(ProjectionType.INCLUDE)
+                        .nonKeyAttributes(Table.GSI3_PROJECTION)
+                        .build())
+                .build();
     }
 
     private void addIndex(GlobalSecondaryIndex index) {
@@ -138,15 +163,21 @@ public class TableBootstrap {
         String pk = index.keySchema().get(0).attributeName();
         String sk = index.keySchema().get(1).attributeName();
         try {
-            dynamo.updateTable(b -> b.tableName(table.name()).attributeDefinitions(attr(pk), attr(sk))
-                    .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(CreateGlobalSecondaryIndexAction.builder()
-                            .indexName(index.indexName()).keySchema(index.keySchema()).projection(index.projection()).build())
+            dynamo.updateTable(b -> b.tableName(table.name())
+                    .attributeDefinitions(attr(pk), attr(sk))
+                    .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
+                            .create(CreateGlobalSecondaryIndexAction.builder()
+                                    .indexName(index.indexName())
+                                    .keySchema(index.keySchema())
+                                    .projection(index.projection())
+                                    .build())
                             .build()));
             dynamo.waiter().waitUntilTableExists(b -> b.tableName(table.name()));
             if (dynamo.describeTable(b -> b.tableName(table.name())).table().globalSecondaryIndexes().stream()
                     .noneMatch(i -> index.indexName().equals(i.indexName()))) {
                 // dynalite answers the update but never adds an index to a table it holds
-                LOG.warning(() -> "this DynamoDB endpoint did not add index " + index.indexName() + " to the table " + table.name()
+                LOG.warning(() -> "this DynamoDB endpoint did not add index " + index.indexName() + " to the table "
+                        + table.name()
                         + " made by an earlier release; delete the local DynamoDB data (the sandbox's dynamodb directory)"
                         + " so the table is made anew with it");
             }
@@ -157,15 +188,24 @@ public class TableBootstrap {
     }
 
     private static AttributeDefinition attr(String name) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+        return AttributeDefinition.builder()
+                .attributeName(name)
+                .attributeType(ScalarAttributeType.S)
+                .build();
     }
 
     private static KeySchemaElement hash(String name) {
-        return KeySchemaElement.builder().attributeName(name).keyType(KeyType.HASH).build();
+        return KeySchemaElement.builder()
+                .attributeName(name)
+                .keyType(KeyType.HASH)
+                .build();
     }
 
     private static KeySchemaElement range(String name) {
-        return KeySchemaElement.builder().attributeName(name).keyType(KeyType.RANGE).build();
+        return KeySchemaElement.builder()
+                .attributeName(name)
+                .keyType(KeyType.RANGE)
+                .build();
     }
 
     private static void sleep() {

@@ -52,16 +52,23 @@ public class DynamoTemplateStore {
     }
 
     public Optional<Template> version(String name, String locale, int version) {
-        var item = dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(name), sk(locale, version))).consistentRead(true));
+        var item = dynamo.getItem(b -> b.tableName(table.name())
+                .key(key(pk(name), sk(locale, version)))
+                .consistentRead(true));
         return item.hasItem() && !item.item().isEmpty() ? Optional.of(toTemplate(item.item())) : Optional.empty();
     }
 
     public List<Template> versions(String name) {
-        return dynamo.queryPaginator(QueryRequest.builder()
-                .tableName(table.name())
-                .keyConditionExpression("PK = :pk")
-                .expressionAttributeValues(Map.of(":pk", s(pk(name))))
-                .build()).items().stream().map(DynamoTemplateStore::toTemplate).toList();
+        return dynamo
+                .queryPaginator(QueryRequest.builder()
+                        .tableName(table.name())
+                        .keyConditionExpression("PK = :pk")
+                        .expressionAttributeValues(Map.of(":pk", s(pk(name))))
+                        .build())
+                .items()
+                .stream()
+                .map(DynamoTemplateStore::toTemplate)
+                .toList();
     }
 
     /** Writes a new version; false when that version number was taken by a concurrent writer. */
@@ -93,13 +100,21 @@ public class DynamoTemplateStore {
 
     /** Every template's line, by name. */
     public List<TemplateSummary> summaries() {
-        return dynamo.queryPaginator(QueryRequest.builder()
-                .tableName(table.name())
-                .keyConditionExpression("PK = :pk AND begins_with(SK, :name)")
-                .expressionAttributeValues(Map.of(":pk", s(LIST_PK), ":name", s("NAME#")))
-                .build()).items().stream()
-                .map(i -> new TemplateSummary(str(i, "name"), (int) num(i, "latestVersion"), str(i, "locale"),
-                        str(i, "channel"), str(i, "updatedAt"), str(i, "updatedBy")))
+        return dynamo
+                .queryPaginator(QueryRequest.builder()
+                        .tableName(table.name())
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :name)")
+                        .expressionAttributeValues(Map.of(":pk", s(LIST_PK), ":name", s("NAME#")))
+                        .build())
+                .items()
+                .stream()
+                .map(i -> new TemplateSummary(
+                        str(i, "name"),
+                        (int) num(i, "latestVersion"),
+                        str(i, "locale"),
+                        str(i, "channel"),
+                        str(i, "updatedAt"),
+                        str(i, "updatedBy")))
                 .toList();
     }
 
@@ -114,7 +129,8 @@ public class DynamoTemplateStore {
         line.put("updatedAt", s(t.updatedAt()));
         line.put("updatedBy", s(t.updatedBy()));
         try {
-            dynamo.putItem(b -> b.tableName(table.name()).item(line)
+            dynamo.putItem(b -> b.tableName(table.name())
+                    .item(line)
                     .conditionExpression("attribute_not_exists(PK) OR updatedAt <= :at")
                     .expressionAttributeValues(Map.of(":at", s(t.updatedAt()))));
         } catch (ConditionalCheckFailedException newer) {
@@ -125,7 +141,8 @@ public class DynamoTemplateStore {
     /** Removes every version of every locale; returns how many items went. */
     public int deleteAll(String name) {
         List<Map<String, AttributeValue>> keys = versions(name).stream()
-                .map(t -> key(pk(name), sk(t.locale(), t.version()))).toList();
+                .map(t -> key(pk(name), sk(t.locale(), t.version())))
+                .toList();
         batch.deleteAll(keys);
         dynamo.deleteItem(b -> b.tableName(table.name()).key(key(LIST_PK, "NAME#" + name)));
         return keys.size();
@@ -140,9 +157,18 @@ public class DynamoTemplateStore {
     }
 
     private static Template toTemplate(Map<String, AttributeValue> item) {
-        return new Template(str(item, "name"), str(item, "locale"), (int) num(item, "version"), str(item, "channel"),
-                str(item, "subject"), str(item, "body"), str(item, "html"), str(item, "whatsappTemplate"),
-                str(item, "whatsappLanguage"), strings(item, "whatsappParameters"), str(item, "updatedAt"),
+        return new Template(
+                str(item, "name"),
+                str(item, "locale"),
+                (int) num(item, "version"),
+                str(item, "channel"),
+                str(item, "subject"),
+                str(item, "body"),
+                str(item, "html"),
+                str(item, "whatsappTemplate"),
+                str(item, "whatsappLanguage"),
+                strings(item, "whatsappParameters"),
+                str(item, "updatedAt"),
                 str(item, "updatedBy"));
     }
 }

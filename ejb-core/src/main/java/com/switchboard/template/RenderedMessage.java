@@ -1,5 +1,4 @@
 package com.switchboard.template;
 
 /** A message ready to hand to a provider: subject, plain text and HTML alternatives. */
-public record RenderedMessage(String subject, String text, String html) {
-}
+public record RenderedMessage(String subject, String text, String html) {}

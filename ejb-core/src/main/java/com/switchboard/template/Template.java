@@ -8,7 +8,16 @@ import java.util.List;
  * {@code whatsappTemplate} names the approved WhatsApp template sent outside the 24-hour window,
  * {@code whatsappParameters} the variables that fill its {{1}}, {{2}}, ... in order.
  */
-public record Template(String name, String locale, int version, String channel, String subject, String body,
-        String html, String whatsappTemplate, String whatsappLanguage, List<String> whatsappParameters,
-        String updatedAt, String updatedBy) {
-}
+public record Template(
+        String name,
+        String locale,
+        int version,
+        String channel,
+        String subject,
+        String body,
+        String html,
+        String whatsappTemplate,
+        String whatsappLanguage,
+        List<String> whatsappParameters,
+        String updatedAt,
+        String updatedBy) {}

@@ -47,7 +47,8 @@ public class TemplateRenderer {
         for (String name : template.whatsappParameters()) {
             Object value = vars.get(name);
             if (value == null) {
-                throw InvalidRequestException.unprocessable("message.variables." + name,
+                throw InvalidRequestException.unprocessable(
+                        "message.variables." + name,
                         "the WhatsApp template '" + template.whatsappTemplate() + "' needs '" + name + "'");
             }
             values.add(value.toString());
@@ -86,12 +87,10 @@ public class TemplateRenderer {
     /** Collects the partials ({@code {{> name}}}, {@code {{< parent}}}) a template would load. */
     private record PartialFinder(List<String> found) implements Mustache.Visitor {
         @Override
-        public void visitText(String text) {
-        }
+        public void visitText(String text) {}
 
         @Override
-        public void visitVariable(String name) {
-        }
+        public void visitVariable(String name) {}
 
         @Override
         public boolean visitInclude(String name) {
@@ -120,10 +119,12 @@ public class TemplateRenderer {
         try {
             return compiler.compile(source).execute(vars);
         } catch (MustacheException.Context missing) {
-            throw InvalidRequestException.unprocessable("message.variables." + missing.key,
+            throw InvalidRequestException.unprocessable(
+                    "message.variables." + missing.key,
                     "the template's " + part + " uses '" + missing.key + "' but no value was given");
         } catch (MustacheException e) {
-            throw InvalidRequestException.unprocessable("message.templateId", "template cannot be rendered: " + e.getMessage());
+            throw InvalidRequestException.unprocessable(
+                    "message.templateId", "template cannot be rendered: " + e.getMessage());
         }
     }
 

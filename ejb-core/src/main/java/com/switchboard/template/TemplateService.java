@@ -28,19 +28,34 @@ public class TemplateService {
     Clock clock;
 
     /** The request body of a template save. */
-    public record TemplateDraft(String locale, String channel, String subject, String body, String html,
-            String whatsappTemplate, String whatsappLanguage, List<String> whatsappParameters) {
-    }
+    public record TemplateDraft(
+            String locale,
+            String channel,
+            String subject,
+            String body,
+            String html,
+            String whatsappTemplate,
+            String whatsappLanguage,
+            List<String> whatsappParameters) {}
 
     public Template save(String name, TemplateDraft draft, String user) {
         validate(name, draft);
         String locale = locale(draft.locale());
         for (int attempt = 0; attempt < 5; attempt++) {
             int next = store.latest(name, locale).map(t -> t.version() + 1).orElse(1);
-            Template t = new Template(name, locale, next, draft.channel(), draft.subject(), draft.body(), draft.html(),
-                    draft.whatsappTemplate(), draft.whatsappLanguage(),
+            Template t = new Template(
+                    name,
+                    locale,
+                    next,
+                    draft.channel(),
+                    draft.subject(),
+                    draft.body(),
+                    draft.html(),
+                    draft.whatsappTemplate(),
+                    draft.whatsappLanguage(),
                     draft.whatsappParameters() == null ? List.of() : List.copyOf(draft.whatsappParameters()),
-                    Instant.now(clock).toString(), user);
+                    Instant.now(clock).toString(),
+                    user);
             renderer.validate(t);
             if (store.insert(t)) {
                 return t;
@@ -54,7 +69,8 @@ public class TemplateService {
     }
 
     public Template version(String name, String locale, int version) {
-        return store.version(name, locale(locale), version).orElseThrow(() -> new NotFoundException("template", name + " v" + version));
+        return store.version(name, locale(locale), version)
+                .orElseThrow(() -> new NotFoundException("template", name + " v" + version));
     }
 
     public List<Template> versions(String name) {
@@ -77,7 +93,9 @@ public class TemplateService {
     }
 
     static String locale(String locale) {
-        return locale == null || locale.isBlank() ? DEFAULT_LOCALE : Locale.forLanguageTag(locale).toLanguageTag();
+        return locale == null || locale.isBlank()
+                ? DEFAULT_LOCALE
+                : Locale.forLanguageTag(locale).toLanguageTag();
     }
 
     private static void validate(String name, TemplateDraft draft) {
@@ -97,13 +115,16 @@ public class TemplateService {
                 errors.add(new FieldError(part[0], "at most " + MAX_SOURCE + " characters"));
             }
         }
-        if (draft.subject() != null && (draft.subject().contains("\r") || draft.subject().contains("\n"))) {
+        if (draft.subject() != null
+                && (draft.subject().contains("\r") || draft.subject().contains("\n"))) {
             errors.add(new FieldError("subject", "a subject is one line"));
         }
         if (draft.whatsappTemplate() != null && !draft.whatsappTemplate().matches("[a-z0-9_]{1,512}")) {
-            errors.add(new FieldError("whatsappTemplate", "a WhatsApp template name: lower-case letters, digits and '_'"));
+            errors.add(
+                    new FieldError("whatsappTemplate", "a WhatsApp template name: lower-case letters, digits and '_'"));
         }
-        if (draft.locale() != null && !draft.locale().isBlank()
+        if (draft.locale() != null
+                && !draft.locale().isBlank()
                 && Locale.forLanguageTag(draft.locale()).getLanguage().isEmpty()) {
             errors.add(new FieldError("locale", "not a BCP 47 language tag"));
         }

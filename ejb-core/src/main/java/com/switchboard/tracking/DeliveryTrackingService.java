@@ -1,6 +1,5 @@
 package com.switchboard.tracking;
 
-import static com.switchboard.store.Items.num;
 import static com.switchboard.store.Items.s;
 import static com.switchboard.store.Items.str;
 import static com.switchboard.store.Items.strings;
@@ -52,6 +51,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 public class DeliveryTrackingService {
     /** Without from, the last 30 days; one query reads at most 92 day partitions. */
     static final Duration DEFAULT_RANGE = Duration.ofDays(30);
+
     static final Duration MAX_RANGE = Duration.ofDays(92);
 
     @Inject
@@ -72,17 +72,29 @@ public class DeliveryTrackingService {
     @Inject
     Shards shards;
 
-
     public Timeline timeline(String communicationId, ReadScope scope) {
-        CommunicationView view = communications.view(communicationId).filter(c -> scope.allows(c.createdBy()))
+        CommunicationView view = communications
+                .view(communicationId)
+                .filter(c -> scope.allows(c.createdBy()))
                 .orElseThrow(() -> new NotFoundException("communication", communicationId));
         Map<Integer, List<DeliveryEvent>> byRecipient = new HashMap<>();
         for (DeliveryEvent e : events.events(communicationId)) {
-            byRecipient.computeIfAbsent(e.recipientIndex(), i -> new ArrayList<>()).add(e);
+            byRecipient
+                    .computeIfAbsent(e.recipientIndex(), i -> new ArrayList<>())
+                    .add(e);
         }
         List<RecipientTimeline> recipients = view.recipients().stream()
-                .map(r -> new RecipientTimeline(r.index(), r.channel(), r.address(), r.status(), r.providerMessageId(),
-                        r.sentAt(), r.deliveredAt(), r.reason(), r.heldFor(), r.heldUntil(),
+                .map(r -> new RecipientTimeline(
+                        r.index(),
+                        r.channel(),
+                        r.address(),
+                        r.status(),
+                        r.providerMessageId(),
+                        r.sentAt(),
+                        r.deliveredAt(),
+                        r.reason(),
+                        r.heldFor(),
+                        r.heldUntil(),
                         byRecipient.getOrDefault(r.index(), List.of())))
                 .toList();
         return new Timeline(view.communicationId(), view.status(), view.createdAt(), view.correlationId(), recipients);
@@ -92,12 +104,16 @@ public class DeliveryTrackingService {
         Instant to = q.to() != null ? q.to() : Instant.now(clock);
         Instant from = q.from() != null ? q.from() : to.minus(DEFAULT_RANGE);
         if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
-            throw InvalidRequestException.invalid("from", "the range from..to spans at most " + MAX_RANGE.toDays() + " days");
+            throw InvalidRequestException.invalid(
+                    "from", "the range from..to spans at most " + MAX_RANGE.toDays() + " days");
         }
         LocalDate firstDay = LocalDate.ofInstant(from, ZoneOffset.UTC);
-        LocalDate day = q.cursor() == null ? LocalDate.ofInstant(to, ZoneOffset.UTC) : LocalDate.parse(q.cursor().day());
+        LocalDate day = q.cursor() == null
+                ? LocalDate.ofInstant(to, ZoneOffset.UTC)
+                : LocalDate.parse(q.cursor().day());
         String before = q.cursor() != null ? q.cursor().sortKey() : null;
-        if (before != null && (before.compareTo(secondPrefix(from)) < 0 || before.compareTo(secondPrefix(to) + "\uffff") > 0)) {
+        if (before != null
+                && (before.compareTo(secondPrefix(from)) < 0 || before.compareTo(secondPrefix(to) + "\uffff") > 0)) {
             // DynamoDB refuses a sort key range that ends before it starts: the cursor came from another query
             throw InvalidRequestException.invalid("next", "the cursor does not belong to this query's from..to range");
         }
@@ -107,9 +123,13 @@ public class DeliveryTrackingService {
             int need = q.limit() - entries.size();
             LocalDate d = day;
             String upTo = before;
-            List<ShardPage> pages = shards.read(shards.all(), shard -> shardPage(q, scope, d, shard, from, to, upTo, need));
-            List<Map<String, AttributeValue>> merged = pages.stream().flatMap(p -> p.items().stream())
-                    .sorted(Comparator.comparing((Map<String, AttributeValue> i) -> str(i, Table.GSI3SK)).reversed()).toList();
+            List<ShardPage> pages =
+                    shards.read(shards.all(), shard -> shardPage(q, scope, d, shard, from, to, upTo, need));
+            List<Map<String, AttributeValue>> merged = pages.stream()
+                    .flatMap(p -> p.items().stream())
+                    .sorted(Comparator.comparing((Map<String, AttributeValue> i) -> str(i, Table.GSI3SK))
+                            .reversed())
+                    .toList();
             List<Map<String, AttributeValue>> taken = merged.subList(0, Math.min(need, merged.size()));
             entries.addAll(taken);
             if (merged.size() > need || pages.stream().anyMatch(ShardPage::more)) {
@@ -124,30 +144,58 @@ public class DeliveryTrackingService {
             next = new TrackingCursor(day.toString(), null).encode();
         }
         // the counts are not in GSI3 (their moves would write it): the page's, with one BatchGetItem
-        Map<String, Map<String, Long>> counts = communications.counts(entries.stream().map(e -> str(e, "communicationId")).toList());
-        return new Page(entries.stream().map(e -> summary(e, counts.get(str(e, "communicationId")))).toList(), next);
+        Map<String, Map<String, Long>> counts = communications.counts(
+                entries.stream().map(e -> str(e, "communicationId")).toList());
+        return new Page(
+                entries.stream()
+                        .map(e -> summary(e, counts.get(str(e, "communicationId"))))
+                        .toList(),
+                next);
     }
 
     /** Up to {@code need} matching items of one shard of one day, newest first, below {@code before}; more: it may hold others. */
-    private record ShardPage(List<Map<String, AttributeValue>> items, boolean more) {
-    }
+    private record ShardPage(List<Map<String, AttributeValue>> items, boolean more) {}
 
-    private ShardPage shardPage(TrackingQuery q, ReadScope scope, LocalDate day, int shard, Instant from, Instant to,
-            String before, int need) {
+    private ShardPage shardPage(
+            TrackingQuery q,
+            ReadScope scope,
+            LocalDate day,
+            int shard,
+            Instant from,
+            Instant to,
+            String before,
+            int need) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             // the key condition includes its upper bound: one more is asked for when that is the cursor's own item
-            QueryResponse page = dynamo.query(request(q, scope, DynamoCommunicationStore.dayPartition(day.toString(), shard), from, to,
-                    before, need - items.size() + (before == null ? 0 : 1), start));
-            page.items().stream().filter(i -> !str(i, Table.GSI3SK).equals(before)).forEach(items::add);
+            QueryResponse page = dynamo.query(request(
+                    q,
+                    scope,
+                    DynamoCommunicationStore.dayPartition(day.toString(), shard),
+                    from,
+                    to,
+                    before,
+                    need - items.size() + (before == null ? 0 : 1),
+                    start));
+            page.items().stream()
+                    .filter(i -> !str(i, Table.GSI3SK).equals(before))
+                    .forEach(items::add);
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null && items.size() < need);
-        return new ShardPage(items.size() > need ? items.subList(0, need) : items, start != null || items.size() > need);
+        return new ShardPage(
+                items.size() > need ? items.subList(0, need) : items, start != null || items.size() > need);
     }
 
-    private QueryRequest request(TrackingQuery q, ReadScope scope, String partition, Instant from, Instant to, String before,
-            int limit, Map<String, AttributeValue> start) {
+    private QueryRequest request(
+            TrackingQuery q,
+            ReadScope scope,
+            String partition,
+            Instant from,
+            Instant to,
+            String before,
+            int limit,
+            Map<String, AttributeValue> start) {
         Map<String, AttributeValue> values = new HashMap<>();
         Map<String, String> names = new HashMap<>();
         values.put(":pk", s(partition));
@@ -177,9 +225,14 @@ public class DeliveryTrackingService {
             filters.add("createdBy = :owner");
             values.put(":owner", s(scope.owner()));
         }
-        QueryRequest.Builder b = QueryRequest.builder().tableName(table.name()).indexName(Table.GSI3)
+        QueryRequest.Builder b = QueryRequest.builder()
+                .tableName(table.name())
+                .indexName(Table.GSI3)
                 .keyConditionExpression("GSI3PK = :pk AND GSI3SK BETWEEN :from AND :to")
-                .expressionAttributeValues(values).scanIndexForward(false).limit(limit).exclusiveStartKey(start);
+                .expressionAttributeValues(values)
+                .scanIndexForward(false)
+                .limit(limit)
+                .exclusiveStartKey(start);
         if (!filters.isEmpty()) {
             b.filterExpression(String.join(" AND ", filters));
         }
@@ -199,8 +252,16 @@ public class DeliveryTrackingService {
         for (String k : CountItems.STATUSES) {
             counts.put(k, found == null ? 0 : found.getOrDefault(k, 0L));
         }
-        return new Summary(str(d, "communicationId"), str(d, "status"), strings(d, "channels"), str(d, "customerId"),
-                str(d, "vehicleId"), str(d, "createdAt"), str(d, "scheduledAt"), str(d, "sentAt"),
-                str(d, "correlationId"), counts);
+        return new Summary(
+                str(d, "communicationId"),
+                str(d, "status"),
+                strings(d, "channels"),
+                str(d, "customerId"),
+                str(d, "vehicleId"),
+                str(d, "createdAt"),
+                str(d, "scheduledAt"),
+                str(d, "sentAt"),
+                str(d, "correlationId"),
+                counts);
     }
 }

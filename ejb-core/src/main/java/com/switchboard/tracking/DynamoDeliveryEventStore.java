@@ -10,8 +10,8 @@ import static com.switchboard.store.Items.s;
 import static com.switchboard.store.Items.str;
 
 import com.switchboard.communication.RecipientChunks;
-import com.switchboard.store.Keys;
 import com.switchboard.store.BatchWriter;
+import com.switchboard.store.Keys;
 import com.switchboard.store.RequestCoalescer;
 import com.switchboard.store.Retention;
 import com.switchboard.store.Table;
@@ -50,17 +50,22 @@ public class DynamoDeliveryEventStore {
     Retention retention;
 
     /** One stored event as the tracking query shows it. */
-    public record DeliveryEvent(int recipientIndex, String channel, String type, String rawStatus, String occurredAt,
-            String receivedAt, String reason, boolean applied) {
-    }
+    public record DeliveryEvent(
+            int recipientIndex,
+            String channel,
+            String type,
+            String rawStatus,
+            String occurredAt,
+            String receivedAt,
+            String reason,
+            boolean applied) {}
 
     /** One receipt to append to a communication's trail. */
-    private record NewEvent(String communicationId, int index, Receipt receipt, boolean applied, String receivedAt) {
-    }
+    private record NewEvent(String communicationId, int index, Receipt receipt, boolean applied, String receivedAt) {}
 
     /** 25 events fill one BatchWriteItem; a few batches may be in flight at once. */
-    private final RequestCoalescer.Striped<NewEvent, Void> appends = new RequestCoalescer.Striped<>(4,
-            NewEvent::communicationId, 25, this::appendAll);
+    private final RequestCoalescer.Striped<NewEvent, Void> appends =
+            new RequestCoalescer.Striped<>(4, NewEvent::communicationId, 25, this::appendAll);
 
     /**
      * Appends one receipt to the trail, returning once it is written. Receipts arrive many at a
@@ -115,9 +120,11 @@ public class DynamoDeliveryEventStore {
     public List<DeliveryEvent> events(String communicationId) {
         List<DeliveryEvent> events = new ArrayList<>();
         for (String prefix : new String[] {"EVENT#", RecipientChunks.skPrefix()}) {
-            var pages = dynamo.queryPaginator(QueryRequest.builder().tableName(table.name())
+            var pages = dynamo.queryPaginator(QueryRequest.builder()
+                    .tableName(table.name())
                     .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
-                    .expressionAttributeValues(Map.of(":pk", s(pk(communicationId)), ":prefix", s(prefix))).build());
+                    .expressionAttributeValues(Map.of(":pk", s(pk(communicationId)), ":prefix", s(prefix)))
+                    .build());
             for (var item : pages.items()) {
                 if (RecipientChunks.isChunk(str(item, "SK"))) {
                     RecipientChunks.entries(item).forEach(r -> {
@@ -136,8 +143,15 @@ public class DynamoDeliveryEventStore {
     }
 
     private static DeliveryEvent event(Map<String, AttributeValue> i) {
-        return new DeliveryEvent((int) num(i, "index"), str(i, "channel"), str(i, "eventType"), str(i, "rawStatus"),
-                str(i, "occurredAt"), str(i, "receivedAt"), str(i, "reason"), flag(i, "applied"));
+        return new DeliveryEvent(
+                (int) num(i, "index"),
+                str(i, "channel"),
+                str(i, "eventType"),
+                str(i, "rawStatus"),
+                str(i, "occurredAt"),
+                str(i, "receivedAt"),
+                str(i, "reason"),
+                flag(i, "applied"));
     }
 
     private static String pk(String communicationId) {

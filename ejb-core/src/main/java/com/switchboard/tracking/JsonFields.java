@@ -15,8 +15,7 @@ import java.util.Optional;
 
 /** Lenient reads from provider JSON: a missing or differently typed field is absent, not an error. */
 final class JsonFields {
-    private JsonFields() {
-    }
+    private JsonFields() {}
 
     static Optional<JsonObject> object(String json) {
         try (JsonReader r = Json.createReader(new StringReader(json == null ? "" : json))) {
@@ -55,7 +54,9 @@ final class JsonFields {
         JsonValue v = o == null ? null : o.get(name);
         if (v instanceof JsonArray a) {
             for (JsonValue e : a) {
-                String s = e instanceof JsonString js ? js.getString() : e instanceof JsonObject eo ? text(eo, field) : null;
+                String s = e instanceof JsonString js
+                        ? js.getString()
+                        : e instanceof JsonObject eo ? text(eo, field) : null;
                 if (s != null) {
                     out.add(s);
                 }

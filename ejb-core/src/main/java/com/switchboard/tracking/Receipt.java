@@ -11,22 +11,57 @@ import java.util.List;
  * the fallback when the reference is missing. {@code suppress} lists the
  * addresses that must not be sent to again (hard bounce, complaint).
  */
-public record Receipt(Channel channel, String providerMessageId, String communicationTag, String address,
-        ReceiptOutcome outcome, String rawStatus, String occurredAt, String reason, List<String> suppress,
+public record Receipt(
+        Channel channel,
+        String providerMessageId,
+        String communicationTag,
+        String address,
+        ReceiptOutcome outcome,
+        String rawStatus,
+        String occurredAt,
+        String reason,
+        List<String> suppress,
         Integer recipientTag) {
 
     public Receipt {
         suppress = suppress == null ? List.of() : List.copyOf(suppress);
     }
 
-    public Receipt(Channel channel, String providerMessageId, String communicationTag, String address, ReceiptOutcome outcome,
-            String rawStatus, String occurredAt, String reason, List<String> suppress) {
-        this(channel, providerMessageId, communicationTag, address, outcome, rawStatus, occurredAt, reason, suppress, null);
+    public Receipt(
+            Channel channel,
+            String providerMessageId,
+            String communicationTag,
+            String address,
+            ReceiptOutcome outcome,
+            String rawStatus,
+            String occurredAt,
+            String reason,
+            List<String> suppress) {
+        this(
+                channel,
+                providerMessageId,
+                communicationTag,
+                address,
+                outcome,
+                rawStatus,
+                occurredAt,
+                reason,
+                suppress,
+                null);
     }
 
     /** This receipt naming our recipient, as the provider echoed it back (a message tag, callback data). */
     public Receipt tagged(String communicationId, Integer index) {
-        return new Receipt(channel, providerMessageId, communicationId, address, outcome, rawStatus, occurredAt, reason, suppress,
+        return new Receipt(
+                channel,
+                providerMessageId,
+                communicationId,
+                address,
+                outcome,
+                rawStatus,
+                occurredAt,
+                reason,
+                suppress,
                 index);
     }
 

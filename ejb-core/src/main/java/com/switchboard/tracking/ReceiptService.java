@@ -1,11 +1,11 @@
 package com.switchboard.tracking;
 
 import com.switchboard.communication.ChunkMove;
-import com.switchboard.communication.DynamoCommunicationStore.StoredRecipient;
 import com.switchboard.communication.DynamoCommunicationStore;
+import com.switchboard.communication.DynamoCommunicationStore.StoredRecipient;
 import com.switchboard.communication.DynamoCommunicationViews;
-import com.switchboard.communication.DynamoProviderRefStore.ProviderRef;
 import com.switchboard.communication.DynamoProviderRefStore;
+import com.switchboard.communication.DynamoProviderRefStore.ProviderRef;
 import com.switchboard.communication.RecipientMoves;
 import com.switchboard.communication.RecipientStatus;
 import com.switchboard.coordination.FallbackService;
@@ -36,7 +36,11 @@ public class ReceiptService {
     private static final int RACE_RETRIES = 3;
 
     /** What became of one receipt. */
-    public enum Result { APPLIED, RECORDED, UNKNOWN }
+    public enum Result {
+        APPLIED,
+        RECORDED,
+        UNKNOWN
+    }
 
     @Inject
     DynamoCommunicationStore store;
@@ -67,8 +71,12 @@ public class ReceiptService {
 
     public Result record(Receipt receipt) {
         for (String address : receipt.suppress()) {
-            suppressions.suppress(new Suppression(receipt.channel(), address, Suppression.SUPPRESSED,
-                    receipt.rawStatus() + (receipt.reason() == null ? "" : ": " + receipt.reason()), Instant.now(clock).toString()));
+            suppressions.suppress(new Suppression(
+                    receipt.channel(),
+                    address,
+                    Suppression.SUPPRESSED,
+                    receipt.rawStatus() + (receipt.reason() == null ? "" : ": " + receipt.reason()),
+                    Instant.now(clock).toString()));
         }
         Optional<ProviderRef> target = find(receipt);
         if (target.isEmpty()) {
@@ -83,7 +91,10 @@ public class ReceiptService {
             events.append(r.communicationId(), r.index(), receipt, false, now);
         }
         if (isRead(receipt)) {
-            read.fire(new RecipientRead(r.communicationId(), r.index(), receipt.channel(),
+            read.fire(new RecipientRead(
+                    r.communicationId(),
+                    r.index(),
+                    receipt.channel(),
                     receipt.occurredAt() == null ? now : receipt.occurredAt()));
         }
         return applied ? Result.APPLIED : Result.RECORDED;
@@ -115,7 +126,8 @@ public class ReceiptService {
 
     /** Moves the recipient forward if the receipt asks for a later status; false when it changed nothing. */
     private boolean apply(String id, int index, Receipt receipt, String now) {
-        RecipientStatus to = receipt.outcome() == ReceiptOutcome.Delivered ? RecipientStatus.Delivered
+        RecipientStatus to = receipt.outcome() == ReceiptOutcome.Delivered
+                ? RecipientStatus.Delivered
                 : receipt.outcome() == ReceiptOutcome.Failed ? RecipientStatus.Failed : null;
         if (to == null) {
             return false;
@@ -125,8 +137,9 @@ public class ReceiptService {
                 : Map.of("reason", receipt.reason() == null ? receipt.rawStatus() : receipt.reason());
         Map<String, AttributeValue> event = DynamoDeliveryEventStore.entry(index, receipt, true, now);
         // most receipts find their recipient Sent: try that move first and read only when it was not
-        if (to == RecipientStatus.Delivered && moves.moveCoalesced(id,
-                new ChunkMove(index, RecipientStatus.Sent, to, attributes, Map.of(), null, event), now)) {
+        if (to == RecipientStatus.Delivered
+                && moves.moveCoalesced(
+                        id, new ChunkMove(index, RecipientStatus.Sent, to, attributes, Map.of(), null, event), now)) {
             return true;
         }
         for (int attempt = 0; attempt < RACE_RETRIES; attempt++) {
@@ -144,7 +157,8 @@ public class ReceiptService {
                 set = new HashMap<>(attributes);
                 set.put("providerMessageId", receipt.providerMessageId());
             }
-            if (!moves.moveAll(id, List.of(new ChunkMove(index, c.status(), to, set, Map.of(), c.attempts(), event)), now)
+            if (!moves.moveAll(
+                            id, List.of(new ChunkMove(index, c.status(), to, set, Map.of(), c.attempts(), event)), now)
                     .isEmpty()) {
                 return true;
             }

@@ -110,7 +110,8 @@ public class RecentNotifications {
             if (total < maxIds) {
                 sets[slot].add(hash);
             } else if (sets[slot].size() == 0) {
-                LOG.warning("more than " + maxIds + " notifications in the replay window: newer ones are not remembered");
+                LOG.warning(
+                        "more than " + maxIds + " notifications in the replay window: newer ones are not remembered");
             }
             return true;
         }

@@ -21,8 +21,7 @@ public final class SesEventParser {
     /** The SES message tag carrying the recipient's index in its communication. */
     public static final String RECIPIENT_TAG = "recipient";
 
-    private SesEventParser() {
-    }
+    private SesEventParser() {}
 
     public static Optional<Receipt> parse(String json) {
         Optional<JsonObject> parsed = JsonFields.object(json);
@@ -42,16 +41,26 @@ public final class SesEventParser {
         String communication = tag.isEmpty() ? null : tag.get(0);
         List<String> recipient = texts(object(mail, "tags"), RECIPIENT_TAG, null);
         Receipt receipt = receipt(type, event, messageId, communication, address, text(mail, "timestamp"));
-        return Optional.of(recipient.isEmpty() || communication == null ? receipt
-                : receipt.taggedWithDeliveryId(communication + "-" + recipient.get(0)));
+        return Optional.of(
+                recipient.isEmpty() || communication == null
+                        ? receipt
+                        : receipt.taggedWithDeliveryId(communication + "-" + recipient.get(0)));
     }
 
     private static Receipt receipt(String type, JsonObject e, String id, String tag, String address, String mailTime) {
         switch (type) {
             case "Delivery": {
                 JsonObject d = object(e, "delivery");
-                return new Receipt(Channel.Email, id, tag, address, ReceiptOutcome.Delivered, type,
-                        at(d, mailTime), text(d, "smtpResponse"), List.of());
+                return new Receipt(
+                        Channel.Email,
+                        id,
+                        tag,
+                        address,
+                        ReceiptOutcome.Delivered,
+                        type,
+                        at(d, mailTime),
+                        text(d, "smtpResponse"),
+                        List.of());
             }
             case "Bounce": {
                 JsonObject b = object(e, "bounce");
@@ -60,30 +69,78 @@ public final class SesEventParser {
                 List<String> diagnostics = texts(b, "bouncedRecipients", "diagnosticCode");
                 String reason = "bounce " + bounceType + "/" + text(b, "bounceSubType")
                         + (diagnostics.isEmpty() ? "" : ": " + diagnostics.get(0));
-                return new Receipt(Channel.Email, id, tag, address, ReceiptOutcome.Failed, type + "/" + bounceType,
-                        at(b, mailTime), reason, "Permanent".equals(bounceType) ? bounced : List.of());
+                return new Receipt(
+                        Channel.Email,
+                        id,
+                        tag,
+                        address,
+                        ReceiptOutcome.Failed,
+                        type + "/" + bounceType,
+                        at(b, mailTime),
+                        reason,
+                        "Permanent".equals(bounceType) ? bounced : List.of());
             }
             case "Complaint": {
                 JsonObject c = object(e, "complaint");
-                return new Receipt(Channel.Email, id, tag, address, ReceiptOutcome.Event, type, at(c, mailTime),
-                        "complaint " + text(c, "complaintFeedbackType"), texts(c, "complainedRecipients", "emailAddress"));
+                return new Receipt(
+                        Channel.Email,
+                        id,
+                        tag,
+                        address,
+                        ReceiptOutcome.Event,
+                        type,
+                        at(c, mailTime),
+                        "complaint " + text(c, "complaintFeedbackType"),
+                        texts(c, "complainedRecipients", "emailAddress"));
             }
             case "Reject":
-                return new Receipt(Channel.Email, id, tag, address, ReceiptOutcome.Failed, type, mailTime,
-                        "rejected by SES: " + text(object(e, "reject"), "reason"), List.of());
+                return new Receipt(
+                        Channel.Email,
+                        id,
+                        tag,
+                        address,
+                        ReceiptOutcome.Failed,
+                        type,
+                        mailTime,
+                        "rejected by SES: " + text(object(e, "reject"), "reason"),
+                        List.of());
             case "Rendering Failure":
             case "RenderingFailure":
-                return new Receipt(Channel.Email, id, tag, address, ReceiptOutcome.Failed, type, mailTime,
-                        "rendering failed: " + text(object(e, "failure"), "errorMessage"), List.of());
+                return new Receipt(
+                        Channel.Email,
+                        id,
+                        tag,
+                        address,
+                        ReceiptOutcome.Failed,
+                        type,
+                        mailTime,
+                        "rendering failed: " + text(object(e, "failure"), "errorMessage"),
+                        List.of());
             case "DeliveryDelay": {
                 JsonObject d = object(e, "deliveryDelay");
-                return new Receipt(Channel.Email, id, tag, address, ReceiptOutcome.Event, type, at(d, mailTime),
-                        text(d, "delayType"), List.of());
+                return new Receipt(
+                        Channel.Email,
+                        id,
+                        tag,
+                        address,
+                        ReceiptOutcome.Event,
+                        type,
+                        at(d, mailTime),
+                        text(d, "delayType"),
+                        List.of());
             }
             default: // Send, Open, Click, Subscription and types added later: recorded, never a status
                 JsonObject detail = object(e, type.toLowerCase(java.util.Locale.ROOT));
-                return new Receipt(Channel.Email, id, tag, address, ReceiptOutcome.Event, type, at(detail, mailTime),
-                        text(detail, "link"), List.of());
+                return new Receipt(
+                        Channel.Email,
+                        id,
+                        tag,
+                        address,
+                        ReceiptOutcome.Event,
+                        type,
+                        at(detail, mailTime),
+                        text(detail, "link"),
+                        List.of());
         }
     }
 

@@ -23,8 +23,7 @@ public final class SmsEventParser {
     /** End User Messaging states on the way to a final answer. */
     private static final Set<String> IN_FLIGHT = Set.of("PENDING", "QUEUED", "SUCCESSFUL");
 
-    private SmsEventParser() {
-    }
+    private SmsEventParser() {}
 
     public static Optional<Receipt> parse(String json) {
         Optional<JsonObject> parsed = JsonFields.object(json);
@@ -44,21 +43,38 @@ public final class SmsEventParser {
 
     private static Receipt endUserMessaging(JsonObject e) {
         String status = text(e, "messageStatus");
-        ReceiptOutcome outcome = "DELIVERED".equals(status) ? ReceiptOutcome.Delivered
+        ReceiptOutcome outcome = "DELIVERED".equals(status)
+                ? ReceiptOutcome.Delivered
                 : IN_FLIGHT.contains(status) || !flag(e, "isFinal") ? ReceiptOutcome.Event : ReceiptOutcome.Failed;
         Long at = number(e, "eventTimestamp");
-        return new Receipt(Channel.SMS, text(e, "messageId"), text(object(e, "context"), "communicationId"),
-                text(e, "destinationPhoneNumber"), outcome, text(e, "eventType") + "/" + status,
-                at == null ? null : Instant.ofEpochMilli(at).toString(), text(e, "messageStatusDescription"), List.of());
+        return new Receipt(
+                Channel.SMS,
+                text(e, "messageId"),
+                text(object(e, "context"), "communicationId"),
+                text(e, "destinationPhoneNumber"),
+                outcome,
+                text(e, "eventType") + "/" + status,
+                at == null ? null : Instant.ofEpochMilli(at).toString(),
+                text(e, "messageStatusDescription"),
+                List.of());
     }
 
     private static Receipt deliveryStatusLog(JsonObject e, JsonObject notification) {
         String status = text(e, "status");
         JsonObject delivery = object(e, "delivery");
-        ReceiptOutcome outcome = "SUCCESS".equals(status) ? ReceiptOutcome.Delivered
+        ReceiptOutcome outcome = "SUCCESS".equals(status)
+                ? ReceiptOutcome.Delivered
                 : "FAILURE".equals(status) ? ReceiptOutcome.Failed : ReceiptOutcome.Event;
-        return new Receipt(Channel.SMS, text(notification, "messageId"), null, text(delivery, "destination"), outcome,
-                status, isoTime(text(notification, "timestamp")), text(delivery, "providerResponse"), List.of());
+        return new Receipt(
+                Channel.SMS,
+                text(notification, "messageId"),
+                null,
+                text(delivery, "destination"),
+                outcome,
+                status,
+                isoTime(text(notification, "timestamp")),
+                text(delivery, "providerResponse"),
+                List.of());
     }
 
     /** The log writes {@code 2016-06-28 00:40:34.558} (UTC); the trail keeps ISO-8601. */

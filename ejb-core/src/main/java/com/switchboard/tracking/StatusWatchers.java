@@ -23,7 +23,8 @@ public class StatusWatchers {
     private final Map<String, Set<Consumer<RecipientStatusChanged>>> watchers = new ConcurrentHashMap<>();
 
     public void watch(String communicationId, Consumer<RecipientStatusChanged> watcher) {
-        watchers.computeIfAbsent(communicationId, id -> ConcurrentHashMap.newKeySet()).add(watcher);
+        watchers.computeIfAbsent(communicationId, id -> ConcurrentHashMap.newKeySet())
+                .add(watcher);
     }
 
     public void unwatch(String communicationId, Consumer<RecipientStatusChanged> watcher) {

@@ -18,7 +18,9 @@ public record TrackingCursor(String day, String sortKey) {
     public static Optional<TrackingCursor> decode(String token) {
         return OpaqueCursor.decode(token).flatMap(raw -> {
             String[] p = raw.split(SEP, -1);
-            if (p.length != 2 || !p[0].matches("\\d{4}-\\d{2}-\\d{2}") || !(p[1].isEmpty() || keyOfThatDay(p[0], p[1]))) {
+            if (p.length != 2
+                    || !p[0].matches("\\d{4}-\\d{2}-\\d{2}")
+                    || !(p[1].isEmpty() || keyOfThatDay(p[0], p[1]))) {
                 return Optional.empty();
             }
             return Optional.of(new TrackingCursor(p[0], p[1].isEmpty() ? null : p[1]));

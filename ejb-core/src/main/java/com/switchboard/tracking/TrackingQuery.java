@@ -15,18 +15,34 @@ import java.util.List;
  * channel, customer, vehicle and a time range on when the communication was due, a page size and
  * the opaque cursor of the previous page.
  */
-public record TrackingQuery(CommunicationStatus status, Channel channel, String customerId, String vehicleId,
-        Instant from, Instant to, int limit, TrackingCursor cursor) {
+public record TrackingQuery(
+        CommunicationStatus status,
+        Channel channel,
+        String customerId,
+        String vehicleId,
+        Instant from,
+        Instant to,
+        int limit,
+        TrackingCursor cursor) {
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
 
     /** @throws InvalidRequestException (400) naming every malformed parameter */
-    public static TrackingQuery of(String status, String channel, String customerId, String vehicleId, String from,
-            String to, Integer limit, String next) {
+    public static TrackingQuery of(
+            String status,
+            String channel,
+            String customerId,
+            String vehicleId,
+            String from,
+            String to,
+            Integer limit,
+            String next) {
         List<FieldError> errors = new ArrayList<>();
         CommunicationStatus s = null;
         if (status != null) {
-            s = Arrays.stream(CommunicationStatus.values()).filter(v -> v.name().equalsIgnoreCase(status.trim())).findFirst()
+            s = Arrays.stream(CommunicationStatus.values())
+                    .filter(v -> v.name().equalsIgnoreCase(status.trim()))
+                    .findFirst()
                     .orElse(null);
             if (s == null) {
                 errors.add(new FieldError("status", "one of " + Arrays.toString(CommunicationStatus.values())));

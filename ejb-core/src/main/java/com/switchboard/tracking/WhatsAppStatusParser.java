@@ -18,8 +18,7 @@ import java.util.Optional;
  * returned, stored as the recipient's providerMessageId.
  */
 public final class WhatsAppStatusParser {
-    private WhatsAppStatusParser() {
-    }
+    private WhatsAppStatusParser() {}
 
     public static Optional<Receipt> parse(JsonObject status) {
         // our delivery id, sent as biz_opaque_callback_data and echoed in every status of the message
@@ -37,21 +36,32 @@ public final class WhatsAppStatusParser {
         String at = epochSeconds(text(status, "timestamp"));
         switch (state) {
             case "delivered":
-                return Optional.of(new Receipt(Channel.WhatsApp, wamid, null, address, ReceiptOutcome.Delivered, state, at,
-                        null, List.of()));
+                return Optional.of(new Receipt(
+                        Channel.WhatsApp, wamid, null, address, ReceiptOutcome.Delivered, state, at, null, List.of()));
             case "failed":
-                return Optional.of(new Receipt(Channel.WhatsApp, wamid, null, address, ReceiptOutcome.Failed, state, at,
-                        reason(status), List.of()));
+                return Optional.of(new Receipt(
+                        Channel.WhatsApp,
+                        wamid,
+                        null,
+                        address,
+                        ReceiptOutcome.Failed,
+                        state,
+                        at,
+                        reason(status),
+                        List.of()));
             default: // sent, read, deleted, warning: on the trail, never a status
-                return Optional.of(new Receipt(Channel.WhatsApp, wamid, null, address, ReceiptOutcome.Event, state, at,
-                        null, List.of()));
+                return Optional.of(new Receipt(
+                        Channel.WhatsApp, wamid, null, address, ReceiptOutcome.Event, state, at, null, List.of()));
         }
     }
 
     /** {@code Message undeliverable (131026)}; Meta's details add nothing a CSR can act on and may be long. */
     private static String reason(JsonObject status) {
-        JsonObject error = status.get("errors") instanceof JsonArray errors && !errors.isEmpty()
-                && errors.get(0) instanceof JsonObject first ? first : null;
+        JsonObject error = status.get("errors") instanceof JsonArray errors
+                        && !errors.isEmpty()
+                        && errors.get(0) instanceof JsonObject first
+                ? first
+                : null;
         if (error == null) {
             return "failed";
         }

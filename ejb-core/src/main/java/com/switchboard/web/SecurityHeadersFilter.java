@@ -29,7 +29,9 @@ public abstract class SecurityHeadersFilter extends HttpFilter {
 
     @Override
     public void init() {
-        hsts = ConfigProvider.getConfig().getOptionalValue("security.hsts", Boolean.class).orElse(false);
+        hsts = ConfigProvider.getConfig()
+                .getOptionalValue("security.hsts", Boolean.class)
+                .orElse(false);
     }
 
     @Override

@@ -29,12 +29,18 @@ class AnalyticsQueryTest {
 
     @Test
     void badParametersAreNamed() {
-        InvalidRequestException e = assertThrows(InvalidRequestException.class,
-                () -> AnalyticsQuery.of("yesterday", null, "pigeon", "week", CLOCK), "three bad values");
+        InvalidRequestException e = assertThrows(
+                InvalidRequestException.class,
+                () -> AnalyticsQuery.of("yesterday", null, "pigeon", "week", CLOCK),
+                "three bad values");
         assertEquals(3, e.errors().size(), "each bad field named: " + e.errors());
-        assertThrows(InvalidRequestException.class, () -> AnalyticsQuery.of("2026-03-10", "2026-03-01", null, null, CLOCK),
+        assertThrows(
+                InvalidRequestException.class,
+                () -> AnalyticsQuery.of("2026-03-10", "2026-03-01", null, null, CLOCK),
                 "from after to");
-        assertThrows(InvalidRequestException.class, () -> AnalyticsQuery.of("2026-01-01", "2026-03-10", null, "hour", CLOCK),
+        assertThrows(
+                InvalidRequestException.class,
+                () -> AnalyticsQuery.of("2026-01-01", "2026-03-10", null, "hour", CLOCK),
                 "too many hours");
     }
 }

@@ -10,10 +10,14 @@ class FailureReasonsTest {
 
     @Test
     void reasonsDifferingInDetailShareOneKey() {
-        assertEquals("gave-up-after-deliveries", FailureReasons.normalise("gave up after 5 deliveries: SNS throttled"),
+        assertEquals(
+                "gave-up-after-deliveries",
+                FailureReasons.normalise("gave up after 5 deliveries: SNS throttled"),
                 "numbers and the detail after the colon are dropped");
-        assertEquals(FailureReasons.normalise("InvalidParameter: +4470000001 bad"),
-                FailureReasons.normalise("InvalidParameter: +4470000002 worse"), "same head, same key");
+        assertEquals(
+                FailureReasons.normalise("InvalidParameter: +4470000001 bad"),
+                FailureReasons.normalise("InvalidParameter: +4470000002 worse"),
+                "same head, same key");
         assertEquals("unknown", FailureReasons.normalise(null), "no reason");
         assertTrue(FailureReasons.normalise("x".repeat(100)).length() <= 40, "keys stay short");
     }

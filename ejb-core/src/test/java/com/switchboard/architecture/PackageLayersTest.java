@@ -31,10 +31,12 @@ class PackageLayersTest {
         LAYERS.put("foundation", new String[] {"error", "metering", "store", "messaging", "tracking.sns"});
         LAYERS.put("reference data", new String[] {"template", "channel", "preference", "apikey", "limits"});
         LAYERS.put("communication", new String[] {"communication"});
-        LAYERS.put("pipeline", new String[] {"analytics", "queue", "scheduling", "communication.send", "coordination",
-            "coordination.timing", "tracking"});
-        LAYERS.put("providers", new String[] {"channel.email", "channel.sms", "channel.whatsapp", "channel.inapp",
-            "channel.chat", "channel.control"});
+        LAYERS.put("pipeline", new String[] {
+            "analytics", "queue", "scheduling", "communication.send", "coordination", "coordination.timing", "tracking"
+        });
+        LAYERS.put("providers", new String[] {
+            "channel.email", "channel.sms", "channel.whatsapp", "channel.inapp", "channel.chat", "channel.control"
+        });
         LAYERS.put("edge", new String[] {"delivery", "integration", "health", "web"});
     }
 
@@ -49,15 +51,19 @@ class PackageLayersTest {
 
     @Test
     void noPackageUsesALayerAboveIt() {
-        LayeredArchitecture architecture = layeredArchitecture().consideringOnlyDependenciesInLayers()
+        LayeredArchitecture architecture = layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
                 .ensureAllClassesAreContainedInArchitecture();
         for (Map.Entry<String, String[]> layer : LAYERS.entrySet()) {
-            architecture = architecture.layer(layer.getKey()).definedBy(
-                    Arrays.stream(layer.getValue()).map(p -> BASE + p).toArray(String[]::new));
+            architecture = architecture
+                    .layer(layer.getKey())
+                    .definedBy(
+                            Arrays.stream(layer.getValue()).map(p -> BASE + p).toArray(String[]::new));
         }
         String[] names = LAYERS.keySet().toArray(String[]::new);
         for (int i = 0; i < names.length - 1; i++) {
-            architecture = architecture.whereLayer(names[i])
+            architecture = architecture
+                    .whereLayer(names[i])
                     .mayOnlyBeAccessedByLayers(Arrays.copyOfRange(names, i + 1, names.length));
         }
         architecture.check(classes);
@@ -65,6 +71,10 @@ class PackageLayersTest {
 
     @Test
     void noTwoPackagesDependOnEachOther() {
-        slices().matching("com.switchboard.(**)").namingSlices("$1").should().beFreeOfCycles().check(classes);
+        slices().matching("com.switchboard.(**)")
+                .namingSlices("$1")
+                .should()
+                .beFreeOfCycles()
+                .check(classes);
     }
 }

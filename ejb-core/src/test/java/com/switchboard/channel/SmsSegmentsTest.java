@@ -1,7 +1,5 @@
 package com.switchboard.channel;
 
-import com.switchboard.channel.SmsSegments;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
@@ -10,7 +8,8 @@ class SmsSegmentsTest {
 
     @Test
     void plainGsmTextFitsOneMessageUpTo160Characters() {
-        assertEquals(SmsSegments.Encoding.GSM7, SmsSegments.encoding("Your car is ready @ 5pm, £20 due."), "GSM-7 text");
+        assertEquals(
+                SmsSegments.Encoding.GSM7, SmsSegments.encoding("Your car is ready @ 5pm, £20 due."), "GSM-7 text");
         assertEquals(1, SmsSegments.count("a".repeat(160)), "160 GSM-7 characters are one message");
         assertEquals(1, SmsSegments.count(""), "an empty text is still one message");
     }

@@ -35,23 +35,39 @@ class CountItemsTest {
         assertEquals(0, counts.itemOf(1_010), "a recipient added after accept (a fallback) counts on DETAILS");
         for (int k = 0; k < counts.items(); k++) {
             int item = k;
-            assertEquals(IntStream.range(0, 1_010).filter(i -> counts.itemOf(i) == item).count(), counts.plannedOn(k),
+            assertEquals(
+                    IntStream.range(0, 1_010)
+                            .filter(i -> counts.itemOf(i) == item)
+                            .count(),
+                    counts.plannedOn(k),
                     "item " + k + " starts with its recipients Pending");
         }
-        assertEquals(1_010, IntStream.range(0, counts.items()).map(counts::plannedOn).sum());
+        assertEquals(
+                1_010, IntStream.range(0, counts.items()).map(counts::plannedOn).sum());
     }
 
     @Test
     void detailsTellHowManyItemsAndTheSumIsOverAllOfThem() {
         CountItems counts = CountItems.forSend(60, 10);
-        var details = Map.of("countItems", n(3), "plannedRecipients", n(60), "count_Pending", n(0), "count_Sent", n(2),
-                "count_Delivered", n(23));
+        var details = Map.of(
+                "countItems",
+                n(3),
+                "plannedRecipients",
+                n(60),
+                "count_Pending",
+                n(0),
+                "count_Sent",
+                n(2),
+                "count_Delivered",
+                n(23));
         assertEquals(counts, CountItems.of(details));
         assertEquals(CountItems.SINGLE, CountItems.of(Map.of("count_Pending", n(1))), "a send of an earlier release");
         var other = Map.of("count_Pending", n(0), "count_Sent", n(0), "count_Delivered", n(9), "count_Failed", n(1));
         assertTrue(CountItems.open(details));
         assertFalse(CountItems.open(other));
-        assertEquals(Map.of("Pending", 0L, "Sent", 2L, "Delivered", 32L, "Failed", 1L), CountItems.sum(List.of(details, other)));
+        assertEquals(
+                Map.of("Pending", 0L, "Sent", 2L, "Delivered", 32L, "Failed", 1L),
+                CountItems.sum(List.of(details, other)));
     }
 
     private static AttributeValue n(long v) {

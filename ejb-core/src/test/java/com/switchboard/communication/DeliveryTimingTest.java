@@ -1,11 +1,8 @@
 package com.switchboard.communication;
 
-import com.switchboard.communication.DeliveryTiming;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.switchboard.communication.Urgency;
 import com.switchboard.preference.ChannelPreference;
 import com.switchboard.preference.Frequency;
 import com.switchboard.preference.Preferences;
@@ -29,28 +26,46 @@ class DeliveryTimingTest {
 
     @Test
     void immediateWithoutQuietHoursGoesAtOnce() {
-        assertEquals(Optional.empty(), DeliveryTiming.of(prefs(null), IMMEDIATE, Urgency.normal), "nothing to wait for");
+        assertEquals(
+                Optional.empty(), DeliveryTiming.of(prefs(null), IMMEDIATE, Urgency.normal), "nothing to wait for");
     }
 
     @Test
     void aDailyTimingSurvivesItsEncodingAndNamesTheNextDigest() {
-        DeliveryTiming t = DeliveryTiming.decode(DeliveryTiming.of(prefs(null), DAILY, Urgency.normal).orElseThrow());
+        DeliveryTiming t = DeliveryTiming.decode(
+                DeliveryTiming.of(prefs(null), DAILY, Urgency.normal).orElseThrow());
         assertEquals("S-1", t.stakeholderId(), "the stakeholder travels with it");
         assertEquals(Frequency.Daily, t.frequency(), "daily");
         assertTrue(t.digest(), "a digest");
-        assertEquals(Instant.parse("2026-11-01T13:00:00Z"), t.nextDigest(Instant.parse("2026-10-31T20:00:00Z")),
+        assertEquals(
+                Instant.parse("2026-11-01T13:00:00Z"),
+                t.nextDigest(Instant.parse("2026-10-31T20:00:00Z")),
                 "08:00 in New York the next morning");
     }
 
     @Test
     void quietHoursSurviveTheEncoding() {
-        DeliveryTiming t = DeliveryTiming.decode(DeliveryTiming.of(prefs(new QuietHours("22:00", "07:00")), IMMEDIATE, Urgency.normal)
-                .orElseThrow());
-        assertEquals(Optional.of(Instant.parse("2026-11-01T12:00:00Z")), t.quietUntil(Instant.parse("2026-11-01T03:00:00Z")),
+        DeliveryTiming t = DeliveryTiming.decode(
+                DeliveryTiming.of(prefs(new QuietHours("22:00", "07:00")), IMMEDIATE, Urgency.normal)
+                        .orElseThrow());
+        assertEquals(
+                Optional.of(Instant.parse("2026-11-01T12:00:00Z")),
+                t.quietUntil(Instant.parse("2026-11-01T03:00:00Z")),
                 "quiet until 07:00 EST");
     }
 
     private static Preferences prefs(QuietHours quiet) {
-        return new Preferences("S-1", "Customer", "America/New_York", new LinkedHashMap<>(), null, "08:00", "MONDAY", quiet, null, null, null);
+        return new Preferences(
+                "S-1",
+                "Customer",
+                "America/New_York",
+                new LinkedHashMap<>(),
+                null,
+                "08:00",
+                "MONDAY",
+                quiet,
+                null,
+                null,
+                null);
     }
 }

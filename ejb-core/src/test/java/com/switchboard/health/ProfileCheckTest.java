@@ -38,8 +38,12 @@ class ProfileCheckTest {
         List<String> problems = problems(settings);
         assertEquals(4, problems.size(), String.valueOf(problems));
         assertTrue(problems.contains("smtp.password is missing (set SES_SMTP_PASSWORD)"), String.valueOf(problems));
-        assertTrue(problems.contains("whatsapp.app.secret is missing (set WHATSAPP_APP_SECRET)"), String.valueOf(problems));
-        assertTrue(problems.contains("websocket.allowed.origins is missing (set CONSOLE_ORIGIN)"), String.valueOf(problems));
+        assertTrue(
+                problems.contains("whatsapp.app.secret is missing (set WHATSAPP_APP_SECRET)"),
+                String.valueOf(problems));
+        assertTrue(
+                problems.contains("websocket.allowed.origins is missing (set CONSOLE_ORIGIN)"),
+                String.valueOf(problems));
         assertTrue(problems.get(3).startsWith("sns.origination.number is unresolved"), String.valueOf(problems));
     }
 
@@ -47,6 +51,8 @@ class ProfileCheckTest {
     void theTestTrustRootIsRefusedInProduction() {
         Map<String, String> settings = complete();
         settings.put("sns.test.trust.store", "/opt/wlp/../sns-sandbox/signing-certificate.pem");
-        assertEquals(List.of("sns.test.trust.store is a test-only setting and must not be set in production"), problems(settings));
+        assertEquals(
+                List.of("sns.test.trust.store is a test-only setting and must not be set in production"),
+                problems(settings));
     }
 }

@@ -12,16 +12,23 @@ class StandardWebhookSignatureTest {
     @Test
     void signsLikeTheStandardWebhooksReferenceVector() {
         // the example of the Standard Webhooks specification's reference libraries
-        assertEquals("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
-                StandardWebhookSignature.sign("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek",
-                        1614265330L, "{\"test\": 2432232314}"), "v1 signature over id.timestamp.body");
+        assertEquals(
+                "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
+                StandardWebhookSignature.sign(
+                        "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                        "msg_p5jXN8AQM9LWM0D4loKWxJek",
+                        1614265330L,
+                        "{\"test\": 2432232314}"),
+                "v1 signature over id.timestamp.body");
     }
 
     @Test
     void anotherTimestampGivesAnotherSignature() {
         String secret = WebhookSecrets.generate();
-        assertNotEquals(StandardWebhookSignature.sign(secret, "msg_1", 1L, "{}"),
-                StandardWebhookSignature.sign(secret, "msg_1", 2L, "{}"), "the timestamp is signed");
+        assertNotEquals(
+                StandardWebhookSignature.sign(secret, "msg_1", 1L, "{}"),
+                StandardWebhookSignature.sign(secret, "msg_1", 2L, "{}"),
+                "the timestamp is signed");
     }
 
     @Test

@@ -17,8 +17,14 @@ class AddressValidatorTest {
 
     @Test
     void refusesAddressesThatCouldInjectHeadersOrAreNotAddresses() {
-        assertTrue(validator.problem(Channel.Email, "ana@example.com\r\nBcc: all@example.com").isPresent(), "CRLF injection");
-        assertTrue(validator.problem(Channel.Email, "Ana <ana@example.com>").isPresent(), "display names are not addresses");
+        assertTrue(
+                validator
+                        .problem(Channel.Email, "ana@example.com\r\nBcc: all@example.com")
+                        .isPresent(),
+                "CRLF injection");
+        assertTrue(
+                validator.problem(Channel.Email, "Ana <ana@example.com>").isPresent(),
+                "display names are not addresses");
         assertTrue(validator.problem(Channel.Email, "ana@").isPresent(), "no domain");
         assertTrue(validator.problem(Channel.Email, "").isPresent(), "blank");
     }

@@ -7,7 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConsentKeywordsTest {
-    private static final List<String> DEFAULTS = List.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "BAJA", "PARAR");
+    private static final List<String> DEFAULTS =
+            List.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "BAJA", "PARAR");
 
     @Test
     void aKeywordAloneOptsOutWhateverItsCaseAndBlanks() {

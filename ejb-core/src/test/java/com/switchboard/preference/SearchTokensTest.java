@@ -22,16 +22,23 @@ class SearchTokensTest {
 
     @Test
     void aProfileHasOneTokenPerNameWordPlateAndCustomerNumber() {
-        List<Token> tokens = SearchTokens.of(new StakeholderProfile("s1", "Ana  Silva-Rocha", List.of("AB12 CDE", "X"),
-                "C-1001", null));
-        assertEquals(List.of(new Token("name", "ana"), new Token("name", "silva"), new Token("name", "rocha"),
-                new Token("vehicle", "ab12cde"), new Token("customer", "c1001")), tokens,
+        List<Token> tokens = SearchTokens.of(
+                new StakeholderProfile("s1", "Ana  Silva-Rocha", List.of("AB12 CDE", "X"), "C-1001", null));
+        assertEquals(
+                List.of(
+                        new Token("name", "ana"),
+                        new Token("name", "silva"),
+                        new Token("name", "rocha"),
+                        new Token("vehicle", "ab12cde"),
+                        new Token("customer", "c1001")),
+                tokens,
                 "one-character plates can never be searched, so they get no token");
     }
 
     @Test
     void theLongestTermIsQueriedFirst() {
-        assertEquals(List.of("silva", "ana"), SearchTokens.terms("  ana SILVA ana "), "distinct, normalised, longest first");
+        assertEquals(
+                List.of("silva", "ana"), SearchTokens.terms("  ana SILVA ana "), "distinct, normalised, longest first");
         assertEquals(List.of(), SearchTokens.terms("  -- "), "nothing searchable");
     }
 }

@@ -22,8 +22,12 @@ class ClockProducerTest {
         OffsetClock clock = new OffsetClock(Clock.systemUTC());
         clock.setNow(Instant.parse("2026-11-01T12:59:58Z"));
         Duration fromSet = Duration.between(Instant.parse("2026-11-01T12:59:58Z"), clock.instant());
-        assertTrue(!fromSet.isNegative() && fromSet.compareTo(Duration.ofSeconds(5)) < 0, "time runs on from there: " + fromSet);
+        assertTrue(
+                !fromSet.isNegative() && fromSet.compareTo(Duration.ofSeconds(5)) < 0,
+                "time runs on from there: " + fromSet);
         clock.reset();
-        assertTrue(Duration.between(Instant.now(), clock.instant()).abs().compareTo(Duration.ofSeconds(5)) < 0, "back to real time");
+        assertTrue(
+                Duration.between(Instant.now(), clock.instant()).abs().compareTo(Duration.ofSeconds(5)) < 0,
+                "back to real time");
     }
 }

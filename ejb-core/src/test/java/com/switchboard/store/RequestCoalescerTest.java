@@ -39,17 +39,21 @@ class RequestCoalescerTest {
                 int n = i;
                 results.add(pool.submit(() -> coalescer.submit(n)));
             }
-            await().atMost(Duration.ofSeconds(5)).alias("the 25 wait behind the batch in flight")
+            await().atMost(Duration.ofSeconds(5))
+                    .alias("the 25 wait behind the batch in flight")
                     .until(() -> coalescer.waiting() == 25);
             othersQueued.countDown();
             for (int i = 0; i < results.size(); i++) {
-                assertEquals("result " + i, results.get(i).get(5, TimeUnit.SECONDS), "caller " + i + " gets its own result");
+                assertEquals(
+                        "result " + i, results.get(i).get(5, TimeUnit.SECONDS), "caller " + i + " gets its own result");
             }
         } finally {
             pool.shutdownNow();
         }
         assertEquals(26, batchSizes.stream().mapToInt(Integer::intValue).sum(), "every input done once: " + batchSizes);
-        assertTrue(batchSizes.size() <= 4, "the 25 that waited went in batches of at most 10, not one by one: " + batchSizes);
+        assertTrue(
+                batchSizes.size() <= 4,
+                "the 25 that waited went in batches of at most 10, not one by one: " + batchSizes);
         assertTrue(batchSizes.stream().allMatch(s -> s <= 10), "no batch above the limit: " + batchSizes);
     }
 
@@ -64,10 +68,15 @@ class RequestCoalescerTest {
             }
             return new ArrayList<>(java.util.Collections.nCopies(inputs.size(), null));
         });
-        assertSame(outage, assertThrows(IllegalStateException.class, () -> coalescer.submit("bad")),
+        assertSame(
+                outage,
+                assertThrows(IllegalStateException.class, () -> coalescer.submit("bad")),
                 "the caller sees the batch's own exception (so outage handling still recognises it)");
         coalescer.submit("good");
-        assertEquals(List.of(List.of("bad"), List.of("good")), batches, "a lone caller runs its own batch at once, also after a failure");
+        assertEquals(
+                List.of(List.of("bad"), List.of("good")),
+                batches,
+                "a lone caller runs its own batch at once, also after a failure");
     }
 
     @Test

@@ -21,7 +21,10 @@ class ShardBackoffTest {
     void everyShardIsReadAtStartThenTheIdleOnesAreSpreadOverTheSweep() {
         ShardBackoff b = new ShardBackoff(4, () -> Duration.ofSeconds(80));
         List<ShardBackoff.Look> first = b.due(T0);
-        assertEquals(List.of(0, 1, 2, 3), first.stream().map(ShardBackoff.Look::shard).toList(), "all at the first tick");
+        assertEquals(
+                List.of(0, 1, 2, 3),
+                first.stream().map(ShardBackoff.Look::shard).toList(),
+                "all at the first tick");
         first.forEach(l -> b.idle(l, T0, null));
 
         assertEquals(List.of(), due(b, T0.plusSeconds(19)), "nothing before a quarter of the sweep");

@@ -34,8 +34,12 @@ class StoreUnavailableTranslatorTest {
             StoreUnavailableException e = assertThrows(StoreUnavailableException.class, () -> dynamo.listTables());
             assertInstanceOf(SdkClientException.class, e.getCause());
             // a paginator runs as the interface's default method: its page requests come back through the proxy
-            assertThrows(StoreUnavailableException.class, () -> dynamo.listTablesPaginator().tableNames().iterator().next());
-            assertThrows(StoreUnavailableException.class, () -> dynamo.getItem(b -> b.tableName("t").key(java.util.Map.of())));
+            assertThrows(
+                    StoreUnavailableException.class,
+                    () -> dynamo.listTablesPaginator().tableNames().iterator().next());
+            assertThrows(
+                    StoreUnavailableException.class,
+                    () -> dynamo.getItem(b -> b.tableName("t").key(java.util.Map.of())));
         }
     }
 }

@@ -20,7 +20,9 @@ class RecentNotificationsTest {
         assertTrue(seen.add(id, T0, HOUR, 1000), "first time");
         assertFalse(seen.add(id, T0 + 1, HOUR, 1000), "a repeat a moment later");
         assertFalse(seen.add(id, T0 + HOUR - 60_001, HOUR, 1000), "a repeat near the end of the window");
-        assertTrue(seen.add(id, T0 + HOUR + 120_000, HOUR, 1000), "after the window it is applied again (the verifier refuses it by age)");
+        assertTrue(
+                seen.add(id, T0 + HOUR + 120_000, HOUR, 1000),
+                "after the window it is applied again (the verifier refuses it by age)");
         assertTrue(seen.add(RecentNotifications.hash("sns 1b2d"), T0 + 2, HOUR, 1000), "another id is independent");
     }
 
@@ -29,7 +31,9 @@ class RecentNotificationsTest {
         Buckets seen = new Buckets(61);
         long id = RecentNotifications.hash("wa-status delivered wamid.1");
         assertFalse(seen.contains(id, T0, HOUR), "not yet applied");
-        assertFalse(seen.contains(id, T0 + 1, HOUR), "looking does not remember: a failed attempt's retry is still applied");
+        assertFalse(
+                seen.contains(id, T0 + 1, HOUR),
+                "looking does not remember: a failed attempt's retry is still applied");
         seen.add(id, T0 + 2, HOUR, 1000);
         assertTrue(seen.contains(id, T0 + 3, HOUR), "remembered once applied");
         assertFalse(seen.contains(id, T0 + HOUR + 120_000, HOUR), "forgotten after the window");
@@ -41,7 +45,9 @@ class RecentNotificationsTest {
         for (int i = 0; i < 3; i++) {
             assertTrue(seen.add(RecentNotifications.hash("id " + i), T0, HOUR, 2), "id " + i);
         }
-        assertTrue(seen.add(RecentNotifications.hash("id 2"), T0 + 1, HOUR, 2), "the third was not remembered: applied, not refused");
+        assertTrue(
+                seen.add(RecentNotifications.hash("id 2"), T0 + 1, HOUR, 2),
+                "the third was not remembered: applied, not refused");
         assertFalse(seen.add(RecentNotifications.hash("id 0"), T0 + 1, HOUR, 2), "the first two were");
     }
 
@@ -61,7 +67,9 @@ class RecentNotificationsTest {
 
     @Test
     void similarIdsHashApart() {
-        assertNotEquals(RecentNotifications.hash("wa-status delivered wamid.1"), RecentNotifications.hash("wa-status read wamid.1"));
+        assertNotEquals(
+                RecentNotifications.hash("wa-status delivered wamid.1"),
+                RecentNotifications.hash("wa-status read wamid.1"));
         assertNotEquals(RecentNotifications.hash("sns a"), RecentNotifications.hash("sns b"));
     }
 }

@@ -14,7 +14,8 @@ class SesEventParserTest {
              "tags":{"ses:configuration-set":["switchboard"],"communicationId":["c0ffee00-0000-4000-8000-000000000001"],"recipient":["0"]}}""";
 
     private static Receipt parse(String type, String detail) {
-        return SesEventParser.parse("{\"eventType\":\"" + type + "\"," + MAIL + (detail.isEmpty() ? "" : "," + detail) + "}")
+        return SesEventParser.parse(
+                        "{\"eventType\":\"" + type + "\"," + MAIL + (detail.isEmpty() ? "" : "," + detail) + "}")
                 .orElseThrow();
     }
 
@@ -25,7 +26,10 @@ class SesEventParserTest {
                  "smtpResponse":"250 2.6.0 Message received","reportingMTA":"a8-70.smtp-out.amazonses.com"}""");
         assertEquals(ReceiptOutcome.Delivered, r.outcome(), "Delivery delivers");
         assertEquals("0100019a-ses-1", r.providerMessageId(), "mail.messageId correlates");
-        assertEquals("c0ffee00-0000-4000-8000-000000000001", r.communicationTag(), "our communication tag names the recipient");
+        assertEquals(
+                "c0ffee00-0000-4000-8000-000000000001",
+                r.communicationTag(),
+                "our communication tag names the recipient");
         assertEquals(0, r.recipientTag(), "with the recipient tag, so no lookup is needed");
         assertEquals("recipient@example.com", r.address(), "mail.destination");
         assertEquals("2026-11-25T10:00:01.133Z", r.occurredAt(), "delivery.timestamp");
@@ -63,14 +67,32 @@ class SesEventParserTest {
 
     @Test
     void rejectAndRenderingFailureFailOpenClickDelayAndSendAreEventsOnly() {
-        assertEquals(ReceiptOutcome.Failed, parse("Reject", "\"reject\":{\"reason\":\"Bad content\"}").outcome(), "Reject");
-        assertEquals(ReceiptOutcome.Failed,
-                parse("Rendering Failure", "\"failure\":{\"errorMessage\":\"Attribute 'x' is not present\",\"templateName\":\"t\"}").outcome(),
+        assertEquals(
+                ReceiptOutcome.Failed,
+                parse("Reject", "\"reject\":{\"reason\":\"Bad content\"}").outcome(),
+                "Reject");
+        assertEquals(
+                ReceiptOutcome.Failed,
+                parse(
+                                "Rendering Failure",
+                                "\"failure\":{\"errorMessage\":\"Attribute 'x' is not present\",\"templateName\":\"t\"}")
+                        .outcome(),
                 "Rendering Failure");
-        assertEquals(ReceiptOutcome.Event, parse("Open", "\"open\":{\"ipAddress\":\"192.0.2.1\",\"timestamp\":\"2026-11-25T12:00:00Z\"}").outcome(), "Open");
-        assertEquals("https://example.com/x",
-                parse("Click", "\"click\":{\"link\":\"https://example.com/x\",\"timestamp\":\"2026-11-25T12:00:00Z\"}").reason(), "Click keeps the link");
-        assertEquals(ReceiptOutcome.Event, parse("DeliveryDelay", "\"deliveryDelay\":{\"delayType\":\"MailboxFull\"}").outcome(), "DeliveryDelay");
+        assertEquals(
+                ReceiptOutcome.Event,
+                parse("Open", "\"open\":{\"ipAddress\":\"192.0.2.1\",\"timestamp\":\"2026-11-25T12:00:00Z\"}")
+                        .outcome(),
+                "Open");
+        assertEquals(
+                "https://example.com/x",
+                parse("Click", "\"click\":{\"link\":\"https://example.com/x\",\"timestamp\":\"2026-11-25T12:00:00Z\"}")
+                        .reason(),
+                "Click keeps the link");
+        assertEquals(
+                ReceiptOutcome.Event,
+                parse("DeliveryDelay", "\"deliveryDelay\":{\"delayType\":\"MailboxFull\"}")
+                        .outcome(),
+                "DeliveryDelay");
         assertEquals(ReceiptOutcome.Event, parse("Send", "\"send\":{}").outcome(), "Send");
     }
 

@@ -15,13 +15,13 @@ class SmsEventParserTest {
                  "originationPhoneNumber":"+12065550152","destinationPhoneNumber":"+14255550156","isInternationalSend":false,
                  "mcc":"310","mnc":"800","messageId":"862a8790-60c0-4430-9b2b-658bdexample","messageRequestTimestamp":1686975103170,
                  "messageEncoding":"GSM","messageType":"TRANSACTIONAL","messageStatus":"%s","messageStatusDescription":"%s",
-                 "context":{"account":"bar"},"totalMessageParts":1,"totalMessagePrice":0.09582,"totalCarrierFee":0.0}"""
-                .formatted(eventType, isFinal, status, description);
+                 "context":{"account":"bar"},"totalMessageParts":1,"totalMessagePrice":0.09582,"totalCarrierFee":0.0}""".formatted(eventType, isFinal, status, description);
     }
 
     @Test
     void endUserMessagingDeliveredIsDelivered() {
-        Receipt r = SmsEventParser.parse(endUserMessaging("TEXT_DELIVERED", "DELIVERED", true, "Message has been accepted by phone"))
+        Receipt r = SmsEventParser.parse(
+                        endUserMessaging("TEXT_DELIVERED", "DELIVERED", true, "Message has been accepted by phone"))
                 .orElseThrow();
         assertEquals(Channel.SMS, r.channel(), "an SMS receipt");
         assertEquals(ReceiptOutcome.Delivered, r.outcome(), "DELIVERED delivers");
@@ -32,19 +32,35 @@ class SmsEventParserTest {
 
     @Test
     void endUserMessagingCarrierFailureFailsWithTheCarriersReason() {
-        Receipt r = SmsEventParser.parse(endUserMessaging("TEXT_CARRIER_UNREACHABLE", "CARRIER_UNREACHABLE", true,
-                "The carrier for the destination phone number is currently unreachable")).orElseThrow();
+        Receipt r = SmsEventParser.parse(endUserMessaging(
+                        "TEXT_CARRIER_UNREACHABLE",
+                        "CARRIER_UNREACHABLE",
+                        true,
+                        "The carrier for the destination phone number is currently unreachable"))
+                .orElseThrow();
         assertEquals(ReceiptOutcome.Failed, r.outcome(), "a final failure status fails");
-        assertEquals("The carrier for the destination phone number is currently unreachable", r.reason(), "carrier's reason");
+        assertEquals(
+                "The carrier for the destination phone number is currently unreachable",
+                r.reason(),
+                "carrier's reason");
         assertEquals("TEXT_CARRIER_UNREACHABLE/CARRIER_UNREACHABLE", r.rawStatus(), "raw status kept");
     }
 
     @Test
     void endUserMessagingIntermediateStatesAreEventsOnly() {
-        assertEquals(ReceiptOutcome.Event, SmsEventParser.parse(endUserMessaging("TEXT_SUCCESSFUL", "SUCCESSFUL", true,
-                "Message has been accepted by phone carrier")).orElseThrow().outcome(), "accepted by the carrier is not delivered");
-        assertEquals(ReceiptOutcome.Event, SmsEventParser.parse(endUserMessaging("TEXT_QUEUED", "QUEUED", false, "queued"))
-                .orElseThrow().outcome(), "queued");
+        assertEquals(
+                ReceiptOutcome.Event,
+                SmsEventParser.parse(endUserMessaging(
+                                "TEXT_SUCCESSFUL", "SUCCESSFUL", true, "Message has been accepted by phone carrier"))
+                        .orElseThrow()
+                        .outcome(),
+                "accepted by the carrier is not delivered");
+        assertEquals(
+                ReceiptOutcome.Event,
+                SmsEventParser.parse(endUserMessaging("TEXT_QUEUED", "QUEUED", false, "queued"))
+                        .orElseThrow()
+                        .outcome(),
+                "queued");
     }
 
     @Test
@@ -60,7 +76,10 @@ class SmsEventParserTest {
         assertEquals("2016-06-28T00:40:34.558Z", delivered.occurredAt(), "log time in ISO-8601");
 
         Receipt failed = SmsEventParser.parse(ok.replace("SUCCESS", "FAILURE")
-                .replace("Message has been accepted by phone carrier", "Phone is currently unreachable/unavailable")).orElseThrow();
+                        .replace(
+                                "Message has been accepted by phone carrier",
+                                "Phone is currently unreachable/unavailable"))
+                .orElseThrow();
         assertEquals(ReceiptOutcome.Failed, failed.outcome(), "FAILURE fails");
         assertEquals("Phone is currently unreachable/unavailable", failed.reason(), "provider response is the reason");
     }

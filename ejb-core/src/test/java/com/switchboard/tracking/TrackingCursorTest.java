@@ -21,9 +21,15 @@ class TrackingCursorTest {
 
     @Test
     void aForgedKeyIsNoCursor() {
-        for (String raw : new String[] {"2026-11-25\nnot-a-key", "2026-11-25\n2026-11-24T10:00:00Z#" + ID,
-                "2026-11-25\n2026-11-25T10:00:00Z", "2026-11-25\n2026-11-25T10:00:00Z#", "2026-11-25",
-                "2026-11-25\n2026-11-25T10:00:00Z#" + ID + "\nCOMMUNICATION#" + ID + "\nDETAILS", "yesterday\n"}) {
+        for (String raw : new String[] {
+            "2026-11-25\nnot-a-key",
+            "2026-11-25\n2026-11-24T10:00:00Z#" + ID,
+            "2026-11-25\n2026-11-25T10:00:00Z",
+            "2026-11-25\n2026-11-25T10:00:00Z#",
+            "2026-11-25",
+            "2026-11-25\n2026-11-25T10:00:00Z#" + ID + "\nCOMMUNICATION#" + ID + "\nDETAILS",
+            "yesterday\n"
+        }) {
             String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
             assertTrue(TrackingCursor.decode(token).isEmpty(), "refused: " + raw.replace('\n', '|'));
         }

@@ -36,7 +36,8 @@ class WhatsAppStatusParserTest {
         Receipt r = parse("""
                 {"id":"wamid.y","status":"delivered","timestamp":"1767261600","recipient_id":"16505551234",
                  "biz_opaque_callback_data":"c0ffee00-0000-4000-8000-000000000001-27"}""");
-        assertEquals("c0ffee00-0000-4000-8000-000000000001", r.communicationTag(), "the communication of our delivery id");
+        assertEquals(
+                "c0ffee00-0000-4000-8000-000000000001", r.communicationTag(), "the communication of our delivery id");
         assertEquals(27, r.recipientTag(), "and the recipient's index");
     }
 
@@ -60,7 +61,11 @@ class WhatsAppStatusParserTest {
 
     @Test
     void sentAndReadAreEventsOnly() {
-        assertEquals(ReceiptOutcome.Event, parse("{\"id\":\"wamid.x\",\"status\":\"sent\",\"timestamp\":\"1\"}").outcome(), "sent");
+        assertEquals(
+                ReceiptOutcome.Event,
+                parse("{\"id\":\"wamid.x\",\"status\":\"sent\",\"timestamp\":\"1\"}")
+                        .outcome(),
+                "sent");
         Receipt read = parse("{\"id\":\"wamid.x\",\"status\":\"read\",\"timestamp\":\"1\"}");
         assertEquals(ReceiptOutcome.Event, read.outcome(), "read is no state");
         assertEquals("read", read.rawStatus(), "but is on the trail as read");

@@ -27,8 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ChatWebhookClient {
 
     /** The platform's answer to one post. */
-    public record Answer(int status, String body) {
-    }
+    public record Answer(int status, String body) {}
 
     @Inject
     Config config;
@@ -45,13 +44,16 @@ public class ChatWebhookClient {
 
     @PostConstruct
     void start() {
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(connectTimeoutMillis)).build();
+        http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofMillis(connectTimeoutMillis))
+                .build();
     }
 
     /** The incoming-webhook URL configured for {@code platform} under {@code name}, if any. */
     public Optional<URI> webhook(String platform, String name) {
         return config.getOptionalValue(platform + ".webhook." + name, String.class)
-                .filter(url -> !url.isBlank()).map(URI::create);
+                .filter(url -> !url.isBlank())
+                .map(URI::create);
     }
 
     /**
@@ -62,7 +64,9 @@ public class ChatWebhookClient {
         String prefix = platform + ".webhook.";
         for (String name : config.getPropertyNames()) {
             if (name.replace('_', '.').toLowerCase(java.util.Locale.ROOT).startsWith(prefix)
-                    && config.getOptionalValue(name, String.class).filter(v -> !v.isBlank()).isPresent()) {
+                    && config.getOptionalValue(name, String.class)
+                            .filter(v -> !v.isBlank())
+                            .isPresent()) {
                 return true;
             }
         }
@@ -71,14 +75,17 @@ public class ChatWebhookClient {
 
     /** Posts the JSON payload; an I/O failure or a timeout is transient, the URL stays out of the reason. */
     public Answer post(URI webhook, JsonObject payload) {
-        HttpRequest request = HttpRequest.newBuilder(webhook).timeout(Duration.ofMillis(readTimeoutMillis))
+        HttpRequest request = HttpRequest.newBuilder(webhook)
+                .timeout(Duration.ofMillis(readTimeoutMillis))
                 .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(payload.toString())).build();
+                .POST(HttpRequest.BodyPublishers.ofString(payload.toString()))
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
-            throw new TransientDeliveryException("webhook unreachable or timed out: " + e.getClass().getSimpleName(), e);
+            throw new TransientDeliveryException(
+                    "webhook unreachable or timed out: " + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransientDeliveryException("interrupted while posting the webhook", e);
@@ -102,7 +109,8 @@ public class ChatWebhookClient {
         if (failure instanceof DeliveryException known) {
             return known;
         }
-        return new TransientDeliveryException(platform + " webhook failed: " + failure.getClass().getSimpleName(), failure);
+        return new TransientDeliveryException(
+                platform + " webhook failed: " + failure.getClass().getSimpleName(), failure);
     }
 
     private static String shorten(String body) {

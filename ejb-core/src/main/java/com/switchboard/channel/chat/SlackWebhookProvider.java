@@ -1,9 +1,9 @@
 package com.switchboard.channel.chat;
 
-import com.switchboard.channel.ProviderPolicy;
 import com.switchboard.channel.Channel;
 import com.switchboard.channel.Delivery;
 import com.switchboard.channel.PermanentDeliveryException;
+import com.switchboard.channel.ProviderPolicy;
 import com.switchboard.channel.TransientDeliveryException;
 import com.switchboard.template.RenderedMessage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,13 +35,20 @@ public class SlackWebhookProvider extends ChatWebhookProvider {
     }
 
     @Override
-    @Retry(maxRetries = ProviderPolicy.REMOTE_RETRIES, delay = ProviderPolicy.REMOTE_RETRY_DELAY_MS,
-            jitter = ProviderPolicy.REMOTE_RETRY_JITTER_MS, retryOn = TransientDeliveryException.class,
+    @Retry(
+            maxRetries = ProviderPolicy.REMOTE_RETRIES,
+            delay = ProviderPolicy.REMOTE_RETRY_DELAY_MS,
+            jitter = ProviderPolicy.REMOTE_RETRY_JITTER_MS,
+            retryOn = TransientDeliveryException.class,
             abortOn = PermanentDeliveryException.class)
     @Timeout(ProviderPolicy.REMOTE_TIMEOUT_MS)
-    @CircuitBreaker(requestVolumeThreshold = ProviderPolicy.CIRCUIT_VOLUME, failureRatio = ProviderPolicy.CIRCUIT_FAILURE_RATIO,
-            delay = ProviderPolicy.CIRCUIT_DELAY_MS, successThreshold = ProviderPolicy.CIRCUIT_SUCCESSES,
-            failOn = TransientDeliveryException.class, skipOn = PermanentDeliveryException.class)
+    @CircuitBreaker(
+            requestVolumeThreshold = ProviderPolicy.CIRCUIT_VOLUME,
+            failureRatio = ProviderPolicy.CIRCUIT_FAILURE_RATIO,
+            delay = ProviderPolicy.CIRCUIT_DELAY_MS,
+            successThreshold = ProviderPolicy.CIRCUIT_SUCCESSES,
+            failOn = TransientDeliveryException.class,
+            skipOn = PermanentDeliveryException.class)
     @Bulkhead(ProviderPolicy.WEBHOOK_CONCURRENCY)
     public String send(Delivery delivery) {
         return post(delivery);
@@ -51,7 +58,8 @@ public class SlackWebhookProvider extends ChatWebhookProvider {
     @Override
     JsonObject payload(RenderedMessage message) {
         String subject = message.subject();
-        String text = subject == null || subject.isBlank() ? message.text() : "*" + subject.strip() + "*\n" + message.text();
+        String text =
+                subject == null || subject.isBlank() ? message.text() : "*" + subject.strip() + "*\n" + message.text();
         return Json.createObjectBuilder().add("text", text).build();
     }
 }

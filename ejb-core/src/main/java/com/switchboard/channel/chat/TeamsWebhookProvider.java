@@ -1,9 +1,9 @@
 package com.switchboard.channel.chat;
 
-import com.switchboard.channel.ProviderPolicy;
 import com.switchboard.channel.Channel;
 import com.switchboard.channel.Delivery;
 import com.switchboard.channel.PermanentDeliveryException;
+import com.switchboard.channel.ProviderPolicy;
 import com.switchboard.channel.TransientDeliveryException;
 import com.switchboard.template.RenderedMessage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,13 +38,20 @@ public class TeamsWebhookProvider extends ChatWebhookProvider {
     }
 
     @Override
-    @Retry(maxRetries = ProviderPolicy.REMOTE_RETRIES, delay = ProviderPolicy.REMOTE_RETRY_DELAY_MS,
-            jitter = ProviderPolicy.REMOTE_RETRY_JITTER_MS, retryOn = TransientDeliveryException.class,
+    @Retry(
+            maxRetries = ProviderPolicy.REMOTE_RETRIES,
+            delay = ProviderPolicy.REMOTE_RETRY_DELAY_MS,
+            jitter = ProviderPolicy.REMOTE_RETRY_JITTER_MS,
+            retryOn = TransientDeliveryException.class,
             abortOn = PermanentDeliveryException.class)
     @Timeout(ProviderPolicy.REMOTE_TIMEOUT_MS)
-    @CircuitBreaker(requestVolumeThreshold = ProviderPolicy.CIRCUIT_VOLUME, failureRatio = ProviderPolicy.CIRCUIT_FAILURE_RATIO,
-            delay = ProviderPolicy.CIRCUIT_DELAY_MS, successThreshold = ProviderPolicy.CIRCUIT_SUCCESSES,
-            failOn = TransientDeliveryException.class, skipOn = PermanentDeliveryException.class)
+    @CircuitBreaker(
+            requestVolumeThreshold = ProviderPolicy.CIRCUIT_VOLUME,
+            failureRatio = ProviderPolicy.CIRCUIT_FAILURE_RATIO,
+            delay = ProviderPolicy.CIRCUIT_DELAY_MS,
+            successThreshold = ProviderPolicy.CIRCUIT_SUCCESSES,
+            failOn = TransientDeliveryException.class,
+            skipOn = PermanentDeliveryException.class)
     @Bulkhead(ProviderPolicy.WEBHOOK_CONCURRENCY)
     public String send(Delivery delivery) {
         return post(delivery);
@@ -55,16 +62,32 @@ public class TeamsWebhookProvider extends ChatWebhookProvider {
     JsonObject payload(RenderedMessage message) {
         JsonArrayBuilder body = Json.createArrayBuilder();
         if (message.subject() != null && !message.subject().isBlank()) {
-            body.add(Json.createObjectBuilder().add("type", "TextBlock").add("text", message.subject().strip())
-                    .add("weight", "Bolder").add("size", "Medium").add("wrap", true));
+            body.add(Json.createObjectBuilder()
+                    .add("type", "TextBlock")
+                    .add("text", message.subject().strip())
+                    .add("weight", "Bolder")
+                    .add("size", "Medium")
+                    .add("wrap", true));
         }
-        body.add(Json.createObjectBuilder().add("type", "TextBlock").add("text", message.text()).add("wrap", true));
+        body.add(Json.createObjectBuilder()
+                .add("type", "TextBlock")
+                .add("text", message.text())
+                .add("wrap", true));
         JsonObject card = Json.createObjectBuilder()
                 .add("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
-                .add("type", "AdaptiveCard").add("version", "1.4").add("body", body).build();
-        return Json.createObjectBuilder().add("type", "message")
-                .add("attachments", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("contentType", ADAPTIVE_CARD).addNull("contentUrl").add("content", card)))
+                .add("type", "AdaptiveCard")
+                .add("version", "1.4")
+                .add("body", body)
+                .build();
+        return Json.createObjectBuilder()
+                .add("type", "message")
+                .add(
+                        "attachments",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("contentType", ADAPTIVE_CARD)
+                                        .addNull("contentUrl")
+                                        .add("content", card)))
                 .build();
     }
 }

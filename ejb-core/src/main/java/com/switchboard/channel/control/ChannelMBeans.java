@@ -51,14 +51,16 @@ public class ChannelMBeans {
         for (Channel channel : Channel.values()) {
             try {
                 if (server.isRegistered(ChannelControl.objectName(channel))) {
-                    server.unregisterMBean(ChannelControl.objectName(channel)); // left by an earlier start of the application
+                    server.unregisterMBean(
+                            ChannelControl.objectName(channel)); // left by an earlier start of the application
                 }
                 server.registerMBean(new ChannelControl(channel, operations), ChannelControl.objectName(channel));
             } catch (JMException e) {
                 throw new IllegalStateException("could not register the MBean of " + channel + ": " + e, e);
             }
         }
-        timers.createCalendarTimer(new ScheduleExpression().hour("*").minute("*").second("*/" + syncSeconds),
+        timers.createCalendarTimer(
+                new ScheduleExpression().hour("*").minute("*").second("*/" + syncSeconds),
                 new TimerConfig("channel-pause-sync", false));
     }
 

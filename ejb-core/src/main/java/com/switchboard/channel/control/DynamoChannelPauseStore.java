@@ -33,9 +33,11 @@ public class DynamoChannelPauseStore {
 
     /** Every channel's stored state in one consistent BatchGetItem: what each server applies every few seconds. */
     public Map<Channel, Boolean> pausedAll() {
-        List<Map<String, AttributeValue>> keys = Arrays.stream(Channel.values()).map(c -> key(pk(c), SK)).toList();
+        List<Map<String, AttributeValue>> keys =
+                Arrays.stream(Channel.values()).map(c -> key(pk(c), SK)).toList();
         Map<Channel, Boolean> paused = new EnumMap<>(Channel.class);
-        var result = dynamo.batchGetItem(b -> b.requestItems(Map.of(table.name(),
+        var result = dynamo.batchGetItem(b -> b.requestItems(Map.of(
+                table.name(),
                 KeysAndAttributes.builder().keys(keys).consistentRead(true).build())));
         if (!result.unprocessedKeys().isEmpty()) {
             throw new IllegalStateException("DynamoDB left channel states unread; the next round reads them again");

@@ -8,8 +8,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSConsumer;
-import jakarta.jms.JMSContext;
-import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
@@ -52,11 +50,13 @@ public class JmsChannelQueues {
             int moved = 0;
             Queue target = queue(channel);
             try (JMSConsumer consumer = context.createConsumer(deadLetters, fromQueue(channel))) {
-            for (Message m = consumer.receiveNoWait(); m != null; m = moved < REPLAY_BATCH ? consumer.receiveNoWait() : null) {
-                // a copy of the ticket's own properties: a chunk keeps all its recipients, each ticket its attempt
-                Message ticket = context.createMessage();
-                Jms.copyProperties(m, ticket, DeliveryTicket.PROPERTIES);
-                context.createProducer().send(target, ticket);
+                for (Message m = consumer.receiveNoWait();
+                        m != null;
+                        m = moved < REPLAY_BATCH ? consumer.receiveNoWait() : null) {
+                    // a copy of the ticket's own properties: a chunk keeps all its recipients, each ticket its attempt
+                    Message ticket = context.createMessage();
+                    Jms.copyProperties(m, ticket, DeliveryTicket.PROPERTIES);
+                    context.createProducer().send(target, ticket);
                     moved++;
                 }
             }
@@ -67,12 +67,12 @@ public class JmsChannelQueues {
     private long count(Queue queue, String selector) {
         return jms.withContext("browse " + queue, context -> {
             try (QueueBrowser browser = context.createBrowser(queue, selector)) {
-            // tickets, not messages: a chunk message carries several recipients
-            long n = 0;
-            for (Enumeration<?> e = browser.getEnumeration(); e.hasMoreElements();) {
-                String chunk = ((Message) e.nextElement()).getStringProperty(DeliveryTicket.RECIPIENT_INDEXES);
-                n += chunk == null ? 1 : chunk.split(",").length;
-            }
+                // tickets, not messages: a chunk message carries several recipients
+                long n = 0;
+                for (Enumeration<?> e = browser.getEnumeration(); e.hasMoreElements(); ) {
+                    String chunk = ((Message) e.nextElement()).getStringProperty(DeliveryTicket.RECIPIENT_INDEXES);
+                    n += chunk == null ? 1 : chunk.split(",").length;
+                }
                 return n;
             }
         });

@@ -21,8 +21,17 @@ import javax.management.ObjectName;
 public class MessageEndpoints {
     static final String ENDPOINT_CONTROL = "WebSphere:feature=kernel,name=ServerEndpointControl";
     private static final String[] ONE_STRING = {String.class.getName()};
-    private static final Map<Channel, String> CONSUMERS = Map.of(Channel.Email, "EmailConsumer", Channel.SMS, "SmsConsumer",
-            Channel.WhatsApp, "WhatsAppConsumer", Channel.InApp, "InAppConsumer", Channel.Internal, "InternalConsumer");
+    private static final Map<Channel, String> CONSUMERS = Map.of(
+            Channel.Email,
+            "EmailConsumer",
+            Channel.SMS,
+            "SmsConsumer",
+            Channel.WhatsApp,
+            "WhatsAppConsumer",
+            Channel.InApp,
+            "InAppConsumer",
+            Channel.Internal,
+            "InternalConsumer");
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     private final Set<Channel> pausedHere = ConcurrentHashMap.newKeySet();
@@ -54,11 +63,13 @@ public class MessageEndpoints {
         String suffix = "#" + CONSUMERS.get(channel);
         try {
             @SuppressWarnings("unchecked")
-            List<String> endpoints = (List<String>) server.invoke(ObjectName.getInstance(ENDPOINT_CONTROL), "listEndpoints",
-                    new Object[0], new String[0]);
-            return endpoints.stream().filter(e -> e.endsWith(suffix)).findFirst().orElseThrow(() ->
-                    new IllegalStateException("the message endpoint of " + channel + " (" + CONSUMERS.get(channel)
-                            + ") is not active yet; endpoints: " + endpoints));
+            List<String> endpoints = (List<String>) server.invoke(
+                    ObjectName.getInstance(ENDPOINT_CONTROL), "listEndpoints", new Object[0], new String[0]);
+            return endpoints.stream()
+                    .filter(e -> e.endsWith(suffix))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the message endpoint of " + channel + " ("
+                            + CONSUMERS.get(channel) + ") is not active yet; endpoints: " + endpoints));
         } catch (JMException e) {
             throw new IllegalStateException("Liberty's endpoint control is unavailable: " + e, e);
         }
@@ -66,7 +77,8 @@ public class MessageEndpoints {
 
     private Object invoke(String operation, String target) {
         try {
-            return server.invoke(ObjectName.getInstance(ENDPOINT_CONTROL), operation, new Object[] {target}, ONE_STRING);
+            return server.invoke(
+                    ObjectName.getInstance(ENDPOINT_CONTROL), operation, new Object[] {target}, ONE_STRING);
         } catch (JMException e) {
             throw new IllegalStateException(operation + " of message endpoint " + target + " failed: " + e, e);
         }

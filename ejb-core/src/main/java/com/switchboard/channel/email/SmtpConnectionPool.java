@@ -24,8 +24,7 @@ public class SmtpConnectionPool {
     /** As many as the provider's bulkhead lets send at once, so no busy sender opens a new connection. */
     private static final int MAX_POOLED = 32;
 
-    private record Idle(Transport transport, long since) {
-    }
+    private record Idle(Transport transport, long since) {}
 
     @Resource(lookup = "mail/switchboard")
     Session session;
@@ -39,7 +38,8 @@ public class SmtpConnectionPool {
     public Transport borrow() throws MessagingException {
         for (Idle i = idle.pollFirst(); i != null; i = idle.pollFirst()) {
             long idleFor = System.currentTimeMillis() - i.since();
-            if (idleFor < CHECK_AFTER_IDLE_MILLIS || idleFor < MAX_IDLE_MILLIS && i.transport().isConnected()) {
+            if (idleFor < CHECK_AFTER_IDLE_MILLIS
+                    || idleFor < MAX_IDLE_MILLIS && i.transport().isConnected()) {
                 return i.transport();
             }
             close(i.transport());

@@ -1,11 +1,11 @@
 package com.switchboard.channel.email;
 
-import com.switchboard.channel.ProviderPolicy;
 import com.switchboard.channel.Channel;
 import com.switchboard.channel.ChannelProvider;
 import com.switchboard.channel.Delivery;
 import com.switchboard.channel.DeliveryException;
 import com.switchboard.channel.PermanentDeliveryException;
+import com.switchboard.channel.ProviderPolicy;
 import com.switchboard.channel.TransientDeliveryException;
 import com.switchboard.preference.UnsubscribeTokens;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +35,8 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  */
 @ApplicationScoped
 public class SmtpEmailProvider implements ChannelProvider {
-    private static final Pattern SES_ID = Pattern.compile("^250[ -](?:\\d\\.\\d\\.\\d )?Ok (\\S+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SES_ID =
+            Pattern.compile("^250[ -](?:\\d\\.\\d\\.\\d )?Ok (\\S+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern REPLY_CODE = Pattern.compile("^\\s*([2-5]\\d\\d)[ -]");
 
     @Inject
@@ -68,13 +69,20 @@ public class SmtpEmailProvider implements ChannelProvider {
     }
 
     @Override
-    @Retry(maxRetries = ProviderPolicy.REMOTE_RETRIES, delay = ProviderPolicy.REMOTE_RETRY_DELAY_MS,
-            jitter = ProviderPolicy.REMOTE_RETRY_JITTER_MS, retryOn = TransientDeliveryException.class,
+    @Retry(
+            maxRetries = ProviderPolicy.REMOTE_RETRIES,
+            delay = ProviderPolicy.REMOTE_RETRY_DELAY_MS,
+            jitter = ProviderPolicy.REMOTE_RETRY_JITTER_MS,
+            retryOn = TransientDeliveryException.class,
             abortOn = PermanentDeliveryException.class)
     @Timeout(ProviderPolicy.REMOTE_TIMEOUT_MS)
-    @CircuitBreaker(requestVolumeThreshold = ProviderPolicy.CIRCUIT_VOLUME, failureRatio = ProviderPolicy.CIRCUIT_FAILURE_RATIO,
-            delay = ProviderPolicy.CIRCUIT_DELAY_MS, successThreshold = ProviderPolicy.CIRCUIT_SUCCESSES,
-            failOn = TransientDeliveryException.class, skipOn = PermanentDeliveryException.class)
+    @CircuitBreaker(
+            requestVolumeThreshold = ProviderPolicy.CIRCUIT_VOLUME,
+            failureRatio = ProviderPolicy.CIRCUIT_FAILURE_RATIO,
+            delay = ProviderPolicy.CIRCUIT_DELAY_MS,
+            successThreshold = ProviderPolicy.CIRCUIT_SUCCESSES,
+            failOn = TransientDeliveryException.class,
+            skipOn = PermanentDeliveryException.class)
     @Bulkhead(ProviderPolicy.REMOTE_CONCURRENCY)
     public String send(Delivery delivery) {
         Transport transport = null;
@@ -107,7 +115,8 @@ public class SmtpEmailProvider implements ChannelProvider {
             message.setHeader("X-SES-CONFIGURATION-SET", configurationSet);
         }
         // SES tag values allow letters, digits, '_' and '-': our ids are UUIDs and integers
-        message.setHeader("X-SES-MESSAGE-TAGS", "communicationId=" + d.communicationId() + ", recipient=" + d.recipientIndex());
+        message.setHeader(
+                "X-SES-MESSAGE-TAGS", "communicationId=" + d.communicationId() + ", recipient=" + d.recipientIndex());
         message.setHeader("X-Switchboard-Delivery", d.deliveryId());
         if (d.marketing()) {
             // RFC 8058 one-click: the mail client POSTs List-Unsubscribe=One-Click to the signed link
@@ -183,7 +192,8 @@ public class SmtpEmailProvider implements ChannelProvider {
      */
     private static String lastServerResponse(Transport transport) {
         try {
-            return (String) transport.getClass().getMethod("getLastServerResponse").invoke(transport);
+            return (String)
+                    transport.getClass().getMethod("getLastServerResponse").invoke(transport);
         } catch (ReflectiveOperationException e) {
             return null;
         }

@@ -46,8 +46,8 @@ public class DynamoInboxStore {
     private static final String STATE = "#st";
     private static final int MAX_ID_LENGTH = 128;
     // fixed width, so the sort key orders by time (Instant.toString drops trailing zero fractions)
-    private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SORTABLE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     @Inject
     DynamoDbClient dynamo;
@@ -62,8 +62,8 @@ public class DynamoInboxStore {
     Retention retention;
 
     /** A note to write: delivery {@code communicationId}/{@code index} to {@code userId}, queued at {@code queuedAt}. */
-    public record NewNote(String userId, String communicationId, int index, String subject, String text, Instant queuedAt) {
-    }
+    public record NewNote(
+            String userId, String communicationId, int index, String subject, String text, Instant queuedAt) {}
 
     /**
      * Note id {@code <epoch ms of queuedAt>-<communicationId>-<index>}: URL-safe, stable across
@@ -86,11 +86,15 @@ public class DynamoInboxStore {
         String millis = id.substring(0, first);
         String communicationId = id.substring(first + 1, last);
         String index = id.substring(last + 1);
-        if (millis.length() > 15 || !digits(millis) || index.length() > 6 || !digits(index)
+        if (millis.length() > 15
+                || !digits(millis)
+                || index.length() > 6
+                || !digits(index)
                 || !communicationId.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-')) {
             return Optional.empty();
         }
-        return Optional.of(sortKey(Instant.ofEpochMilli(Long.parseLong(millis)), communicationId, Integer.parseInt(index)));
+        return Optional.of(
+                sortKey(Instant.ofEpochMilli(Long.parseLong(millis)), communicationId, Integer.parseInt(index)));
     }
 
     private static String sortKey(Instant queuedAt, String communicationId, int index) {
@@ -122,7 +126,8 @@ public class DynamoInboxStore {
             return note(item);
         } catch (ConditionalCheckFailedException written) {
             String id = str(item, "noteId");
-            return find(fresh.userId(), id).orElseThrow(() -> new IllegalStateException("note " + id + " vanished while written"));
+            return find(fresh.userId(), id)
+                    .orElseThrow(() -> new IllegalStateException("note " + id + " vanished while written"));
         }
     }
 
@@ -138,7 +143,9 @@ public class DynamoInboxStore {
         item.put("text", s(fresh.text() == null ? "" : fresh.text()));
         item.put("createdAt", s(SORTABLE.format(fresh.queuedAt())));
         item.put("state", s(NoteState.unseen.name()));
-        item.put(Retention.ATTRIBUTE, retention.communicationExpiry(fresh.queuedAt())); // from queuedAt: a rewrite is the same item
+        item.put(
+                Retention.ATTRIBUTE,
+                retention.communicationExpiry(fresh.queuedAt())); // from queuedAt: a rewrite is the same item
         item.put(Table.GSI2PK, s(UNREAD_PREFIX + fresh.userId()));
         item.put(Table.GSI2SK, s(sk));
         return item;
@@ -147,7 +154,9 @@ public class DynamoInboxStore {
     /** Note {@code id} of this user; empty when there is none, including when it is someone else's. */
     public Optional<InboxNote> find(String userId, String id) {
         return sortKey(id).flatMap(sk -> {
-            var item = dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(userId), sk)).consistentRead(true)).item();
+            var item = dynamo.getItem(b ->
+                            b.tableName(table.name()).key(key(pk(userId), sk)).consistentRead(true))
+                    .item();
             return item == null || item.isEmpty() ? Optional.empty() : Optional.of(note(item));
         });
     }
@@ -180,7 +189,9 @@ public class DynamoInboxStore {
     /** The newest {@code max} unread notes, oldest first: what a client that just connected is shown. */
     public List<InboxNote> unread(String userId, int max) {
         List<InboxNote> notes = new ArrayList<>();
-        for (var item : dynamo.queryPaginator(notesNewestFirst(userId, NoteState.unseen, NoteState.seen).build()).items()) {
+        for (var item : dynamo.queryPaginator(notesNewestFirst(userId, NoteState.unseen, NoteState.seen)
+                        .build())
+                .items()) {
             notes.add(0, note(item));
             if (notes.size() == max) {
                 break;
@@ -196,7 +207,8 @@ public class DynamoInboxStore {
             values.put(":" + state.name(), s(state.name()));
             placeholders.add(":" + state.name());
         }
-        return QueryRequest.builder().tableName(table.name())
+        return QueryRequest.builder()
+                .tableName(table.name())
                 .keyConditionExpression("PK = :pk AND begins_with(SK, :note)")
                 .filterExpression(STATE + " IN (" + String.join(", ", placeholders) + ")")
                 .expressionAttributeNames(Map.of(STATE, "state"))
@@ -206,10 +218,18 @@ public class DynamoInboxStore {
 
     /** Unread (unseen or seen) notes: a count of the user's keys in the sparse GSI2 partition. */
     public long unreadCount(String userId) {
-        return dynamo.queryPaginator(QueryRequest.builder().tableName(table.name()).indexName(Table.GSI2)
-                .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", Table.GSI2PK))
-                .expressionAttributeValues(Map.of(":pk", s(UNREAD_PREFIX + userId))).select(Select.COUNT).build())
-                .stream().mapToLong(QueryResponse::count).sum();
+        return dynamo
+                .queryPaginator(QueryRequest.builder()
+                        .tableName(table.name())
+                        .indexName(Table.GSI2)
+                        .keyConditionExpression("#pk = :pk")
+                        .expressionAttributeNames(Map.of("#pk", Table.GSI2PK))
+                        .expressionAttributeValues(Map.of(":pk", s(UNREAD_PREFIX + userId)))
+                        .select(Select.COUNT)
+                        .build())
+                .stream()
+                .mapToLong(QueryResponse::count)
+                .sum();
     }
 
     /**
@@ -217,8 +237,8 @@ public class DynamoInboxStore {
      * {@code stampedAttribute}; returns the note as it stands afterwards (unchanged when it was not in
      * {@code from}: repeating a call is harmless), or empty when the user has no such note.
      */
-    public Optional<InboxNote> move(String userId, String id, Set<NoteState> from, NoteState to,
-            String stampedAttribute, String at) {
+    public Optional<InboxNote> move(
+            String userId, String id, Set<NoteState> from, NoteState to, String stampedAttribute, String at) {
         Optional<String> sk = sortKey(id);
         if (sk.isEmpty()) {
             return Optional.empty();
@@ -238,12 +258,15 @@ public class DynamoInboxStore {
         }
         String expression = update;
         try {
-            return Optional.of(note(dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(userId), sk.get()))
-                    .updateExpression(expression)
-                    .conditionExpression("attribute_exists(SK) AND " + STATE + " IN (" + String.join(", ", placeholders) + ")")
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values)
-                    .returnValues(ReturnValue.ALL_NEW)).attributes()));
+            return Optional.of(note(dynamo.updateItem(b -> b.tableName(table.name())
+                            .key(key(pk(userId), sk.get()))
+                            .updateExpression(expression)
+                            .conditionExpression("attribute_exists(SK) AND " + STATE + " IN ("
+                                    + String.join(", ", placeholders) + ")")
+                            .expressionAttributeNames(names)
+                            .expressionAttributeValues(values)
+                            .returnValues(ReturnValue.ALL_NEW))
+                    .attributes()));
         } catch (ConditionalCheckFailedException notInFrom) {
             // already moved on (a repeated read, an ack after read), or no such note: nothing changes
             return find(userId, id);
@@ -251,9 +274,17 @@ public class DynamoInboxStore {
     }
 
     private static InboxNote note(Map<String, AttributeValue> i) {
-        return new InboxNote(str(i, "userId"), str(i, "noteId"), str(i, "communicationId"), (int) num(i, "recipientIndex"),
-                str(i, "subject"), str(i, "text"), str(i, "createdAt"), NoteState.valueOf(str(i, "state")),
-                str(i, "seenAt"), str(i, "readAt"));
+        return new InboxNote(
+                str(i, "userId"),
+                str(i, "noteId"),
+                str(i, "communicationId"),
+                (int) num(i, "recipientIndex"),
+                str(i, "subject"),
+                str(i, "text"),
+                str(i, "createdAt"),
+                NoteState.valueOf(str(i, "state")),
+                str(i, "seenAt"),
+                str(i, "readAt"));
     }
 
     static String pk(String userId) {

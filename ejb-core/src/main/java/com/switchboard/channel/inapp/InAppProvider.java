@@ -1,11 +1,11 @@
 package com.switchboard.channel.inapp;
 
-import com.switchboard.channel.ProviderPolicy;
 import com.switchboard.channel.Channel;
 import com.switchboard.channel.ChannelProvider;
 import com.switchboard.channel.Delivery;
 import com.switchboard.channel.DeliveryException;
 import com.switchboard.channel.PermanentDeliveryException;
+import com.switchboard.channel.ProviderPolicy;
 import com.switchboard.channel.TransientDeliveryException;
 import com.switchboard.channel.inapp.DynamoInboxStore.NewNote;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,11 +62,14 @@ public class InAppProvider implements ChannelProvider {
     public void prepare(List<Delivery> deliveries) {
         Map<String, String> written = WRITTEN.get();
         written.clear();
-        List<Delivery> addressed = deliveries.stream().filter(d -> d.address() != null && !d.address().isBlank()).toList();
+        List<Delivery> addressed = deliveries.stream()
+                .filter(d -> d.address() != null && !d.address().isBlank())
+                .toList();
         if (addressed.isEmpty()) {
             return;
         }
-        List<InboxNote> notes = inbox.insertAll(addressed.stream().map(this::note).toList());
+        List<InboxNote> notes =
+                inbox.insertAll(addressed.stream().map(this::note).toList());
         for (int i = 0; i < notes.size(); i++) { // written in the order given
             written.put(addressed.get(i).deliveryId(), notes.get(i).id());
         }
@@ -74,8 +77,11 @@ public class InAppProvider implements ChannelProvider {
     }
 
     @Override
-    @Retry(maxRetries = ProviderPolicy.LOCAL_RETRIES, delay = ProviderPolicy.LOCAL_RETRY_DELAY_MS,
-            jitter = ProviderPolicy.LOCAL_RETRY_JITTER_MS, retryOn = TransientDeliveryException.class,
+    @Retry(
+            maxRetries = ProviderPolicy.LOCAL_RETRIES,
+            delay = ProviderPolicy.LOCAL_RETRY_DELAY_MS,
+            jitter = ProviderPolicy.LOCAL_RETRY_JITTER_MS,
+            retryOn = TransientDeliveryException.class,
             abortOn = PermanentDeliveryException.class)
     public String send(Delivery delivery) {
         if (delivery.address() == null || delivery.address().isBlank()) {
@@ -95,7 +101,12 @@ public class InAppProvider implements ChannelProvider {
     }
 
     private NewNote note(Delivery d) {
-        return new NewNote(d.address(), d.communicationId(), d.recipientIndex(), d.message().subject(), d.message().text(),
+        return new NewNote(
+                d.address(),
+                d.communicationId(),
+                d.recipientIndex(),
+                d.message().subject(),
+                d.message().text(),
                 d.queuedAt() != null ? d.queuedAt() : Instant.now(clock));
     }
 

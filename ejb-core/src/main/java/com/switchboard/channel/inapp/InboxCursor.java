@@ -10,8 +10,7 @@ import java.util.Optional;
  * into a way to read someone else's notes.
  */
 final class InboxCursor {
-    private InboxCursor() {
-    }
+    private InboxCursor() {}
 
     static String encode(String noteSortKey) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(noteSortKey.getBytes(StandardCharsets.UTF_8));
@@ -21,7 +20,9 @@ final class InboxCursor {
     static Optional<String> decode(String cursor) {
         try {
             String sk = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            return sk.startsWith(DynamoInboxStore.NOTE_PREFIX) && sk.length() < 512 ? Optional.of(sk) : Optional.empty();
+            return sk.startsWith(DynamoInboxStore.NOTE_PREFIX) && sk.length() < 512
+                    ? Optional.of(sk)
+                    : Optional.empty();
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }

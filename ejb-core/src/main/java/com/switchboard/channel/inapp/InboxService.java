@@ -46,8 +46,8 @@ public class InboxService {
         }
         String afterSk = null;
         if (next != null && !next.isBlank()) {
-            afterSk = InboxCursor.decode(next).orElseThrow(
-                    () -> InvalidRequestException.invalid("next", "not a cursor this inbox handed out"));
+            afterSk = InboxCursor.decode(next)
+                    .orElseThrow(() -> InvalidRequestException.invalid("next", "not a cursor this inbox handed out"));
         }
         return inbox.page(userId, size, afterSk);
     }
@@ -72,8 +72,13 @@ public class InboxService {
     }
 
     public InboxNote archive(String userId, String noteId) {
-        return confirmed(move(userId, noteId, EnumSet.of(NoteState.unseen, NoteState.seen, NoteState.read),
-                NoteState.archived, "archivedAt").orElseThrow(() -> new NotFoundException("notification", noteId)));
+        return confirmed(move(
+                        userId,
+                        noteId,
+                        EnumSet.of(NoteState.unseen, NoteState.seen, NoteState.read),
+                        NoteState.archived,
+                        "archivedAt")
+                .orElseThrow(() -> new NotFoundException("notification", noteId)));
     }
 
     /** The client's ack over the socket: the note is seen; false when the user has no such note. */
@@ -83,7 +88,8 @@ public class InboxService {
         return note.isPresent();
     }
 
-    private Optional<InboxNote> move(String userId, String noteId, EnumSet<NoteState> from, NoteState to, String stamp) {
+    private Optional<InboxNote> move(
+            String userId, String noteId, EnumSet<NoteState> from, NoteState to, String stamp) {
         return inbox.move(userId, noteId, from, to, stamp, now());
     }
 
@@ -97,11 +103,16 @@ public class InboxService {
         int index = note.recipientIndex();
         String now = now();
         Map<String, String> deliveredAt = Map.of("deliveredAt", now);
-        if (!moves.moveCoalesced(id, new ChunkMove(index, RecipientStatus.Sent, RecipientStatus.Delivered,
-                deliveredAt, null), now)) {
-            communications.recipient(id, index).filter(r -> r.status() == RecipientStatus.Pending).ifPresent(r ->
-                    moves.moveAll(id, List.of(new ChunkMove(index, RecipientStatus.Pending, RecipientStatus.Delivered,
-                            deliveredAt, null)), now));
+        if (!moves.moveCoalesced(
+                id, new ChunkMove(index, RecipientStatus.Sent, RecipientStatus.Delivered, deliveredAt, null), now)) {
+            communications
+                    .recipient(id, index)
+                    .filter(r -> r.status() == RecipientStatus.Pending)
+                    .ifPresent(r -> moves.moveAll(
+                            id,
+                            List.of(new ChunkMove(
+                                    index, RecipientStatus.Pending, RecipientStatus.Delivered, deliveredAt, null)),
+                            now));
         }
         return note;
     }

@@ -54,7 +54,9 @@ public class JmsTopicNotificationPush implements NotificationPush {
                 m.setString("createdAt." + i, note.createdAt());
                 m.setString("state." + i, note.state().name());
             }
-            producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT).setTimeToLive(TIME_TO_LIVE_MS).send(notifications, m);
+            producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT)
+                    .setTimeToLive(TIME_TO_LIVE_MS)
+                    .send(notifications, m);
         });
         meter.jmsSent("notifications", 1);
     }
@@ -64,9 +66,17 @@ public class JmsTopicNotificationPush implements NotificationPush {
         MapMessage m = (MapMessage) message;
         List<InboxNote> notes = new ArrayList<>();
         for (int i = 0; i < m.getInt("notes"); i++) {
-            notes.add(new InboxNote(m.getString("userId." + i), m.getString("id." + i), m.getString("communicationId." + i),
-                    m.getInt("recipientIndex." + i), m.getString("subject." + i), m.getString("text." + i),
-                    m.getString("createdAt." + i), NoteState.valueOf(m.getString("state." + i)), null, null));
+            notes.add(new InboxNote(
+                    m.getString("userId." + i),
+                    m.getString("id." + i),
+                    m.getString("communicationId." + i),
+                    m.getInt("recipientIndex." + i),
+                    m.getString("subject." + i),
+                    m.getString("text." + i),
+                    m.getString("createdAt." + i),
+                    NoteState.valueOf(m.getString("state." + i)),
+                    null,
+                    null));
         }
         return notes;
     }

@@ -9,7 +9,10 @@ import java.util.Set;
  * {@code unseen} and {@code seen} count as unread.
  */
 public enum NoteState {
-    unseen, seen, read, archived;
+    unseen,
+    seen,
+    read,
+    archived;
 
     static final Set<NoteState> UNREAD = EnumSet.of(unseen, seen);
 

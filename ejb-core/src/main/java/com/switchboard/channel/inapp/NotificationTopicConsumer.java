@@ -17,13 +17,15 @@ import jakarta.jms.MessageListener;
  * it to the sockets its users hold here. No transaction: a push is not worth redelivering, the
  * inbox holds the note.
  */
-@MessageDriven(name = "NotificationTopicConsumer", activationConfig = {
-    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic")})
+@MessageDriven(
+        name = "NotificationTopicConsumer",
+        activationConfig = {
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic")
+        })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class NotificationTopicConsumer implements MessageListener {
     @Inject
     CostMeter meter;
-
 
     @Inject
     LocalNotificationSessions sessions;

@@ -1,19 +1,18 @@
 package com.switchboard.channel.sms;
 
-import com.switchboard.channel.ProviderPolicy;
-import com.switchboard.channel.SmsSegments;
-
 import com.switchboard.channel.Channel;
 import com.switchboard.channel.ChannelProvider;
 import com.switchboard.channel.Delivery;
 import com.switchboard.channel.DeliveryException;
 import com.switchboard.channel.LogSafe;
 import com.switchboard.channel.PermanentDeliveryException;
+import com.switchboard.channel.ProviderPolicy;
+import com.switchboard.channel.SmsSegments;
 import com.switchboard.channel.TransientDeliveryException;
-import com.switchboard.template.ProviderTemplate;
-import com.switchboard.template.RenderedMessage;
 import com.switchboard.preference.DynamoSuppressionStore;
 import com.switchboard.preference.Suppression;
+import com.switchboard.template.ProviderTemplate;
+import com.switchboard.template.RenderedMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -47,6 +46,7 @@ import software.amazon.awssdk.services.sns.model.OptedOutException;
 public class SnsSmsProvider implements ChannelProvider {
     /** The reason a recipient fails with when the number opted out. */
     static final String OPTED_OUT = Suppression.OPTED_OUT;
+
     static final int MAX_SEGMENTS = 10;
 
     private static final Logger LOG = Logger.getLogger(SnsSmsProvider.class.getName());
@@ -88,19 +88,27 @@ public class SnsSmsProvider implements ChannelProvider {
     }
 
     @Override
-    @Retry(maxRetries = ProviderPolicy.REMOTE_RETRIES, delay = ProviderPolicy.REMOTE_RETRY_DELAY_MS,
-            jitter = ProviderPolicy.REMOTE_RETRY_JITTER_MS, retryOn = TransientDeliveryException.class,
+    @Retry(
+            maxRetries = ProviderPolicy.REMOTE_RETRIES,
+            delay = ProviderPolicy.REMOTE_RETRY_DELAY_MS,
+            jitter = ProviderPolicy.REMOTE_RETRY_JITTER_MS,
+            retryOn = TransientDeliveryException.class,
             abortOn = PermanentDeliveryException.class)
     @Timeout(ProviderPolicy.REMOTE_TIMEOUT_MS)
-    @CircuitBreaker(requestVolumeThreshold = ProviderPolicy.CIRCUIT_VOLUME, failureRatio = ProviderPolicy.CIRCUIT_FAILURE_RATIO,
-            delay = ProviderPolicy.CIRCUIT_DELAY_MS, successThreshold = ProviderPolicy.CIRCUIT_SUCCESSES,
-            failOn = TransientDeliveryException.class, skipOn = PermanentDeliveryException.class)
+    @CircuitBreaker(
+            requestVolumeThreshold = ProviderPolicy.CIRCUIT_VOLUME,
+            failureRatio = ProviderPolicy.CIRCUIT_FAILURE_RATIO,
+            delay = ProviderPolicy.CIRCUIT_DELAY_MS,
+            successThreshold = ProviderPolicy.CIRCUIT_SUCCESSES,
+            failOn = TransientDeliveryException.class,
+            skipOn = PermanentDeliveryException.class)
     @Bulkhead(ProviderPolicy.REMOTE_CONCURRENCY)
     public String send(Delivery delivery) {
         try {
             return sns.publish(b -> b.phoneNumber(delivery.address())
-                    .message(delivery.message().text())
-                    .messageAttributes(attributes())).messageId();
+                            .message(delivery.message().text())
+                            .messageAttributes(attributes()))
+                    .messageId();
         } catch (SdkException e) {
             DeliveryException failure = classify(e);
             if (OPTED_OUT.equals(failure.reason())) {
@@ -116,8 +124,12 @@ public class SnsSmsProvider implements ChannelProvider {
      */
     private void rememberOptOut(String number, SdkException answer) {
         try {
-            suppressions.suppress(new Suppression(Channel.SMS, number, Suppression.OPTED_OUT,
-                    "SNS answered opted out: " + answer.getMessage(), Instant.now(clock).toString()));
+            suppressions.suppress(new Suppression(
+                    Channel.SMS,
+                    number,
+                    Suppression.OPTED_OUT,
+                    "SNS answered opted out: " + answer.getMessage(),
+                    Instant.now(clock).toString()));
         } catch (RuntimeException e) {
             // the recipient still fails opted-out; the next send asks SNS again and learns it then
             LOG.warning(() -> "could not add " + LogSafe.redact(number) + " to the SMS suppression list: " + e);
@@ -129,12 +141,17 @@ public class SnsSmsProvider implements ChannelProvider {
         // Transactional: delivered for reliability (OTPs, service notices), not cost, and not held back as promotional
         attributes.put("AWS.SNS.SMS.SMSType", string("Transactional"));
         senderId.filter(s -> !s.isBlank()).ifPresent(s -> attributes.put("AWS.SNS.SMS.SenderID", string(s)));
-        originationNumber.filter(s -> !s.isBlank()).ifPresent(s -> attributes.put("AWS.MM.SMS.OriginationNumber", string(s)));
+        originationNumber
+                .filter(s -> !s.isBlank())
+                .ifPresent(s -> attributes.put("AWS.MM.SMS.OriginationNumber", string(s)));
         return attributes;
     }
 
     private static MessageAttributeValue string(String value) {
-        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+        return MessageAttributeValue.builder()
+                .dataType("String")
+                .stringValue(value)
+                .build();
     }
 
     @Override
@@ -164,13 +181,18 @@ public class SnsSmsProvider implements ChannelProvider {
             return known;
         }
         if (failure instanceof AwsServiceException aws) {
-            String code = aws.awsErrorDetails() == null ? null : aws.awsErrorDetails().errorCode();
-            String message = aws.awsErrorDetails() == null ? aws.getMessage() : aws.awsErrorDetails().errorMessage();
+            String code =
+                    aws.awsErrorDetails() == null ? null : aws.awsErrorDetails().errorCode();
+            String message = aws.awsErrorDetails() == null
+                    ? aws.getMessage()
+                    : aws.awsErrorDetails().errorMessage();
             String reason = reason(aws.statusCode(), code, message);
             if (aws instanceof OptedOutException || optedOut(code, message)) {
                 return new PermanentDeliveryException(OPTED_OUT, aws);
             }
-            if (aws.isThrottlingException() || aws instanceof KmsThrottlingException || aws instanceof InternalErrorException
+            if (aws.isThrottlingException()
+                    || aws instanceof KmsThrottlingException
+                    || aws instanceof InternalErrorException
                     || aws.statusCode() >= 500) {
                 return new TransientDeliveryException(reason, aws);
             }

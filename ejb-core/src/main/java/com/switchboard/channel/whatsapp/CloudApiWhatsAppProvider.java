@@ -1,11 +1,11 @@
 package com.switchboard.channel.whatsapp;
 
-import com.switchboard.channel.ProviderPolicy;
 import com.switchboard.channel.Channel;
 import com.switchboard.channel.ChannelProvider;
 import com.switchboard.channel.Delivery;
 import com.switchboard.channel.DeliveryException;
 import com.switchboard.channel.PermanentDeliveryException;
+import com.switchboard.channel.ProviderPolicy;
 import com.switchboard.channel.TransientDeliveryException;
 import com.switchboard.template.ProviderTemplate;
 import com.switchboard.template.RenderedMessage;
@@ -35,7 +35,8 @@ public class CloudApiWhatsAppProvider implements ChannelProvider {
     static final int MAX_TEXT = 4096;
     static final int ACCESS_TOKEN_REJECTED = 190;
     static final int REENGAGEMENT_REQUIRED = 131047;
-    static final String OUTSIDE_WINDOW = "outside the 24-hour customer-service window and the message has no WhatsApp template";
+    static final String OUTSIDE_WINDOW =
+            "outside the 24-hour customer-service window and the message has no WhatsApp template";
     /** Throttling: application (4), account (80007), Cloud API (130429), pair rate (131056). */
     private static final Set<Integer> RATE_LIMITS = Set.of(4, 80007, 130429, 131056);
     /** Graph's own temporary failures: unknown (1), service (2), something went wrong (131000), service unavailable (131016), server temporarily unavailable (133004). */
@@ -80,7 +81,8 @@ public class CloudApiWhatsAppProvider implements ChannelProvider {
     @Override
     public Optional<String> refusal(String address, RenderedMessage message, ProviderTemplate template) {
         if (message.text() != null && message.text().length() > MAX_TEXT) {
-            return Optional.of("WhatsApp text is limited to " + MAX_TEXT + " characters; this message has " + message.text().length());
+            return Optional.of("WhatsApp text is limited to " + MAX_TEXT + " characters; this message has "
+                    + message.text().length());
         }
         if (template == null && !window.isOpen(address)) {
             return Optional.of(OUTSIDE_WINDOW);
@@ -89,13 +91,20 @@ public class CloudApiWhatsAppProvider implements ChannelProvider {
     }
 
     @Override
-    @Retry(maxRetries = ProviderPolicy.REMOTE_RETRIES, delay = ProviderPolicy.REMOTE_RETRY_DELAY_MS,
-            jitter = ProviderPolicy.REMOTE_RETRY_JITTER_MS, retryOn = TransientDeliveryException.class,
+    @Retry(
+            maxRetries = ProviderPolicy.REMOTE_RETRIES,
+            delay = ProviderPolicy.REMOTE_RETRY_DELAY_MS,
+            jitter = ProviderPolicy.REMOTE_RETRY_JITTER_MS,
+            retryOn = TransientDeliveryException.class,
             abortOn = {PermanentDeliveryException.class, AccessTokenRejectedException.class})
     @Timeout(ProviderPolicy.REMOTE_TIMEOUT_MS)
-    @CircuitBreaker(requestVolumeThreshold = ProviderPolicy.CIRCUIT_VOLUME, failureRatio = ProviderPolicy.CIRCUIT_FAILURE_RATIO,
-            delay = ProviderPolicy.CIRCUIT_DELAY_MS, successThreshold = ProviderPolicy.CIRCUIT_SUCCESSES,
-            failOn = TransientDeliveryException.class, skipOn = PermanentDeliveryException.class)
+    @CircuitBreaker(
+            requestVolumeThreshold = ProviderPolicy.CIRCUIT_VOLUME,
+            failureRatio = ProviderPolicy.CIRCUIT_FAILURE_RATIO,
+            delay = ProviderPolicy.CIRCUIT_DELAY_MS,
+            successThreshold = ProviderPolicy.CIRCUIT_SUCCESSES,
+            failOn = TransientDeliveryException.class,
+            skipOn = PermanentDeliveryException.class)
     @Bulkhead(ProviderPolicy.REMOTE_CONCURRENCY)
     public String send(Delivery delivery) {
         tokenCircuit.ensureClosed();
@@ -117,7 +126,8 @@ public class CloudApiWhatsAppProvider implements ChannelProvider {
             return post(SendMessageRequest.text(d.address(), d.message().text(), d.deliveryId()));
         } catch (GraphApiException e) {
             if (e.code() == REENGAGEMENT_REQUIRED && d.template() != null) {
-                // Graph knows the window closed (our record of the customer's last message was stale): the template may go
+                // Graph knows the window closed (our record of the customer's last message was stale): the template may
+                // go
                 return post(SendMessageRequest.template(d.address(), d.template(), d.deliveryId()));
             }
             throw e;
@@ -134,8 +144,10 @@ public class CloudApiWhatsAppProvider implements ChannelProvider {
 
     private String post(SendMessageRequest request) {
         // no id means we cannot match receipts, but the message may be out: failing it beats sending twice
-        return client.send(version, phoneNumberId, request).messageId()
-                .orElseThrow(() -> new PermanentDeliveryException("WhatsApp accepted the message without a message id", null));
+        return client.send(version, phoneNumberId, request)
+                .messageId()
+                .orElseThrow(() ->
+                        new PermanentDeliveryException("WhatsApp accepted the message without a message id", null));
     }
 
     @Override
@@ -161,7 +173,8 @@ public class CloudApiWhatsAppProvider implements ChannelProvider {
             return classifyGraph(new GraphApiException(status, 0, 0, null, "HTTP " + status, null));
         }
         if (failure instanceof ProcessingException) {
-            return new TransientDeliveryException("WhatsApp API unreachable or timed out: " + rootMessage(failure), failure);
+            return new TransientDeliveryException(
+                    "WhatsApp API unreachable or timed out: " + rootMessage(failure), failure);
         }
         return new TransientDeliveryException("WhatsApp delivery failed: " + rootMessage(failure), failure);
     }

@@ -29,13 +29,13 @@ public class CustomerServiceWindow {
     /** Last inbound messages read ahead for a chunk, by number, with when they were read. */
     private final Map<String, ReadAhead> readAhead = new ConcurrentHashMap<>();
 
-    private record ReadAhead(Optional<Instant> lastInbound, long readAtNanos) {
-    }
+    private record ReadAhead(Optional<Instant> lastInbound, long readAtNanos) {}
 
     public boolean isOpen(String e164) {
         ReadAhead read = readAhead.remove(e164);
         Optional<Instant> last = read != null && System.nanoTime() - read.readAtNanos() < READ_AHEAD_VALID_NANOS
-                ? read.lastInbound() : contacts.lastInboundAt(e164);
+                ? read.lastInbound()
+                : contacts.lastInboundAt(e164);
         return isOpen(last, Instant.now(clock));
     }
 

@@ -37,7 +37,8 @@ public class DynamoWhatsAppContactStore {
     public void recordInbound(String e164, Instant at) {
         String when = at.truncatedTo(ChronoUnit.SECONDS).toString();
         try {
-            dynamo.updateItem(b -> b.tableName(table.name()).key(key(pk(e164), SK))
+            dynamo.updateItem(b -> b.tableName(table.name())
+                    .key(key(pk(e164), SK))
                     .updateExpression("SET #type = :type, lastInboundAt = :at")
                     .conditionExpression("attribute_not_exists(lastInboundAt) OR lastInboundAt < :at")
                     .expressionAttributeNames(Map.of("#type", "type"))
@@ -49,7 +50,8 @@ public class DynamoWhatsAppContactStore {
 
     /** The customer's last inbound message time, read consistently so a message just received counts. */
     public Optional<Instant> lastInboundAt(String e164) {
-        var result = dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(e164), SK)).consistentRead(true));
+        var result = dynamo.getItem(
+                b -> b.tableName(table.name()).key(key(pk(e164), SK)).consistentRead(true));
         if (!result.hasItem() || result.item().isEmpty()) {
             return Optional.empty();
         }
@@ -61,15 +63,18 @@ public class DynamoWhatsAppContactStore {
         Map<String, Optional<Instant>> last = new HashMap<>();
         for (int i = 0; i < numbers.size(); i += 100) {
             List<Map<String, AttributeValue>> keys = numbers.subList(i, Math.min(i + 100, numbers.size())).stream()
-                    .map(n -> key(pk(n), SK)).toList();
-            var result = dynamo.batchGetItem(b -> b.requestItems(Map.of(table.name(),
+                    .map(n -> key(pk(n), SK))
+                    .toList();
+            var result = dynamo.batchGetItem(b -> b.requestItems(Map.of(
+                    table.name(),
                     KeysAndAttributes.builder().keys(keys).consistentRead(true).build())));
             if (!result.unprocessedKeys().isEmpty()) {
                 continue; // those numbers are read one by one at their send
             }
             numbers.subList(i, Math.min(i + 100, numbers.size())).forEach(n -> last.put(n, Optional.empty()));
             for (var item : result.responses().getOrDefault(table.name(), List.of())) {
-                last.put(str(item, "PK").substring("CONTACT#".length()),
+                last.put(
+                        str(item, "PK").substring("CONTACT#".length()),
                         Optional.ofNullable(str(item, "lastInboundAt")).map(Instant::parse));
             }
         }

@@ -38,8 +38,13 @@ public class GraphApiErrorMapper implements ResponseExceptionMapper<GraphApiExce
         if (data instanceof JsonObject d && d.get("details") instanceof jakarta.json.JsonString details) {
             message = message + ": " + details.getString();
         }
-        return new GraphApiException(status, number(error, "code"), number(error, "error_subcode"),
-                error.getString("type", null), message, error.getString("fbtrace_id", null));
+        return new GraphApiException(
+                status,
+                number(error, "code"),
+                number(error, "error_subcode"),
+                error.getString("type", null),
+                message,
+                error.getString("fbtrace_id", null));
     }
 
     private static String body(Response response) {

@@ -47,9 +47,14 @@ public class GraphApiException extends RuntimeException {
      * trace id to quote to support; "no reason given" rather than {@code null}.
      */
     public String describe() {
-        String why = getMessage() == null || getMessage().isBlank() || "null".equals(getMessage()) ? "no reason given" : getMessage();
-        String what = httpStatus >= 500 || httpStatus == 429 ? "WhatsApp could not take the message" : "WhatsApp refused the message";
-        return what + ": " + why + " (HTTP " + httpStatus + (code == 0 ? "" : ", error " + code + (subcode == 0 ? "" : "/" + subcode))
+        String why = getMessage() == null || getMessage().isBlank() || "null".equals(getMessage())
+                ? "no reason given"
+                : getMessage();
+        String what = httpStatus >= 500 || httpStatus == 429
+                ? "WhatsApp could not take the message"
+                : "WhatsApp refused the message";
+        return what + ": " + why + " (HTTP " + httpStatus
+                + (code == 0 ? "" : ", error " + code + (subcode == 0 ? "" : "/" + subcode))
                 + (fbtraceId == null ? "" : ", fbtrace_id " + fbtraceId) + ")";
     }
 }

@@ -12,33 +12,45 @@ import java.util.List;
  * own country code. {@code biz_opaque_callback_data} carries our delivery id, which Meta echoes in
  * every status webhook of the message, so a status names its recipient without a lookup.
  */
-public record SendMessageRequest(@JsonbProperty("messaging_product") String messagingProduct,
-        @JsonbProperty("recipient_type") String recipientType, String to, String type, Text text, Template template,
+public record SendMessageRequest(
+        @JsonbProperty("messaging_product") String messagingProduct,
+        @JsonbProperty("recipient_type") String recipientType,
+        String to,
+        String type,
+        Text text,
+        Template template,
         @JsonbProperty("biz_opaque_callback_data") String callbackData) {
 
-    public record Text(String body, @JsonbProperty("preview_url") boolean previewUrl) {
-    }
+    public record Text(
+            String body, @JsonbProperty("preview_url") boolean previewUrl) {}
 
-    public record Template(String name, Language language, List<Component> components) {
-    }
+    public record Template(String name, Language language, List<Component> components) {}
 
-    public record Language(String code) {
-    }
+    public record Language(String code) {}
 
-    public record Component(String type, List<Parameter> parameters) {
-    }
+    public record Component(String type, List<Parameter> parameters) {}
 
-    public record Parameter(String type, String text) {
-    }
+    public record Parameter(String type, String text) {}
 
     public static SendMessageRequest text(String to, String body, String callbackData) {
         return new SendMessageRequest("whatsapp", "individual", to, "text", new Text(body, false), null, callbackData);
     }
 
     public static SendMessageRequest template(String to, ProviderTemplate template, String callbackData) {
-        List<Component> components = template.parameters().isEmpty() ? null
-                : List.of(new Component("body", template.parameters().stream().map(p -> new Parameter("text", p)).toList()));
-        return new SendMessageRequest("whatsapp", "individual", to, "template", null,
-                new Template(template.name(), new Language(template.language()), components), callbackData);
+        List<Component> components = template.parameters().isEmpty()
+                ? null
+                : List.of(new Component(
+                        "body",
+                        template.parameters().stream()
+                                .map(p -> new Parameter("text", p))
+                                .toList()));
+        return new SendMessageRequest(
+                "whatsapp",
+                "individual",
+                to,
+                "template",
+                null,
+                new Template(template.name(), new Language(template.language()), components),
+                callbackData);
     }
 }

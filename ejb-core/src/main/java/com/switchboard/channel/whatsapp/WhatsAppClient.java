@@ -20,6 +20,8 @@ public interface WhatsAppClient {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    SendMessageResponse send(@PathParam("version") String version, @PathParam("phoneNumberId") String phoneNumberId,
+    SendMessageResponse send(
+            @PathParam("version") String version,
+            @PathParam("phoneNumberId") String phoneNumberId,
             SendMessageRequest request);
 }

@@ -3,8 +3,8 @@ package com.switchboard.channel.whatsapp;
 import com.switchboard.channel.Channel;
 import com.switchboard.error.InvalidRequestException;
 import com.switchboard.preference.ConsentService;
-import com.switchboard.tracking.RecentNotifications;
 import com.switchboard.tracking.ReceiptService;
+import com.switchboard.tracking.RecentNotifications;
 import com.switchboard.tracking.WhatsAppStatusParser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,8 +35,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class WhatsAppWebhookService {
 
     /** One customer message: who wrote ({@code +}E.164), when, and its text (null for media). */
-    public record Inbound(String from, Instant at, String text) {
-    }
+    public record Inbound(String from, Instant at, String text) {}
 
     @Inject
     DynamoWhatsAppContactStore contacts;
@@ -61,8 +60,12 @@ public class WhatsAppWebhookService {
 
     /** The challenge to echo when Meta subscribes with our verify token; empty otherwise. */
     public Optional<String> handshake(String mode, String token, String challenge) {
-        boolean valid = "subscribe".equals(mode) && token != null && !verifyToken.isEmpty() && challenge != null
-                && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), verifyToken.getBytes(StandardCharsets.UTF_8));
+        boolean valid = "subscribe".equals(mode)
+                && token != null
+                && !verifyToken.isEmpty()
+                && challenge != null
+                && MessageDigest.isEqual(
+                        token.getBytes(StandardCharsets.UTF_8), verifyToken.getBytes(StandardCharsets.UTF_8));
         return valid ? Optional.of(challenge) : Optional.empty();
     }
 
@@ -76,19 +79,27 @@ public class WhatsAppWebhookService {
     public boolean receive(byte[] rawBody) {
         List<JsonObject> values = values(rawBody);
         // Meta's timestamps are wall-clock time, whatever the (local profile's movable) business clock says
-        if (newest(values).map(at -> at.isBefore(Instant.now().minusSeconds(maxAgeSeconds))).orElse(false)) {
+        if (newest(values)
+                .map(at -> at.isBefore(Instant.now().minusSeconds(maxAgeSeconds)))
+                .orElse(false)) {
             return false;
         }
         Duration window = Duration.ofSeconds(maxAgeSeconds);
         for (JsonObject value : values) {
             for (JsonObject message : objects(value.get("messages"))) {
-                recent.once("wa-message", message.getString("id", ""), window,
+                recent.once(
+                        "wa-message",
+                        message.getString("id", ""),
+                        window,
                         () -> inbound(message).ifPresent(this::recordInbound));
             }
         }
         for (JsonObject value : values) {
             for (JsonObject status : objects(value.get("statuses"))) {
-                recent.once("wa-status " + status.getString("status", ""), status.getString("id", ""), window,
+                recent.once(
+                        "wa-status " + status.getString("status", ""),
+                        status.getString("id", ""),
+                        window,
                         () -> WhatsAppStatusParser.parse(status).ifPresent(receipts::record));
             }
         }
@@ -182,6 +193,9 @@ public class WhatsAppWebhookService {
         if (!(value instanceof JsonArray array)) {
             return List.of();
         }
-        return array.stream().filter(JsonObject.class::isInstance).map(JsonObject.class::cast).toList();
+        return array.stream()
+                .filter(JsonObject.class::isInstance)
+                .map(JsonObject.class::cast)
+                .toList();
     }
 }

@@ -92,18 +92,24 @@ public class Acceptance {
     }
 
     private CommunicationStatus storeAndQueue(NewCommunication c) {
-        Instant due = c.request().scheduledAt() == null ? null : Instant.parse(c.request().scheduledAt());
+        Instant due = c.request().scheduledAt() == null
+                ? null
+                : Instant.parse(c.request().scheduledAt());
         boolean later = due != null && due.isAfter(clock.instant());
         int chunks = fanOut(c) ? DynamoFanOutStore.chunkCount(c.recipients().size(), chunkSize()) : 0;
-        Map<String, AttributeValue> schedule = !later ? schedules.claimedItem(c.id(), server.id(), server.lease())
+        Map<String, AttributeValue> schedule = !later
+                ? schedules.claimedItem(c.id(), server.id(), server.lease())
                 : chunks > 0 ? schedules.item(c.id(), due) : schedules.item(c.id(), due, tickets(c));
         if (chunks > 0) {
-            List<Map<String, AttributeValue>> more = new ArrayList<>(
-                    fanOuts.chunkItems(c.id(), c.createdAt(), c.recipients(), chunkSize()));
+            List<Map<String, AttributeValue>> more =
+                    new ArrayList<>(fanOuts.chunkItems(c.id(), c.createdAt(), c.recipients(), chunkSize()));
             more.add(schedule);
             store.createDetails(c, chunks, more);
         } else {
-            store.create(c, List.of(schedule), later ? null : server.id()); // queued at once below: this server owns its chunks
+            store.create(
+                    c,
+                    List.of(schedule),
+                    later ? null : server.id()); // queued at once below: this server owns its chunks
         }
         if (later) {
             backoff.wake(c.id()); // this server's scheduler may be backing off past the new send's time
@@ -127,7 +133,8 @@ public class Acceptance {
             store.delete(c);
             schedules.delete(c.id());
             if (fanOut(c)) {
-                batch.deleteAll(fanOuts.chunkKeys(c.id(), DynamoFanOutStore.chunkCount(c.recipients().size(), chunkSize())));
+                batch.deleteAll(fanOuts.chunkKeys(
+                        c.id(), DynamoFanOutStore.chunkCount(c.recipients().size(), chunkSize())));
             }
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
@@ -142,7 +149,9 @@ public class Acceptance {
     }
 
     private static List<DeliveryTicket> tickets(NewCommunication c) {
-        return c.recipients().stream().map(r -> new DeliveryTicket(c.id(), r.index(), r.channel())).toList();
+        return c.recipients().stream()
+                .map(r -> new DeliveryTicket(c.id(), r.index(), r.channel()))
+                .toList();
     }
 
     private boolean fanOut(NewCommunication c) {

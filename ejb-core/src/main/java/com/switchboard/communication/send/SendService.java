@@ -1,12 +1,8 @@
 package com.switchboard.communication.send;
 
-import com.switchboard.communication.ChannelSelection;
 import com.switchboard.channel.Channel;
 import com.switchboard.channel.ChannelProviders;
-import com.switchboard.error.FieldError;
-import com.switchboard.error.InvalidRequestException;
-import com.switchboard.error.NotFoundException;
-import com.switchboard.limits.CallerLimits;
+import com.switchboard.communication.ChannelSelection;
 import com.switchboard.communication.CommunicationStatus;
 import com.switchboard.communication.CommunicationView;
 import com.switchboard.communication.DynamoCommunicationViews;
@@ -16,6 +12,10 @@ import com.switchboard.communication.ReadScope;
 import com.switchboard.communication.SendMode;
 import com.switchboard.communication.SendRequest;
 import com.switchboard.communication.Urgency;
+import com.switchboard.error.FieldError;
+import com.switchboard.error.InvalidRequestException;
+import com.switchboard.error.NotFoundException;
+import com.switchboard.limits.CallerLimits;
 import com.switchboard.template.ProviderTemplate;
 import com.switchboard.template.RenderedMessage;
 import com.switchboard.template.Template;
@@ -55,6 +55,7 @@ public class SendService {
     private static final String CORRELATION_ID = "[A-Za-z0-9._:/@+=-]{1,128}";
     /** What the rendered subject, text and HTML may take in the DETAILS item, well inside DynamoDB's 400 KB. */
     private static final int MAX_RENDERED_BYTES = 300_000;
+
     private static final Jsonb JSONB = JsonbBuilder.create();
 
     @Inject
@@ -88,11 +89,12 @@ public class SendService {
         NewCommunication c = prepare(request, idempotencyKey, caller);
         String scopedKey = idempotencyKey == null ? null : caller + ":" + idempotencyKey;
         if (scopedKey != null) {
-            Optional<DynamoIdempotencyStore.Claim> earlier = idempotency.claim(scopedKey, c.id(), hash(request), Instant.now(clock));
+            Optional<DynamoIdempotencyStore.Claim> earlier =
+                    idempotency.claim(scopedKey, c.id(), hash(request), Instant.now(clock));
             if (earlier.isPresent()) {
                 if (!earlier.get().requestHash().equals(hash(request))) {
-                    throw InvalidRequestException.unprocessable("Idempotency-Key",
-                            "this key was used with a different request body");
+                    throw InvalidRequestException.unprocessable(
+                            "Idempotency-Key", "this key was used with a different request body");
                 }
                 return new SendAccepted(earlier.get().communicationId(), true, null, request.correlationId());
             }
@@ -110,7 +112,8 @@ public class SendService {
     }
 
     public CommunicationView get(String id, ReadScope scope) {
-        return views.view(id).filter(c -> scope.allows(c.createdBy()))
+        return views.view(id)
+                .filter(c -> scope.allows(c.createdBy()))
                 .orElseThrow(() -> new NotFoundException("communication", id));
     }
 
@@ -118,12 +121,14 @@ public class SendService {
         if (request == null) {
             throw InvalidRequestException.invalid("body", "a request body is required");
         }
-        if (request.category() != null && !request.marketing() && !"service".equalsIgnoreCase(request.category().trim())) {
+        if (request.category() != null
+                && !request.marketing()
+                && !"service".equalsIgnoreCase(request.category().trim())) {
             throw InvalidRequestException.unprocessable("category", "service (the default) or marketing");
         }
         if (request.correlationId() != null && !request.correlationId().matches(CORRELATION_ID)) {
-            throw InvalidRequestException.unprocessable("correlationId",
-                    "1 to 128 characters of letters, digits and . _ : / @ + = -");
+            throw InvalidRequestException.unprocessable(
+                    "correlationId", "1 to 128 characters of letters, digits and . _ : / @ + = -");
         }
         List<FieldError> errors = new ArrayList<>();
         if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7e]{1,200}")) {
@@ -134,7 +139,8 @@ public class SendService {
         Channel primary = parseChannel(request.primaryChannel(), "primaryChannel", errors);
         checkSchedule(request.scheduledAt(), errors);
         SendMode mode = parseMode(request, errors);
-        List<Channel> fallback = request.fallback() == null ? null : parseChannels(request.fallback(), "fallback", errors);
+        List<Channel> fallback =
+                request.fallback() == null ? null : parseChannels(request.fallback(), "fallback", errors);
         checkEscalateAfter(request.escalateAfter(), errors);
         SendRequest.Message message = request.message();
         if (message == null) {
@@ -143,7 +149,8 @@ public class SendService {
             checkMessage(message, errors);
         }
         int explicit = request.recipients() == null ? 0 : request.recipients().size();
-        int stakeholders = request.stakeholderIds() == null ? 0 : request.stakeholderIds().size();
+        int stakeholders =
+                request.stakeholderIds() == null ? 0 : request.stakeholderIds().size();
         if (explicit + stakeholders == 0) {
             errors.add(new FieldError("recipients", "at least one recipient or stakeholderId is required"));
         } else if (explicit + stakeholders > MAX_RECIPIENTS) {
@@ -153,51 +160,86 @@ public class SendService {
             throw new InvalidRequestException(InvalidRequestException.Kind.INVALID_VALUE, errors);
         }
         Template template = message.templateId() == null ? null : template(message);
-        RenderedMessage rendered = template == null ? renderer.literal(message.subject(), message.content())
+        RenderedMessage rendered = template == null
+                ? renderer.literal(message.subject(), message.content())
                 : renderer.render(template, message.variables());
         checkRendered(rendered, message, errors);
-        List<NewCommunication.Planned> planned = planner.plan(request, new RecipientPlanner.Criteria(channels, primary, urgency,
-                ChannelSelection.Content.of(rendered, template, message.content()), mode, fallback), errors);
-        int deliveries = planned.stream().mapToInt(p -> 1 + (p.fallbacks() == null ? 0 : p.fallbacks().size())).sum();
+        List<NewCommunication.Planned> planned = planner.plan(
+                request,
+                new RecipientPlanner.Criteria(
+                        channels,
+                        primary,
+                        urgency,
+                        ChannelSelection.Content.of(rendered, template, message.content()),
+                        mode,
+                        fallback),
+                errors);
+        int deliveries = planned.stream()
+                .mapToInt(p -> 1 + (p.fallbacks() == null ? 0 : p.fallbacks().size()))
+                .sum();
         if (deliveries > MAX_RECIPIENTS) {
             // what a send can cost: every copy (mode all) and every fallback it may take, not only the names listed
-            errors.add(new FieldError("recipients", deliveries + " deliveries planned with their fallbacks, at most "
-                    + MAX_RECIPIENTS + " per send"));
+            errors.add(new FieldError(
+                    "recipients",
+                    deliveries + " deliveries planned with their fallbacks, at most " + MAX_RECIPIENTS + " per send"));
         }
         for (NewCommunication.Planned p : planned) {
             if (!providers.available(p.channel())) {
-                errors.add(new FieldError(p.stakeholderId() == null ? "recipients[" + p.index() + "].channel" : "stakeholderIds",
+                errors.add(new FieldError(
+                        p.stakeholderId() == null ? "recipients[" + p.index() + "].channel" : "stakeholderIds",
                         "channel " + p.channel() + " is not available on this server yet"));
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(invalidValuesOnly(errors) ? InvalidRequestException.Kind.INVALID_VALUE
-                    : InvalidRequestException.Kind.UNPROCESSABLE, errors);
+            throw new InvalidRequestException(
+                    invalidValuesOnly(errors)
+                            ? InvalidRequestException.Kind.INVALID_VALUE
+                            : InvalidRequestException.Kind.UNPROCESSABLE,
+                    errors);
         }
-        ProviderTemplate providerTemplate = template == null ? null
+        ProviderTemplate providerTemplate = template == null
+                ? null
                 : renderer.providerTemplate(template, message.variables()).orElse(null);
         refusals(planned, rendered, providerTemplate, errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(InvalidRequestException.Kind.UNPROCESSABLE, errors);
         }
-        if (planned.stream().anyMatch(p -> p.channel() == Channel.Email
-                || p.fallbacks().stream().anyMatch(f -> f.channel() == Channel.Email)) && (rendered.subject() == null || rendered.subject().isBlank())) {
-            throw InvalidRequestException.invalid("message.subject", "email needs a subject (in the message or the template)");
+        if (planned.stream()
+                        .anyMatch(p -> p.channel() == Channel.Email
+                                || p.fallbacks().stream().anyMatch(f -> f.channel() == Channel.Email))
+                && (rendered.subject() == null || rendered.subject().isBlank())) {
+            throw InvalidRequestException.invalid(
+                    "message.subject", "email needs a subject (in the message or the template)");
         }
         limits.recipients(caller, planned.size()); // a valid send only: a refused one costs nothing
         List<String> channelNames = channels.isEmpty()
                 ? planned.stream().map(p -> p.channel().name()).distinct().toList()
                 : channels.stream().map(Channel::name).toList();
-        return new NewCommunication(UUID.randomUUID().toString(), request, urgency, channelNames,
-                template == null ? null : template.version(), template == null ? null : template.locale(), rendered,
-                providerTemplate, planned, Instant.now(clock).toString(), caller, idempotencyKey);
+        return new NewCommunication(
+                UUID.randomUUID().toString(),
+                request,
+                urgency,
+                channelNames,
+                template == null ? null : template.version(),
+                template == null ? null : template.locale(),
+                rendered,
+                providerTemplate,
+                planned,
+                Instant.now(clock).toString(),
+                caller,
+                idempotencyKey);
     }
 
     /** What a recipient's provider already knows it could never deliver, as 422s naming the recipient. */
-    private void refusals(List<NewCommunication.Planned> planned, RenderedMessage rendered, ProviderTemplate template,
+    private void refusals(
+            List<NewCommunication.Planned> planned,
+            RenderedMessage rendered,
+            ProviderTemplate template,
             List<FieldError> errors) {
         for (NewCommunication.Planned p : planned) {
-            providers.forChannel(p.channel()).flatMap(provider -> provider.refusal(p.address(), rendered, template))
+            providers
+                    .forChannel(p.channel())
+                    .flatMap(provider -> provider.refusal(p.address(), rendered, template))
                     .ifPresent(reason -> errors.add(new FieldError(recipientField(p), reason)));
         }
     }
@@ -208,15 +250,18 @@ public class SendService {
 
     /** Unknown names and malformed addresses are 400; references to what is missing or unavailable are 422. */
     private static boolean invalidValuesOnly(List<FieldError> errors) {
-        return errors.stream().allMatch(e -> e.message().startsWith("unknown channel") || e.message().startsWith("not ")
-                || e.message().startsWith("an address"));
+        return errors.stream()
+                .allMatch(e -> e.message().startsWith("unknown channel")
+                        || e.message().startsWith("not ")
+                        || e.message().startsWith("an address"));
     }
 
     private Template template(SendRequest.Message message) {
         try {
             return templates.latest(message.templateId(), message.locale());
         } catch (NotFoundException e) {
-            throw InvalidRequestException.unprocessable("message.templateId", "no template named '" + message.templateId() + "'");
+            throw InvalidRequestException.unprocessable(
+                    "message.templateId", "no template named '" + message.templateId() + "'");
         }
     }
 
@@ -228,14 +273,17 @@ public class SendService {
         if (r.subject() != null && (r.subject().contains("\r") || r.subject().contains("\n"))) {
             Map<String, Object> vars = m.variables() == null ? Map.of() : m.variables();
             vars.forEach((name, value) -> {
-                if (value != null && (value.toString().contains("\r") || value.toString().contains("\n"))) {
-                    errors.add(new FieldError("message.variables." + name, "a subject is one line: no CR or LF in its variables"));
+                if (value != null
+                        && (value.toString().contains("\r") || value.toString().contains("\n"))) {
+                    errors.add(new FieldError(
+                            "message.variables." + name, "a subject is one line: no CR or LF in its variables"));
                 }
             });
         }
         long bytes = utf8Length(r.subject()) + utf8Length(r.text()) + utf8Length(r.html());
         if (bytes > MAX_RENDERED_BYTES) {
-            errors.add(new FieldError(m.templateId() == null ? "message.content" : "message.variables",
+            errors.add(new FieldError(
+                    m.templateId() == null ? "message.content" : "message.variables",
                     "the rendered message takes " + bytes + " bytes, at most " + MAX_RENDERED_BYTES));
         }
     }
@@ -252,7 +300,10 @@ public class SendService {
         if (m.content() != null && m.content().length() > MAX_CONTENT) {
             errors.add(new FieldError("message.content", "at most " + MAX_CONTENT + " characters"));
         }
-        if (m.subject() != null && (m.subject().contains("\r") || m.subject().contains("\n") || m.subject().length() > 998)) {
+        if (m.subject() != null
+                && (m.subject().contains("\r")
+                        || m.subject().contains("\n")
+                        || m.subject().length() > 998)) {
             errors.add(new FieldError("message.subject", "a subject is one line of at most 998 characters"));
         }
     }
@@ -261,10 +312,13 @@ public class SendService {
         if (urgency == null) {
             return Urgency.normal;
         }
-        return Arrays.stream(Urgency.values()).filter(u -> u.name().equals(urgency)).findFirst().orElseGet(() -> {
-            errors.add(new FieldError("urgency", "one of critical, high, normal, low"));
-            return Urgency.normal;
-        });
+        return Arrays.stream(Urgency.values())
+                .filter(u -> u.name().equals(urgency))
+                .findFirst()
+                .orElseGet(() -> {
+                    errors.add(new FieldError("urgency", "one of critical, high, normal, low"));
+                    return Urgency.normal;
+                });
     }
 
     private static List<Channel> parseChannels(List<String> names, String field, List<FieldError> errors) {
@@ -297,7 +351,8 @@ public class SendService {
         if (mode.isEmpty()) {
             errors.add(new FieldError("mode", "unknown mode '" + request.mode() + "'; one of first-success, all"));
         } else if (mode.get() == SendMode.ALL && (request.fallback() != null || request.escalateAfter() != null)) {
-            errors.add(new FieldError(request.fallback() != null ? "fallback" : "escalateAfter",
+            errors.add(new FieldError(
+                    request.fallback() != null ? "fallback" : "escalateAfter",
                     "not with mode all, which sends on every channel at once"));
         }
         return mode.orElse(SendMode.FIRST_SUCCESS);
@@ -330,7 +385,8 @@ public class SendService {
 
     private static String hash(SendRequest request) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(JSONB.toJson(request).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(JSONB.toJson(request).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -4,8 +4,8 @@ import static com.switchboard.store.Items.str;
 
 import com.switchboard.communication.DynamoCommunicationStore;
 import com.switchboard.communication.RecipientMoves;
-import com.switchboard.communication.RecipientStatusChanged;
 import com.switchboard.communication.RecipientStatus;
+import com.switchboard.communication.RecipientStatusChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -52,9 +52,13 @@ public class DigestOutcomes {
             int hash = original.lastIndexOf('#');
             String id = original.substring(0, hash);
             int index = Integer.parseInt(original.substring(hash + 1));
-            communications.recipient(id, index).filter(r -> !r.status().isTerminal() && r.status() != move.status()
-                    && (move.status().isTerminal() || r.status() == RecipientStatus.Pending))
-                    .ifPresent(r -> moves.transition(id, index, r.status(), move.status(), attributes, r.attempts() + 1, now));
+            communications
+                    .recipient(id, index)
+                    .filter(r -> !r.status().isTerminal()
+                            && r.status() != move.status()
+                            && (move.status().isTerminal() || r.status() == RecipientStatus.Pending))
+                    .ifPresent(r ->
+                            moves.transition(id, index, r.status(), move.status(), attributes, r.attempts() + 1, now));
         }
     }
 }

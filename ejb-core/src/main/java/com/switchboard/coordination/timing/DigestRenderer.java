@@ -25,8 +25,7 @@ public final class DigestRenderer {
         }
     }
 
-    private DigestRenderer() {
-    }
+    private DigestRenderer() {}
 
     public static String subject(Frequency frequency, int count) {
         return "Your " + (frequency == Frequency.Weekly ? "weekly" : "daily") + " digest (" + count
@@ -37,17 +36,29 @@ public final class DigestRenderer {
         String subject = subject(frequency, entries.size());
         if (channel == Channel.Email) {
             StringBuilder text = new StringBuilder(subject).append("\n");
-            StringBuilder html = new StringBuilder("<h1>").append(escape(subject)).append("</h1>");
+            StringBuilder html =
+                    new StringBuilder("<h1>").append(escape(subject)).append("</h1>");
             for (Entry e : entries) {
-                text.append("\n").append(e.headline()).append("\n").append(e.text() == null ? "" : e.text()).append("\n");
-                html.append("<h2>").append(escape(e.headline())).append("</h2><p>")
-                        .append(escape(e.text() == null ? "" : e.text()).replace("\n", "<br>")).append("</p>");
+                text.append("\n")
+                        .append(e.headline())
+                        .append("\n")
+                        .append(e.text() == null ? "" : e.text())
+                        .append("\n");
+                html.append("<h2>")
+                        .append(escape(e.headline()))
+                        .append("</h2><p>")
+                        .append(escape(e.text() == null ? "" : e.text()).replace("\n", "<br>"))
+                        .append("</p>");
             }
             return new RenderedMessage(subject, text.toString(), html.toString());
         }
         StringBuilder text = new StringBuilder(subject).append(':');
         for (int i = 0; i < entries.size(); i++) {
-            text.append(' ').append(i + 1).append(") ").append(entries.get(i).headline()).append(i + 1 < entries.size() ? ";" : "");
+            text.append(' ')
+                    .append(i + 1)
+                    .append(") ")
+                    .append(entries.get(i).headline())
+                    .append(i + 1 < entries.size() ? ";" : "");
         }
         String shortText = text.length() > SHORT_LIMIT ? text.substring(0, SHORT_LIMIT - 1) + "…" : text.toString();
         return new RenderedMessage(subject, shortText, escape(shortText));

@@ -66,23 +66,47 @@ public class DigestService {
             held.deleteDigest(head.pk(), items);
             return Optional.empty();
         }
-        String digestId = UUID.nameUUIDFromBytes(head.pk().getBytes(StandardCharsets.UTF_8)).toString();
+        String digestId = UUID.nameUUIDFromBytes(head.pk().getBytes(StandardCharsets.UTF_8))
+                .toString();
         if (dispatchStates.dispatchState(digestId).isEmpty()) {
             held.putDigestLink(digestId, originals);
-            acceptance.accept(communication(digestId, head, DigestRenderer.render(head.frequency(), head.channel(), entries)));
+            acceptance.accept(
+                    communication(digestId, head, DigestRenderer.render(head.frequency(), head.channel(), entries)));
         }
         held.deleteDigest(head.pk(), items);
         return Optional.of(digestId);
     }
 
-    private NewCommunication communication(String id, DynamoHeldDeliveryStore.DigestHead head, RenderedMessage rendered) {
+    private NewCommunication communication(
+            String id, DynamoHeldDeliveryStore.DigestHead head, RenderedMessage rendered) {
         String channel = head.channel().name();
-        SendRequest request = new SendRequest(null, null, List.of(channel), null,
+        SendRequest request = new SendRequest(
+                null,
+                null,
+                List.of(channel),
+                null,
                 new SendRequest.Message(rendered.subject(), rendered.text(), null, null, null),
-                List.of(new SendRequest.Recipient(channel, head.address(), head.stakeholderId(), null)), null, null,
-                Urgency.normal.name(), null, null, null, null, null);
-        return new NewCommunication(id, request, Urgency.normal, List.of(channel), null, null, rendered, null,
+                List.of(new SendRequest.Recipient(channel, head.address(), head.stakeholderId(), null)),
+                null,
+                null,
+                Urgency.normal.name(),
+                null,
+                null,
+                null,
+                null,
+                null);
+        return new NewCommunication(
+                id,
+                request,
+                Urgency.normal,
+                List.of(channel),
+                null,
+                null,
+                rendered,
+                null,
                 List.of(new NewCommunication.Planned(0, head.channel(), head.address(), head.stakeholderId(), RULE)),
-                clock.instant().toString(), CREATED_BY, null);
+                clock.instant().toString(),
+                CREATED_BY,
+                null);
     }
 }

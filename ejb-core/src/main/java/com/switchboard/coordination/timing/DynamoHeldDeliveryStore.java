@@ -12,8 +12,8 @@ import static com.switchboard.store.LeaseClaims.sortable;
 import com.switchboard.channel.Channel;
 import com.switchboard.communication.RecipientChunks;
 import com.switchboard.preference.Frequency;
-import com.switchboard.store.Keys;
 import com.switchboard.store.BatchWriter;
+import com.switchboard.store.Keys;
 import com.switchboard.store.LeaseClaims;
 import com.switchboard.store.Retention;
 import com.switchboard.store.Shards;
@@ -82,18 +82,19 @@ public class DynamoHeldDeliveryStore {
     }
 
     /** One digest due at {@code dueAt}: its partition key and whom it goes to. */
-    public record DigestHead(String pk, String stakeholderId, Channel channel, String address, Frequency frequency,
-            Instant dueAt) {
-    }
+    public record DigestHead(
+            String pk, String stakeholderId, Channel channel, String address, Frequency frequency, Instant dueAt) {}
 
     /** Marks the recipient held, once: false when it is no longer Pending or was held before. */
     public boolean markHeld(String communicationId, int index, String heldFor, Instant until) {
         try {
-            dynamo.updateItem(b -> b.tableName(table.name()).key(recipientKey(communicationId, index))
+            dynamo.updateItem(b -> b.tableName(table.name())
+                    .key(recipientKey(communicationId, index))
                     .updateExpression("SET #r.#e.heldFor = :for, #r.#e.heldUntil = :until")
                     .conditionExpression("#r.#e.#s = :pending AND attribute_not_exists(#r.#e.heldFor)")
                     .expressionAttributeNames(RecipientChunks.names(index, Map.of("#s", "status")))
-                    .expressionAttributeValues(Map.of(":for", s(heldFor), ":until", s(until.toString()), ":pending", s("Pending"))));
+                    .expressionAttributeValues(
+                            Map.of(":for", s(heldFor), ":until", s(until.toString()), ":pending", s("Pending"))));
             return true;
         } catch (ConditionalCheckFailedException before) {
             return false;
@@ -103,7 +104,8 @@ public class DynamoHeldDeliveryStore {
     /** Lets a recipient held by quiet hours go: its next ticket is delivered. False when it is no longer Pending. */
     public boolean markReleased(String communicationId, int index) {
         try {
-            dynamo.updateItem(b -> b.tableName(table.name()).key(recipientKey(communicationId, index))
+            dynamo.updateItem(b -> b.tableName(table.name())
+                    .key(recipientKey(communicationId, index))
                     .updateExpression("SET #r.#e.releasedAt = :at")
                     .conditionExpression("#r.#e.#s = :pending")
                     .expressionAttributeNames(RecipientChunks.names(index, Map.of("#s", "status")))
@@ -138,7 +140,10 @@ public class DynamoHeldDeliveryStore {
     public List<QuietRelease> quiet(int shard, int limit, Duration ahead) {
         List<QuietRelease> due = new ArrayList<>();
         for (var i : claims.due(Shards.key(QUIET_PARTITION, shard), limit, ahead, null)) {
-            due.add(new QuietRelease(str(i, "communicationId"), (int) num(i, "index"), Channel.valueOf(str(i, "channel")),
+            due.add(new QuietRelease(
+                    str(i, "communicationId"),
+                    (int) num(i, "index"),
+                    Channel.valueOf(str(i, "channel")),
                     Instant.parse(str(i, "dueAt"))));
         }
         return due;
@@ -169,18 +174,33 @@ public class DynamoHeldDeliveryStore {
     }
 
     /** Adds the digest (or keeps it, addressed to the latest address); false when a server is already sending it. */
-    public boolean putDigestHead(String digestPk, String stakeholderId, Channel channel, String address, Frequency frequency,
-            Instant due) {
+    public boolean putDigestHead(
+            String digestPk, String stakeholderId, Channel channel, String address, Frequency frequency, Instant due) {
         try {
-            dynamo.updateItem(b -> b.tableName(table.name()).key(key(digestPk, HEAD))
-                    .updateExpression("SET #t = :type, stakeholderId = :sh, channel = :ch, address = :addr, frequency = :f, "
-                            + "dueAt = :due, GSI1PK = :gpk, GSI1SK = :gsk")
+            dynamo.updateItem(b -> b.tableName(table.name())
+                    .key(key(digestPk, HEAD))
+                    .updateExpression(
+                            "SET #t = :type, stakeholderId = :sh, channel = :ch, address = :addr, frequency = :f, "
+                                    + "dueAt = :due, GSI1PK = :gpk, GSI1SK = :gsk")
                     .conditionExpression("attribute_not_exists(claimedBy)")
                     .expressionAttributeNames(Map.of("#t", "type"))
-                    .expressionAttributeValues(Map.of(":type", s("Digest"), ":sh", s(stakeholderId), ":ch", s(channel.name()),
-                            ":addr", s(address), ":f", s(frequency.name()), ":due", s(sortable(due)),
-                            ":gpk", s(shards.key(DIGEST_PARTITION, digestPk)),
-                            ":gsk", s(sortable(due) + "#" + stakeholderId + "#" + channel.name()))));
+                    .expressionAttributeValues(Map.of(
+                            ":type",
+                            s("Digest"),
+                            ":sh",
+                            s(stakeholderId),
+                            ":ch",
+                            s(channel.name()),
+                            ":addr",
+                            s(address),
+                            ":f",
+                            s(frequency.name()),
+                            ":due",
+                            s(sortable(due)),
+                            ":gpk",
+                            s(shards.key(DIGEST_PARTITION, digestPk)),
+                            ":gsk",
+                            s(sortable(due) + "#" + stakeholderId + "#" + channel.name()))));
             return true;
         } catch (ConditionalCheckFailedException sending) {
             return false;
@@ -196,8 +216,13 @@ public class DynamoHeldDeliveryStore {
     public List<DigestHead> digests(int shard, int limit, Duration ahead) {
         List<DigestHead> due = new ArrayList<>();
         for (var i : claims.due(Shards.key(DIGEST_PARTITION, shard), limit, ahead, null)) {
-            due.add(new DigestHead(str(i, "PK"), str(i, "stakeholderId"), Channel.valueOf(str(i, "channel")), str(i, "address"),
-                    Frequency.valueOf(str(i, "frequency")), Instant.parse(str(i, "dueAt"))));
+            due.add(new DigestHead(
+                    str(i, "PK"),
+                    str(i, "stakeholderId"),
+                    Channel.valueOf(str(i, "channel")),
+                    str(i, "address"),
+                    Frequency.valueOf(str(i, "frequency")),
+                    Instant.parse(str(i, "dueAt"))));
         }
         return due;
     }
@@ -208,9 +233,12 @@ public class DynamoHeldDeliveryStore {
 
     /** The held recipients of a digest, as {@code <communicationId>#<index>}. */
     public List<String> digestItems(String digestPk) {
-        var pages = dynamo.queryPaginator(QueryRequest.builder().tableName(table.name())
+        var pages = dynamo.queryPaginator(QueryRequest.builder()
+                .tableName(table.name())
                 .keyConditionExpression("PK = :pk AND begins_with(SK, :i)")
-                .expressionAttributeValues(Map.of(":pk", s(digestPk), ":i", s("ITEM#"))).consistentRead(true).build());
+                .expressionAttributeValues(Map.of(":pk", s(digestPk), ":i", s("ITEM#")))
+                .consistentRead(true)
+                .build());
         List<String> items = new ArrayList<>();
         pages.items().forEach(i -> items.add(str(i, "communicationId") + "#" + num(i, "index")));
         return items;
@@ -237,7 +265,8 @@ public class DynamoHeldDeliveryStore {
     }
 
     public List<String> originals(String digestCommunicationId) {
-        var result = dynamo.getItem(b -> b.tableName(table.name()).key(key(Keys.communication(digestCommunicationId), "DIGEST"))
+        var result = dynamo.getItem(b -> b.tableName(table.name())
+                .key(key(Keys.communication(digestCommunicationId), "DIGEST"))
                 .consistentRead(true));
         return result.hasItem() ? strings(result.item(), "originals") : List.of();
     }

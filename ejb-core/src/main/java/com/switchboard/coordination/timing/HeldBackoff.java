@@ -27,7 +27,8 @@ public class HeldBackoff {
 
     @PostConstruct
     void start() {
-        Supplier<Duration> sweep = () -> Duration.ofSeconds(config.getOptionalValue("scheduler.sweep.seconds", Long.class).orElse(80L));
+        Supplier<Duration> sweep = () -> Duration.ofSeconds(
+                config.getOptionalValue("scheduler.sweep.seconds", Long.class).orElse(80L));
         quiet = new ShardBackoff(shards.count(), sweep);
         digests = new ShardBackoff(shards.count(), sweep);
     }

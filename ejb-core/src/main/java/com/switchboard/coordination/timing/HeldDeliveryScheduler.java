@@ -42,7 +42,8 @@ public class HeldDeliveryScheduler {
 
     @PostConstruct
     void start() {
-        timers.createCalendarTimer(new ScheduleExpression().hour("*").minute("*").second("*/" + intervalSeconds),
+        timers.createCalendarTimer(
+                new ScheduleExpression().hour("*").minute("*").second("*/" + intervalSeconds),
                 new TimerConfig("held-deliveries", false));
     }
 

@@ -1,7 +1,6 @@
 package com.switchboard.coordination.timing;
 
 import com.switchboard.communication.DeliveryTiming;
-
 import com.switchboard.communication.DynamoCommunicationStore.StoredRecipient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,7 +53,8 @@ public class HoldService {
         held.putQuiet(r.communicationId(), r.index(), r.channel(), until.get());
         held.markHeld(r.communicationId(), r.index(), DeliveryTiming.QUIET_HOURS, until.get());
         backoff.quiet().wake(held.quietShard(r.communicationId(), r.index())); // the next round learns when it ends
-        LOG.fine(() -> "recipient " + r.index() + " of " + r.communicationId() + " held by quiet hours until " + until.get());
+        LOG.fine(() ->
+                "recipient " + r.index() + " of " + r.communicationId() + " held by quiet hours until " + until.get());
         return true;
     }
 

@@ -29,8 +29,8 @@ import javax.naming.ldap.Rdn;
  * its validity; the key is cached per URL (SNS rotates certificates by publishing new URLs).
  */
 public final class AwsSigningCertificates implements SigningCertificateSource {
-    private static final Pattern PEM = Pattern.compile(
-            "^\\s*-----BEGIN [A-Z]+-----\\n[A-Za-z\\d+/\\n]+={0,2}\\n-----END [A-Z]+-----\\s*$");
+    private static final Pattern PEM =
+            Pattern.compile("^\\s*-----BEGIN [A-Z]+-----\\n[A-Za-z\\d+/\\n]+={0,2}\\n-----END [A-Z]+-----\\s*$");
     private static final int CACHE_SIZE = 16;
 
     /** Fetches a certificate URL's body; the seam a unit test uses to serve a certificate. */
@@ -52,9 +52,13 @@ public final class AwsSigningCertificates implements SigningCertificateSource {
 
     /** Fetches with a plain HTTPS GET: no redirects, the JVM's default trust store. */
     public static Fetcher https(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         return url -> {
-            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(url).timeout(timeout).GET().build(),
+            HttpResponse<byte[]> r = http.send(
+                    HttpRequest.newBuilder(url).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) {
                 throw new IOException("HTTP " + r.statusCode());
@@ -83,7 +87,8 @@ public final class AwsSigningCertificates implements SigningCertificateSource {
         try {
             pem = fetcher.fetch(url);
         } catch (IOException e) {
-            throw new SnsVerificationException("signing certificate not retrievable (" + e.getMessage() + ")", url.toString(), e);
+            throw new SnsVerificationException(
+                    "signing certificate not retrievable (" + e.getMessage() + ")", url.toString(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SnsVerificationException("interrupted fetching the signing certificate", url.toString(), e);
@@ -93,7 +98,8 @@ public final class AwsSigningCertificates implements SigningCertificateSource {
         }
         X509Certificate cert = parse(pem, url.toString());
         if (!names(cert).contains(commonName)) {
-            throw new SnsVerificationException("signing certificate is not issued to " + commonName,
+            throw new SnsVerificationException(
+                    "signing certificate is not issued to " + commonName,
                     cert.getSubjectX500Principal().getName());
         }
         try {
@@ -106,7 +112,8 @@ public final class AwsSigningCertificates implements SigningCertificateSource {
 
     static X509Certificate parse(byte[] pem, String source) {
         try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(pem));
+            return (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(pem));
         } catch (CertificateException e) {
             throw new SnsVerificationException("signing certificate cannot be parsed", source, e);
         }
@@ -130,7 +137,10 @@ public final class AwsSigningCertificates implements SigningCertificateSource {
                 }
             }
         } catch (InvalidNameException | java.security.cert.CertificateParsingException e) {
-            throw new SnsVerificationException("signing certificate subject unreadable", cert.getSubjectX500Principal().getName(), e);
+            throw new SnsVerificationException(
+                    "signing certificate subject unreadable",
+                    cert.getSubjectX500Principal().getName(),
+                    e);
         }
         return names;
     }

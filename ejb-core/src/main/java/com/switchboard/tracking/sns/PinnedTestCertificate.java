@@ -23,8 +23,7 @@ public final class PinnedTestCertificate implements SigningCertificateSource {
     private final Path pemFile;
     private volatile Parsed parsed;
 
-    private record Parsed(FileTime modified, X509Certificate certificate) {
-    }
+    private record Parsed(FileTime modified, X509Certificate certificate) {}
 
     public PinnedTestCertificate(SnsCertificateUrls urls, Path pemFile) {
         this.urls = urls;
@@ -38,7 +37,8 @@ public final class PinnedTestCertificate implements SigningCertificateSource {
         try {
             cert.checkValidity();
         } catch (CertificateException e) {
-            throw new SnsVerificationException("test signing certificate is outside its validity", pemFile.toString(), e);
+            throw new SnsVerificationException(
+                    "test signing certificate is outside its validity", pemFile.toString(), e);
         }
         return cert.getPublicKey();
     }

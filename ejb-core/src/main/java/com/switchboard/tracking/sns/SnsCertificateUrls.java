@@ -25,7 +25,10 @@ public final class SnsCertificateUrls {
         } catch (IllegalArgumentException e) {
             throw new SnsVerificationException("malformed SNS URL", url);
         }
-        if (uri == null || !"https".equals(uri.getScheme()) || uri.getUserInfo() != null || uri.getPort() != -1
+        if (uri == null
+                || !"https".equals(uri.getScheme())
+                || uri.getUserInfo() != null
+                || uri.getPort() != -1
                 || !host.equals(uri.getHost())) {
             throw new SnsVerificationException("not an HTTPS URL on " + host, url);
         }

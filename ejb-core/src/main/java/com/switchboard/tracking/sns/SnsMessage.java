@@ -13,8 +13,17 @@ import java.util.StringJoiner;
  * One HTTP(S) message from Amazon SNS as its JSON body carries it (Notification,
  * SubscriptionConfirmation, UnsubscribeConfirmation), with the canonical string SNS signed.
  */
-public record SnsMessage(String type, String messageId, String topicArn, String message, String subject,
-        String timestamp, String token, String subscribeUrl, String signatureVersion, String signature,
+public record SnsMessage(
+        String type,
+        String messageId,
+        String topicArn,
+        String message,
+        String subject,
+        String timestamp,
+        String token,
+        String subscribeUrl,
+        String signatureVersion,
+        String signature,
         String signingCertUrl) {
 
     public static final String NOTIFICATION = "Notification";
@@ -29,12 +38,28 @@ public record SnsMessage(String type, String messageId, String topicArn, String 
         } catch (JsonException | IllegalStateException e) {
             throw new SnsVerificationException("body is not an SNS JSON message", abbreviate(body));
         }
-        SnsMessage m = new SnsMessage(text(o, "Type"), text(o, "MessageId"), text(o, "TopicArn"), text(o, "Message"),
-                text(o, "Subject"), text(o, "Timestamp"), text(o, "Token"), text(o, "SubscribeURL"),
-                text(o, "SignatureVersion"), text(o, "Signature"), text(o, "SigningCertURL"));
-        for (String[] required : new String[][] {{"Type", m.type}, {"MessageId", m.messageId}, {"TopicArn", m.topicArn},
-                {"Message", m.message}, {"Timestamp", m.timestamp}, {"Signature", m.signature},
-                {"SignatureVersion", m.signatureVersion}, {"SigningCertURL", m.signingCertUrl}}) {
+        SnsMessage m = new SnsMessage(
+                text(o, "Type"),
+                text(o, "MessageId"),
+                text(o, "TopicArn"),
+                text(o, "Message"),
+                text(o, "Subject"),
+                text(o, "Timestamp"),
+                text(o, "Token"),
+                text(o, "SubscribeURL"),
+                text(o, "SignatureVersion"),
+                text(o, "Signature"),
+                text(o, "SigningCertURL"));
+        for (String[] required : new String[][] {
+            {"Type", m.type},
+            {"MessageId", m.messageId},
+            {"TopicArn", m.topicArn},
+            {"Message", m.message},
+            {"Timestamp", m.timestamp},
+            {"Signature", m.signature},
+            {"SignatureVersion", m.signatureVersion},
+            {"SigningCertURL", m.signingCertUrl}
+        }) {
             if (required[1] == null) {
                 throw new SnsVerificationException("SNS message lacks " + required[0], m.messageId);
             }
@@ -53,13 +78,26 @@ public record SnsMessage(String type, String messageId, String topicArn, String 
             if (subject != null) {
                 s.add("Subject").add(subject);
             }
-            s.add("Timestamp").add(timestamp).add("TopicArn").add(topicArn).add("Type").add(type);
+            s.add("Timestamp")
+                    .add(timestamp)
+                    .add("TopicArn")
+                    .add(topicArn)
+                    .add("Type")
+                    .add(type);
         } else if (SUBSCRIPTION_CONFIRMATION.equals(type) || UNSUBSCRIBE_CONFIRMATION.equals(type)) {
             if (subscribeUrl == null || token == null) {
                 throw new SnsVerificationException(type + " lacks SubscribeURL or Token", messageId);
             }
-            s.add("SubscribeURL").add(subscribeUrl).add("Timestamp").add(timestamp).add("Token").add(token)
-                    .add("TopicArn").add(topicArn).add("Type").add(type);
+            s.add("SubscribeURL")
+                    .add(subscribeUrl)
+                    .add("Timestamp")
+                    .add(timestamp)
+                    .add("Token")
+                    .add(token)
+                    .add("TopicArn")
+                    .add(topicArn)
+                    .add("Type")
+                    .add(type);
         } else {
             throw new SnsVerificationException("unknown SNS message type", type);
         }

@@ -2,6 +2,7 @@ package com.switchboard.tracking.sns;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import jakarta.inject.Inject;
 
 /**
  * Verifies every SNS POST before anything is read from it: the TopicArn is on the
@@ -68,33 +68,46 @@ public class SnsMessageVerifier {
     private Set<String> allowed;
     /** No freshness check when null: only verifiers built by hand for unit tests leave it out. */
     private Duration maxAge;
+
     private SigningCertificateSource certificates;
     private SnsCertificateUrls urls;
 
-    public SnsMessageVerifier() {
-    }
+    public SnsMessageVerifier() {}
 
     /** For tests and tools: a verifier with an explicit source and allow-list. */
-    public SnsMessageVerifier(SigningCertificateSource certificates, Set<String> allowedTopics, SnsCertificateUrls urls) {
+    public SnsMessageVerifier(
+            SigningCertificateSource certificates, Set<String> allowedTopics, SnsCertificateUrls urls) {
         this.certificates = certificates;
         this.allowed = Set.copyOf(allowedTopics);
         this.urls = urls;
     }
 
     /** The verifier the given configuration values make: exactly what the server builds at start. */
-    public static SnsMessageVerifier fromConfig(String region, String allowedTopicArns, String commonName,
-            Optional<String> testTrustStore) {
-        return fromConfig(region, allowedTopicArns, commonName, testTrustStore, AwsSigningCertificates.https(Duration.ofSeconds(5)));
+    public static SnsMessageVerifier fromConfig(
+            String region, String allowedTopicArns, String commonName, Optional<String> testTrustStore) {
+        return fromConfig(
+                region,
+                allowedTopicArns,
+                commonName,
+                testTrustStore,
+                AwsSigningCertificates.https(Duration.ofSeconds(5)));
     }
 
     /** As {@link #fromConfig(String, String, String, Optional)} with the production fetch replaced (unit tests). */
-    public static SnsMessageVerifier fromConfig(String region, String allowedTopicArns, String commonName,
-            Optional<String> testTrustStore, AwsSigningCertificates.Fetcher fetcher) {
+    public static SnsMessageVerifier fromConfig(
+            String region,
+            String allowedTopicArns,
+            String commonName,
+            Optional<String> testTrustStore,
+            AwsSigningCertificates.Fetcher fetcher) {
         SnsCertificateUrls urls = new SnsCertificateUrls(region);
-        SigningCertificateSource source = testTrustStore.filter(s -> !s.isBlank())
+        SigningCertificateSource source = testTrustStore
+                .filter(s -> !s.isBlank())
                 .<SigningCertificateSource>map(p -> new PinnedTestCertificate(urls, Path.of(p)))
                 .orElseGet(() -> new AwsSigningCertificates(urls, commonName, fetcher));
-        Set<String> topics = Arrays.stream(allowedTopicArns.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        Set<String> topics = Arrays.stream(allowedTopicArns.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
                 .collect(Collectors.toSet());
         return new SnsMessageVerifier(source, topics, urls);
     }
@@ -125,14 +138,18 @@ public class SnsMessageVerifier {
         if (!allowed.contains(m.topicArn())) {
             throw new SnsVerificationException("topic not allowed", m.topicArn());
         }
-        String algorithm = "1".equals(m.signatureVersion()) && v1Allowed ? "SHA1withRSA"
+        String algorithm = "1".equals(m.signatureVersion()) && v1Allowed
+                ? "SHA1withRSA"
                 : "2".equals(m.signatureVersion()) ? "SHA256withRSA" : null;
         if (algorithm == null) {
-            throw new SnsVerificationException("1".equals(m.signatureVersion())
-                    ? "SignatureVersion 1 (SHA-1) is not accepted; set the topic's SignatureVersion to 2" : "unsupported SignatureVersion",
+            throw new SnsVerificationException(
+                    "1".equals(m.signatureVersion())
+                            ? "SignatureVersion 1 (SHA-1) is not accepted; set the topic's SignatureVersion to 2"
+                            : "unsupported SignatureVersion",
                     m.signatureVersion());
         }
-        PublicKey key = certificates.publicKey(URI.create(urls.require(m.signingCertUrl()).toString()));
+        PublicKey key = certificates.publicKey(
+                URI.create(urls.require(m.signingCertUrl()).toString()));
         try {
             Signature signature = Signature.getInstance(algorithm);
             signature.initVerify(key);
@@ -158,7 +175,8 @@ public class SnsMessageVerifier {
             throw new SnsVerificationException("Timestamp unreadable", m.timestamp(), e);
         }
         if (Duration.between(at, clock.instant()).abs().compareTo(maxAge) > 0) {
-            throw new SnsVerificationException("Timestamp outside the " + maxAge.toSeconds() + " s window (a replay?)",
+            throw new SnsVerificationException(
+                    "Timestamp outside the " + maxAge.toSeconds() + " s window (a replay?)",
                     m.messageId() + " at " + m.timestamp());
         }
     }

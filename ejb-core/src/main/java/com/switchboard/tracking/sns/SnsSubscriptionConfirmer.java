@@ -17,8 +17,10 @@ import java.util.logging.Logger;
 public class SnsSubscriptionConfirmer {
     private static final Logger LOG = Logger.getLogger(SnsSubscriptionConfirmer.class.getName());
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     @Inject
     SnsMessageVerifier verifier;
@@ -27,10 +29,11 @@ public class SnsSubscriptionConfirmer {
     public void confirm(SnsMessage confirmation) {
         var url = verifier.subscribeUrl(confirmation);
         try {
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(url).timeout(TIMEOUT).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> r = http.send(
+                    HttpRequest.newBuilder(url).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.discarding());
             if (r.statusCode() / 100 != 2) {
-                throw new IllegalStateException("SNS answered " + r.statusCode() + " confirming " + confirmation.topicArn());
+                throw new IllegalStateException(
+                        "SNS answered " + r.statusCode() + " confirming " + confirmation.topicArn());
             }
             LOG.info(() -> "confirmed SNS subscription to " + confirmation.topicArn());
         } catch (IOException e) {

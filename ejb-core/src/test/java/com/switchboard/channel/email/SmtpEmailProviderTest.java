@@ -16,14 +16,18 @@ class SmtpEmailProviderTest {
 
     @Test
     void takesTheSesMessageIdFromThe250Reply() {
-        assertEquals("0100018c1a2b3c4d-5e6f-000000",
-                SmtpEmailProvider.sesMessageId("250 Ok 0100018c1a2b3c4d-5e6f-000000\r\n").orElseThrow(), "SES reply");
+        assertEquals(
+                "0100018c1a2b3c4d-5e6f-000000",
+                SmtpEmailProvider.sesMessageId("250 Ok 0100018c1a2b3c4d-5e6f-000000\r\n")
+                        .orElseThrow(),
+                "SES reply");
         assertTrue(SmtpEmailProvider.sesMessageId("250 OK").isEmpty(), "a plain 250 has no id");
     }
 
     @Test
     void fiveHundredRepliesArePermanentAndFourHundredRepliesTransient() {
-        var rejected = new SendFailedException("Invalid Addresses", new MessagingException("550 5.1.1 Mailbox does not exist"));
+        var rejected = new SendFailedException(
+                "Invalid Addresses", new MessagingException("550 5.1.1 Mailbox does not exist"));
         var busy = new SendFailedException("Invalid Addresses", new MessagingException("451 4.3.0 Try again later"));
         var permanent = assertInstanceOf(PermanentDeliveryException.class, provider.classify(rejected));
         assertTrue(permanent.reason().contains("550 5.1.1"), permanent.reason());

@@ -19,7 +19,9 @@ class CloudApiWhatsAppProviderTest {
         for (int code : new int[] {4, 80007, 130429, 131056}) {
             var failure = provider.classify(graph(400, code, "rate limit hit"));
             assertTransientNotToken(failure, "code " + code);
-            assertTrue(failure.reason().contains("rate limit") && failure.reason().contains(String.valueOf(code)), failure.reason());
+            assertTrue(
+                    failure.reason().contains("rate limit") && failure.reason().contains(String.valueOf(code)),
+                    failure.reason());
         }
         assertTransientNotToken(provider.classify(graph(429, 0, "Too Many Requests")), "HTTP 429 without a Graph code");
     }
@@ -38,7 +40,9 @@ class CloudApiWhatsAppProviderTest {
         for (int code : new int[] {131026, 131030, 100}) {
             var failure = provider.classify(graph(400, code, "Message undeliverable"));
             assertInstanceOf(PermanentDeliveryException.class, failure, "code " + code);
-            assertTrue(failure.reason().contains(String.valueOf(code)) && failure.reason().contains("Message undeliverable"),
+            assertTrue(
+                    failure.reason().contains(String.valueOf(code))
+                            && failure.reason().contains("Message undeliverable"),
                     failure.reason());
         }
     }
@@ -65,10 +69,14 @@ class CloudApiWhatsAppProviderTest {
                  "error_subcode":2494010,"error_data":{"details":"Receiver is incapable of receiving this message"},
                  "fbtrace_id":"AbCdEf"}}""");
         assertTrue(e.code() == 131026 && e.subcode() == 2494010 && e.httpStatus() == 400, e.describe());
-        assertTrue(e.describe().startsWith("WhatsApp refused the message: ") && e.describe().contains("Receiver is incapable")
-                && e.describe().contains("(HTTP 400, error 131026/2494010, fbtrace_id AbCdEf)"), e.describe());
+        assertTrue(
+                e.describe().startsWith("WhatsApp refused the message: ")
+                        && e.describe().contains("Receiver is incapable")
+                        && e.describe().contains("(HTTP 400, error 131026/2494010, fbtrace_id AbCdEf)"),
+                e.describe());
         GraphApiException html = GraphApiErrorMapper.fromBody(502, "<html>Bad Gateway</html>");
-        assertTrue(html.code() == 0 && html.httpStatus() == 502, "a non-Graph body keeps its status: " + html.describe());
+        assertTrue(
+                html.code() == 0 && html.httpStatus() == 502, "a non-Graph body keeps its status: " + html.describe());
     }
 
     private static GraphApiException graph(int status, int code, String message) {

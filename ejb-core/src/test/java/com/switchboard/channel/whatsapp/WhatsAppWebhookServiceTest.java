@@ -23,9 +23,12 @@ class WhatsAppWebhookServiceTest {
                    "field":"messages"},
                   {"value":{"messaging_product":"whatsapp","statuses":[{"id":"wamid.c","status":"delivered",
                      "timestamp":"1767261800","recipient_id":"447911000000"}]},"field":"messages"}]}]}""";
-        assertEquals(List.of(new WhatsAppWebhookService.Inbound("+447911123456", Instant.ofEpochSecond(1767261600), "hi"),
-                new WhatsAppWebhookService.Inbound("+34600111222", Instant.ofEpochSecond(1767261700), "hola")),
-                WhatsAppWebhookService.inboundMessages(payload.getBytes(StandardCharsets.UTF_8)), "two customer messages, no receipt");
+        assertEquals(
+                List.of(
+                        new WhatsAppWebhookService.Inbound("+447911123456", Instant.ofEpochSecond(1767261600), "hi"),
+                        new WhatsAppWebhookService.Inbound("+34600111222", Instant.ofEpochSecond(1767261700), "hola")),
+                WhatsAppWebhookService.inboundMessages(payload.getBytes(StandardCharsets.UTF_8)),
+                "two customer messages, no receipt");
     }
 
     @Test
@@ -33,15 +36,20 @@ class WhatsAppWebhookServiceTest {
         String payload = """
                 {"entry":[{"changes":[{"value":{"messages":[{"from":"447911123456","timestamp":"1767261600"}],
                   "statuses":[{"id":"wamid.c","status":"delivered","timestamp":"1767261800"}]}}]}]}""";
-        assertEquals(Optional.of(Instant.ofEpochSecond(1767261800)),
-                WhatsAppWebhookService.newest(payload.getBytes(StandardCharsets.UTF_8)), "the status is the newest");
-        assertEquals(Optional.empty(), WhatsAppWebhookService.newest("{\"entry\":[]}".getBytes(StandardCharsets.UTF_8)),
+        assertEquals(
+                Optional.of(Instant.ofEpochSecond(1767261800)),
+                WhatsAppWebhookService.newest(payload.getBytes(StandardCharsets.UTF_8)),
+                "the status is the newest");
+        assertEquals(
+                Optional.empty(),
+                WhatsAppWebhookService.newest("{\"entry\":[]}".getBytes(StandardCharsets.UTF_8)),
                 "nothing timed, nothing to judge");
     }
 
     @Test
     void aBodyThatIsNotJsonIsABadRequest() {
-        var e = assertThrows(InvalidRequestException.class,
+        var e = assertThrows(
+                InvalidRequestException.class,
                 () -> WhatsAppWebhookService.inboundMessages("not json".getBytes(StandardCharsets.UTF_8)));
         assertEquals(InvalidRequestException.Kind.INVALID_VALUE, e.kind(), "malformed notification");
     }
@@ -49,8 +57,11 @@ class WhatsAppWebhookServiceTest {
     @Test
     void theWindowIsOpenFor24HoursAfterTheCustomersLastMessage() {
         Instant wrote = Instant.parse("2026-01-01T10:00:00Z");
-        assertTrue(CustomerServiceWindow.isOpen(Optional.of(wrote), wrote.plusSeconds(24 * 3600 - 1)), "one second before it closes");
-        assertTrue(!CustomerServiceWindow.isOpen(Optional.of(wrote), wrote.plusSeconds(24 * 3600)), "closed at 24 hours");
+        assertTrue(
+                CustomerServiceWindow.isOpen(Optional.of(wrote), wrote.plusSeconds(24 * 3600 - 1)),
+                "one second before it closes");
+        assertTrue(
+                !CustomerServiceWindow.isOpen(Optional.of(wrote), wrote.plusSeconds(24 * 3600)), "closed at 24 hours");
         assertTrue(!CustomerServiceWindow.isOpen(Optional.empty(), wrote), "closed for a customer who never wrote");
     }
 }

@@ -12,21 +12,28 @@ class DigestRendererTest {
 
     @Test
     void anEmailDigestListsEveryMessageAndAnSmsDigestIsShort() {
-        List<DigestRenderer.Entry> entries = List.of(new DigestRenderer.Entry("Service due", "Your car needs a service."),
+        List<DigestRenderer.Entry> entries = List.of(
+                new DigestRenderer.Entry("Service due", "Your car needs a service."),
                 new DigestRenderer.Entry(null, "Invoice 42 is ready\nsecond line"));
         var email = DigestRenderer.render(Frequency.Daily, Channel.Email, entries);
         assertEquals("Your daily digest (2 updates)", email.subject(), "subject counts the updates");
-        assertTrue(email.text().contains("Service due") && email.text().contains("Your car needs a service.")
-                && email.text().contains("Invoice 42 is ready"), "every message is in the email: " + email.text());
+        assertTrue(
+                email.text().contains("Service due")
+                        && email.text().contains("Your car needs a service.")
+                        && email.text().contains("Invoice 42 is ready"),
+                "every message is in the email: " + email.text());
         var sms = DigestRenderer.render(Frequency.Weekly, Channel.SMS, entries);
-        assertEquals("Your weekly digest (2 updates): 1) Service due; 2) Invoice 42 is ready", sms.text(), "a short list");
+        assertEquals(
+                "Your weekly digest (2 updates): 1) Service due; 2) Invoice 42 is ready", sms.text(), "a short list");
     }
 
     @Test
     void aLongShortChannelDigestIsCut() {
         List<DigestRenderer.Entry> many = java.util.stream.IntStream.range(0, 100)
-                .mapToObj(i -> new DigestRenderer.Entry("Update number " + i, "text")).toList();
-        String text = DigestRenderer.render(Frequency.Daily, Channel.WhatsApp, many).text();
+                .mapToObj(i -> new DigestRenderer.Entry("Update number " + i, "text"))
+                .toList();
+        String text =
+                DigestRenderer.render(Frequency.Daily, Channel.WhatsApp, many).text();
         assertEquals(DigestRenderer.SHORT_LIMIT, text.length(), "cut to the limit: " + text);
         assertTrue(text.startsWith("Your daily digest (100 updates): 1) Update number 0;"), text);
     }

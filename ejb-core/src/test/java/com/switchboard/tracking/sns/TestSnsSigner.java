@@ -28,10 +28,30 @@ final class TestSnsSigner {
 
     static TestSnsSigner generate(Path dir, String subject) throws Exception {
         Path store = dir.resolve("test.p12");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
-                "-alias", "sns", "-keyalg", "RSA", "-keysize", "2048", "-dname", subject, "-validity", "2",
-                "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit")
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "sns",
+                        "-keyalg",
+                        "RSA",
+                        "-keysize",
+                        "2048",
+                        "-dname",
+                        subject,
+                        "-validity",
+                        "2",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        store.toString(),
+                        "-storepass",
+                        "changeit",
+                        "-keypass",
+                        "changeit")
+                .redirectErrorStream(true)
+                .start();
         p.getInputStream().readAllBytes();
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IllegalStateException("keytool failed");
@@ -41,7 +61,8 @@ final class TestSnsSigner {
             ks.load(in, "changeit".toCharArray());
         }
         String pem = "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(ks.getCertificate("sns").getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(ks.getCertificate("sns").getEncoded())
                 + "\n-----END CERTIFICATE-----\n";
         Path pemFile = dir.resolve("sns.pem");
         Files.writeString(pemFile, pem);
@@ -53,8 +74,16 @@ final class TestSnsSigner {
         String id = "5f1b2c3d-0000-4000-8000-000000000001";
         String ts = "2026-11-25T10:00:00.000Z";
         StringJoiner c = new StringJoiner("\n", "", "\n");
-        c.add("Message").add(message).add("MessageId").add(id).add("Timestamp").add(ts).add("TopicArn").add(topic)
-                .add("Type").add("Notification");
+        c.add("Message")
+                .add(message)
+                .add("MessageId")
+                .add(id)
+                .add("Timestamp")
+                .add(ts)
+                .add("TopicArn")
+                .add(topic)
+                .add("Type")
+                .add("Notification");
         Signature s = Signature.getInstance("1".equals(version) ? "SHA1withRSA" : "SHA256withRSA");
         s.initSign(key);
         s.update(c.toString().getBytes(StandardCharsets.UTF_8));

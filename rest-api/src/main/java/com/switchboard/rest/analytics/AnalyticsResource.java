@@ -37,14 +37,19 @@ public class AnalyticsResource {
 
     @GET
     @APIResponseSchema(AnalyticsReport.class)
-    @Operation(operationId = "getAnalytics", summary = "Volumes, delivery rate, time to deliver, failure reasons and cost per channel")
+    @Operation(
+            operationId = "getAnalytics",
+            summary = "Volumes, delivery rate, time to deliver, failure reasons and cost per channel")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @RolesAllowed({Roles.CSR, Roles.ADMIN})
     @Produces(MediaType.APPLICATION_JSON)
-    public AnalyticsReport report(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("channel") String channel, @QueryParam("granularity") String granularity,
+    public AnalyticsReport report(
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("channel") String channel,
+            @QueryParam("granularity") String granularity,
             @QueryParam("reasons") Integer reasons) {
         return analytics.report(AnalyticsQuery.of(from, to, channel, granularity, clock), reasons);
     }

@@ -49,19 +49,33 @@ public class ApiKeyResource {
     SecurityContext security;
 
     @POST
-    @Operation(operationId = "createApiKey", summary = "Issue an API key to an integration client", description = "The key is in this answer only; "
-            + "Switchboard keeps its SHA-256. Issue a second key for the same client to rotate, then revoke the first.")
-    @APIResponse(responseCode = "201", description = "The new key, shown once",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedApiKey.class),
-                    examples = @ExampleObject(name = "issued", value = "{\"keyId\":\"0b5c…\",\"client\":\"erp-system\",\"prefix\":\"sbk_q3Vn0xYz\","
-                            + "\"createdAt\":\"2026-06-01T09:00:00Z\",\"key\":\"sbk_q3Vn0xYz…\"}")))
+    @Operation(
+            operationId = "createApiKey",
+            summary = "Issue an API key to an integration client",
+            description =
+                    "The key is in this answer only; "
+                            + "Switchboard keeps its SHA-256. Issue a second key for the same client to rotate, then revoke the first.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The new key, shown once",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = IssuedApiKey.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "issued",
+                                            value =
+                                                    "{\"keyId\":\"0b5c…\",\"client\":\"erp-system\",\"prefix\":\"sbk_q3Vn0xYz\","
+                                                            + "\"createdAt\":\"2026-06-01T09:00:00Z\",\"key\":\"sbk_q3Vn0xYz…\"}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(NewApiKey request, @Context UriInfo uri) {
         IssuedApiKey issued = apiKeys.create(request == null ? null : request.client(), caller());
-        return Response.created(uri.getAbsolutePathBuilder().path(issued.keyId()).build())
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(issued.keyId()).build())
                 .header("Cache-Control", "no-store")
                 .entity(issued)
                 .build();
@@ -69,7 +83,9 @@ public class ApiKeyResource {
 
     @GET
     @APIResponseSchema(ApiKeyView[].class)
-    @Operation(operationId = "listApiKeys", summary = "Every key with its client, prefix, creation, last use and revocation; never the key")
+    @Operation(
+            operationId = "listApiKeys",
+            summary = "Every key with its client, prefix, creation, last use and revocation; never the key")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public List<ApiKeyView> list() {
@@ -89,8 +105,11 @@ public class ApiKeyResource {
 
     @PUT
     @APIResponseSchema(ApiKeyView.class)
-    @Operation(operationId = "setApiKeyReadAll", summary = "Let a key read and track every client's communications, or only its own client's again",
-            description = "A key reads only what its own client created unless granted read-all; the change applies to its next request.")
+    @Operation(
+            operationId = "setApiKeyReadAll",
+            summary = "Let a key read and track every client's communications, or only its own client's again",
+            description =
+                    "A key reads only what its own client created unless granted read-all; the change applies to its next request.")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")

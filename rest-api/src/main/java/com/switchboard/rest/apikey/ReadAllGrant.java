@@ -6,5 +6,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "Whether the key reads and tracks every client's communications", requiredProperties = "readAll")
 public record ReadAllGrant(
         @Schema(description = "true: every client's communications; false: only its own client's (the default)")
-        Boolean readAll) {
-}
+        Boolean readAll) {}

@@ -28,7 +28,10 @@ public class ChannelResource {
 
     @GET
     @APIResponseSchema(ChannelStatus[].class)
-    @Operation(operationId = "listChannels", summary = "The channels, their provider and its state, and each one's daily spend budget (budget.daily.<Channel>)")
+    @Operation(
+            operationId = "listChannels",
+            summary =
+                    "The channels, their provider and its state, and each one's daily spend budget (budget.daily.<Channel>)")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @RolesAllowed({Roles.CSR, Roles.ADMIN, Roles.INTEGRATION})

@@ -32,7 +32,9 @@ public class ChannelTestResource {
 
     @POST
     @APIResponseSchema(TestResult.class)
-    @Operation(operationId = "testChannel", summary = "Send one test message through a provider and return its own answer")
+    @Operation(
+            operationId = "testChannel",
+            summary = "Send one test message through a provider and return its own answer")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")

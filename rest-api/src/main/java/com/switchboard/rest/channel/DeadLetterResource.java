@@ -1,8 +1,8 @@
 package com.switchboard.rest.channel;
 
+import com.switchboard.error.InvalidRequestException;
 import com.switchboard.queue.DeadLetter;
 import com.switchboard.queue.JmsDeadLetterQueue;
-import com.switchboard.error.InvalidRequestException;
 import com.switchboard.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

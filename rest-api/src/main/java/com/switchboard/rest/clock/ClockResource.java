@@ -32,8 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class ClockResource {
 
     /** The body of PUT and the answer of every method. */
-    public record ClockSetting(String now) {
-    }
+    public record ClockSetting(String now) {}
 
     @Inject
     ClockProducer clocks;

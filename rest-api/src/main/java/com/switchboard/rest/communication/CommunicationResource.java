@@ -48,7 +48,9 @@ public class CommunicationResource {
 
     @GET
     @APIResponseSchema(CommunicationView.class)
-    @Operation(operationId = "getCommunication", summary = "A communication with every recipient's delivery state",
+    @Operation(
+            operationId = "getCommunication",
+            summary = "A communication with every recipient's delivery state",
             description = "An integration client reads only communications its own client created (404 for others) "
                     + "unless an administrator granted its key read-all.")
     @APIResponse(responseCode = "401", ref = "Unauthorized")

@@ -35,34 +35,57 @@ public class SuppressionResource {
     ConsentService consent;
 
     @GET
-    @Operation(operationId = "getSuppressions", summary = "An address's suppression and its history, or a channel's newest suppressions",
-            description = "With address: whether it is suppressed, how, why, since when, and every suppression and lift. "
-                    + "Without: the channel's suppressions, newest first, continued with next.")
-    @APIResponse(responseCode = "200", description = "One address (with address) or a page",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(anyOf = {ConsentService.SuppressionView.class, ConsentService.SuppressionPage.class})))
+    @Operation(
+            operationId = "getSuppressions",
+            summary = "An address's suppression and its history, or a channel's newest suppressions",
+            description =
+                    "With address: whether it is suppressed, how, why, since when, and every suppression and lift. "
+                            + "Without: the channel's suppressions, newest first, continued with next.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One address (with address) or a page",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            anyOf = {
+                                                ConsentService.SuppressionView.class,
+                                                ConsentService.SuppressionPage.class
+                                            })))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @RolesAllowed({Roles.CSR, Roles.ADMIN})
-    public Object get(@QueryParam("channel") String channel, @QueryParam("address") String address,
-            @QueryParam("limit") Integer limit, @QueryParam("next") String next) {
+    public Object get(
+            @QueryParam("channel") String channel,
+            @QueryParam("address") String address,
+            @QueryParam("limit") Integer limit,
+            @QueryParam("next") String next) {
         return address == null ? consent.recent(channel, limit, next) : consent.find(channel, address);
     }
 
     @DELETE
     @APIResponseSchema(ConsentService.SuppressionView.class)
-    @Operation(operationId = "liftSuppression", summary = "Lift a suppression, with the reason kept in its history",
-            description = "A hard bounce or complaint is lifted only with confirm=true (409 otherwise): sending there again "
-                    + "can hurt the sender's reputation.")
+    @Operation(
+            operationId = "liftSuppression",
+            summary = "Lift a suppression, with the reason kept in its history",
+            description =
+                    "A hard bounce or complaint is lifted only with confirm=true (409 otherwise): sending there again "
+                            + "can hurt the sender's reputation.")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @RolesAllowed(Roles.ADMIN)
-    public ConsentService.SuppressionView lift(@QueryParam("channel") String channel, @QueryParam("address") String address,
-            @QueryParam("reason") String reason, @QueryParam("confirm") boolean confirm, @Context SecurityContext security) {
-        return consent.lift(channel, address, reason, confirm, security.getUserPrincipal().getName());
+    public ConsentService.SuppressionView lift(
+            @QueryParam("channel") String channel,
+            @QueryParam("address") String address,
+            @QueryParam("reason") String reason,
+            @QueryParam("confirm") boolean confirm,
+            @Context SecurityContext security) {
+        return consent.lift(
+                channel, address, reason, confirm, security.getUserPrincipal().getName());
     }
 }

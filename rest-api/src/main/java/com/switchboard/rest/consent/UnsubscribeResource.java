@@ -10,8 +10,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /unsubscribe?token=}: the one-click unsubscribe of a marketing email's
@@ -28,12 +28,18 @@ public class UnsubscribeResource {
 
     @POST
     @Produces(MediaType.TEXT_PLAIN)
-    @Operation(operationId = "unsubscribe", summary = "One-click unsubscribe from marketing (RFC 8058), authorised by the signed token")
-    @APIResponse(responseCode = "200", description = "Unsubscribed from marketing on that channel; service messages still go")
+    @Operation(
+            operationId = "unsubscribe",
+            summary = "One-click unsubscribe from marketing (RFC 8058), authorised by the signed token")
+    @APIResponse(
+            responseCode = "200",
+            description = "Unsubscribed from marketing on that channel; service messages still go")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public String unsubscribe(@QueryParam("token") String token) {
         return consent.unsubscribe(token)
-                .map(t -> "Unsubscribed: no more marketing " + t.channel() + " to this address. Service messages still arrive.\n")
-                .orElseThrow(() -> InvalidRequestException.invalid("token", "not an unsubscribe link we issued, or it expired"));
+                .map(t -> "Unsubscribed: no more marketing " + t.channel()
+                        + " to this address. Service messages still arrive.\n")
+                .orElseThrow(() ->
+                        InvalidRequestException.invalid("token", "not an unsubscribe link we issued, or it expired"));
     }
 }

@@ -16,8 +16,7 @@ import java.util.Optional;
 public final class JsonSyntax {
     public static final int MAX_DEPTH = 32;
 
-    private JsonSyntax() {
-    }
+    private JsonSyntax() {}
 
     /** Why {@code text} is not well-formed JSON or nests too deep, or empty when it is fine. */
     public static Optional<String> problem(String text) {

@@ -48,7 +48,8 @@ public class RequestBodyGuard implements ContainerRequestFilter {
             return;
         }
         String path = request.getUriInfo().getPath();
-        long maxBytes = path.startsWith("webhooks/") || path.startsWith("/webhooks/") ? webhookMaxBytes : requestMaxBytes;
+        long maxBytes =
+                path.startsWith("webhooks/") || path.startsWith("/webhooks/") ? webhookMaxBytes : requestMaxBytes;
         int declared = request.getLength();
         if (declared > maxBytes) {
             throw new RequestTooLargeException(maxBytes, declared);
@@ -69,7 +70,8 @@ public class RequestBodyGuard implements ContainerRequestFilter {
     }
 
     private static boolean isJson(MediaType type) {
-        return type != null && ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"));
+        return type != null
+                && ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"));
     }
 
     private static long copyAtMost(InputStream in, ByteArrayOutputStream out, long limit) throws IOException {

@@ -6,8 +6,10 @@ public class RequestTooLargeException extends RuntimeException {
     private final long limit;
 
     public RequestTooLargeException(long limit, long declared) {
-        super(declared > 0 ? "the body of " + declared + " bytes is over the limit of " + limit + " bytes"
-                : "the body is over the limit of " + limit + " bytes");
+        super(
+                declared > 0
+                        ? "the body of " + declared + " bytes is over the limit of " + limit + " bytes"
+                        : "the body is over the limit of " + limit + " bytes");
         this.limit = limit;
     }
 

@@ -39,11 +39,9 @@ public class InboxResource {
     SecurityContext security;
 
     /** One page of the inbox, newest first, with the cursor of the next page. */
-    public record Page(List<InboxEntry> items, String next) {
-    }
+    public record Page(List<InboxEntry> items, String next) {}
 
-    public record UnreadCount(long unread) {
-    }
+    public record UnreadCount(long unread) {}
 
     @GET
     @APIResponseSchema(Page.class)

@@ -11,21 +11,18 @@ import java.util.Optional;
 public final class SocketMessages {
     private static final Jsonb JSON = JsonbBuilder.create();
 
-    private SocketMessages() {
-    }
+    private SocketMessages() {}
 
     /** Server to client: one notification. */
-    public record Notification(String type, String id, String communicationId, String subject, String text,
-            String createdAt) {
-    }
+    public record Notification(
+            String type, String id, String communicationId, String subject, String text, String createdAt) {}
 
     /** Client to server: {@code {"type":"ack","id":...}}. */
-    public record ClientMessage(String type, String id) {
-    }
+    public record ClientMessage(String type, String id) {}
 
     static String notification(InboxNote note) {
-        return JSON.toJson(new Notification("notification", note.id(), note.communicationId(), note.subject(), note.text(),
-                note.createdAt()));
+        return JSON.toJson(new Notification(
+                "notification", note.id(), note.communicationId(), note.subject(), note.text(), note.createdAt()));
     }
 
     /** The note id a client's text acknowledges, or empty when it is not an ack. */

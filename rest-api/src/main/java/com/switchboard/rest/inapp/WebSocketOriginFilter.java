@@ -29,9 +29,14 @@ public class WebSocketOriginFilter extends HttpFilter {
 
     @Override
     public void init() {
-        String list = ConfigProvider.getConfig().getOptionalValue("websocket.allowed.origins", String.class).orElse("");
-        allowed = Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        String list = ConfigProvider.getConfig()
+                .getOptionalValue("websocket.allowed.origins", String.class)
+                .orElse("");
+        allowed = Arrays.stream(list.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(s -> s.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override

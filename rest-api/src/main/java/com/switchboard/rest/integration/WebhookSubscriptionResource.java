@@ -5,6 +5,7 @@ import com.switchboard.integration.WebhookRequest;
 import com.switchboard.integration.WebhookService;
 import com.switchboard.integration.WebhookSubscription;
 import com.switchboard.rest.Roles;
+import com.switchboard.rest.problem.ProblemDetail;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -21,13 +22,12 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
-import com.switchboard.rest.problem.ProblemDetail;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /communications/webhooks}: admins subscribe URLs to delivery events (the answer to the
@@ -48,17 +48,28 @@ public class WebhookSubscriptionResource {
     SecurityContext security;
 
     @POST
-    @Operation(operationId = "createWebhook", summary = "Subscribe an endpoint to delivery events (its signing secret is shown once)")
+    @Operation(
+            operationId = "createWebhook",
+            summary = "Subscribe an endpoint to delivery events (its signing secret is shown once)")
     @APIResponses({
-        @APIResponse(responseCode = "201", description = "The subscription with its signing secret, shown this once",
-                content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookSubscription.View.class))),
+        @APIResponse(
+                responseCode = "201",
+                description = "The subscription with its signing secret, shown this once",
+                content =
+                        @Content(
+                                mediaType = MediaType.APPLICATION_JSON,
+                                schema = @Schema(implementation = WebhookSubscription.View.class))),
         @APIResponse(responseCode = "400", ref = "BadRequest"),
         @APIResponse(responseCode = "401", ref = "Unauthorized"),
-        @APIResponse(responseCode = "403", ref = "Forbidden")})
+        @APIResponse(responseCode = "403", ref = "Forbidden")
+    })
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(WebhookRequest request, @Context UriInfo uri) {
-        WebhookSubscription.View created = webhooks.create(request, security.getUserPrincipal().getName());
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+        WebhookSubscription.View created =
+                webhooks.create(request, security.getUserPrincipal().getName());
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
+                .entity(created)
+                .build();
     }
 
     @Operation(operationId = "listWebhooks", summary = "Every webhook subscription")

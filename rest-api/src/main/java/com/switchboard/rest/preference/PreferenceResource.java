@@ -1,8 +1,8 @@
 package com.switchboard.rest.preference;
 
-import com.switchboard.preference.PreferenceService;
 import com.switchboard.preference.DynamoPreferenceStore;
 import com.switchboard.preference.PreferencePage;
+import com.switchboard.preference.PreferenceService;
 import com.switchboard.preference.Preferences;
 import com.switchboard.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.DiscriminatorMapping;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -27,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.openapi.annotations.media.DiscriminatorMapping;
 
 /**
  * {@code GET|PUT /communications/preferences?stakeholderId=}: staff read and change anyone's
@@ -45,9 +45,10 @@ public class PreferenceResource {
             + "\"email\":{\"enabled\":true,\"address\":\"ann@example.com\",\"frequency\":\"Immediate\"},"
             + "\"sms\":{\"enabled\":true,\"number\":\"+447700900123\",\"frequency\":\"Immediate\"},"
             + "\"whatsapp\":{\"enabled\":false},\"inApp\":{\"enabled\":true,\"frequency\":\"Daily\"}}}";
-    static final String CHANNELS_BODY = "{\"stakeholderType\":\"Customer\",\"timezone\":\"Europe/London\",\"channels\":{"
-            + "\"SMS\":{\"enabled\":true,\"number\":\"+447700900123\"},\"Email\":{\"enabled\":true,\"address\":\"ann@example.com\","
-            + "\"frequency\":\"Daily\"}}}";
+    static final String CHANNELS_BODY =
+            "{\"stakeholderType\":\"Customer\",\"timezone\":\"Europe/London\",\"channels\":{"
+                    + "\"SMS\":{\"enabled\":true,\"number\":\"+447700900123\"},\"Email\":{\"enabled\":true,\"address\":\"ann@example.com\","
+                    + "\"frequency\":\"Daily\"}}}";
     static final String STORY_EXAMPLE = "{\"stakeholderId\":\"C-1001\",\"stakeholderType\":\"Customer\",\"channels\":{"
             + "\"Email\":{\"enabled\":true,\"address\":\"ann@example.com\",\"frequency\":\"Immediate\"}},"
             + "\"preferences\":{\"email\":{\"enabled\":true,\"address\":\"ann@example.com\",\"frequency\":\"Immediate\"}},"
@@ -57,27 +58,48 @@ public class PreferenceResource {
     PreferenceService preferences;
 
     @GET
-    @Operation(operationId = "getPreferences", summary = "A stakeholder's channel preferences, or a page of stakeholders' preferences",
-            description = "With stakeholderId: that stakeholder's preferences (users: only their own), in both spellings "
-                    + "(channels, and the story's preferences.email|sms|whatsapp|inApp). Without: a page of every stakeholder's, "
-                    + "filtered by stakeholderType and by q (name, vehicle or customer number), continued with next; "
-                    + "a user's page holds only their own.")
-    @APIResponse(responseCode = "200", description = "The preferences (with stakeholderId) or a page",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = {Preferences.class, PreferencePage.class}, discriminatorProperty = "kind",
-                            discriminatorMapping = {
-                                @DiscriminatorMapping(value = "preferences", schema = Preferences.class),
-                                @DiscriminatorMapping(value = "page", schema = PreferencePage.class)}),
-                    examples = {
-                        @ExampleObject(name = "story", value = STORY_EXAMPLE),
-                        @ExampleObject(name = "page", value = "{\"items\":[" + STORY_EXAMPLE + "],\"next\":\"MXxDLTEwMDE\",\"kind\":\"page\"}")}))
+    @Operation(
+            operationId = "getPreferences",
+            summary = "A stakeholder's channel preferences, or a page of stakeholders' preferences",
+            description =
+                    "With stakeholderId: that stakeholder's preferences (users: only their own), in both spellings "
+                            + "(channels, and the story's preferences.email|sms|whatsapp|inApp). Without: a page of every stakeholder's, "
+                            + "filtered by stakeholderType and by q (name, vehicle or customer number), continued with next; "
+                            + "a user's page holds only their own.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The preferences (with stakeholderId) or a page",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            oneOf = {Preferences.class, PreferencePage.class},
+                                            discriminatorProperty = "kind",
+                                            discriminatorMapping = {
+                                                @DiscriminatorMapping(
+                                                        value = "preferences",
+                                                        schema = Preferences.class),
+                                                @DiscriminatorMapping(value = "page", schema = PreferencePage.class)
+                                            }),
+                            examples = {
+                                @ExampleObject(name = "story", value = STORY_EXAMPLE),
+                                @ExampleObject(
+                                        name = "page",
+                                        value = "{\"items\":[" + STORY_EXAMPLE
+                                                + "],\"next\":\"MXxDLTEwMDE\",\"kind\":\"page\"}")
+                            }))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @RolesAllowed({Roles.CSR, Roles.ADMIN, Roles.INTEGRATION, Roles.USER})
-    public Object get(@QueryParam("stakeholderId") String stakeholderId, @QueryParam("stakeholderType") String stakeholderType,
-            @QueryParam("q") String q, @QueryParam("limit") Integer limit, @QueryParam("next") String next,
+    public Object get(
+            @QueryParam("stakeholderId") String stakeholderId,
+            @QueryParam("stakeholderType") String stakeholderType,
+            @QueryParam("q") String q,
+            @QueryParam("limit") Integer limit,
+            @QueryParam("next") String next,
             @Context SecurityContext security) {
         if (stakeholderId == null || stakeholderId.isBlank()) {
             if (!isStaff(security, Roles.CSR, Roles.ADMIN, Roles.INTEGRATION)) {
@@ -92,20 +114,28 @@ public class PreferenceResource {
 
     @PUT
     @APIResponseSchema(Preferences.class)
-    @Operation(operationId = "putPreferences", summary = "Replace a stakeholder's channel preferences (CSRs and admins; users their own)",
-            description = "The body gives channels, or the story's preferences.email|sms|whatsapp|inApp (inApp needs no address: "
-                    + "the stakeholder is the user). Who saved them and when is kept, with the change, in the history.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Preferences.class),
-            examples = {
-                @ExampleObject(name = "story", value = STORY_BODY),
-                @ExampleObject(name = "channels", value = CHANNELS_BODY)}))
+    @Operation(
+            operationId = "putPreferences",
+            summary = "Replace a stakeholder's channel preferences (CSRs and admins; users their own)",
+            description =
+                    "The body gives channels, or the story's preferences.email|sms|whatsapp|inApp (inApp needs no address: "
+                            + "the stakeholder is the user). Who saved them and when is kept, with the change, in the history.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Preferences.class),
+                            examples = {
+                                @ExampleObject(name = "story", value = STORY_BODY),
+                                @ExampleObject(name = "channels", value = CHANNELS_BODY)
+                            }))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @RolesAllowed({Roles.CSR, Roles.ADMIN, Roles.USER})
     @Consumes(MediaType.APPLICATION_JSON)
-    public Preferences put(@QueryParam("stakeholderId") String stakeholderId, Preferences body,
-            @Context SecurityContext security) {
+    public Preferences put(
+            @QueryParam("stakeholderId") String stakeholderId, Preferences body, @Context SecurityContext security) {
         requireOwnUnlessStaff(stakeholderId, security, Roles.CSR, Roles.ADMIN);
         return preferences.put(stakeholderId, body, security.getUserPrincipal().getName());
     }
@@ -113,13 +143,18 @@ public class PreferenceResource {
     @GET
     @Path("history")
     @APIResponseSchema(DynamoPreferenceStore.HistoryPage.class)
-    @Operation(operationId = "getPreferenceHistory", summary = "Who changed a stakeholder's preferences, when, and what (newest first)")
+    @Operation(
+            operationId = "getPreferenceHistory",
+            summary = "Who changed a stakeholder's preferences, when, and what (newest first)")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @RolesAllowed({Roles.CSR, Roles.ADMIN, Roles.USER})
-    public DynamoPreferenceStore.HistoryPage history(@QueryParam("stakeholderId") String stakeholderId,
-            @QueryParam("limit") Integer limit, @QueryParam("next") String next, @Context SecurityContext security) {
+    public DynamoPreferenceStore.HistoryPage history(
+            @QueryParam("stakeholderId") String stakeholderId,
+            @QueryParam("limit") Integer limit,
+            @QueryParam("next") String next,
+            @Context SecurityContext security) {
         requireOwnUnlessStaff(stakeholderId, security, Roles.CSR, Roles.ADMIN);
         return preferences.history(stakeholderId, limit, next);
     }
@@ -137,7 +172,8 @@ public class PreferenceResource {
         if (isStaff(security, staffRoles)) {
             return;
         }
-        if (stakeholderId == null || !stakeholderId.equals(security.getUserPrincipal().getName())) {
+        if (stakeholderId == null
+                || !stakeholderId.equals(security.getUserPrincipal().getName())) {
             throw new ForbiddenException("a user may only see and change their own preferences");
         }
     }

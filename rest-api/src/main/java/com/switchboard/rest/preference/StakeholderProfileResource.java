@@ -31,7 +31,9 @@ public class StakeholderProfileResource {
     @Inject
     StakeholderProfileService profiles;
 
-    @Operation(operationId = "getStakeholderProfile", summary = "A stakeholder's profile (name, vehicles, customer number)")
+    @Operation(
+            operationId = "getStakeholderProfile",
+            summary = "A stakeholder's profile (name, vehicles, customer number)")
     @GET
     @Path("profile")
     @RolesAllowed({Roles.CSR, Roles.ADMIN, Roles.INTEGRATION})
@@ -48,7 +50,9 @@ public class StakeholderProfileResource {
         return profiles.put(stakeholderId, body);
     }
 
-    @Operation(operationId = "searchStakeholders", summary = "Find stakeholders by name, registration or customer number")
+    @Operation(
+            operationId = "searchStakeholders",
+            summary = "Find stakeholders by name, registration or customer number")
     @GET
     @Path("search")
     @RolesAllowed({Roles.CSR, Roles.ADMIN})

@@ -11,6 +11,7 @@ import java.util.List;
 public class ConflictMapper implements ExceptionMapper<ConflictException> {
     @Override
     public Response toResponse(ConflictException e) {
-        return ProblemDetail.response(409, "conflict", "The request conflicts with the current state", e.getMessage(), List.of());
+        return ProblemDetail.response(
+                409, "conflict", "The request conflicts with the current state", e.getMessage(), List.of());
     }
 }

@@ -30,6 +30,7 @@ public class ContainerErrorServlet extends HttpServlet {
         response.setStatus(status);
         response.setContentType(ProblemDetail.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JSONB.toJson(new ProblemDetail("/problems/http-" + status, title, status, detail, null)));
+        response.getWriter()
+                .write(JSONB.toJson(new ProblemDetail("/problems/http-" + status, title, status, detail, null)));
     }
 }

@@ -14,9 +14,11 @@ public class InvalidRequestMapper implements ExceptionMapper<InvalidRequestExcep
     @Override
     public Response toResponse(InvalidRequestException e) {
         return switch (e.kind()) {
-            case INVALID_VALUE -> ProblemDetail.response(400, "invalid-request", "The request is invalid", e.getMessage(), e.errors());
-            case UNPROCESSABLE -> ProblemDetail.response(422, "unprocessable", "The request cannot be processed", e.getMessage(),
-                    e.errors());
+            case INVALID_VALUE ->
+                ProblemDetail.response(400, "invalid-request", "The request is invalid", e.getMessage(), e.errors());
+            case UNPROCESSABLE ->
+                ProblemDetail.response(
+                        422, "unprocessable", "The request cannot be processed", e.getMessage(), e.errors());
         };
     }
 }

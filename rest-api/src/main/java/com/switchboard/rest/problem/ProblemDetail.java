@@ -7,7 +7,10 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An RFC 9457 problem document; {@code errors} names each field at fault. */
-@Schema(name = "Problem", description = "RFC 9457 problem document (application/problem+json)", requiredProperties = {"type", "title", "status"},
+@Schema(
+        name = "Problem",
+        description = "RFC 9457 problem document (application/problem+json)",
+        requiredProperties = {"type", "title", "status"},
         example = "{\"type\":\"/problems/invalid-request\",\"title\":\"The request is invalid\",\"status\":400,"
                 + "\"detail\":\"recipients[0].address: not an email address\","
                 + "\"errors\":[{\"field\":\"recipients[0].address\",\"message\":\"not an email address\"}]}")

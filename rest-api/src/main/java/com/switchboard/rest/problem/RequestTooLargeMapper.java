@@ -12,7 +12,11 @@ import java.util.List;
 public class RequestTooLargeMapper implements ExceptionMapper<RequestTooLargeException> {
     @Override
     public Response toResponse(RequestTooLargeException e) {
-        return ProblemDetail.response(413, "request-too-large", "The request body is too large", e.getMessage(),
+        return ProblemDetail.response(
+                413,
+                "request-too-large",
+                "The request body is too large",
+                e.getMessage(),
                 List.of(new FieldError("body", "at most " + e.limit() + " bytes")));
     }
 }

@@ -15,7 +15,11 @@ public class SnsVerificationMapper implements ExceptionMapper<SnsVerificationExc
     @Override
     public Response toResponse(SnsVerificationException e) {
         LOG.warning(() -> "SNS message refused: " + e.getMessage());
-        return ProblemDetail.response(403, "sns-verification-failed", "SNS message not verified",
-                "the message is not a verified SNS message from an allowed topic", List.of());
+        return ProblemDetail.response(
+                403,
+                "sns-verification-failed",
+                "SNS message not verified",
+                "the message is not a verified SNS message from an allowed topic",
+                List.of());
     }
 }

@@ -21,8 +21,12 @@ public class StoreUnavailableMapper implements ExceptionMapper<StoreUnavailableE
     @Override
     public Response toResponse(StoreUnavailableException e) {
         LOG.log(Level.WARNING, "storage unavailable: " + e.getMessage());
-        Response problem = ProblemDetail.response(503, "storage-unavailable", "Storage is unavailable",
-                "the request was not accepted; try again shortly", List.of());
+        Response problem = ProblemDetail.response(
+                503,
+                "storage-unavailable",
+                "Storage is unavailable",
+                "the request was not accepted; try again shortly",
+                List.of());
         return Response.fromResponse(problem).header("Retry-After", "5").build();
     }
 }

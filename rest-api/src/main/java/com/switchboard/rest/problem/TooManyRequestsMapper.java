@@ -12,8 +12,14 @@ import java.util.List;
 public class TooManyRequestsMapper implements ExceptionMapper<TooManyRequestsException> {
     @Override
     public Response toResponse(TooManyRequestsException e) {
-        Response r = ProblemDetail.response(429, "too-many-requests", "Too many requests", e.getMessage(),
+        Response r = ProblemDetail.response(
+                429,
+                "too-many-requests",
+                "Too many requests",
+                e.getMessage(),
                 List.of(new FieldError(e.limit(), e.getMessage())));
-        return Response.fromResponse(r).header("Retry-After", Long.toString(e.retryAfterSeconds())).build();
+        return Response.fromResponse(r)
+                .header("Retry-After", Long.toString(e.retryAfterSeconds()))
+                .build();
     }
 }

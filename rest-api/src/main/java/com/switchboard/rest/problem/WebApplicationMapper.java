@@ -18,24 +18,31 @@ import java.util.regex.Pattern;
  */
 @Provider
 public class WebApplicationMapper implements ExceptionMapper<WebApplicationException> {
-    private static final Pattern PROPERTY = Pattern.compile("(?:property|field)[: ]+'?([A-Za-z0-9_]+)'?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PROPERTY =
+            Pattern.compile("(?:property|field)[: ]+'?([A-Za-z0-9_]+)'?", Pattern.CASE_INSENSITIVE);
 
     @Override
     public Response toResponse(WebApplicationException e) {
         Throwable binding = bindingCause(e);
         if (binding != null) {
-            return ProblemDetail.response(400, "malformed-body", "The request body is not valid JSON for this resource",
-                    binding.getMessage(), List.of(new FieldError(field(binding), "cannot be read: " + firstLine(binding.getMessage()))));
+            return ProblemDetail.response(
+                    400,
+                    "malformed-body",
+                    "The request body is not valid JSON for this resource",
+                    binding.getMessage(),
+                    List.of(new FieldError(field(binding), "cannot be read: " + firstLine(binding.getMessage()))));
         }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "HTTP " + status : type.getReasonPhrase();
-        return ProblemDetail.response(status, "http-" + status, title, status >= 500 ? null : e.getMessage(), List.of());
+        return ProblemDetail.response(
+                status, "http-" + status, title, status >= 500 ? null : e.getMessage(), List.of());
     }
 
     private static Throwable bindingCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JsonbException || t instanceof JsonParsingException
+            if (t instanceof JsonbException
+                    || t instanceof JsonParsingException
                     || t instanceof jakarta.json.JsonException) {
                 return t;
             }

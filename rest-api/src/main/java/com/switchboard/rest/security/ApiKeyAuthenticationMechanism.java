@@ -47,8 +47,9 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     FailedLogins failedLogins;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) throws AuthenticationException {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+            throws AuthenticationException {
         String authorization = request.getHeader("Authorization");
         String apiKey = presentedApiKey(request.getHeader(API_KEY_HEADER), authorization);
         boolean basic = apiKey == null && startsWithIgnoreCase(authorization, BASIC_SCHEME);
@@ -59,12 +60,15 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
                 return tooManyFailures(context, wait);
             }
             AuthenticationStatus status = apiKey != null
-                    ? apiKeys.authenticate(apiKey).map(key -> {
-                        if (key.readAll()) {
-                            request.setAttribute(ReadScopes.READ_ALL_GRANTED, Boolean.TRUE);
-                        }
-                        return context.notifyContainerAboutLogin(integrationClient(ApiKeyService.principalName(key.client())));
-                    }).orElseGet(() -> challenge(context))
+                    ? apiKeys.authenticate(apiKey)
+                            .map(key -> {
+                                if (key.readAll()) {
+                                    request.setAttribute(ReadScopes.READ_ALL_GRANTED, Boolean.TRUE);
+                                }
+                                return context.notifyContainerAboutLogin(
+                                        integrationClient(ApiKeyService.principalName(key.client())));
+                            })
+                            .orElseGet(() -> challenge(context))
                     : basic(authorization.substring(BASIC_SCHEME.length()).trim(), context);
             // once per request: the 401's error-page dispatch comes through here again with the same header
             if (status != AuthenticationStatus.SUCCESS && request.getAttribute(FAILURE_COUNTED) == null) {
@@ -98,7 +102,8 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         return null;
     }
 
-    private static AuthenticationStatus basic(String encoded, HttpMessageContext context) throws AuthenticationException {
+    private static AuthenticationStatus basic(String encoded, HttpMessageContext context)
+            throws AuthenticationException {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
@@ -109,7 +114,9 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         if (colon <= 0) {
             return challenge(context);
         }
-        var check = new PasswordValidationCallback(context.getClientSubject(), decoded.substring(0, colon),
+        var check = new PasswordValidationCallback(
+                context.getClientSubject(),
+                decoded.substring(0, colon),
                 decoded.substring(colon + 1).toCharArray());
         try {
             context.getHandler().handle(new Callback[] {check});
@@ -128,9 +135,12 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
         response.setContentType("application/problem+json");
         try {
-            response.getWriter().write("{\"type\":\"/problems/too-many-requests\",\"title\":\"Too many failed sign-ins\","
-                    + "\"status\":429,\"detail\":\"too many failed sign-ins from this address; try again in " + retryAfterSeconds
-                    + " s\",\"errors\":[{\"field\":\"Authorization\",\"message\":\"too many failed sign-ins\"}]}");
+            response.getWriter()
+                    .write(
+                            "{\"type\":\"/problems/too-many-requests\",\"title\":\"Too many failed sign-ins\","
+                                    + "\"status\":429,\"detail\":\"too many failed sign-ins from this address; try again in "
+                                    + retryAfterSeconds
+                                    + " s\",\"errors\":[{\"field\":\"Authorization\",\"message\":\"too many failed sign-ins\"}]}");
         } catch (IOException e) {
             // the status and Retry-After are set; the body is a courtesy
         }

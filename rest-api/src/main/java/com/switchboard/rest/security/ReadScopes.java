@@ -10,11 +10,11 @@ public final class ReadScopes {
     /** Set by {@link ApiKeyAuthenticationMechanism} for a key an administrator granted read-all. */
     static final String READ_ALL_GRANTED = "switchboard.readAllGranted";
 
-    private ReadScopes() {
-    }
+    private ReadScopes() {}
 
     public static ReadScope of(SecurityContext security, HttpServletRequest request) {
-        if (security.isUserInRole(Roles.CSR) || security.isUserInRole(Roles.ADMIN)
+        if (security.isUserInRole(Roles.CSR)
+                || security.isUserInRole(Roles.ADMIN)
                 || Boolean.TRUE.equals(request.getAttribute(READ_ALL_GRANTED))) {
             return ReadScope.ALL;
         }

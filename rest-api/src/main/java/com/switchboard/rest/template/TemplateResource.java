@@ -1,6 +1,7 @@
 package com.switchboard.rest.template;
 
 import com.switchboard.rest.Roles;
+import com.switchboard.rest.problem.ProblemDetail;
 import com.switchboard.template.Template;
 import com.switchboard.template.TemplateService;
 import com.switchboard.template.TemplateService.TemplateDraft;
@@ -24,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import com.switchboard.rest.problem.ProblemDetail;
 
 /**
  * {@code /communications/templates/{name}}: admins save (each save a new version), read and delete
@@ -46,7 +46,9 @@ public class TemplateResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @RolesAllowed({Roles.ADMIN, Roles.CSR})
-    public Template get(@PathParam("name") String name, @QueryParam("locale") String locale,
+    public Template get(
+            @PathParam("name") String name,
+            @QueryParam("locale") String locale,
             @QueryParam("version") Integer version) {
         return version == null ? templates.latest(name, locale) : templates.version(name, locale, version);
     }

@@ -6,8 +6,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /webhooks/ses}: Amazon SES events (Delivery, Bounce, Complaint, Reject, …) as SNS
@@ -23,7 +23,9 @@ public class SesEventWebhook {
     SnsWebhookReceiver receiver;
 
     @POST
-    @Operation(operationId = "receiveSesEvents", summary = "Amazon SES events through SNS (authenticated by the SNS signature)")
+    @Operation(
+            operationId = "receiveSesEvents",
+            summary = "Amazon SES events through SNS (authenticated by the SNS signature)")
     public Response receive(String body) {
         return receiver.receive(body, SesEventParser::parse);
     }

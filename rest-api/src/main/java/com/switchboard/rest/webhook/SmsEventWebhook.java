@@ -11,8 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /webhooks/sms}: SMS delivery events (AWS End User Messaging SMS events or the SNS
@@ -37,10 +37,19 @@ public class SmsEventWebhook {
     ConsentService consent;
 
     @POST
-    @Operation(operationId = "receiveSmsEvents", summary = "SMS delivery events and customers' SMS replies through SNS (authenticated by the SNS signature)")
+    @Operation(
+            operationId = "receiveSmsEvents",
+            summary = "SMS delivery events and customers' SMS replies through SNS (authenticated by the SNS signature)")
     public Response receive(String body) {
-        return receiver.receive(body, (messageId, message) -> SmsEventParser.parse(message).ifPresentOrElse(receipts::record,
-                () -> InboundSms.parse(message).ifPresentOrElse(sms -> consent.reply(Channel.SMS, sms.from(), sms.text()),
-                        () -> LOG.info(() -> "SNS message " + messageId + " is neither an SMS event nor a reply; ignored"))));
+        return receiver.receive(
+                body,
+                (messageId, message) -> SmsEventParser.parse(message)
+                        .ifPresentOrElse(
+                                receipts::record,
+                                () -> InboundSms.parse(message)
+                                        .ifPresentOrElse(
+                                                sms -> consent.reply(Channel.SMS, sms.from(), sms.text()),
+                                                () -> LOG.info(() -> "SNS message " + messageId
+                                                        + " is neither an SMS event nor a reply; ignored"))));
     }
 }

@@ -64,7 +64,11 @@ public class SnsWebhookReceiver {
                 break;
             case SnsMessage.NOTIFICATION:
                 // a repeat (SNS's own retry of a message we answered, or a replay) is answered and ignored
-                recent.once("sns", m.messageId(), Duration.ofSeconds(maxAgeSeconds), () -> handler.accept(m.messageId(), m.message()));
+                recent.once(
+                        "sns",
+                        m.messageId(),
+                        Duration.ofSeconds(maxAgeSeconds),
+                        () -> handler.accept(m.messageId(), m.message()));
                 break;
             default: // UnsubscribeConfirmation: nothing to do, we never unsubscribe ourselves
                 break;

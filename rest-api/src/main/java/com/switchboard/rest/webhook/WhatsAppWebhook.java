@@ -14,8 +14,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /webhooks/whatsapp}, called by Meta: {@code GET} is the subscription handshake,
@@ -37,14 +37,19 @@ public class WhatsAppWebhook {
     @GET
     @Operation(operationId = "verifyWhatsAppWebhook", summary = "Meta's subscription handshake (verify token)")
     @Produces(MediaType.TEXT_PLAIN)
-    public String verify(@QueryParam("hub.mode") String mode, @QueryParam("hub.verify_token") String token,
+    public String verify(
+            @QueryParam("hub.mode") String mode,
+            @QueryParam("hub.verify_token") String token,
             @QueryParam("hub.challenge") String challenge) {
         return service.handshake(mode, token, challenge)
-                .orElseThrow(() -> new ForbiddenException("hub.mode must be subscribe and hub.verify_token must match"));
+                .orElseThrow(
+                        () -> new ForbiddenException("hub.mode must be subscribe and hub.verify_token must match"));
     }
 
     @POST
-    @Operation(operationId = "receiveWhatsAppNotification", summary = "WhatsApp notifications (authenticated by X-Hub-Signature-256)")
+    @Operation(
+            operationId = "receiveWhatsAppNotification",
+            summary = "WhatsApp notifications (authenticated by X-Hub-Signature-256)")
     @Consumes(MediaType.WILDCARD)
     public Response notification(byte[] rawBody, @HeaderParam("X-Hub-Signature-256") String hubSignature) {
         if (!signature.verify(rawBody, hubSignature)) {

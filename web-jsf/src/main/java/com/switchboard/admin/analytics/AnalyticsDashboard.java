@@ -26,8 +26,8 @@ import java.util.Map;
 public class AnalyticsDashboard implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Jsonb JSONB = JsonbBuilder.create();
-    private static final Map<String, String> FIELDS = Map.of("from", "range:from", "to", "range:to",
-            "granularity", "range:granularity");
+    private static final Map<String, String> FIELDS =
+            Map.of("from", "range:from", "to", "range:to", "granularity", "range:granularity");
 
     @Inject
     AnalyticsService analytics;

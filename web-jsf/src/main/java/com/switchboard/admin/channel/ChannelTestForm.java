@@ -13,8 +13,8 @@ import java.util.Map;
 @Named("channelTestForm")
 @RequestScoped
 public class ChannelTestForm {
-    private static final Map<String, String> FIELDS = Map.of("channel", "test:channel", "address", "test:address",
-            "subject", "test:subject", "content", "test:content");
+    private static final Map<String, String> FIELDS = Map.of(
+            "channel", "test:channel", "address", "test:address", "subject", "test:subject", "content", "test:content");
 
     @Inject
     ChannelTester tester;
@@ -27,8 +27,11 @@ public class ChannelTestForm {
 
     /** Admins only, as {@code POST /communications/test}. */
     public String send() {
-        if (!jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().isUserInRole("admin")) {
-            FieldMessages.page(jakarta.faces.application.FacesMessage.SEVERITY_ERROR, "Only an admin sends test messages.");
+        if (!jakarta.faces.context.FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .isUserInRole("admin")) {
+            FieldMessages.page(
+                    jakarta.faces.application.FacesMessage.SEVERITY_ERROR, "Only an admin sends test messages.");
             return null;
         }
         try {

@@ -29,8 +29,7 @@ public class ChannelsView {
     DestinationCountries destinations;
 
     /** One line of the limits card. */
-    public record Limit(String name, String value) {
-    }
+    public record Limit(String name, String value) {}
 
     private List<ChannelStatus> channels;
 
@@ -50,7 +49,8 @@ public class ChannelsView {
                 new Limit("Recipients per caller", callerLimits.recipientsPerMinute() + " per minute"),
                 new Limit("Deliveries per send", SendService.MAX_RECIPIENTS + ", fallbacks and copies included"),
                 new Limit("Failed sign-ins per address", failedLogins.perMinute() + " per minute"),
-                new Limit("SMS and WhatsApp destinations", destinations.allowed().isEmpty() ? "none"
-                        : "+" + String.join(", +", destinations.allowed())));
+                new Limit(
+                        "SMS and WhatsApp destinations",
+                        destinations.allowed().isEmpty() ? "none" : "+" + String.join(", +", destinations.allowed())));
     }
 }

@@ -3,8 +3,8 @@ package com.switchboard.admin.compose;
 import com.switchboard.admin.support.FieldMessages;
 import com.switchboard.admin.support.LocalTimes;
 import com.switchboard.channel.SmsSegments;
-import com.switchboard.communication.send.SendAccepted;
 import com.switchboard.communication.SendRequest;
+import com.switchboard.communication.send.SendAccepted;
 import com.switchboard.communication.send.SendService;
 import com.switchboard.error.InvalidRequestException;
 import com.switchboard.error.NotFoundException;
@@ -68,9 +68,15 @@ public class ComposeView implements Serializable {
     private Preview preview;
 
     /** The preview shown per channel: email subject and HTML, SMS text and part count, the WhatsApp template. */
-    public record Preview(String subject, String html, String text, int smsSegments, String smsEncoding,
-            String whatsAppTemplate, String problem) implements Serializable {
-    }
+    public record Preview(
+            String subject,
+            String html,
+            String text,
+            int smsSegments,
+            String smsEncoding,
+            String whatsAppTemplate,
+            String problem)
+            implements Serializable {}
 
     public void updatePreview() {
         preview = null;
@@ -86,11 +92,19 @@ public class ComposeView implements Serializable {
                 Template t = templates.latest(templateName.trim(), blank(locale) ? null : locale.trim());
                 Map<String, Object> vars = variables();
                 rendered = renderer.render(t, vars);
-                waTemplate = renderer.providerTemplate(t, vars).map(ProviderTemplate::name).orElse(null);
+                waTemplate = renderer.providerTemplate(t, vars)
+                        .map(ProviderTemplate::name)
+                        .orElse(null);
             }
             String text = rendered.text() == null ? "" : rendered.text();
-            preview = new Preview(rendered.subject(), rendered.html(), text, SmsSegments.count(text),
-                    SmsSegments.encoding(text).name(), waTemplate, null);
+            preview = new Preview(
+                    rendered.subject(),
+                    rendered.html(),
+                    text,
+                    SmsSegments.count(text),
+                    SmsSegments.encoding(text).name(),
+                    waTemplate,
+                    null);
         } catch (NotFoundException e) {
             preview = new Preview(null, null, null, 0, null, null, "No template named '" + templateName.trim() + "'.");
         } catch (RuntimeException e) {
@@ -105,19 +119,38 @@ public class ComposeView implements Serializable {
         addRecipient(recipients, recipientInputs, "SMS", sms, "sms");
         addRecipient(recipients, recipientInputs, "WhatsApp", whatsApp, "whatsApp");
         addRecipient(recipients, recipientInputs, "InApp", inApp, "inApp");
-        List<String> stakeholders = blank(stakeholderIds) ? List.of()
-                : Arrays.stream(stakeholderIds.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
-        SendRequest.Message message = new SendRequest.Message(emptyToNull(subject), emptyToNull(content),
-                emptyToNull(templateName), emptyToNull(locale), blank(templateName) ? null : variables());
-        SendRequest request = new SendRequest(emptyToNull(vehicleId), emptyToNull(customerId),
-                channels.isEmpty() ? null : List.copyOf(channels), emptyToNull(primaryChannel), message,
-                recipients.isEmpty() ? null : recipients, stakeholders.isEmpty() ? null : stakeholders,
-                LocalTimes.instant(scheduledAt), emptyToNull(urgency), null, null, null, null, null);
+        List<String> stakeholders = blank(stakeholderIds)
+                ? List.of()
+                : Arrays.stream(stakeholderIds.split("[,\\s]+"))
+                        .filter(s -> !s.isBlank())
+                        .toList();
+        SendRequest.Message message = new SendRequest.Message(
+                emptyToNull(subject),
+                emptyToNull(content),
+                emptyToNull(templateName),
+                emptyToNull(locale),
+                blank(templateName) ? null : variables());
+        SendRequest request = new SendRequest(
+                emptyToNull(vehicleId),
+                emptyToNull(customerId),
+                channels.isEmpty() ? null : List.copyOf(channels),
+                emptyToNull(primaryChannel),
+                message,
+                recipients.isEmpty() ? null : recipients,
+                stakeholders.isEmpty() ? null : stakeholders,
+                LocalTimes.instant(scheduledAt),
+                emptyToNull(urgency),
+                null,
+                null,
+                null,
+                null,
+                null);
         try {
             SendAccepted accepted = sendService.send(request, null, FieldMessages.user());
             FacesContext ctx = FacesContext.getCurrentInstance();
             ctx.getExternalContext().getFlash().setKeepMessages(true);
-            FieldMessages.page(FacesMessage.SEVERITY_INFO, "Communication " + accepted.communicationId() + " accepted.");
+            FieldMessages.page(
+                    FacesMessage.SEVERITY_INFO, "Communication " + accepted.communicationId() + " accepted.");
             return "/communication.xhtml?faces-redirect=true&id=" + accepted.communicationId();
         } catch (InvalidRequestException e) {
             FieldMessages.show(e, field -> component(field, recipientInputs));
@@ -130,16 +163,20 @@ public class ComposeView implements Serializable {
 
     /** Adds a stakeholder picked from the search to the ids field, once. */
     void addStakeholder(String id) {
-        List<String> ids = new ArrayList<>(blank(stakeholderIds) ? List.of()
-                : Arrays.stream(stakeholderIds.split("[,\\s]+")).filter(s -> !s.isBlank()).toList());
+        List<String> ids = new ArrayList<>(
+                blank(stakeholderIds)
+                        ? List.of()
+                        : Arrays.stream(stakeholderIds.split("[,\\s]+"))
+                                .filter(s -> !s.isBlank())
+                                .toList());
         if (!ids.contains(id)) {
             ids.add(id);
         }
         stakeholderIds = String.join(", ", ids);
     }
 
-    private static void addRecipient(List<SendRequest.Recipient> recipients, List<String> inputs, String channel,
-            String address, String input) {
+    private static void addRecipient(
+            List<SendRequest.Recipient> recipients, List<String> inputs, String channel, String address, String input) {
         if (!blank(address)) {
             recipients.add(new SendRequest.Recipient(channel, address.trim(), null, null));
             inputs.add(input);
@@ -185,7 +222,8 @@ public class ComposeView implements Serializable {
             for (String line : variables.split("\\R")) {
                 int eq = line.indexOf('=');
                 if (eq > 0) {
-                    vars.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+                    vars.put(
+                            line.substring(0, eq).trim(), line.substring(eq + 1).trim());
                 }
             }
         }

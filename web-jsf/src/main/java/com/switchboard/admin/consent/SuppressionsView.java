@@ -23,8 +23,8 @@ import java.util.Map;
 @ViewScoped
 public class SuppressionsView implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final Map<String, String> FIELDS = Map.of("channel", "lookup:channel", "address", "lookup:address",
-            "reason", "lift:reason");
+    private static final Map<String, String> FIELDS =
+            Map.of("channel", "lookup:channel", "address", "lookup:address", "reason", "lift:reason");
 
     @Inject
     transient ConsentService consent;
@@ -51,11 +51,20 @@ public class SuppressionsView implements Serializable {
             return null;
         }
         try {
-            found = consent.lift(channel, address, reason, confirm,
-                    FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal().getName());
+            found = consent.lift(
+                    channel,
+                    address,
+                    reason,
+                    confirm,
+                    FacesContext.getCurrentInstance()
+                            .getExternalContext()
+                            .getUserPrincipal()
+                            .getName());
             reason = null;
             confirm = false;
-            FieldMessages.page(FacesMessage.SEVERITY_INFO, "Suppression of " + found.address() + " on " + found.channel() + " lifted.");
+            FieldMessages.page(
+                    FacesMessage.SEVERITY_INFO,
+                    "Suppression of " + found.address() + " on " + found.channel() + " lifted.");
         } catch (InvalidRequestException e) {
             FieldMessages.show(e, FIELDS);
         } catch (ConflictException | NotFoundException e) {

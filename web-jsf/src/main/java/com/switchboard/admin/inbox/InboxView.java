@@ -33,7 +33,8 @@ public class InboxView {
                 notes = page.notes();
                 next = page.next();
             } catch (com.switchboard.error.InvalidRequestException stale) {
-                var page = inbox.page(FieldMessages.user(), PAGE, null); // a cursor from an old link: the newest instead
+                var page =
+                        inbox.page(FieldMessages.user(), PAGE, null); // a cursor from an old link: the newest instead
                 notes = page.notes();
                 next = page.next();
             }
@@ -49,7 +50,10 @@ public class InboxView {
 
     /** The cursor this page was opened with (null: the newest page). */
     public String getCursor() {
-        String cursor = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("older");
+        String cursor = FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getRequestParameterMap()
+                .get("older");
         return cursor == null || cursor.isBlank() ? null : cursor;
     }
 
@@ -68,6 +72,5 @@ public class InboxView {
     }
 
     /** Nothing to do: the polling request re-renders the badge, which reads the count again. */
-    public void refresh() {
-    }
+    public void refresh() {}
 }

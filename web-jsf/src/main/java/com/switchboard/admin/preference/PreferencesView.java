@@ -139,7 +139,9 @@ public class PreferencesView implements Serializable {
                 }
             }
         } catch (NotFoundException e) {
-            FieldMessages.page(FacesMessage.SEVERITY_INFO, "No preferences stored for " + stakeholderId.trim() + " yet: new ones.");
+            FieldMessages.page(
+                    FacesMessage.SEVERITY_INFO,
+                    "No preferences stored for " + stakeholderId.trim() + " yet: new ones.");
         } catch (InvalidRequestException e) {
             loaded = false;
             FieldMessages.show(e, field -> "lookup:stakeholderId");
@@ -158,14 +160,35 @@ public class PreferencesView implements Serializable {
         for (ChannelRow row : rows) {
             if (row.enabled || (row.destination != null && !row.destination.isBlank())) {
                 String d = row.destination == null || row.destination.isBlank() ? null : row.destination.trim();
-                channels.put(row.channel, new ChannelPreference(row.enabled, row.isNumber() ? null : d, row.isNumber() ? d : null,
-                        row.frequency, row.marketing ? null : Boolean.FALSE));
+                channels.put(
+                        row.channel,
+                        new ChannelPreference(
+                                row.enabled,
+                                row.isNumber() ? null : d,
+                                row.isNumber() ? d : null,
+                                row.frequency,
+                                row.marketing ? null : Boolean.FALSE));
             }
         }
         try {
-            Preferences saved = preferences.put(stakeholderId.trim(), new Preferences(stakeholderId.trim(), stakeholderType,
-                    blankToNull(timezone), channels, null, blankToNull(digestTime), blankToNull(digestDay), quietHours(), null, null, null),
-                    FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal().getName());
+            Preferences saved = preferences.put(
+                    stakeholderId.trim(),
+                    new Preferences(
+                            stakeholderId.trim(),
+                            stakeholderType,
+                            blankToNull(timezone),
+                            channels,
+                            null,
+                            blankToNull(digestTime),
+                            blankToNull(digestDay),
+                            quietHours(),
+                            null,
+                            null,
+                            null),
+                    FacesContext.getCurrentInstance()
+                            .getExternalContext()
+                            .getUserPrincipal()
+                            .getName());
             updatedAt = saved.updatedAt();
             updatedBy = saved.updatedBy();
             loadHistory();
@@ -178,7 +201,8 @@ public class PreferencesView implements Serializable {
 
     /** Quiet hours when either end is filled in, so a half-filled pair is reported by the service. */
     private QuietHours quietHours() {
-        return blankToNull(quietStart) == null && blankToNull(quietEnd) == null ? null
+        return blankToNull(quietStart) == null && blankToNull(quietEnd) == null
+                ? null
                 : new QuietHours(blankToNull(quietStart), blankToNull(quietEnd));
     }
 

@@ -39,7 +39,9 @@ public class ProfileView implements Serializable {
     private String updatedAt;
 
     public void load() {
-        stakeholderId = preferencesView.getStakeholderId() == null ? null : preferencesView.getStakeholderId().trim();
+        stakeholderId = preferencesView.getStakeholderId() == null
+                ? null
+                : preferencesView.getStakeholderId().trim();
         displayName = null;
         vehicles = null;
         customerNumber = null;
@@ -60,11 +62,15 @@ public class ProfileView implements Serializable {
             FieldMessages.page(FacesMessage.SEVERITY_ERROR, "Only an admin changes a stakeholder's profile.");
             return null;
         }
-        List<String> plates = vehicles == null || vehicles.isBlank() ? List.of()
-                : Arrays.stream(vehicles.split("[,;\\n]+")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+        List<String> plates = vehicles == null || vehicles.isBlank()
+                ? List.of()
+                : Arrays.stream(vehicles.split("[,;\\n]+"))
+                        .map(String::trim)
+                        .filter(v -> !v.isEmpty())
+                        .toList();
         try {
-            StakeholderProfile saved = profiles.put(stakeholderId,
-                    new StakeholderProfile(stakeholderId, displayName, plates, customerNumber, null));
+            StakeholderProfile saved = profiles.put(
+                    stakeholderId, new StakeholderProfile(stakeholderId, displayName, plates, customerNumber, null));
             vehicles = String.join(", ", saved.vehicles());
             updatedAt = saved.updatedAt();
             FieldMessages.page(FacesMessage.SEVERITY_INFO, "Profile of " + saved.stakeholderId() + " saved.");

@@ -20,7 +20,7 @@ public final class EventStream {
     private final AsyncContext context;
     private final PrintWriter out;
     private final AtomicBoolean sending = new AtomicBoolean();
-    private volatile Runnable onClose = () -> { };
+    private volatile Runnable onClose = () -> {};
 
     private EventStream(AsyncContext context, PrintWriter out) {
         this.context = context;
@@ -28,7 +28,8 @@ public final class EventStream {
     }
 
     /** Starts the stream of {@code request}, open for at most {@code millis}. */
-    public static EventStream open(HttpServletRequest request, HttpServletResponse response, long millis) throws IOException {
+    public static EventStream open(HttpServletRequest request, HttpServletResponse response, long millis)
+            throws IOException {
         response.setContentType("text/event-stream");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");

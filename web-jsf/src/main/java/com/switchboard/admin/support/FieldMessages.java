@@ -13,8 +13,7 @@ import java.util.function.Function;
  * with no component becomes a page-level message, so nothing the service said is lost.
  */
 public final class FieldMessages {
-    private FieldMessages() {
-    }
+    private FieldMessages() {}
 
     /**
      * @param components the request field name → the client id of its input, e.g.

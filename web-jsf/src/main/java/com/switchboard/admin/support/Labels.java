@@ -24,8 +24,8 @@ import java.util.Map;
 public class Labels {
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
-    private static final Map<String, String> CHANNELS = Map.of("Email", "Email", "SMS", "SMS", "WhatsApp", "WhatsApp",
-            "InApp", "In-App", "Internal", "Staff chat");
+    private static final Map<String, String> CHANNELS =
+            Map.of("Email", "Email", "SMS", "SMS", "WhatsApp", "WhatsApp", "InApp", "In-App", "Internal", "Staff chat");
     private static final List<String> COUNT_ORDER = List.of("Delivered", "Sent", "Pending", "Failed");
 
     public String channel(String name) {
@@ -33,7 +33,9 @@ public class Labels {
     }
 
     public String channels(Collection<String> names) {
-        return names == null ? "" : String.join(", ", names.stream().map(this::channel).toList());
+        return names == null
+                ? ""
+                : String.join(", ", names.stream().map(this::channel).toList());
     }
 
     /** {@code PartiallyDelivered} → {@code Partially delivered}; {@code opted-out} → {@code Opted out}. */
@@ -41,7 +43,10 @@ public class Labels {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        String spaced = value.replace('-', ' ').replace('_', ' ').replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
+        String spaced = value.replace('-', ' ')
+                .replace('_', ' ')
+                .replaceAll("(?<=[a-z])(?=[A-Z])", " ")
+                .toLowerCase(Locale.ROOT);
         return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 

@@ -17,14 +17,17 @@ import java.time.ZoneOffset;
  * passed on for the API to refuse at its field.
  */
 public final class LocalTimes {
-    private LocalTimes() {
-    }
+    private LocalTimes() {}
 
     /** The reader's zone, from the {@code tz} cookie; UTC when absent or unknown. */
     public static ZoneId zone() {
         FacesContext ctx = FacesContext.getCurrentInstance();
-        Object cookie = ctx == null ? null : ctx.getExternalContext().getRequestCookieMap().get("tz");
-        return cookie instanceof Cookie c ? zone(URLDecoder.decode(c.getValue(), StandardCharsets.UTF_8)) : ZoneOffset.UTC;
+        Object cookie = ctx == null
+                ? null
+                : ctx.getExternalContext().getRequestCookieMap().get("tz");
+        return cookie instanceof Cookie c
+                ? zone(URLDecoder.decode(c.getValue(), StandardCharsets.UTF_8))
+                : ZoneOffset.UTC;
     }
 
     static ZoneId zone(String id) {

@@ -10,13 +10,17 @@ import jakarta.servlet.annotation.WebFilter;
  * {@code 'unsafe-inline'} because Faces 4.0 renders {@code f:ajax} as inline event handlers, which
  * no nonce can cover; no script from any other origin runs.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true, // the live event stream is async
+@WebFilter(
+        urlPatterns = "/*",
+        asyncSupported = true, // the live event stream is async
         dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.FORWARD})
 public class SecurityHeaders extends SecurityHeadersFilter {
     private static final long serialVersionUID = 1L;
 
     public SecurityHeaders() {
-        super("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-                + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'", "same-origin");
+        super(
+                "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                        + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+                "same-origin");
     }
 }

@@ -26,7 +26,11 @@ public abstract class StakeholderSearch implements Serializable {
     public record Found(String stakeholderId, String name, String vehicles, String customerNumber, String matched)
             implements Serializable {
         static Found of(StakeholderMatch m) {
-            return new Found(m.stakeholderId(), m.displayName(), String.join(", ", m.vehicles()), m.customerNumber(),
+            return new Found(
+                    m.stakeholderId(),
+                    m.displayName(),
+                    String.join(", ", m.vehicles()),
+                    m.customerNumber(),
                     m.matchedField());
         }
     }
@@ -34,7 +38,8 @@ public abstract class StakeholderSearch implements Serializable {
     public void search() {
         try {
             results = profiles.search(query).stream().map(Found::of).toList();
-            status = results.isEmpty() ? "No stakeholder matches '" + query.trim() + "'."
+            status = results.isEmpty()
+                    ? "No stakeholder matches '" + query.trim() + "'."
                     : results.size() + " stakeholder(s) found for '" + query.trim() + "'.";
         } catch (InvalidRequestException e) {
             results = List.of();

@@ -36,9 +36,15 @@ public class TemplatePreview implements Serializable {
     private Rendered rendered;
 
     /** What each channel gets; {@code problem} says why nothing rendered. */
-    public record Rendered(String subject, String html, String text, int smsSegments, String smsEncoding,
-            String whatsApp, String problem) implements Serializable {
-    }
+    public record Rendered(
+            String subject,
+            String html,
+            String text,
+            int smsSegments,
+            String smsEncoding,
+            String whatsApp,
+            String problem)
+            implements Serializable {}
 
     public void preview() {
         Template draft = form.draft();
@@ -50,10 +56,22 @@ public class TemplatePreview implements Serializable {
             String whatsApp = renderer.providerTemplate(draft, vars)
                     .map(TemplatePreview::describe)
                     .orElse("Text inside the 24-hour window; no approved template for outside it.");
-            rendered = new Rendered(m.subject(), m.html(), text, SmsSegments.count(text), SmsSegments.encoding(text).name(),
-                    whatsApp, null);
+            rendered = new Rendered(
+                    m.subject(),
+                    m.html(),
+                    text,
+                    SmsSegments.count(text),
+                    SmsSegments.encoding(text).name(),
+                    whatsApp,
+                    null);
         } catch (InvalidRequestException e) {
-            rendered = new Rendered(null, null, null, 0, null, null,
+            rendered = new Rendered(
+                    null,
+                    null,
+                    null,
+                    0,
+                    null,
+                    null,
                     e.errors().stream().map(FieldError::message).collect(Collectors.joining("; ")));
         } catch (RuntimeException e) {
             rendered = new Rendered(null, null, null, 0, null, null, "The template does not render: " + e.getMessage());
@@ -61,7 +79,8 @@ public class TemplatePreview implements Serializable {
     }
 
     private static String describe(ProviderTemplate t) {
-        return t.name() + " (" + t.language() + ")" + (t.parameters().isEmpty() ? "" : " with " + String.join(", ", t.parameters()));
+        return t.name() + " (" + t.language() + ")"
+                + (t.parameters().isEmpty() ? "" : " with " + String.join(", ", t.parameters()));
     }
 
     /** One {@code name=value} per line. */
@@ -71,7 +90,8 @@ public class TemplatePreview implements Serializable {
             for (String line : sampleVariables.split("\\R")) {
                 int eq = line.indexOf('=');
                 if (eq > 0) {
-                    vars.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+                    vars.put(
+                            line.substring(0, eq).trim(), line.substring(eq + 1).trim());
                 }
             }
         }

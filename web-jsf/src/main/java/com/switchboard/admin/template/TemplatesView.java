@@ -24,10 +24,25 @@ import java.util.Map;
 @ViewScoped
 public class TemplatesView implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final Map<String, String> FIELDS = Map.of("name", "open:name", "locale", "edit:locale",
-            "channel", "edit:channel", "subject", "edit:subject", "body", "edit:body", "html", "edit:html",
-            "whatsappTemplate", "edit:waTemplate", "whatsappLanguage", "edit:waLanguage",
-            "whatsappParameters", "edit:waParameters");
+    private static final Map<String, String> FIELDS = Map.of(
+            "name",
+            "open:name",
+            "locale",
+            "edit:locale",
+            "channel",
+            "edit:channel",
+            "subject",
+            "edit:subject",
+            "body",
+            "edit:body",
+            "html",
+            "edit:html",
+            "whatsappTemplate",
+            "edit:waTemplate",
+            "whatsappLanguage",
+            "edit:waLanguage",
+            "whatsappParameters",
+            "edit:waParameters");
 
     @Inject
     TemplateService templates;
@@ -59,25 +74,42 @@ public class TemplatesView implements Serializable {
 
     /** The form as an unsaved template (version 0), for the preview. */
     Template draft() {
-        return new Template(name == null ? "" : name.trim(), blankToNull(locale) == null ? "en" : locale.trim(), 0,
-                blankToNull(channel), blankToNull(subject), body == null ? "" : body, blankToNull(html), blankToNull(waTemplate),
-                blankToNull(waLanguage), parameters(), null, null);
+        return new Template(
+                name == null ? "" : name.trim(),
+                blankToNull(locale) == null ? "en" : locale.trim(),
+                0,
+                blankToNull(channel),
+                blankToNull(subject),
+                body == null ? "" : body,
+                blankToNull(html),
+                blankToNull(waTemplate),
+                blankToNull(waLanguage),
+                parameters(),
+                null,
+                null);
     }
 
     private List<String> parameters() {
-        return waParameters == null || waParameters.isBlank() ? List.of()
-                : Arrays.stream(waParameters.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+        return waParameters == null || waParameters.isBlank()
+                ? List.of()
+                : Arrays.stream(waParameters.split("[,\\s]+"))
+                        .filter(s -> !s.isBlank())
+                        .toList();
     }
 
     public String open() {
         versions = null;
         try {
             versions = templates.versions(name == null ? null : name.trim());
-            Template latest = versions.stream().max((a, b) -> Integer.compare(a.version(), b.version())).orElseThrow();
+            Template latest = versions.stream()
+                    .max((a, b) -> Integer.compare(a.version(), b.version()))
+                    .orElseThrow();
             edit(latest);
         } catch (NotFoundException e) {
             versions = List.of();
-            FieldMessages.page(FacesMessage.SEVERITY_INFO, "No template named '" + name.trim() + "' yet: saving creates version 1.");
+            FieldMessages.page(
+                    FacesMessage.SEVERITY_INFO,
+                    "No template named '" + name.trim() + "' yet: saving creates version 1.");
         } catch (InvalidRequestException e) {
             FieldMessages.show(e, FIELDS);
         }
@@ -97,18 +129,29 @@ public class TemplatesView implements Serializable {
     }
 
     public String save() {
-        if (!jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().isUserInRole("admin")) {
+        if (!jakarta.faces.context.FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .isUserInRole("admin")) {
             FieldMessages.page(FacesMessage.SEVERITY_ERROR, "Only an admin saves templates.");
             return null;
         }
         try {
-            Template saved = templates.save(name.trim(), new TemplateService.TemplateDraft(blankToNull(locale),
-                    blankToNull(channel), blankToNull(subject), body, blankToNull(html), blankToNull(waTemplate),
-                    blankToNull(waLanguage), parameters()),
+            Template saved = templates.save(
+                    name.trim(),
+                    new TemplateService.TemplateDraft(
+                            blankToNull(locale),
+                            blankToNull(channel),
+                            blankToNull(subject),
+                            body,
+                            blankToNull(html),
+                            blankToNull(waTemplate),
+                            blankToNull(waLanguage),
+                            parameters()),
                     FieldMessages.user());
             versions = templates.versions(saved.name());
             list = null;
-            FieldMessages.page(FacesMessage.SEVERITY_INFO, "Saved " + saved.name() + " version " + saved.version() + ".");
+            FieldMessages.page(
+                    FacesMessage.SEVERITY_INFO, "Saved " + saved.name() + " version " + saved.version() + ".");
         } catch (InvalidRequestException e) {
             FieldMessages.show(e, FIELDS);
         }

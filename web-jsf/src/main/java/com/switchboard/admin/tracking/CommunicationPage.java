@@ -45,8 +45,10 @@ public class CommunicationPage {
      */
     public boolean isInFlight() {
         Timeline t = getTimeline();
-        return t != null && t.recipients().stream()
-                .anyMatch(r -> "Pending".equals(r.status()) && r.heldFor() == null || "Sent".equals(r.status()));
+        return t != null
+                && t.recipients().stream()
+                        .anyMatch(
+                                r -> "Pending".equals(r.status()) && r.heldFor() == null || "Sent".equals(r.status()));
     }
 
     /** Whether a recipient waits for a digest or the end of quiet hours. */
@@ -56,13 +58,15 @@ public class CommunicationPage {
     }
 
     /** Nothing to do: the ajax request re-renders the timeline, which reads it again. */
-    public void refresh() {
-    }
+    public void refresh() {}
 
     /** The id from the form's hidden field on a refresh, from {@code ?id=} when the page is opened. */
     public String getId() {
         if (id == null) {
-            id = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
+            id = jakarta.faces.context.FacesContext.getCurrentInstance()
+                    .getExternalContext()
+                    .getRequestParameterMap()
+                    .get("id");
         }
         return id;
     }

@@ -35,14 +35,23 @@ public class LiveEvents extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String param = request.getParameter("ids");
-        List<String> ids = param == null ? List.of()
-                : Arrays.stream(param.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
-        if (ids.isEmpty() || ids.size() > MAX_IDS || !ids.stream().allMatch(id -> ID.matcher(id).matches())) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST, "ids: 1 to " + MAX_IDS + " communication ids, comma separated");
+        List<String> ids = param == null
+                ? List.of()
+                : Arrays.stream(param.split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .distinct()
+                        .toList();
+        if (ids.isEmpty()
+                || ids.size() > MAX_IDS
+                || !ids.stream().allMatch(id -> ID.matcher(id).matches())) {
+            response.sendError(
+                    HttpServletResponse.SC_BAD_REQUEST, "ids: 1 to " + MAX_IDS + " communication ids, comma separated");
             return;
         }
         EventStream stream = EventStream.open(request, response, STREAM_MINUTES * 60_000L);
-        Consumer<RecipientStatusChanged> watcher = change -> stream.signal("{\"communicationId\":\"" + change.communicationId() + "\"}");
+        Consumer<RecipientStatusChanged> watcher =
+                change -> stream.signal("{\"communicationId\":\"" + change.communicationId() + "\"}");
         stream.onClose(() -> ids.forEach(id -> watchers.unwatch(id, watcher)));
         ids.forEach(id -> watchers.watch(id, watcher));
     }

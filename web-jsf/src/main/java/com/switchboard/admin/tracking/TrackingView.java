@@ -1,8 +1,8 @@
 package com.switchboard.admin.tracking;
 
-import com.switchboard.communication.ReadScope;
 import com.switchboard.admin.support.FieldMessages;
 import com.switchboard.admin.support.LocalTimes;
+import com.switchboard.communication.ReadScope;
 import com.switchboard.error.InvalidRequestException;
 import com.switchboard.tracking.DeliveryTrackingService;
 import com.switchboard.tracking.TrackingQuery;
@@ -24,8 +24,8 @@ import java.util.Map;
 @ViewScoped
 public class TrackingView implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final Map<String, String> FIELDS = Map.of("status", "search:status", "channel", "search:channel",
-            "from", "search:from", "to", "search:to");
+    private static final Map<String, String> FIELDS =
+            Map.of("status", "search:status", "channel", "search:channel", "from", "search:from", "to", "search:to");
 
     @Inject
     DeliveryTrackingService tracking;
@@ -58,8 +58,10 @@ public class TrackingView implements Serializable {
     private String load(String cursor) {
         try {
             var page = page(cursor);
-            results = cursor == null ? page.items()
-                    : java.util.stream.Stream.concat(results.stream(), page.items().stream()).toList();
+            results = cursor == null
+                    ? page.items()
+                    : java.util.stream.Stream.concat(results.stream(), page.items().stream())
+                            .toList();
             next = page.next();
         } catch (InvalidRequestException e) {
             FieldMessages.show(e, FIELDS);
@@ -90,12 +92,28 @@ public class TrackingView implements Serializable {
 
     /** The ids the page watches live, the newest first (the live socket takes at most 100). */
     public String getLiveIds() {
-        return results == null ? "" : String.join(",", results.stream().limit(100).map(Summary::communicationId).toList());
+        return results == null
+                ? ""
+                : String.join(
+                        ",",
+                        results.stream()
+                                .limit(100)
+                                .map(Summary::communicationId)
+                                .toList());
     }
 
     private Page page(String cursor) {
-        return tracking.list(TrackingQuery.of(blankToNull(status), blankToNull(channel), customerId, vehicleId,
-                LocalTimes.instant(from), LocalTimes.instant(to), 20, cursor), ReadScope.ALL); // the console is staff-only
+        return tracking.list(
+                TrackingQuery.of(
+                        blankToNull(status),
+                        blankToNull(channel),
+                        customerId,
+                        vehicleId,
+                        LocalTimes.instant(from),
+                        LocalTimes.instant(to),
+                        20,
+                        cursor),
+                ReadScope.ALL); // the console is staff-only
     }
 
     private static String blankToNull(String s) {

@@ -21,7 +21,8 @@ class LabelsTest {
 
     @Test
     void countsAreASentenceOfWhatIsNotZero() {
-        Map<String, Long> counts = new LinkedHashMap<>(Map.of("Pending", 0L, "Sent", 0L, "Delivered", 2L, "Failed", 1L));
+        Map<String, Long> counts =
+                new LinkedHashMap<>(Map.of("Pending", 0L, "Sent", 0L, "Delivered", 2L, "Failed", 1L));
         assertEquals("2 delivered · 1 failed", labels.counts(counts));
         assertEquals("no recipients", labels.counts(Map.of("Pending", 0L)));
     }
@@ -43,8 +44,10 @@ class LabelsTest {
     @Test
     void pickerTimesAreReadInTheReadersZone() {
         ZoneId berlin = ZoneId.of("Europe/Berlin");
-        assertEquals("2026-12-05T17:30:00Z", LocalTimes.instant("2026-12-05T18:30", berlin), "CET is UTC+1 in December");
-        assertEquals("2026-07-05T16:30:15Z", LocalTimes.instant("2026-07-05T18:30:15", berlin), "CEST is UTC+2 in July");
+        assertEquals(
+                "2026-12-05T17:30:00Z", LocalTimes.instant("2026-12-05T18:30", berlin), "CET is UTC+1 in December");
+        assertEquals(
+                "2026-07-05T16:30:15Z", LocalTimes.instant("2026-07-05T18:30:15", berlin), "CEST is UTC+2 in July");
         assertEquals("2026-12-05T18:30:00Z", LocalTimes.instant("2026-12-05T18:30:00Z", berlin), "an instant as it is");
         assertEquals("tomorrow", LocalTimes.instant("tomorrow", berlin), "left for the API to refuse at its field");
         assertEquals(null, LocalTimes.instant(" ", berlin));
