@@ -18,6 +18,7 @@ import jakarta.jms.QueueBrowser;
 import jakarta.jms.TextMessage;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.UUID;
 import javax.naming.InitialContext;
@@ -90,7 +91,7 @@ class DeadLetterRedeliveryIT {
 
         try (JMSContext context = cf.createContext();
                 QueueBrowser browser = context.createBrowser(deadLetters, "communicationId = '" + communicationId + "'")) {
-            List<?> parked = Collections.list(browser.getEnumeration());
+            List<?> parked = Collections.list((Enumeration<?>) browser.getEnumeration());
             assertEquals(1, parked.size());
             TextMessage m = (TextMessage) parked.get(0);
             assertEquals(body, m.getText());
