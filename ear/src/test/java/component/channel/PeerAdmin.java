@@ -60,7 +60,9 @@ final class PeerAdmin {
     private void stub(String state, String next, String json, int status) {
         StringBuilder s = new StringBuilder("{");
         if (state != null) {
-            s.append("\"scenarioName\":\"flaky\",\"requiredScenarioState\":\"").append(state).append("\",");
+            s.append("\"scenarioName\":\"flaky\",\"requiredScenarioState\":\"")
+                    .append(state)
+                    .append("\",");
         }
         if (next != null) {
             s.append("\"newScenarioState\":\"").append(next).append("\",");
@@ -69,7 +71,10 @@ final class PeerAdmin {
         if (json != null) {
             s.append(",\"bodyPatterns\":[{\"equalToJson\":").append(quote(json)).append("}]");
         }
-        s.append("},\"response\":{\"status\":").append(status).append(",\"body\":\"").append(status == 200 ? "ok" : "busy")
+        s.append("},\"response\":{\"status\":")
+                .append(status)
+                .append(",\"body\":\"")
+                .append(status == 200 ? "ok" : "busy")
                 .append("\"}}");
         post("/mappings", s.toString());
     }
@@ -80,11 +85,15 @@ final class PeerAdmin {
 
     private String send(String method, String endpoint, String body) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(admin + endpoint))
-                    .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(admin + endpoint))
+                            .header("Content-Type", "application/json")
+                            .method(method, HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() / 100 != 2) {
-                throw new IllegalStateException("WireMock admin " + endpoint + " answered " + r.statusCode() + ": " + r.body());
+                throw new IllegalStateException(
+                        "WireMock admin " + endpoint + " answered " + r.statusCode() + ": " + r.body());
             }
             return r.body();
         } catch (IOException e) {

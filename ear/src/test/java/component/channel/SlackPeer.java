@@ -11,13 +11,13 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 final class SlackPeer {
     private static WireMockServer server;
 
-    private SlackPeer() {
-    }
+    private SlackPeer() {}
 
     /** Starts the peer once; its base URL. */
     static synchronized String start() {
         if (server == null) {
-            server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+            server = new WireMockServer(
+                    WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
             server.start();
             WireMockServer started = server;
             Runtime.getRuntime().addShutdownHook(new Thread(started::stop));

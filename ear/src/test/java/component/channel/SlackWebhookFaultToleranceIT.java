@@ -52,8 +52,8 @@ class SlackWebhookFaultToleranceIT {
     private static final String HOOK = "/services/T0001/B0001/component-test";
     private static final String SEND = SlackWebhookProvider.class.getName() + "/send/";
     private static final long CIRCUIT_DELAY_MS = 2000;
-    private static final Delivery ALERT = new Delivery("c-ft", 0, Channel.Internal, "ops",
-            new RenderedMessage("Disk full", "node 3 at 97 %", null), null);
+    private static final Delivery ALERT = new Delivery(
+            "c-ft", 0, Channel.Internal, "ops", new RenderedMessage("Disk full", "node 3 at 97 %", null), null);
 
     /** When the circuit was seen open (a static: the class lives on in the deployment between methods). */
     private static long openSeenAt;
@@ -62,17 +62,30 @@ class SlackWebhookFaultToleranceIT {
     static WebArchive deployment() {
         String peer = SlackPeer.start();
         return ShrinkWrap.create(WebArchive.class, "slack-ft.war")
-                .addClasses(SlackWebhookProvider.class, ChatWebhookClient.class, ChatWebhookClient.Answer.class,
-                        ChannelProvider.class, Channel.class, Delivery.class, RenderedMessage.class, ProviderTemplate.class,
-                        DeliveryException.class, TransientDeliveryException.class, PermanentDeliveryException.class,
-                        PeerAdmin.class, Poll.class)
+                .addClasses(
+                        SlackWebhookProvider.class,
+                        ChatWebhookClient.class,
+                        ChatWebhookClient.Answer.class,
+                        ChannelProvider.class,
+                        Channel.class,
+                        Delivery.class,
+                        RenderedMessage.class,
+                        ProviderTemplate.class,
+                        DeliveryException.class,
+                        TransientDeliveryException.class,
+                        PermanentDeliveryException.class,
+                        PeerAdmin.class,
+                        Poll.class)
                 .addClass("com.switchboard.channel.chat.ChatWebhookProvider")
-                .addAsResource(new StringAsset(String.join("\n",
-                        "peer.url=" + peer,
-                        "slack.webhook.ops=" + peer + HOOK,
-                        SEND + "Retry/delay=20",
-                        SEND + "Retry/jitter=0",
-                        SEND + "CircuitBreaker/delay=" + CIRCUIT_DELAY_MS)), "META-INF/microprofile-config.properties")
+                .addAsResource(
+                        new StringAsset(String.join(
+                                "\n",
+                                "peer.url=" + peer,
+                                "slack.webhook.ops=" + peer + HOOK,
+                                SEND + "Retry/delay=20",
+                                SEND + "Retry/jitter=0",
+                                SEND + "CircuitBreaker/delay=" + CIRCUIT_DELAY_MS)),
+                        "META-INF/microprofile-config.properties")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }
 
@@ -134,15 +147,17 @@ class SlackWebhookFaultToleranceIT {
         peer.alwaysAnswer(200);
 
         List<String> attempts = new ArrayList<>();
-        assertTrue(Poll.until(Duration.ofSeconds(10), () -> {
-            try {
-                slack.send(ALERT);
-                return true;
-            } catch (CircuitBreakerOpenException e) {
-                attempts.add("open");
-                return false;
-            }
-        }), "still open: " + attempts);
+        assertTrue(
+                Poll.until(Duration.ofSeconds(10), () -> {
+                    try {
+                        slack.send(ALERT);
+                        return true;
+                    } catch (CircuitBreakerOpenException e) {
+                        attempts.add("open");
+                        return false;
+                    }
+                }),
+                "still open: " + attempts);
         long sinceOpen = Duration.ofNanos(System.nanoTime() - openSeenAt).toMillis();
         assertTrue(sinceOpen >= CIRCUIT_DELAY_MS - 250, "half-open after " + sinceOpen + " ms");
         assertEquals(21, peer.received(), "only the trial call reached the peer");

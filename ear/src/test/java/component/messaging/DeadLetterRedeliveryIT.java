@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.switchboard.channel.Channel;
 import com.switchboard.channel.control.JmsChannelQueues;
 import com.switchboard.communication.DeliveryTicket;
+import com.switchboard.messaging.Jms;
+import com.switchboard.metering.CostMeter;
 import component.Poll;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
@@ -26,7 +28,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,13 +52,16 @@ class DeadLetterRedeliveryIT {
     static WebArchive deployment() {
         return ShrinkWrap.create(WebArchive.class, "dead-letter.war")
                 .addClasses(FailingSmsConsumer.class, FailingSmsConsumer.Seen.class, Poll.class)
-                .addClasses(JmsChannelQueues.class, Channel.class, DeliveryTicket.class,
-                        com.switchboard.messaging.JmsSender.class, com.switchboard.messaging.JmsSender.Composer.class)
-                // JmsSender is here for replay's static copyProperties only; as a bean it would want CostMeter (mpMetrics)
-                .addAsWebInfResource(new StringAsset("""
-                        <beans xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0" bean-discovery-mode="annotated">
-                          <scan><exclude name="com.switchboard.messaging.JmsSender"/></scan>
-                        </beans>"""), "beans.xml");
+                // JmsChannelQueues works through messaging.Jms, which counts what it sends (CostMeter, mpMetrics)
+                .addClasses(
+                        JmsChannelQueues.class,
+                        Channel.class,
+                        DeliveryTicket.class,
+                        Jms.class,
+                        Jms.Composer.class,
+                        Jms.Work.class,
+                        CostMeter.class)
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }
 
     @Inject
@@ -83,14 +88,18 @@ class DeadLetterRedeliveryIT {
             context.createProducer().send(sms, ticket);
         }
 
-        assertTrue(Poll.until(Duration.ofSeconds(20), () -> queues.deadLetterDepth(Channel.SMS) == 1),
+        assertTrue(
+                Poll.until(Duration.ofSeconds(20), () -> queues.deadLetterDepth(Channel.SMS) == 1),
                 "dead-lettered; deliveries seen: " + FailingSmsConsumer.deliveriesOf(communicationId));
         Thread.sleep(500); // a delivery beyond the limit would show up by now (redelivery interval 100 ms)
-        assertEquals(List.of(1, 2, 3), FailingSmsConsumer.deliveriesOf(communicationId),
+        assertEquals(
+                List.of(1, 2, 3),
+                FailingSmsConsumer.deliveriesOf(communicationId),
                 "JMSXDeliveryCount of each delivery: exactly jms.max.redelivery, none after the move");
 
         try (JMSContext context = cf.createContext();
-                QueueBrowser browser = context.createBrowser(deadLetters, "communicationId = '" + communicationId + "'")) {
+                QueueBrowser browser =
+                        context.createBrowser(deadLetters, "communicationId = '" + communicationId + "'")) {
             List<?> parked = Collections.list((Enumeration<?>) browser.getEnumeration());
             assertEquals(1, parked.size());
             TextMessage m = (TextMessage) parked.get(0);
@@ -103,15 +112,19 @@ class DeadLetterRedeliveryIT {
 
         // replay puts the ticket (its properties, as tickets carry no body) back; still poison, it comes back
         assertEquals(1, queues.replay(Channel.SMS));
-        assertTrue(Poll.until(Duration.ofSeconds(20), () -> FailingSmsConsumer.deliveriesOf(communicationId).size() == 6
-                && queues.deadLetterDepth(Channel.SMS) == 1), "replayed, redelivered and dead-lettered again: "
-                        + FailingSmsConsumer.deliveriesOf(communicationId));
+        assertTrue(
+                Poll.until(
+                        Duration.ofSeconds(20),
+                        () -> FailingSmsConsumer.deliveriesOf(communicationId).size() == 6
+                                && queues.deadLetterDepth(Channel.SMS) == 1),
+                "replayed, redelivered and dead-lettered again: " + FailingSmsConsumer.deliveriesOf(communicationId));
         assertEquals(List.of(1, 2, 3, 1, 2, 3), FailingSmsConsumer.deliveriesOf(communicationId));
         drain(cf, deadLetters);
     }
 
     private static void drain(ConnectionFactory cf, Queue queue) {
-        try (JMSContext context = cf.createContext(); JMSConsumer consumer = context.createConsumer(queue)) {
+        try (JMSContext context = cf.createContext();
+                JMSConsumer consumer = context.createConsumer(queue)) {
             for (Message m = consumer.receive(200); m != null; m = consumer.receive(200)) {
                 // discarded
             }

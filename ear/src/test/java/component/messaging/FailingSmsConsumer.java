@@ -14,20 +14,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * pipeline needs the whole application; activation spec {@code dead-letter/FailingSmsConsumer} in the
  * components server.
  */
-@MessageDriven(name = "FailingSmsConsumer", activationConfig = {
-    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")})
+@MessageDriven(
+        name = "FailingSmsConsumer",
+        activationConfig = {
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
+        })
 public class FailingSmsConsumer implements MessageListener {
 
     /** One delivery: the ticket's communication id and the message's {@code JMSXDeliveryCount}. */
-    public record Seen(String communicationId, int deliveryCount) {
-    }
+    public record Seen(String communicationId, int deliveryCount) {}
 
     static final List<Seen> SEEN = new CopyOnWriteArrayList<>();
 
     @Override
     public void onMessage(Message message) {
         try {
-            SEEN.add(new Seen(message.getStringProperty("communicationId"), message.getIntProperty("JMSXDeliveryCount")));
+            SEEN.add(new Seen(
+                    message.getStringProperty("communicationId"), message.getIntProperty("JMSXDeliveryCount")));
         } catch (JMSException e) {
             throw new IllegalStateException(e);
         }
@@ -35,6 +38,9 @@ public class FailingSmsConsumer implements MessageListener {
     }
 
     static List<Integer> deliveriesOf(String communicationId) {
-        return SEEN.stream().filter(s -> communicationId.equals(s.communicationId())).map(Seen::deliveryCount).toList();
+        return SEEN.stream()
+                .filter(s -> communicationId.equals(s.communicationId()))
+                .map(Seen::deliveryCount)
+                .toList();
     }
 }
