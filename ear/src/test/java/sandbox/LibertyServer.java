@@ -7,9 +7,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The Liberty server the build prepared under {@code ear/target/liberty/wlp}, started and stopped
@@ -18,11 +23,56 @@ import java.util.concurrent.TimeUnit;
 public final class LibertyServer {
     public static final String NAME = "switchboard";
     private final Path wlpHome;
+    private final String name;
     private final String baseUrl;
 
     public LibertyServer(Path wlpHome, String baseUrl) {
+        this(wlpHome, NAME, baseUrl);
+    }
+
+    public LibertyServer(Path wlpHome, String name, String baseUrl) {
         this.wlpHome = wlpHome;
+        this.name = name;
         this.baseUrl = baseUrl;
+    }
+
+    /**
+     * A second server of the same build: this server's directory (configuration, application, users)
+     * copied under {@code name} without its logs, work area or messaging store, with {@code variables}
+     * added to its bootstrap.properties (its own ports, for one).
+     */
+    public LibertyServer copyAs(String name, String baseUrl, Map<String, String> variables) throws IOException {
+        Path from = serverDir();
+        Path to = wlpHome.resolve("usr/servers/" + name);
+        it.support.Switchboard.deleteRecursively(to);
+        Set<String> skipped = Set.of("logs", "workarea", "messaging", "tranlog", "messaging.data-dir");
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : paths.filter(p -> from.equals(p)
+                            || !skipped.contains(from.relativize(p).getName(0).toString()))
+                    .toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        StringBuilder bootstrap =
+                new StringBuilder("\n# ").append(name).append(": a second server of the same build\n");
+        variables.forEach((k, v) -> bootstrap.append(k).append('=').append(v).append('\n'));
+        Files.writeString(
+                to.resolve("bootstrap.properties"), bootstrap, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        return new LibertyServer(wlpHome, name, baseUrl);
+    }
+
+    /** Ends the server's JVM at once (SIGKILL), as a crash would: no shutdown, no stop hooks. */
+    public void kill() throws IOException {
+        long pid = Long.parseLong(Files.readString(wlpHome.resolve("usr/servers/.pid/" + name + ".pid"))
+                .trim());
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IOException("no process " + pid));
+        process.destroyForcibly();
+        process.onExit().join();
     }
 
     public String baseUrl() {
@@ -30,7 +80,7 @@ public final class LibertyServer {
     }
 
     public Path serverDir() {
-        return wlpHome.resolve("usr/servers/" + NAME);
+        return wlpHome.resolve("usr/servers/" + name);
     }
 
     /**
@@ -69,7 +119,7 @@ public final class LibertyServer {
 
     /** Runs the server in the foreground of this process's terminal until it stops. */
     public Process runInForeground() throws IOException {
-        return local(new ProcessBuilder(script().toString(), "run", NAME))
+        return local(new ProcessBuilder(script().toString(), "run", name))
                 .inheritIO()
                 .start();
     }
@@ -85,7 +135,7 @@ public final class LibertyServer {
     }
 
     private void run(String action, Duration timeout) throws IOException, InterruptedException {
-        Process p = local(new ProcessBuilder(script().toString(), action, NAME))
+        Process p = local(new ProcessBuilder(script().toString(), action, name))
                 .inheritIO()
                 .start();
         if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {

@@ -19,21 +19,22 @@ import java.util.concurrent.TimeUnit;
  * A real WebSocket client of {@code /ws/notifications} (the JDK's), signed in with the API's BASIC
  * credentials on the handshake; keeps every message it receives, with the time it arrived.
  */
-final class NotificationSocketClient implements WebSocket.Listener, AutoCloseable {
+public final class NotificationSocketClient implements WebSocket.Listener, AutoCloseable {
     static final URI ENDPOINT = URI.create(Switchboard.BASE_URL.replace("http", "ws") + "/ws/notifications");
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** One message as received. */
-    record Received(JsonObject json, long atNanos) {}
+    public record Received(JsonObject json, long atNanos) {}
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
 
-    static NotificationSocketClient connect(Api as) throws Exception {
+    public static NotificationSocketClient connect(Api as) throws Exception {
         NotificationSocketClient client = new NotificationSocketClient();
-        client.socket = handshake(as).buildAsync(ENDPOINT, client).get(10, TimeUnit.SECONDS);
+        URI endpoint = URI.create(as.baseUrl().replace("http", "ws") + "/ws/notifications");
+        client.socket = handshake(as).buildAsync(endpoint, client).get(10, TimeUnit.SECONDS);
         return client;
     }
 
@@ -56,7 +57,7 @@ final class NotificationSocketClient implements WebSocket.Listener, AutoCloseabl
     }
 
     /** The notifications received for one communication. */
-    List<Received> about(String communicationId) {
+    public List<Received> about(String communicationId) {
         return received.stream()
                 .filter(r -> communicationId.equals(r.json().getString("communicationId", null)))
                 .toList();

@@ -29,9 +29,24 @@ public final class Api {
     private static final Map<String, String> ENV = readServerEnv();
 
     private final String authorization;
+    private final String baseUrl;
 
     private Api(String authorization) {
+        this(authorization, Switchboard.BASE_URL);
+    }
+
+    private Api(String authorization, String baseUrl) {
         this.authorization = authorization;
+        this.baseUrl = baseUrl;
+    }
+
+    /** The same caller on another server (a second server of a cluster test). */
+    public Api on(String baseUrl) {
+        return new Api(authorization, baseUrl);
+    }
+
+    public String baseUrl() {
+        return baseUrl;
     }
 
     /** A user of the local profile by role: csr, admin, integration, user, user2. */
@@ -114,7 +129,7 @@ public final class Api {
 
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder b =
-                HttpRequest.newBuilder(URI.create(Switchboard.BASE_URL + path)).timeout(Duration.ofSeconds(30));
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (authorization != null) {
             b.header("Authorization", authorization);
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.support.Api;
+import it.support.Jmx;
 import it.support.Switchboard;
 import it.support.Tracking;
 import jakarta.json.JsonObject;
@@ -466,6 +467,35 @@ class AdminConsoleIT {
                 .ignoreExceptions()
                 .until(() -> byId("test-result").getText().contains("accepted"));
         browser.screenshot("08-channels", 1366, 1100);
+
+        browser.driver.get(ADMIN + "/operations.xhtml");
+        assertEquals(200, navigationStatus(), "an admin opens the Operations page");
+        assertEquals("running", internalState(), "Internal runs");
+        byId("operations")
+                .findElement(By.cssSelector("[data-channel='Internal'] input[value='Pause']"))
+                .click();
+        await("Internal paused").atMost(WAIT).ignoreExceptions().until(() -> "paused".equals(internalState()));
+        try (Jmx jmx = Jmx.connect()) {
+            assertTrue(jmx.channel("Internal").isPaused(), "the page paused the channel itself");
+        }
+        browser.screenshot("12-operations", 1366, 1100);
+        byId("operations")
+                .findElement(By.cssSelector("[data-channel='Internal'] input[value='Resume']"))
+                .click();
+        await("Internal resumed").atMost(WAIT).ignoreExceptions().until(() -> "running".equals(internalState()));
+
+        browser.driver.get(ADMIN + "/audit.xhtml");
+        assertEquals(200, navigationStatus(), "an admin opens the Audit page");
+        WebElement testSend = byId("audit").findElements(By.cssSelector("tbody tr")).stream()
+                .filter(row -> row.getText().contains("channel.test-send"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the test send just made is not audited: "
+                        + byId("audit").getText()));
+        assertTrue(
+                testSend.getText().contains(Api.userName("admin"))
+                        && testSend.getText().contains("ok"),
+                "with who made it and how it ended: " + testSend.getText());
+        browser.screenshot("11-audit", 1366, 900);
     }
 
     @Test
@@ -768,7 +798,7 @@ class AdminConsoleIT {
                 browser.driver.findElements(By.id("nav-templates")).isEmpty()
                         && browser.driver.findElements(By.id("nav-channels")).isEmpty(),
                 "a CSR's nav has no admin pages");
-        for (String page : List.of("channels.xhtml", "templates.xhtml")) {
+        for (String page : List.of("channels.xhtml", "templates.xhtml", "audit.xhtml", "operations.xhtml")) {
             browser.driver.get(ADMIN + "/" + page);
             await("the refusal of " + page)
                     .atMost(WAIT)
@@ -792,6 +822,12 @@ class AdminConsoleIT {
                 .until(() -> byId("edit:save").isDisplayed());
         browser.driver.get(ADMIN + "/analytics.xhtml");
         assertEquals(200, navigationStatus(), "a CSR still opens the staff pages");
+    }
+
+    private static String internalState() {
+        return byId("operations")
+                .findElement(By.cssSelector("[data-channel='Internal'] [data-state]"))
+                .getAttribute("data-state");
     }
 
     /** The HTTP status of the page the browser shows (Navigation Timing's responseStatus). */
@@ -830,6 +866,8 @@ class AdminConsoleIT {
                 "analytics.xhtml",
                 "templates.xhtml",
                 "channels.xhtml",
+                "audit.xhtml",
+                "operations.xhtml",
                 "inbox.xhtml")) {
             browser.driver.get(ADMIN + "/" + page);
             await(page).atMost(WAIT).ignoreExceptions().until(() -> byId("main").isDisplayed());

@@ -1,5 +1,6 @@
 package com.switchboard.apikey;
 
+import com.switchboard.audit.Audited;
 import com.switchboard.error.InvalidRequestException;
 import com.switchboard.error.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,6 +56,7 @@ public class ApiKeyService {
         return PRINCIPAL_PREFIX + client;
     }
 
+    @Audited("api-key.issue")
     public IssuedApiKey create(String client, String createdBy) {
         String name = client == null ? null : client.trim();
         if (name == null || !CLIENT.matcher(name).matches()) {
@@ -76,6 +78,7 @@ public class ApiKeyService {
     }
 
     /** Revokes the key at once; revoking a revoked key again changes nothing and is no error. */
+    @Audited("api-key.revoke")
     public ApiKeyView revoke(String keyId, String revokedBy) {
         var stored = store.findByKeyId(keyId).orElseThrow(() -> new NotFoundException("API key", keyId));
         if (store.revoke(stored.hash(), clock.instant(), revokedBy)) {
@@ -90,6 +93,7 @@ public class ApiKeyService {
      * Lets the key read and track every client's communications, or only its own client's again.
      * Takes effect on the key's next request (each request reads the key).
      */
+    @Audited("api-key.read-all")
     public ApiKeyView setReadAll(String keyId, boolean readAll, String changedBy) {
         var stored = store.findByKeyId(keyId).orElseThrow(() -> new NotFoundException("API key", keyId));
         if (!store.setReadAll(stored.hash(), readAll, clock.instant(), changedBy)) {

@@ -1,5 +1,6 @@
 package com.switchboard.delivery;
 
+import com.switchboard.audit.Audited;
 import com.switchboard.channel.Channel;
 import com.switchboard.channel.ChannelProvider;
 import com.switchboard.channel.ChannelProviders;
@@ -54,6 +55,7 @@ public class ChannelTester {
             String error,
             Boolean transientError) {}
 
+    @Audited("channel.test-send")
     public TestResult test(TestRequest request) {
         if (request == null) {
             throw InvalidRequestException.invalid("body", "a test request is required");

@@ -1,5 +1,6 @@
 package com.switchboard.integration;
 
+import com.switchboard.audit.Audited;
 import com.switchboard.error.FieldError;
 import com.switchboard.error.InvalidRequestException;
 import com.switchboard.error.NotFoundException;
@@ -38,6 +39,7 @@ public class WebhookService {
     Clock clock;
 
     /** Stores a new subscription; the answer is the only one that carries its secret. */
+    @Audited("webhook.subscribe")
     public WebhookSubscription.View create(WebhookRequest request, String caller) {
         if (request == null) {
             throw InvalidRequestException.invalid("body", "a request body is required");
@@ -74,6 +76,7 @@ public class WebhookService {
         return find(id).view(false);
     }
 
+    @Audited("webhook.delete")
     public void delete(String id) {
         if (!store.delete(id)) {
             throw new NotFoundException("webhook subscription", id);
@@ -82,6 +85,7 @@ public class WebhookService {
     }
 
     /** Enables a subscription that was disabled after failures (the subscriber is fixed). */
+    @Audited("webhook.enable")
     public WebhookSubscription.View enable(String id) {
         find(id);
         store.enable(id);

@@ -10,6 +10,8 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 /**
  * The one way Switchboard uses its queues and topic: a context per call (the container pools the
@@ -39,6 +41,26 @@ public class Jms {
             composer.send(context, context.createProducer());
             return null;
         });
+    }
+
+    /**
+     * Publishes on the in-app push topic's engine ({@code jms/push}: this server's own, or with two or
+     * more servers the one engine they all name in {@code push.engine.address}), in the caller's
+     * transaction if any. An engine that cannot be reached fails the call at once, before it joins
+     * the transaction.
+     */
+    public void publishForPush(String what, Composer composer) {
+        ConnectionFactory push;
+        try {
+            push = InitialContext.doLookup("jms/push");
+        } catch (NamingException e) {
+            throw new JMSRuntimeException("could not " + what + ": no jms/push connection factory");
+        }
+        try (JMSContext context = push.createContext()) {
+            composer.send(context, context.createProducer());
+        } catch (JMSException e) {
+            throw new JMSRuntimeException("could not " + what + ": " + e.getMessage(), e.getErrorCode(), e);
+        }
     }
 
     /** Sends in a local transaction: every message, committed when this returns, or none and an exception. */

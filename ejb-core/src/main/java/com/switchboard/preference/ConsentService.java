@@ -1,5 +1,6 @@
 package com.switchboard.preference;
 
+import com.switchboard.audit.Audited;
 import com.switchboard.channel.Channel;
 import com.switchboard.error.ConflictException;
 import com.switchboard.error.FieldError;
@@ -81,6 +82,7 @@ public class ConsentService {
     }
 
     /** Lifts a suppression; a hard bounce or complaint only with {@code confirm}. */
+    @Audited("suppression.lift")
     public SuppressionView lift(String channel, String address, String reason, boolean confirm, String by) {
         Channel c = channel(channel, address);
         if (reason == null || reason.isBlank() || reason.length() > 500) {

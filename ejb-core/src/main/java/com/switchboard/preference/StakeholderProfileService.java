@@ -1,5 +1,6 @@
 package com.switchboard.preference;
 
+import com.switchboard.audit.Audited;
 import com.switchboard.error.ConflictException;
 import com.switchboard.error.FieldError;
 import com.switchboard.error.InvalidRequestException;
@@ -38,6 +39,7 @@ public class StakeholderProfileService {
         return store.find(stakeholderId).orElseThrow(() -> new NotFoundException("stakeholder profile", stakeholderId));
     }
 
+    @Audited("stakeholder-profile.put")
     public StakeholderProfile put(String stakeholderId, StakeholderProfile requested) {
         PreferenceIds.require(stakeholderId);
         if (requested == null) {

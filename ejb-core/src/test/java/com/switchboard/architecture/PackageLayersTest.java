@@ -28,7 +28,7 @@ class PackageLayersTest {
     private static final Map<String, String[]> LAYERS = new LinkedHashMap<>();
 
     static {
-        LAYERS.put("foundation", new String[] {"error", "metering", "store", "messaging", "tracking.sns"});
+        LAYERS.put("foundation", new String[] {"error", "metering", "store", "messaging", "tracking.sns", "audit"});
         LAYERS.put("reference data", new String[] {"template", "channel", "preference", "apikey", "limits"});
         LAYERS.put("communication", new String[] {"communication"});
         LAYERS.put("pipeline", new String[] {

@@ -1,5 +1,6 @@
 package com.switchboard.channel.control;
 
+import com.switchboard.audit.Audited;
 import com.switchboard.channel.Channel;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -33,12 +34,14 @@ public class ChannelOperations {
     @Inject
     Clock clock;
 
+    @Audited("channel.pause")
     public void pause(Channel channel) {
         pauses.save(channel, true, Instant.now(clock).toString());
         endpoints.pause(channel);
         LOG.info(() -> channel + " paused by an operator: its messages are held on queue " + channel.queue());
     }
 
+    @Audited("channel.resume")
     public void resume(Channel channel) {
         pauses.save(channel, false, Instant.now(clock).toString());
         endpoints.resume(channel);
@@ -57,6 +60,7 @@ public class ChannelOperations {
         return queues.deadLetterDepth(channel);
     }
 
+    @Audited("channel.replay-dead-letters")
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public int replayDeadLetters(Channel channel) {
         int moved = queues.replay(channel);

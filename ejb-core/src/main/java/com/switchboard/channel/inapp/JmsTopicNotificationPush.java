@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * Publishes the notes of a delivery chunk as one message on the {@code jms/topic/notifications} topic, to which every server
  * subscribes ({@link NotificationTopicConsumer}) and pushes to its own local sockets: a user
- * connected to server A gets what server B delivered. Non-persistent with a short time to live,
+ * connected to server A gets what server B delivered, since all servers publish and subscribe on one
+ * engine ({@code push.engine.address}). Non-persistent with a short time to live,
  * because a push is only a shortcut; the inbox is the record.
  * <p>
  * Inside the delivering MDB's transaction the publish is enlisted and happens at commit, that is
@@ -40,7 +41,7 @@ public class JmsTopicNotificationPush implements NotificationPush {
         if (notes.isEmpty()) {
             return;
         }
-        jms.send("publish " + notes.size() + " notes", (context, producer) -> {
+        jms.publishForPush("publish " + notes.size() + " notes", (context, producer) -> {
             MapMessage m = context.createMapMessage();
             m.setInt("notes", notes.size());
             for (int i = 0; i < notes.size(); i++) {

@@ -1,0 +1,197 @@
+package it.cluster;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.switchboard.channel.control.ChannelControlMBean;
+import it.inapp.NotificationSocketClient;
+import it.support.Api;
+import it.support.Jmx;
+import it.support.Switchboard;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import sandbox.LibertyServer;
+
+/**
+ * Two Liberty servers of the same build on one DynamoDB and one set of sandbox peers: A, the suite's
+ * server, and B, a copy of its directory with its own ports and messaging store, started here. What
+ * one accepts is delivered once; scheduled sends are dispatched once whoever claims them; a pause on
+ * one holds both; a user connected to B sees live a note A delivered (both use A's messaging engine
+ * for the push topic: {@code push.engine.address}); and when B dies (SIGKILL, its messaging store
+ * deleted) with accepted recipients on its queue, A finishes them once its lease ran out, none twice.
+ * B is killed by the last test.
+ */
+@ExtendWith(Switchboard.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoServersIT {
+    private static final String B_URL = "http://127.0.0.1:9081";
+    private static final Api CSR_A = Api.as("csr");
+    private static final Api CSR_B = Api.as("csr").on(B_URL);
+    private static LibertyServer b;
+
+    @BeforeAll
+    static void startServerB() throws Exception {
+        b = Switchboard.liberty()
+                .copyAs(
+                        "switchboard-b",
+                        B_URL,
+                        Map.of(
+                                "http.port", "9081",
+                                "https.port", "9444",
+                                "jms.port", "7277",
+                                "jms.ssl.port", "7287",
+                                // A's engine carries the push topic for both
+                                "push.engine.address", "127.0.0.1:7276:BootstrapBasicMessaging"));
+        b.start(Duration.ofMinutes(3));
+    }
+
+    @AfterAll
+    static void stopServerB() throws Exception {
+        if (b != null) {
+            try {
+                b.stop();
+            } catch (Exception alreadyGone) {
+                // killed by the last test
+            }
+            try (Jmx a = Jmx.connect()) {
+                ChannelControlMBean email = a.channel("Email");
+                if (email.isPaused()) {
+                    email.resume();
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void sendsAcceptedOnEitherServerAreEachDeliveredOnce() throws Exception {
+        List<String> addresses = new ArrayList<>();
+        for (Api server : List.of(CSR_A, CSR_B, CSR_A, CSR_B, CSR_A, CSR_B)) {
+            String to = address("both");
+            addresses.add(to);
+            assertEquals(
+                    202, server.post("/communications/send", email(to, null)).status());
+        }
+        awaitEachMailedOnce(addresses, Duration.ofSeconds(30));
+    }
+
+    @Test
+    @Order(2)
+    void scheduledSendsAreDispatchedOnceWhicheverServerClaimsThem() throws Exception {
+        String at = Instant.now().plusSeconds(5).toString();
+        List<String> addresses = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String to = address("scheduled");
+            addresses.add(to);
+            Api.Reply r = (i % 2 == 0 ? CSR_A : CSR_B).post("/communications/send", email(to, at));
+            assertEquals(202, r.status(), r.body());
+            assertEquals("Scheduled", r.json().getString("status"));
+        }
+        awaitEachMailedOnce(addresses, Duration.ofSeconds(45));
+    }
+
+    @Test
+    @Order(3)
+    void aChannelPausedOnOneServerIsPausedOnBoth() throws Exception {
+        try (Jmx a = Jmx.connect();
+                Jmx onB = Jmx.connect(b.serverDir())) {
+            onB.channel("SMS").pause();
+            await().atMost(Duration.ofSeconds(20)).until(() -> a.channel("SMS").isPaused());
+            a.channel("SMS").resume();
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> !onB.channel("SMS").isPaused());
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aUserOnServerBGetsLiveANoteServerADelivered() throws Exception {
+        try (NotificationSocketClient onB =
+                NotificationSocketClient.connect(Api.as("user").on(B_URL))) {
+            Api.Reply sent = CSR_A.post("/communications/send", """
+                    {"recipients":[{"channel":"InApp","address":"%s"}],
+                     "message":{"subject":"Ready","content":"Delivered by A, pushed on B."}}""".formatted(Api.userName("user")));
+            assertEquals(202, sent.status(), sent.body());
+            String id = sent.json().getString("communicationId");
+            await().atMost(Duration.ofSeconds(20)).until(() -> !onB.about(id).isEmpty());
+            assertEquals("Ready", onB.about(id).get(0).json().getString("subject"));
+        }
+    }
+
+    @Test
+    @Order(5)
+    void whatAKilledServerAcceptedIsFinishedByTheOtherOnce() throws Exception {
+        List<String> addresses = new ArrayList<>();
+        try (Jmx a = Jmx.connect()) {
+            ChannelControlMBean email = a.channel("Email");
+            email.pause();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                try (Jmx onB = Jmx.connect(b.serverDir())) {
+                    return onB.channel("Email").isPaused();
+                }
+            });
+            for (int i = 0; i < 5; i++) {
+                String to = address("orphan");
+                addresses.add(to);
+                assertEquals(
+                        202, CSR_B.post("/communications/send", email(to, null)).status());
+            }
+            b.kill(); // its tickets die with its messaging store
+            Switchboard.deleteRecursively(b.serverDir().resolve("messaging"));
+            assertTrue(mailsTo(addresses.get(0)).isEmpty(), "nothing went out while paused");
+            email.resume();
+        }
+        // A takes B's chunks over once B's lease (delivery.lease.seconds, 30 locally) ran out
+        awaitEachMailedOnce(addresses, Duration.ofSeconds(90));
+    }
+
+    private static void awaitEachMailedOnce(List<String> addresses, Duration within) throws InterruptedException {
+        await().atMost(within)
+                .until(() -> addresses.stream().allMatch(to -> !mailsTo(to).isEmpty()));
+        Thread.sleep(3000); // a second copy would come within moments of the first
+        for (String to : addresses) {
+            assertEquals(1, mailsTo(to).size(), "mails to " + to);
+        }
+        assertFalse(addresses.isEmpty());
+    }
+
+    private static String email(String to, String scheduledAt) {
+        return """
+                {"recipients":[{"channel":"Email","address":"%s"}],%s
+                 "message":{"subject":"Two servers","content":"One copy, please."}}""".formatted(to, scheduledAt == null ? "" : "\"scheduledAt\":\"" + scheduledAt + "\",");
+    }
+
+    private static String address(String what) {
+        return what + "-" + UUID.randomUUID() + "@cluster.example.com";
+    }
+
+    private static List<Message> mailsTo(String to) {
+        return Arrays.stream(Switchboard.sandbox().mail().getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                                .anyMatch(r -> r.toString().equals(to));
+                    } catch (MessagingException e) {
+                        return false;
+                    }
+                })
+                .map(m -> (Message) m)
+                .toList();
+    }
+}
