@@ -129,6 +129,9 @@ final class EndpointTable {
             row("POST", "/communications/webhooks/{id}/enable")
                     .at("/communications/webhooks/matrix-unknown/enable")
                     .expect(401, 403, 404, 403, 403),
+            row("POST", "/communications/webhooks/{id}/disable")
+                    .at("/communications/webhooks/matrix-unknown/disable")
+                    .expect(401, 403, 404, 403, 403),
             row("GET", "/communications/webhooks/{id}/deliveries")
                     .at("/communications/webhooks/matrix-unknown/deliveries")
                     .expect(401, 403, 404, 403, 403),

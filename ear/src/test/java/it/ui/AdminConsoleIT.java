@@ -499,6 +499,97 @@ class AdminConsoleIT {
     }
 
     @Test
+    @Order(62)
+    void anAdminIssuesAndRevokesAnApiKeyAndManagesAWebhookSubscription() throws Exception {
+        String client = "ui-client-" + UUID.randomUUID().toString().substring(0, 6);
+        browser.driver.get(ADMIN + "/api-keys.xhtml");
+        assertEquals(200, navigationStatus(), "an admin opens the API keys page");
+        type("issue:client", client);
+        byId("issue:issueKey").click();
+        await("the key, shown once")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> byId("issued-key").isDisplayed());
+        String key = byId("issued-key").getText();
+        assertTrue(key.startsWith("sbk_"), "the key itself: " + key);
+        assertEquals(202, Api.withApiKey(key).post("/communications/send", """
+                {"message":{"subject":"Hi","content":"From the UI key"},"recipients":[{"channel":"Email","address":"ui-key@example.com"}]}""").status(), "the key works at once");
+        browser.screenshot("13-api-keys", 1366, 900);
+        WebElement row = browser.driver.findElements(By.cssSelector("#api-keys tbody tr")).stream()
+                .filter(r -> r.getText().contains(client))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("active", row.findElement(By.cssSelector("[data-state]")).getAttribute("data-state"));
+        row.findElement(By.cssSelector("input[value='Revoke']")).click();
+        await("the key revoked")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> browser.driver.findElements(By.cssSelector("#api-keys tbody tr")).stream()
+                        .filter(r -> r.getText().contains(client))
+                        .anyMatch(r -> "revoked"
+                                .equals(r.findElement(By.cssSelector("[data-state]"))
+                                        .getAttribute("data-state"))));
+        assertTrue(browser.driver.findElements(By.id("issued-key")).isEmpty(), "the key is not shown again");
+        assertEquals(401, Api.withApiKey(key).get("/communications/channels").status(), "a revoked key is refused");
+
+        String url = "http://127.0.0.1:9/ui-" + UUID.randomUUID().toString().substring(0, 6);
+        browser.driver.get(ADMIN + "/webhooks.xhtml");
+        assertEquals(200, navigationStatus(), "an admin opens the Webhooks page");
+        type("subscribe:url", url);
+        byId("subscribe:subscribeIt").click();
+        await("the secret, shown once")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> byId("created-secret").isDisplayed());
+        assertTrue(
+                byId("created-secret").getText().startsWith("whsec_"),
+                byId("created-secret").getText());
+        assertEquals(
+                "delivered, failed, sent",
+                webhookRow(url).findElement(By.cssSelector("[data-events]")).getText(),
+                "the events it gets");
+        browser.screenshot("14-webhooks", 1366, 1000);
+        webhookRow(url).findElement(By.cssSelector("input[value='Disable']")).click();
+        await("disabled").atMost(WAIT).ignoreExceptions().until(() -> "disabled".equals(webhookState(url)));
+        webhookRow(url).findElement(By.cssSelector("input[value='Enable']")).click();
+        await("enabled").atMost(WAIT).ignoreExceptions().until(() -> "enabled".equals(webhookState(url)));
+        webhookRow(url).findElement(By.cssSelector("input[value='Attempts']")).click();
+        await("its attempts")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> byId("attempts-title").isDisplayed());
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("window.confirm = () => true;");
+        webhookRow(url).findElement(By.cssSelector("input[value='Delete']")).click();
+        await("deleted")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> !byId("webhooks").getText().contains(url));
+
+        browser.driver.get(ADMIN + "/audit.xhtml");
+        String audit = byId("audit").getText();
+        for (String action : List.of(
+                "api-key.issue",
+                "api-key.revoke",
+                "webhook.subscribe",
+                "webhook.disable",
+                "webhook.enable",
+                "webhook.delete")) {
+            assertTrue(audit.contains(action), action + " is audited: " + audit);
+        }
+    }
+
+    private static WebElement webhookRow(String url) {
+        return browser.driver.findElements(By.cssSelector("#webhooks tbody tr")).stream()
+                .filter(r -> r.getText().contains(url))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static String webhookState(String url) {
+        return webhookRow(url).findElement(By.cssSelector("[data-state]")).getAttribute("data-state");
+    }
+
+    @Test
     @Order(65)
     void theTemplateListSortsByColumnAndPagesTwentyAtATime() throws Exception {
         String batch = UUID.randomUUID().toString().substring(0, 6);
@@ -798,7 +889,13 @@ class AdminConsoleIT {
                 browser.driver.findElements(By.id("nav-templates")).isEmpty()
                         && browser.driver.findElements(By.id("nav-channels")).isEmpty(),
                 "a CSR's nav has no admin pages");
-        for (String page : List.of("channels.xhtml", "templates.xhtml", "audit.xhtml", "operations.xhtml")) {
+        for (String page : List.of(
+                "channels.xhtml",
+                "templates.xhtml",
+                "audit.xhtml",
+                "operations.xhtml",
+                "api-keys.xhtml",
+                "webhooks.xhtml")) {
             browser.driver.get(ADMIN + "/" + page);
             await("the refusal of " + page)
                     .atMost(WAIT)
@@ -868,6 +965,8 @@ class AdminConsoleIT {
                 "channels.xhtml",
                 "audit.xhtml",
                 "operations.xhtml",
+                "api-keys.xhtml",
+                "webhooks.xhtml",
                 "inbox.xhtml")) {
             browser.driver.get(ADMIN + "/" + page);
             await(page).atMost(WAIT).ignoreExceptions().until(() -> byId("main").isDisplayed());

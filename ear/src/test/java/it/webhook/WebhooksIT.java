@@ -200,6 +200,34 @@ class WebhooksIT {
     }
 
     @Test
+    void anAdminDisablesASubscriptionAndNothingReachesItUntilItIsEnabled() throws Exception {
+        WebhookReceiver receiver = receiver(id -> 200);
+        String subscription = subscribe(receiver, "sent").getString("id");
+        JsonObject disabled = ADMIN.post("/communications/webhooks/" + subscription + "/disable", "")
+                .json();
+        assertEquals("disabled", disabled.getString("state"));
+        assertEquals("disabled by an administrator", disabled.getString("disabledReason"));
+
+        String quiet = CSR.post("/communications/send", email("wh-off", "off-" + UUID.randomUUID()))
+                .json()
+                .getString("communicationId");
+        Tracking.awaitRecipient(quiet, 0, "Sent");
+        Thread.sleep(2000); // an event, were it published, would reach the receiver within moments
+        assertTrue(receiver.about(quiet).isEmpty(), "a disabled subscription gets nothing");
+
+        assertEquals(
+                "enabled",
+                ADMIN.post("/communications/webhooks/" + subscription + "/enable", "")
+                        .json()
+                        .getString("state"));
+        String heard = CSR.post("/communications/send", email("wh-on", "on-" + UUID.randomUUID()))
+                .json()
+                .getString("communicationId");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !receiver.about(heard).isEmpty());
+    }
+
+    @Test
     void onlyAdminsManageWebhooksAndUrlsAreChecked() throws Exception {
         String body = "{\"url\":\"https://hooks.example.com/x\",\"eventTypes\":[\"sent\"]}";
         assertEquals(403, CSR.post("/communications/webhooks", body).status(), "csr may not subscribe");

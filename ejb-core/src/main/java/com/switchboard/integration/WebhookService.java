@@ -84,6 +84,15 @@ public class WebhookService {
         active.forget();
     }
 
+    /** Stops deliveries to a subscription until it is enabled again (an administrator's decision; failures disable it too). */
+    @Audited("webhook.disable")
+    public WebhookSubscription.View disable(String id) {
+        find(id);
+        store.disable(id, "disabled by an administrator", Instant.now(clock).toString());
+        active.forget();
+        return get(id);
+    }
+
     /** Enables a subscription that was disabled after failures (the subscriber is fixed). */
     @Audited("webhook.enable")
     public WebhookSubscription.View enable(String id) {

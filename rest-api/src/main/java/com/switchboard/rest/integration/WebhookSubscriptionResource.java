@@ -97,6 +97,13 @@ public class WebhookSubscriptionResource {
         return Response.noContent().build();
     }
 
+    @Operation(operationId = "disableWebhook", summary = "Stop deliveries to a subscription until it is enabled again")
+    @POST
+    @Path("{id}/disable")
+    public WebhookSubscription.View disable(@PathParam("id") String id) {
+        return webhooks.disable(id);
+    }
+
     @Operation(operationId = "enableWebhook", summary = "Enable a subscription disabled after repeated failures")
     @POST
     @Path("{id}/enable")
