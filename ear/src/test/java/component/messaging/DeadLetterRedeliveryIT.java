@@ -97,12 +97,14 @@ class DeadLetterRedeliveryIT {
                 FailingSmsConsumer.deliveriesOf(communicationId),
                 "JMSXDeliveryCount of each delivery: exactly jms.max.redelivery, none after the move");
 
+        String parkedId;
         try (JMSContext context = cf.createContext();
                 QueueBrowser browser =
                         context.createBrowser(deadLetters, "communicationId = '" + communicationId + "'")) {
             List<?> parked = Collections.list((Enumeration<?>) browser.getEnumeration());
             assertEquals(1, parked.size());
             TextMessage m = (TextMessage) parked.get(0);
+            parkedId = m.getJMSMessageID();
             assertEquals(body, m.getText());
             assertEquals(7, m.getIntProperty(DeliveryTicket.RECIPIENT_INDEX));
             assertEquals("sms", m.getStringProperty("JMS_IBM_ExceptionProblemDestination"));
@@ -110,8 +112,11 @@ class DeadLetterRedeliveryIT {
         }
         assertEquals(0, queues.depth(Channel.SMS), "nothing left on the sms queue");
 
-        // replay puts the ticket (its properties, as tickets carry no body) back; still poison, it comes back
-        assertEquals(1, queues.replay(Channel.SMS));
+        // replay puts the ticket (its properties, as tickets carry no body) back; still poison, it comes back.
+        // First the operator's choice: only the dead letters ticked (by message id) move
+        assertEquals(0, queues.replay(Channel.SMS, List.of("ID:not-parked")), "an id that is not parked moves nothing");
+        assertEquals(1, queues.deadLetterDepth(Channel.SMS));
+        assertEquals(1, queues.replay(Channel.SMS, List.of(parkedId)));
         assertTrue(
                 Poll.until(
                         Duration.ofSeconds(20),
@@ -119,6 +124,14 @@ class DeadLetterRedeliveryIT {
                                 && queues.deadLetterDepth(Channel.SMS) == 1),
                 "replayed, redelivered and dead-lettered again: " + FailingSmsConsumer.deliveriesOf(communicationId));
         assertEquals(List.of(1, 2, 3, 1, 2, 3), FailingSmsConsumer.deliveriesOf(communicationId));
+        // then all of the channel's
+        assertEquals(1, queues.replay(Channel.SMS));
+        assertTrue(
+                Poll.until(
+                        Duration.ofSeconds(20),
+                        () -> FailingSmsConsumer.deliveriesOf(communicationId).size() == 9
+                                && queues.deadLetterDepth(Channel.SMS) == 1),
+                "replayed again: " + FailingSmsConsumer.deliveriesOf(communicationId));
         drain(cf, deadLetters);
     }
 

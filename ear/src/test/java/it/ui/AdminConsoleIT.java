@@ -578,6 +578,55 @@ class AdminConsoleIT {
         }
     }
 
+    @Test
+    @Order(63)
+    void anAdminReplaysAChosenDeadLetterFromTheOperationsPage() throws Exception {
+        String poisoned = "ui-poison-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Switchboard.sandbox().smtp().failRecipient(poisoned, 451, "4.3.0 try again later", 4);
+        try {
+            String id = Tracking.send("""
+                    {"message":{"subject":"Poison","content":"Parked for the operator."},
+                     "recipients":[{"channel":"Email","address":"%s"}]}""".formatted(poisoned));
+            await("the first delivery refused")
+                    .atMost(WAIT)
+                    .until(() -> Switchboard.sandbox().smtp().attempts(poisoned) >= 4);
+            // its recipient taken away: every redelivery fails until the ticket is parked
+            it.support.LocalDynamo.client()
+                    .deleteItem(b -> b.tableName(it.support.LocalDynamo.TABLE)
+                            .key(com.switchboard.communication.RecipientChunks.key(id, 0)));
+            browser.driver.get(ADMIN + "/operations.xhtml");
+            await("the parked ticket listed")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .ignoreExceptions()
+                    .until(() -> {
+                        browser.driver.navigate().refresh();
+                        return !browser.driver
+                                .findElements(By.cssSelector("[data-dead-letter='" + id + "']"))
+                                .isEmpty();
+                    });
+            assertTrue(
+                    byId("operations")
+                            .findElement(By.cssSelector("[data-dead='Email']"))
+                            .getText()
+                            .matches("[1-9]\\d*"),
+                    "the Email row counts its dead letters");
+            browser.driver
+                    .findElement(By.cssSelector("[data-dead-letter='" + id + "'] input[type=checkbox]"))
+                    .click();
+            byId("dead:replaySelected").click();
+            await("the replay confirmed")
+                    .atMost(WAIT)
+                    .ignoreExceptions()
+                    .until(() -> byId("page-messages").getText().contains("1 chosen dead letter queued again."));
+            browser.screenshot("12b-operations-replayed", 1366, 1100);
+        } finally {
+            Switchboard.sandbox().smtp().clearFaults();
+        }
+        browser.driver.get(ADMIN + "/audit.xhtml");
+        assertTrue(byId("audit").getText().contains("channel.replay-selected-dead-letters"), "the replay is audited");
+    }
+
     private static WebElement webhookRow(String url) {
         return browser.driver.findElements(By.cssSelector("#webhooks tbody tr")).stream()
                 .filter(r -> r.getText().contains(url))

@@ -2,6 +2,7 @@ package com.switchboard.delivery;
 
 import com.switchboard.channel.CommunicationLogField;
 import com.switchboard.channel.LogSafe;
+import com.switchboard.channel.control.InFlight;
 import com.switchboard.communication.DeliveryTicket;
 import com.switchboard.metering.CostMeter;
 import com.switchboard.queue.JmsDeadLetterQueue;
@@ -50,6 +51,9 @@ public abstract class DeliveryTicketConsumer implements MessageListener {
     CostMeter meter;
 
     @Inject
+    InFlight inFlight;
+
+    @Inject
     @ConfigProperty(name = "jms.max.redelivery", defaultValue = "5")
     int maxDeliveries;
 
@@ -59,6 +63,15 @@ public abstract class DeliveryTicketConsumer implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
+        inFlight.started(queueName());
+        try {
+            consume(message);
+        } finally {
+            inFlight.ended(queueName());
+        }
+    }
+
+    private void consume(Message message) {
         int delivery = deliveryCount(message);
         meter.jmsReceived(queueName());
         try (CommunicationLogField logged =

@@ -8,6 +8,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -34,6 +35,9 @@ public class ChannelOperations {
     @Inject
     Clock clock;
 
+    @Inject
+    InFlight inFlight;
+
     @Audited("channel.pause")
     public void pause(Channel channel) {
         pauses.save(channel, true, Instant.now(clock).toString());
@@ -56,6 +60,11 @@ public class ChannelOperations {
         return queues.depth(channel);
     }
 
+    /** Messages of the channel this server's consumers are delivering right now. */
+    public int inFlight(Channel channel) {
+        return inFlight.of(channel.queue());
+    }
+
     public long deadLetterDepth(Channel channel) {
         return queues.deadLetterDepth(channel);
     }
@@ -66,6 +75,19 @@ public class ChannelOperations {
         int moved = queues.replay(channel);
         LOG.info(() -> moved + " dead-lettered " + channel + " tickets queued again by an operator");
         return moved;
+    }
+
+    /** Queues the chosen dead letters (by message id, of any channel) again, in one JTA transaction; how many moved. */
+    @Audited("channel.replay-selected-dead-letters")
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public int replayDeadLetters(List<String> messageIds) {
+        int moved = 0;
+        for (Channel channel : Channel.values()) {
+            moved += queues.replay(channel, messageIds);
+        }
+        int total = moved;
+        LOG.info(() -> total + " chosen dead-lettered tickets queued again by an operator");
+        return total;
     }
 
     /**

@@ -11,7 +11,9 @@ import jakarta.jms.JMSConsumer;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
+import java.util.Collection;
 import java.util.Enumeration;
+import java.util.stream.Collectors;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
@@ -46,10 +48,24 @@ public class JmsChannelQueues {
      * its queue or still parked, never lost or doubled.
      */
     public int replay(Channel channel) {
+        return replay(channel, fromQueue(channel));
+    }
+
+    /** As {@link #replay(Channel)}, only the channel's dead letters among {@code messageIds}. */
+    public int replay(Channel channel, Collection<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return 0;
+        }
+        String ids =
+                messageIds.stream().map(id -> "'" + id.replace("'", "''") + "'").collect(Collectors.joining(","));
+        return replay(channel, fromQueue(channel) + " AND JMSMessageID IN (" + ids + ")");
+    }
+
+    private int replay(Channel channel, String selector) {
         return jms.withContext("replay the dead letters of " + channel, context -> {
             int moved = 0;
             Queue target = queue(channel);
-            try (JMSConsumer consumer = context.createConsumer(deadLetters, fromQueue(channel))) {
+            try (JMSConsumer consumer = context.createConsumer(deadLetters, selector)) {
                 for (Message m = consumer.receiveNoWait();
                         m != null;
                         m = moved < REPLAY_BATCH ? consumer.receiveNoWait() : null) {

@@ -41,6 +41,7 @@ public class OperationsView {
     public record Row(
             Channel channel,
             boolean paused,
+            int inFlight,
             long queueDepth,
             long deadLetterDepth,
             String circuit,
@@ -60,6 +61,7 @@ public class OperationsView {
                 rows.add(new Row(
                         channel,
                         operations.paused(channel),
+                        operations.inFlight(channel),
                         operations.queueDepth(channel),
                         operations.deadLetterDepth(channel),
                         s == null ? null : s.circuit(),
@@ -85,6 +87,36 @@ public class OperationsView {
     public String resume(Channel channel) {
         operations.resume(channel);
         return done(channel + " resumed on every server.");
+    }
+
+    /** Message ids of the dead letters ticked on the page. */
+    private List<String> selected = new ArrayList<>();
+
+    public List<String> getSelected() {
+        return selected;
+    }
+
+    public void setSelected(List<String> selected) {
+        this.selected = selected == null ? new ArrayList<>() : selected;
+    }
+
+    public String replaySelected() {
+        String[] ticked = FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getRequestParameterValuesMap()
+                .get("selected");
+        selected = ticked == null ? new ArrayList<>() : new ArrayList<>(List.of(ticked));
+        if (selected.isEmpty()) {
+            FacesContext.getCurrentInstance()
+                    .addMessage(
+                            null,
+                            new FacesMessage(
+                                    FacesMessage.SEVERITY_ERROR, "Tick the dead letters to replay first.", null));
+            return null;
+        }
+        int moved = operations.replayDeadLetters(List.copyOf(selected));
+        selected = new ArrayList<>();
+        return done(moved == 1 ? "1 chosen dead letter queued again." : moved + " chosen dead letters queued again.");
     }
 
     public String replay(Channel channel) {
