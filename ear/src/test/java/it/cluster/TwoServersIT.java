@@ -10,6 +10,7 @@ import it.inapp.NotificationSocketClient;
 import it.support.Api;
 import it.support.Jmx;
 import it.support.Switchboard;
+import it.support.Tracking;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import java.time.Duration;
@@ -35,6 +36,7 @@ import sandbox.LibertyServer;
  * one holds both; a user connected to B sees live a note A delivered (both use A's messaging engine
  * for the push topic: {@code push.engine.address}); and when B dies (SIGKILL, its messaging store
  * deleted) with accepted recipients on its queue, A finishes them once its lease ran out, none twice.
+ * A digest held by messages each server accepted goes out once, whichever server claims it.
  * B is killed by the last test.
  */
 @ExtendWith(Switchboard.class)
@@ -108,6 +110,47 @@ class TwoServersIT {
 
     @Test
     @Order(3)
+    void aDailyDigestOfMessagesAcceptedOnBothServersGoesOutOnce() throws Exception {
+        Api adminA = Api.as("admin");
+        Api adminB = Api.as("admin").on(B_URL);
+        String to = address("digest");
+        String stakeholder = "S-" + UUID.randomUUID();
+        Api.Reply put = adminA.put("/communications/preferences?stakeholderId=" + stakeholder, """
+                {"stakeholderType":"Customer","timezone":"Asia/Kolkata","digestTime":"08:00",
+                 "channels":{"Email":{"enabled":true,"address":"%s","frequency":"Daily"}}}""".formatted(to));
+        assertEquals(200, put.status(), put.body());
+        try {
+            setClocks(adminA, adminB, "2026-11-02T00:00:00Z");
+            for (Api csr : List.of(CSR_A, CSR_B)) {
+                Api.Reply sent = csr.post("/communications/send", """
+                        {"stakeholderIds":["%s"],"urgency":"normal","message":{"subject":"From %s","content":"Held for the digest."}}""".formatted(stakeholder, csr.baseUrl()));
+                assertEquals(202, sent.status(), sent.body());
+                String id = sent.json().getString("communicationId");
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> "digest"
+                                .equals(Tracking.communication(id)
+                                        .getJsonArray("recipients")
+                                        .getJsonObject(0)
+                                        .getString("heldFor", null)));
+            }
+            setClocks(adminA, adminB, "2026-11-02T02:30:00Z"); // 08:00 in Kolkata: both servers' timers race for it
+            awaitEachMailedOnce(List.of(to), Duration.ofSeconds(45));
+            assertEquals("Your daily digest (2 updates)", mailsTo(to).get(0).getSubject());
+        } finally {
+            assertEquals(200, adminA.delete("/communications/clock").status());
+            assertEquals(200, adminB.delete("/communications/clock").status());
+        }
+    }
+
+    private static void setClocks(Api a, Api b, String now) {
+        for (Api server : List.of(a, b)) {
+            Api.Reply r = server.put("/communications/clock", "{\"now\":\"" + now + "\"}");
+            assertEquals(200, r.status(), r.body());
+        }
+    }
+
+    @Test
+    @Order(4)
     void aChannelPausedOnOneServerIsPausedOnBoth() throws Exception {
         try (Jmx a = Jmx.connect();
                 Jmx onB = Jmx.connect(b.serverDir())) {
@@ -120,7 +163,7 @@ class TwoServersIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aUserOnServerBGetsLiveANoteServerADelivered() throws Exception {
         try (NotificationSocketClient onB =
                 NotificationSocketClient.connect(Api.as("user").on(B_URL))) {
@@ -135,7 +178,7 @@ class TwoServersIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void whatAKilledServerAcceptedIsFinishedByTheOtherOnce() throws Exception {
         List<String> addresses = new ArrayList<>();
         try (Jmx a = Jmx.connect()) {
