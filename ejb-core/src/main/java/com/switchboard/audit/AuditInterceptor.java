@@ -21,6 +21,9 @@ public class AuditInterceptor {
         if (audited == null) {
             audited = call.getMethod().getDeclaringClass().getAnnotation(Audited.class);
         }
+        if (audited == null) {
+            return call.proceed(); // bound through a stereotype or an inherited binding: nothing names the action
+        }
         String target = target(call.getParameters());
         try {
             Object result = call.proceed();

@@ -35,6 +35,9 @@ public class Jms {
     @Inject
     CostMeter meter;
 
+    /** Looked up on first use, not injected: deployments without the push topic (component tests) need none. */
+    private volatile ConnectionFactory pushFactory;
+
     /** Sends in the caller's transaction, if any; {@code what} completes "could not …" in the error. */
     public void send(String what, Composer composer) {
         withContext(what, context -> {
@@ -50,11 +53,14 @@ public class Jms {
      * the transaction.
      */
     public void publishForPush(String what, Composer composer) {
-        ConnectionFactory push;
-        try {
-            push = InitialContext.doLookup("jms/push");
-        } catch (NamingException e) {
-            throw new JMSRuntimeException("could not " + what + ": no jms/push connection factory");
+        ConnectionFactory push = pushFactory;
+        if (push == null) {
+            try {
+                push = InitialContext.doLookup("jms/push");
+            } catch (NamingException e) {
+                throw new JMSRuntimeException("could not " + what + ": no jms/push connection factory");
+            }
+            pushFactory = push;
         }
         try (JMSContext context = push.createContext()) {
             composer.send(context, context.createProducer());

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -144,7 +145,7 @@ public class LeaseClaims {
 
     /** Sets {@code set} (a SET expression over {@code values}) on the item only if no server holds a live claim on it. */
     public boolean updateUnclaimed(Map<String, AttributeValue> key, String set, Map<String, AttributeValue> values) {
-        Map<String, AttributeValue> all = new java.util.HashMap<>(values);
+        Map<String, AttributeValue> all = new HashMap<>(values);
         all.put(":now", n(clock.millis()));
         try {
             dynamo.updateItem(b -> b.tableName(table.name())
