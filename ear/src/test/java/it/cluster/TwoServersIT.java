@@ -1,5 +1,6 @@
 package it.cluster;
 
+import static it.support.Mailbox.mailsTo;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,12 +12,9 @@ import it.support.Api;
 import it.support.Jmx;
 import it.support.Switchboard;
 import it.support.Tracking;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -222,19 +220,5 @@ class TwoServersIT {
 
     private static String address(String what) {
         return what + "-" + UUID.randomUUID() + "@cluster.example.com";
-    }
-
-    private static List<Message> mailsTo(String to) {
-        return Arrays.stream(Switchboard.sandbox().mail().getReceivedMessages())
-                .filter(m -> {
-                    try {
-                        return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
-                                .anyMatch(r -> r.toString().equals(to));
-                    } catch (MessagingException e) {
-                        return false;
-                    }
-                })
-                .map(m -> (Message) m)
-                .toList();
     }
 }

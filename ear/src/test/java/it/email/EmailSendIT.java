@@ -1,5 +1,6 @@
 package it.email;
 
+import static it.support.Mailbox.mailsTo;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,12 +10,9 @@ import it.support.Api;
 import it.support.Switchboard;
 import it.support.Tracking;
 import jakarta.json.JsonObject;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -136,19 +134,6 @@ class EmailSendIT {
     private static MimeMessage awaitMailTo(String to) {
         await().atMost(Duration.ofSeconds(30)).until(() -> !mailsTo(to).isEmpty());
         return mailsTo(to).get(0);
-    }
-
-    private static List<MimeMessage> mailsTo(String to) {
-        return Arrays.stream(Switchboard.sandbox().mail().getReceivedMessages())
-                .filter(m -> {
-                    try {
-                        return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
-                                .anyMatch(a -> a.toString().equals(to));
-                    } catch (jakarta.mail.MessagingException e) {
-                        return false;
-                    }
-                })
-                .toList();
     }
 
     private static String issuedIdFor(String to) {

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -29,12 +28,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Every administrative action (API keys, webhook subscriptions, channel pause, resume and
- * dead-letter replay, test sends, suppression overrides, the local clock), whoever made it through
+ * dead-letter replay, test sends, suppression lifts, stakeholder profiles), whoever made it through
  * the API, the console or JMX: {@code AUDIT#<yyyy-mm-dd>} / {@code <at>#<id>}, newest read first,
  * kept as long as communications ({@code retention.communications.days}). A few items a day, so one
  * partition per day is never hot. The caller is the authenticated principal of the request or JMX
- * call ({@code system} when there is none, as in a timer); the action is recorded when it was made,
- * and a failed one with its failure, so an attempt is visible too.
+ * call ({@code system} when there is none, as in a timer); {@link AuditInterceptor} records each
+ * action of an {@link Audited} method when it was made, a failed one with its failure too.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -56,18 +55,6 @@ public class AuditLog {
     @Inject
     Principal principal;
 
-    /** Runs {@code action} and records it with its outcome; its failure is recorded, then thrown. */
-    public <T> T audited(String action, String target, String detail, Supplier<T> work) {
-        try {
-            T result = work.get();
-            record(action, target, detail, "ok");
-            return result;
-        } catch (RuntimeException e) {
-            record(action, target, detail, "failed: " + e.getClass().getSimpleName());
-            throw e;
-        }
-    }
-
     /** Records an action made just now by the current caller. */
     public void record(String action, String target, String detail, String outcome) {
         Instant now = clock.instant();
@@ -75,7 +62,8 @@ public class AuditLog {
                 key(PARTITION + LocalDate.ofInstant(now, ZoneOffset.UTC), now + "#" + UUID.randomUUID());
         item.put("type", s("Audit"));
         item.put("at", s(now.toString()));
-        item.put("who", s(caller()));
+        String who = caller();
+        item.put("who", s(who));
         item.put("action", s(action));
         putIfPresent(item, "target", target);
         putIfPresent(item, "detail", detail);
@@ -85,7 +73,7 @@ public class AuditLog {
             dynamo.putItem(b -> b.tableName(table.name()).item(item));
         } catch (RuntimeException e) {
             // the action is made; its record is lost with a trace in the log, never the action
-            LOG.log(Level.SEVERE, "audit record lost: " + caller() + " " + action + " " + target + " " + outcome, e);
+            LOG.log(Level.SEVERE, "audit record lost: " + who + " " + action + " " + target + " " + outcome, e);
         }
     }
 

@@ -40,7 +40,11 @@ public class Jms {
 
     /** Sends in the caller's transaction, if any; {@code what} completes "could not …" in the error. */
     public void send(String what, Composer composer) {
-        withContext(what, context -> {
+        send(connectionFactory, what, composer);
+    }
+
+    private static void send(ConnectionFactory factory, String what, Composer composer) {
+        withContext(factory, what, context -> {
             composer.send(context, context.createProducer());
             return null;
         });
@@ -62,11 +66,7 @@ public class Jms {
             }
             pushFactory = push;
         }
-        try (JMSContext context = push.createContext()) {
-            composer.send(context, context.createProducer());
-        } catch (JMSException e) {
-            throw new JMSRuntimeException("could not " + what + ": " + e.getMessage(), e.getErrorCode(), e);
-        }
+        send(push, what, composer);
     }
 
     /** Sends in a local transaction: every message, committed when this returns, or none and an exception. */
@@ -97,7 +97,11 @@ public class Jms {
      * it receives is then consumed only if that commits); {@code what} completes "could not …".
      */
     public <T> T withContext(String what, Work<T> work) {
-        try (JMSContext context = connectionFactory.createContext()) {
+        return withContext(connectionFactory, what, work);
+    }
+
+    private static <T> T withContext(ConnectionFactory factory, String what, Work<T> work) {
+        try (JMSContext context = factory.createContext()) {
             return work.run(context);
         } catch (JMSException e) {
             throw new JMSRuntimeException("could not " + what + ": " + e.getMessage(), e.getErrorCode(), e);

@@ -1,5 +1,6 @@
 package com.switchboard.admin.operations;
 
+import com.switchboard.admin.support.FieldMessages;
 import com.switchboard.channel.Channel;
 import com.switchboard.channel.ChannelCatalog;
 import com.switchboard.channel.ChannelStatus;
@@ -89,33 +90,17 @@ public class OperationsView {
         return done(channel + " resumed on every server.");
     }
 
-    /** Message ids of the dead letters ticked on the page. */
-    private List<String> selected = new ArrayList<>();
-
-    public List<String> getSelected() {
-        return selected;
-    }
-
-    public void setSelected(List<String> selected) {
-        this.selected = selected == null ? new ArrayList<>() : selected;
-    }
-
+    /** Queues again the dead letters ticked on the page (checkboxes named {@code selected}, valued by message id). */
     public String replaySelected() {
         String[] ticked = FacesContext.getCurrentInstance()
                 .getExternalContext()
                 .getRequestParameterValuesMap()
                 .get("selected");
-        selected = ticked == null ? new ArrayList<>() : new ArrayList<>(List.of(ticked));
-        if (selected.isEmpty()) {
-            FacesContext.getCurrentInstance()
-                    .addMessage(
-                            null,
-                            new FacesMessage(
-                                    FacesMessage.SEVERITY_ERROR, "Tick the dead letters to replay first.", null));
+        if (ticked == null || ticked.length == 0) {
+            FieldMessages.page(FacesMessage.SEVERITY_ERROR, "Tick the dead letters to replay first.");
             return null;
         }
-        int moved = operations.replayDeadLetters(List.copyOf(selected));
-        selected = new ArrayList<>();
+        int moved = operations.replayDeadLetters(List.of(ticked));
         return done(moved == 1 ? "1 chosen dead letter queued again." : moved + " chosen dead letters queued again.");
     }
 
@@ -127,7 +112,7 @@ public class OperationsView {
     private String done(String message) {
         rows = null;
         parked = null;
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));
+        FieldMessages.page(FacesMessage.SEVERITY_INFO, message);
         return null;
     }
 }
