@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +33,8 @@ import java.util.regex.Pattern;
  * (or {@code failed}, {@link WhatsAppStatuses}) go, HMAC-signed, to {@code /webhooks/whatsapp}.
  * Posts run on a background thread a little later, so WireMock never waits for Switchboard and the
  * recipient is normally Sent (its provider reference stored) by the time the receipt arrives. Only
- * successful answers get receipts: fault stubs a test adds produce none.
+ * successful answers get receipts: fault stubs a test adds produce none. It also plays customers
+ * writing to us ({@link CustomerMessages}).
  */
 public final class ProviderReceiptListener implements ServeEventListener, AutoCloseable {
     private static final Duration FIRST = Duration.ofMillis(300);
@@ -67,13 +69,15 @@ public final class ProviderReceiptListener implements ServeEventListener, AutoCl
         Request request = event.getRequest();
         LoggedResponse response = event.getResponse();
         if (response == null
-                || response.getStatus() != 200
+                || response.getStatus() / 100 != 2
                 || !"POST".equals(request.getMethod().getName())) {
             return;
         }
         String path = URI.create(request.getUrl()).getPath();
         try {
-            if ("/".equals(path)) {
+            if (path.matches(CustomerMessages.PATH)) {
+                customerWrote(path.endsWith("whatsapp"), json(request.getBodyAsString()));
+            } else if ("/".equals(path)) {
                 snsPublished(request, response);
             } else if (GRAPH_MESSAGES.matcher(path).matches()) {
                 graphAccepted(request, response);
@@ -124,6 +128,26 @@ public final class ProviderReceiptListener implements ServeEventListener, AutoCl
                 SECOND,
                 () -> postWhatsApp(WhatsAppStatuses.notification(WhatsAppStatuses.withCallbackData(
                         WhatsAppStatuses.settled(wamid, to, Instant.now()), callbackData))));
+    }
+
+    /** The sandbox's "a customer writes" call ({@link CustomerMessages}): the provider's notification, at once. */
+    private void customerWrote(boolean whatsApp, JsonObject call) {
+        String from = call.getString("from");
+        String text = call.getString("text", null);
+        String id = UUID.randomUUID().toString();
+        if (whatsApp) {
+            JsonObject media = call.containsKey("media") ? call.getJsonObject("media") : null;
+            later(
+                    Duration.ZERO,
+                    () -> postWhatsApp(CustomerMessages.whatsApp(from, text, media, "wamid.in-" + id, Instant.now())));
+        } else {
+            later(
+                    Duration.ZERO,
+                    () -> post(
+                            smsWebhook,
+                            signer.notification(SnsSandboxSigner.SMS_TOPIC, CustomerMessages.sms(from, text, id)),
+                            Map.of("x-amz-sns-message-type", "Notification")));
+        }
     }
 
     private void postWhatsApp(String body) {

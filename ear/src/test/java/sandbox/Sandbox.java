@@ -89,6 +89,7 @@ public final class Sandbox implements AutoCloseable {
         SnsStubs.install(wireMock);
         GraphApiStubs.install(wireMock);
         ChatWebhookStubs.install(wireMock);
+        CustomerMessages.install(wireMock);
     }
 
     public WireMockServer wireMock() {

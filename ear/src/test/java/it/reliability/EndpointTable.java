@@ -135,6 +135,20 @@ final class EndpointTable {
             row("GET", "/communications/webhooks/{id}/deliveries")
                     .at("/communications/webhooks/matrix-unknown/deliveries")
                     .expect(401, 403, 404, 403, 403),
+            row("GET", "/communications/conversations").expect(401, 200, 200, 403, 403),
+            row("GET", "/communications/conversations/{threadId}")
+                    .at("/communications/conversations/sms-447400000099")
+                    .expect(401, 404, 404, 403, 403),
+            row("POST", "/communications/conversations/{threadId}/read")
+                    .at("/communications/conversations/sms-447400000099/read")
+                    .expect(401, 404, 404, 403, 403),
+            row("POST", "/communications/conversations/{threadId}/replies")
+                    .at("/communications/conversations/sms-447400000099/replies")
+                    .body("{\"text\":\"matrix\"}")
+                    .expect(401, 404, 404, 403, 403),
+            row("GET", "/communications/{id}/replies")
+                    .at("/communications/{comm}/replies")
+                    .expect(401, 200, 200, 403, 403),
             row("GET", "/communications/templates").expect(401, 200, 200, 403, 403),
             // the admin's PUT runs first and creates the profile the GET reads
             row("PUT", "/communications/preferences/profile")

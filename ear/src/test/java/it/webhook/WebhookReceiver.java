@@ -65,6 +65,11 @@ public final class WebhookReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
+    /** Everything that arrived, in arrival order. */
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
     /** What arrived about one communication, in arrival order. */
     public List<Received> about(String communicationId) {
         return received.stream().filter(r -> r.about(communicationId)).toList();

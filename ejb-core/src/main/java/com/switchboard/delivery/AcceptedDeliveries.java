@@ -6,6 +6,8 @@ import com.switchboard.communication.DynamoCommunicationStore.StoredRecipient;
 import com.switchboard.communication.DynamoProviderRefStore;
 import com.switchboard.communication.DynamoProviderRefStore.ProviderRef;
 import com.switchboard.communication.RecipientMoves;
+import com.switchboard.conversation.DynamoConversationStore;
+import com.switchboard.conversation.ThreadIds;
 import com.switchboard.coordination.FallbackService;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +21,8 @@ import java.util.function.Predicate;
  * The recipients of one chunk of tickets that their provider accepted and whose move to Sent is
  * still to be written: the moves (one conditional UpdateItem per recipient chunk, which also counts
  * them), the provider references receipts look recipients up by where the provider's receipts do
- * not name the recipient themselves (one BatchWriteItem), the escalation checks.
+ * not name the recipient themselves (one BatchWriteItem), the messages to SMS and WhatsApp numbers
+ * in their conversations (one BatchWriteItem per 25), the escalation checks.
  * {@link DeliveryService} flushes it when the chunk ends, also when it ends with an exception, and
  * before that whenever the oldest waiting acceptance is older than {@code referenceWaitMillis}
  * where a receipt needs its reference (so it seldom comes before it), or {@code maxWaitMillis}
@@ -32,7 +35,11 @@ final class AcceptedDeliveries {
     private record Accepted(StoredRecipient recipient, String deliveryId, String providerMessageId, ChunkMove move) {}
 
     private final String communicationId;
+    /** The text kept in conversations, or null when this communication's messages are kept there already. */
+    private final String text;
+
     private final RecipientMoves moves;
+    private final DynamoConversationStore conversations;
     private final DynamoProviderRefStore providerRefs;
     private final FallbackService fallbacks;
     private final ProviderAcceptances acceptances;
@@ -46,7 +53,9 @@ final class AcceptedDeliveries {
 
     AcceptedDeliveries(
             String communicationId,
+            String text,
             RecipientMoves moves,
+            DynamoConversationStore conversations,
             DynamoProviderRefStore providerRefs,
             FallbackService fallbacks,
             ProviderAcceptances acceptances,
@@ -55,7 +64,9 @@ final class AcceptedDeliveries {
             long referenceWaitMillis,
             long maxWaitMillis) {
         this.communicationId = communicationId;
+        this.text = text;
         this.moves = moves;
+        this.conversations = conversations;
         this.providerRefs = providerRefs;
         this.fallbacks = fallbacks;
         this.acceptances = acceptances;
@@ -84,10 +95,10 @@ final class AcceptedDeliveries {
         List<Accepted> batch = List.copyOf(waiting);
         waiting.clear();
         referenced = false;
+        Instant now = Instant.now(clock);
         List<ChunkMove> made = moves.moveAll(
-                communicationId,
-                batch.stream().map(Accepted::move).toList(),
-                Instant.now(clock).toString());
+                communicationId, batch.stream().map(Accepted::move).toList(), now.toString());
+        List<DynamoConversationStore.Sent> said = new ArrayList<>();
         Map<String, ProviderRef> refs = new LinkedHashMap<>();
         List<Integer> escalations = new ArrayList<>();
         for (Accepted a : batch) {
@@ -102,6 +113,16 @@ final class AcceptedDeliveries {
                                     communicationId,
                                     a.recipient().index()));
                 }
+                if (text != null && ThreadIds.conversational(a.recipient().channel())) {
+                    said.add(new DynamoConversationStore.Sent(
+                            ThreadIds.of(a.recipient().channel(), a.recipient().address()),
+                            a.deliveryId(),
+                            communicationId,
+                            a.recipient().index(),
+                            a.providerMessageId(),
+                            now,
+                            text));
+                }
                 if (a.recipient().escalates()) {
                     escalations.add(a.recipient().index());
                 }
@@ -109,6 +130,9 @@ final class AcceptedDeliveries {
         }
         if (!refs.isEmpty()) {
             providerRefs.putAll(refs);
+        }
+        if (!said.isEmpty()) {
+            conversations.recordSent(said);
         }
         escalations.forEach(index -> fallbacks.accepted(communicationId, index));
     }

@@ -18,6 +18,8 @@ import com.switchboard.communication.DynamoCommunicationStore.StoredRecipient;
 import com.switchboard.communication.DynamoProviderRefStore;
 import com.switchboard.communication.RecipientMoves;
 import com.switchboard.communication.RecipientStatus;
+import com.switchboard.conversation.ConversationService;
+import com.switchboard.conversation.DynamoConversationStore;
 import com.switchboard.coordination.FallbackService;
 import com.switchboard.coordination.timing.HoldService;
 import com.switchboard.limits.ChannelBudgets;
@@ -73,6 +75,9 @@ public class DeliveryService {
 
     @Inject
     DynamoProviderRefStore providerRefs;
+
+    @Inject
+    DynamoConversationStore conversations;
 
     @Inject
     ChannelProviders providers;
@@ -152,7 +157,12 @@ public class DeliveryService {
                 .orElseThrow(() -> new IllegalStateException("no communication " + communicationId));
         AcceptedDeliveries accepted = new AcceptedDeliveries(
                 communicationId,
+                // a CSR's reply is in its thread already
+                ConversationService.isReply(details.correlationId())
+                        ? null
+                        : details.rendered().text(),
                 moves,
+                conversations,
                 providerRefs,
                 fallbacks,
                 acceptances,

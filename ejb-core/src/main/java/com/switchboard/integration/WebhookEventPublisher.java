@@ -4,6 +4,9 @@ import com.switchboard.channel.Channel;
 import com.switchboard.communication.DynamoCommunicationStore;
 import com.switchboard.communication.RecipientStatus;
 import com.switchboard.communication.RecipientStatusChanged;
+import com.switchboard.conversation.ConversationThread;
+import com.switchboard.conversation.InboundReceived;
+import com.switchboard.conversation.ThreadMessage;
 import com.switchboard.preference.Suppression;
 import com.switchboard.tracking.RecipientRead;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +21,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Turns recipient status changes and reads into webhook events for the subscriptions that want
+ * Turns recipient status changes, reads and customers' messages into webhook events for the subscriptions that want
  * them and queues one delivery per subscription. Runs on the thread that wrote the status, so it
  * only builds the body and queues: the HTTP work happens on {@link WebhookConsumer}'s threads.
  */
@@ -57,6 +60,35 @@ public class WebhookEventPublisher {
         publish(WebhookEventType.READ, e.communicationId(), e.index(), e.channel(), null, null, e.at());
     }
 
+    void inbound(@Observes InboundReceived e) {
+        try {
+            List<WebhookSubscription> wanting = subscriptions.wanting(WebhookEventType.INBOUND);
+            if (wanting.isEmpty()) {
+                return;
+            }
+            ThreadMessage m = e.message();
+            ConversationThread t = e.thread();
+            queue(
+                    WebhookEventType.INBOUND,
+                    wanting,
+                    JSONB.toJson(new InboundWebhookEvent(
+                            WebhookEventType.INBOUND.wireName(),
+                            m.at(),
+                            new InboundWebhookEvent.Data(
+                                    t.id(),
+                                    t.channel(),
+                                    t.number(),
+                                    t.stakeholderId(),
+                                    m.id(),
+                                    m.text(),
+                                    m.media(),
+                                    m.inReplyTo()))));
+        } catch (RuntimeException ex) {
+            // the message is stored and listed; only the notification about it is lost, and logged
+            LOG.log(Level.WARNING, "webhook event inbound for " + e.thread().id() + " could not be queued", ex);
+        }
+    }
+
     static WebhookEventType typeOf(RecipientStatus status, String reason) {
         switch (status) {
             case Sent:
@@ -87,15 +119,14 @@ public class WebhookEventPublisher {
                     .details(communicationId)
                     .map(DynamoCommunicationStore.Details::correlationId)
                     .orElse(null);
-            String body = JSONB.toJson(new WebhookEvent(
-                    type.wireName(),
-                    at,
-                    new WebhookEvent.Data(communicationId, index, channel.name(), status, reason, correlationId)));
-            String webhookId = "msg_" + UUID.randomUUID().toString().replace("-", "");
-            long now = clock.millis();
-            queue.publish(wanting.stream()
-                    .map(w -> new WebhookMessage(w.id(), webhookId, type.wireName(), body, now, 1))
-                    .toList());
+            queue(
+                    type,
+                    wanting,
+                    JSONB.toJson(new WebhookEvent(
+                            type.wireName(),
+                            at,
+                            new WebhookEvent.Data(
+                                    communicationId, index, channel.name(), status, reason, correlationId))));
         } catch (RuntimeException e) {
             // the status is written and the caller's work (a delivery, a receipt) must not be undone
             // or repeated for a notification; the loss is logged with what it was about
@@ -105,5 +136,14 @@ public class WebhookEventPublisher {
                             + " could not be queued",
                     e);
         }
+    }
+
+    /** One delivery of {@code body} per subscription, all with the same webhook id. */
+    private void queue(WebhookEventType type, List<WebhookSubscription> wanting, String body) {
+        String webhookId = "msg_" + UUID.randomUUID().toString().replace("-", "");
+        long now = clock.millis();
+        queue.publish(wanting.stream()
+                .map(w -> new WebhookMessage(w.id(), webhookId, type.wireName(), body, now, 1))
+                .toList());
     }
 }

@@ -114,7 +114,7 @@ public class WebhookService {
     private static Set<WebhookEventType> eventTypes(List<String> names) {
         if (names == null || names.isEmpty()) {
             throw InvalidRequestException.invalid(
-                    "eventTypes", "at least one of sent, delivered, failed, read, opted-out");
+                    "eventTypes", "at least one of sent, delivered, failed, read, opted-out, inbound");
         }
         Set<WebhookEventType> types = EnumSet.noneOf(WebhookEventType.class);
         List<FieldError> errors = new ArrayList<>();
@@ -126,7 +126,7 @@ public class WebhookService {
                             () -> errors.add(new FieldError(
                                     "eventTypes[" + at + "]",
                                     "unknown event type '" + names.get(at)
-                                            + "'; one of sent, delivered, failed, read, opted-out")));
+                                            + "'; one of sent, delivered, failed, read, opted-out, inbound")));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(InvalidRequestException.Kind.INVALID_VALUE, errors);

@@ -134,7 +134,49 @@ public class DynamoPreferenceStore {
         history.put("at", s(change.at()));
         history.put("by", s(change.by()));
         history.put("changes", list(change.changes()));
-        writer.putAll(List.of(history, item(p)));
+        List<Map<String, AttributeValue>> items = new java.util.ArrayList<>(List.of(history, item(p)));
+        items.addAll(numberItems(p));
+        writer.putAll(items);
+    }
+
+    /**
+     * The stakeholder whose preferences give {@code number} for {@code channel} (SMS or WhatsApp), so
+     * a customer's reply finds who wrote: one GetItem for the number's {@code NUMBER#<channel>#<number>}
+     * item, written with the preferences, and one for the preferences it names, which must still give
+     * that number (a stakeholder who changed number leaves the old item behind; the next one to save
+     * it takes it over).
+     */
+    public Optional<Preferences> findByNumber(String channel, String number) {
+        var result = dynamo.getItem(b -> b.tableName(table.name()).key(key(numberKey(channel, number), "OWNER")));
+        if (!result.hasItem() || result.item().isEmpty()) {
+            return Optional.empty();
+        }
+        return find(str(result.item(), "stakeholderId"))
+                .filter(p -> p.channels().entrySet().stream()
+                        .anyMatch(e -> e.getKey().equalsIgnoreCase(channel)
+                                && number.equals(e.getValue().destination())));
+    }
+
+    /** One {@code NUMBER#} item per SMS or WhatsApp number of the preferences (see {@link #findByNumber}). */
+    private static List<Map<String, AttributeValue>> numberItems(Preferences p) {
+        return p.channels().entrySet().stream()
+                .filter(e -> NUMBERED.contains(e.getKey().toLowerCase(java.util.Locale.ROOT)))
+                .filter(e -> e.getValue().destination() != null
+                        && !e.getValue().destination().isBlank())
+                .map(e -> {
+                    Map<String, AttributeValue> item =
+                            key(numberKey(e.getKey(), e.getValue().destination()), "OWNER");
+                    item.put("type", s("NumberOwner"));
+                    item.put("stakeholderId", s(p.stakeholderId()));
+                    return item;
+                })
+                .toList();
+    }
+
+    private static final java.util.Set<String> NUMBERED = java.util.Set.of("sms", "whatsapp");
+
+    private static String numberKey(String channel, String number) {
+        return "NUMBER#" + channel.toLowerCase(java.util.Locale.ROOT) + "#" + number;
     }
 
     private static Map<String, AttributeValue> item(Preferences p) {

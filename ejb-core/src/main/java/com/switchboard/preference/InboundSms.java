@@ -10,9 +10,9 @@ import java.util.Optional;
 /**
  * A customer's SMS to our number, as AWS End User Messaging two-way SMS publishes it to the SMS
  * events topic: {@code originationNumber} (theirs), {@code destinationNumber} (ours),
- * {@code messageBody}. Only its keywords matter here ({@link ConsentService#reply}).
+ * {@code messageBody}, {@code inboundMessageId} (null when absent).
  */
-public record InboundSms(String from, String to, String text) {
+public record InboundSms(String from, String to, String text, String id) {
 
     public static Optional<InboundSms> parse(String json) {
         if (json == null || json.isBlank()) {
@@ -26,7 +26,8 @@ public record InboundSms(String from, String to, String text) {
             String body = text(o, "messageBody");
             return from == null || body == null || !from.matches("\\+[1-9][0-9]{6,14}")
                     ? Optional.empty()
-                    : Optional.of(new InboundSms(from, text(o, "destinationNumber"), body));
+                    : Optional.of(
+                            new InboundSms(from, text(o, "destinationNumber"), body, text(o, "inboundMessageId")));
         } catch (JsonException | IllegalStateException notJson) {
             return Optional.empty();
         }

@@ -32,7 +32,14 @@ class PackageLayersTest {
         LAYERS.put("reference data", new String[] {"template", "channel", "preference", "apikey", "limits"});
         LAYERS.put("communication", new String[] {"communication"});
         LAYERS.put("pipeline", new String[] {
-            "analytics", "queue", "scheduling", "communication.send", "coordination", "coordination.timing", "tracking"
+            "analytics",
+            "queue",
+            "scheduling",
+            "communication.send",
+            "coordination",
+            "coordination.timing",
+            "tracking",
+            "conversation"
         });
         LAYERS.put("providers", new String[] {
             "channel.email", "channel.sms", "channel.whatsapp", "channel.inapp", "channel.chat", "channel.control"

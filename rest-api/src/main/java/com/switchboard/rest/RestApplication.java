@@ -41,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = "Templates", description = "Versioned message templates"),
             @Tag(name = "In-app inbox", description = "The signed-in user's own notes"),
             @Tag(name = "Analytics", description = "Delivery statistics"),
+            @Tag(name = "Conversations", description = "Customers' SMS and WhatsApp messages and CSRs' replies"),
             @Tag(name = "API keys", description = "Keys of integration clients (administrators)"),
             @Tag(name = "Webhooks", description = "Receipts from providers, authenticated by signature"),
             @Tag(name = "Consent", description = "Suppressions, opt-outs and one-click unsubscribe"),

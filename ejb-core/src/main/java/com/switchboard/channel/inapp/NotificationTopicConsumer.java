@@ -1,5 +1,7 @@
 package com.switchboard.channel.inapp;
 
+import com.switchboard.conversation.ConversationSignals;
+import com.switchboard.conversation.ConversationWatchers;
 import com.switchboard.metering.CostMeter;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJBException;
@@ -14,7 +16,8 @@ import jakarta.jms.MessageListener;
 /**
  * This server's non-durable subscription to {@code jms/topic/notifications} (activation spec
  * {@code switchboard/ejb-core/NotificationTopicConsumer}): every server gets every note and pushes
- * it to the sockets its users hold here. No transaction: a push is not worth redelivering, the
+ * it to the sockets its users hold here; a conversation signal goes to this server's conversation
+ * pages. No transaction: a push is not worth redelivering, the
  * inbox holds the note.
  */
 @MessageDriven(
@@ -30,11 +33,19 @@ public class NotificationTopicConsumer implements MessageListener {
     @Inject
     LocalNotificationSessions sessions;
 
+    @Inject
+    ConversationWatchers conversations;
+
     @Override
     public void onMessage(Message message) {
         meter.jmsReceived("notifications");
         try {
-            JmsTopicNotificationPush.read(message).forEach(sessions::deliver);
+            var thread = ConversationSignals.threadOf(message);
+            if (thread.isPresent()) {
+                conversations.changed(thread.get());
+            } else {
+                JmsTopicNotificationPush.read(message).forEach(sessions::deliver);
+            }
         } catch (JMSException e) {
             throw new EJBException("unreadable notification", e);
         }

@@ -1,6 +1,9 @@
 package com.switchboard.channel.whatsapp;
 
 import com.switchboard.channel.Channel;
+import com.switchboard.conversation.ConversationService;
+import com.switchboard.conversation.InboundMessage;
+import com.switchboard.conversation.ThreadMessage;
 import com.switchboard.error.InvalidRequestException;
 import com.switchboard.preference.ConsentService;
 import com.switchboard.tracking.ReceiptService;
@@ -28,14 +31,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * What the WhatsApp webhook does once a request is authentic: the subscription handshake; for each
  * customer message ({@code entry[].changes[].value.messages[]}) the sender's last inbound time,
- * which opens their 24-hour window, and an opt-out when the text is a STOP-like keyword; each status
+ * which opens their 24-hour window, an opt-out when the text is a STOP-like keyword, and the message
+ * itself in the sender's conversation ({@link ConversationService}); each status
  * receipt ({@code statuses[]}) goes to the {@link ReceiptService} like SES and SMS receipts do.
  */
 @ApplicationScoped
 public class WhatsAppWebhookService {
 
-    /** One customer message: who wrote ({@code +}E.164), when, and its text (null for media). */
-    public record Inbound(String from, Instant at, String text) {}
+    /**
+     * One customer message: who wrote ({@code +}E.164), when, its text (null for media), its wamid and
+     * what media it carried (null for text).
+     */
+    public record Inbound(String from, Instant at, String text, String id, ThreadMessage.Media media) {}
 
     @Inject
     DynamoWhatsAppContactStore contacts;
@@ -48,6 +55,9 @@ public class WhatsAppWebhookService {
 
     @Inject
     RecentNotifications recent;
+
+    @Inject
+    ConversationService conversations;
 
     @Inject
     @ConfigProperty(name = "whatsapp.verify.token", defaultValue = "")
@@ -110,6 +120,7 @@ public class WhatsAppWebhookService {
         contacts.recordInbound(m.from(), m.at());
         // STOP: every later WhatsApp send to the number fails opted-out before Graph is called; START lifts that
         consent.reply(Channel.WhatsApp, m.from(), m.text());
+        conversations.receive(new InboundMessage(Channel.WhatsApp, m.from(), m.at(), m.id(), m.text(), m.media()));
     }
 
     static Optional<Instant> newest(byte[] rawBody) {
@@ -173,7 +184,34 @@ public class WhatsAppWebhookService {
             return Optional.empty(); // nothing we could key a window on
         }
         // Cloud API sends the sender's WhatsApp id: the E.164 number without its '+'
-        return Optional.of(new Inbound("+" + from, Instant.ofEpochSecond(Long.parseLong(timestamp)), text(message)));
+        String id = message.getString("id", "");
+        return Optional.of(new Inbound(
+                "+" + from,
+                Instant.ofEpochSecond(Long.parseLong(timestamp)),
+                text(message),
+                id.isEmpty() ? from + "-" + timestamp : id,
+                media(message)));
+    }
+
+    /**
+     * What a media message carried ({@code image}, {@code document}, {@code audio}, {@code video},
+     * {@code sticker}: their media id, MIME type, caption, file name), or the type alone for what
+     * has no media (a location, contacts, a reaction); null for text and buttons.
+     */
+    private static ThreadMessage.Media media(JsonObject message) {
+        String type = message.getString("type", "");
+        if (type.isEmpty() || "text".equals(type) || "button".equals(type)) {
+            return null;
+        }
+        if (message.get(type) instanceof JsonObject content) {
+            return new ThreadMessage.Media(
+                    type,
+                    content.getString("id", null),
+                    content.getString("mime_type", null),
+                    content.getString("caption", null),
+                    content.getString("filename", null));
+        }
+        return new ThreadMessage.Media(type, null, null, null, null);
     }
 
     /** A text message's body, or a quick-reply button's label ("Stop promotions" templates). */

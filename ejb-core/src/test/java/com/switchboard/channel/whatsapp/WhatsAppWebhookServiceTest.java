@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.switchboard.conversation.ThreadMessage;
 import com.switchboard.error.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -19,16 +20,27 @@ class WhatsAppWebhookServiceTest {
                 {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[
                   {"value":{"messaging_product":"whatsapp","messages":[
                      {"from":"447911123456","id":"wamid.a","timestamp":"1767261600","type":"text","text":{"body":"hi"}},
-                     {"from":"34600111222","id":"wamid.b","timestamp":"1767261700","type":"text","text":{"body":"hola"}}]},
+                     {"from":"34600111222","id":"wamid.b","timestamp":"1767261700","type":"text","text":{"body":"hola"}},
+                     {"from":"34600111222","id":"wamid.d","timestamp":"1767261710","type":"document",
+                      "document":{"id":"media-1","mime_type":"application/pdf","filename":"quote.pdf","caption":"signed"}}]},
                    "field":"messages"},
                   {"value":{"messaging_product":"whatsapp","statuses":[{"id":"wamid.c","status":"delivered",
                      "timestamp":"1767261800","recipient_id":"447911000000"}]},"field":"messages"}]}]}""";
         assertEquals(
                 List.of(
-                        new WhatsAppWebhookService.Inbound("+447911123456", Instant.ofEpochSecond(1767261600), "hi"),
-                        new WhatsAppWebhookService.Inbound("+34600111222", Instant.ofEpochSecond(1767261700), "hola")),
+                        new WhatsAppWebhookService.Inbound(
+                                "+447911123456", Instant.ofEpochSecond(1767261600), "hi", "wamid.a", null),
+                        new WhatsAppWebhookService.Inbound(
+                                "+34600111222", Instant.ofEpochSecond(1767261700), "hola", "wamid.b", null),
+                        new WhatsAppWebhookService.Inbound(
+                                "+34600111222",
+                                Instant.ofEpochSecond(1767261710),
+                                null,
+                                "wamid.d",
+                                new ThreadMessage.Media(
+                                        "document", "media-1", "application/pdf", "signed", "quote.pdf"))),
                 WhatsAppWebhookService.inboundMessages(payload.getBytes(StandardCharsets.UTF_8)),
-                "two customer messages, no receipt");
+                "three customer messages (one a document, by its media id), no receipt");
     }
 
     @Test
