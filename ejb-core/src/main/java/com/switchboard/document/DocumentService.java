@@ -110,6 +110,11 @@ public class DocumentService {
         return d;
     }
 
+    /** The largest document accepted, in bytes ({@code attachment.max.bytes}). */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
     /**
      * The references of a send's {@code attachments}, read with one BatchGetItem; every id unknown,
      * past its retention or beyond the count or total size is added to {@code errors} as

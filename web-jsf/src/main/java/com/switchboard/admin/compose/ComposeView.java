@@ -8,6 +8,7 @@ import com.switchboard.communication.send.SendAccepted;
 import com.switchboard.communication.send.SendService;
 import com.switchboard.error.InvalidRequestException;
 import com.switchboard.error.NotFoundException;
+import com.switchboard.error.TooLargeException;
 import com.switchboard.error.TooManyRequestsException;
 import com.switchboard.template.ProviderTemplate;
 import com.switchboard.template.RenderedMessage;
@@ -40,6 +41,9 @@ public class ComposeView implements Serializable {
 
     @Inject
     SendService sendService;
+
+    @Inject
+    ComposeAttachment attachment;
 
     @Inject
     TemplateService templates;
@@ -124,6 +128,16 @@ public class ComposeView implements Serializable {
                 : Arrays.stream(stakeholderIds.split("[,\\s]+"))
                         .filter(s -> !s.isBlank())
                         .toList();
+        List<String> attachments;
+        try {
+            attachments = attachment.upload(FieldMessages.user());
+        } catch (InvalidRequestException e) {
+            FieldMessages.show(e, field -> FORM + ComposeAttachment.FIELD);
+            return null;
+        } catch (TooLargeException e) {
+            FieldMessages.page(FacesMessage.SEVERITY_ERROR, "Not sent: the attachment " + e.getMessage() + ".");
+            return null;
+        }
         SendRequest.Message message = new SendRequest.Message(
                 emptyToNull(subject),
                 emptyToNull(content),
@@ -144,7 +158,8 @@ public class ComposeView implements Serializable {
                 null,
                 null,
                 null,
-                null);
+                null,
+                attachments.isEmpty() ? null : attachments);
         try {
             SendAccepted accepted = sendService.send(request, null, FieldMessages.user());
             FacesContext ctx = FacesContext.getCurrentInstance();
@@ -189,6 +204,9 @@ public class ComposeView implements Serializable {
             int index = Integer.parseInt(field.substring("recipients[".length(), field.indexOf(']')));
             return index < recipientInputs.size() ? FORM + recipientInputs.get(index) : FORM + "email";
         }
+        if (field.startsWith("attachments[")) {
+            return FORM + ComposeAttachment.FIELD;
+        }
         if (field.startsWith("channels")) {
             return FORM + "channels";
         }
@@ -197,6 +215,8 @@ public class ComposeView implements Serializable {
                 return FORM + "email";
             case "stakeholderIds":
                 return FORM + "stakeholders";
+            case "attachments":
+                return FORM + ComposeAttachment.FIELD;
             case "primaryChannel":
                 return FORM + "primary";
             case "urgency":
