@@ -16,10 +16,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -83,19 +83,13 @@ public class AttachmentResource {
                             content =
                                     @Content(
                                             mediaType = "application/pdf",
-                                            schema =
-                                                    @Schema(
-                                                            type =
-                                                                    org.eclipse.microprofile.openapi.annotations.enums
-                                                                            .SchemaType.STRING,
-                                                            format = "binary")))
+                                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
                     byte[] body,
             @Parameter(description = "The name the recipient sees, e.g. invoice-4711.pdf") @QueryParam("filename")
                     String filename,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam("Content-Disposition") String disposition,
-            @Context SecurityContext security,
-            @Context UriInfo uri) {
+            @Context SecurityContext security) {
         Document d = documents.upload(
                 body,
                 contentType,
