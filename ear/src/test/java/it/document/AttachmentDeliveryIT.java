@@ -47,6 +47,10 @@ class AttachmentDeliveryIT {
 
         String id = Tracking.send(send("Email", address, documentId));
         Tracking.awaitRecipientAccepted(id, 0);
+        JsonObject reference =
+                Tracking.communication(id).getJsonArray("attachments").getJsonObject(0);
+        assertEquals(documentId, reference.getString("id"), "the communication names its document: " + reference);
+        assertEquals(bytes.length, reference.getInt("size"), "with its size (the bytes stay in S3)");
 
         List<MimeMessage> mails = await().atMost(Duration.ofSeconds(20))
                 .alias("the mail reaches the sandbox mailbox")
