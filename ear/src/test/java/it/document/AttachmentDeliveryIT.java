@@ -43,9 +43,12 @@ class AttachmentDeliveryIT {
     void anEmailCarriesTheDocumentAsAnAttachmentWithTheUploadedBytes() throws Exception {
         byte[] bytes = pdf();
         String documentId = uploaded(bytes, "application/pdf", "invoice-4711.pdf");
+        // a PDF of ASCII lines only: sent 7bit, SMTP would turn its LF into CRLF
+        byte[] ascii = "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        String asciiId = uploaded(ascii, "application/pdf", "terms.pdf");
         String address = "attach-" + UUID.randomUUID() + "@example.com";
 
-        String id = Tracking.send(send("Email", address, documentId));
+        String id = Tracking.send(send("Email", address, documentId + "\",\"" + asciiId));
         Tracking.awaitRecipientAccepted(id, 0);
         JsonObject reference =
                 Tracking.communication(id).getJsonArray("attachments").getJsonObject(0);
@@ -58,12 +61,15 @@ class AttachmentDeliveryIT {
         MimeMessage mail = mails.get(0);
         assertTrue(mail.isMimeType("multipart/mixed"), "the mail is multipart/mixed: " + mail.getContentType());
         List<BodyPart> attachments = attachmentsOf((Multipart) mail.getContent());
-        assertEquals(1, attachments.size(), "one attachment part");
+        assertEquals(2, attachments.size(), "one part per attachment");
         BodyPart part = attachments.get(0);
         assertEquals("invoice-4711.pdf", part.getFileName(), "with the uploaded name");
         assertTrue(part.isMimeType("application/pdf"), "as a PDF: " + part.getContentType());
         try (InputStream in = part.getInputStream()) {
             assertArrayEquals(bytes, in.readAllBytes(), "the attachment holds exactly the uploaded bytes");
+        }
+        try (InputStream in = attachments.get(1).getInputStream()) {
+            assertArrayEquals(ascii, in.readAllBytes(), "a text-like document keeps its line ends");
         }
         Multipart mixed = (Multipart) mail.getContent();
         assertTrue(

@@ -220,10 +220,18 @@ class AdminConsoleIT {
                 ("%PDF-1.4\n% console upload " + UUID.randomUUID() + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
         java.nio.file.Path file = java.nio.file.Files.createTempFile("estimate-", ".pdf");
         java.nio.file.Files.write(file, pdf);
+        byId("attach:file").sendKeys(file.toAbsolutePath().toString());
+        byId("attach:upload").click();
+        await("the file listed as attached")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> browser.driver
+                        .findElement(By.className("attached-document"))
+                        .getText()
+                        .contains(file.getFileName().toString()));
         type("compose:email", address);
         type("compose:subject", "Your estimate");
         type("compose:content", "The estimate for the repair is attached.");
-        byId("compose:attachment").sendKeys(file.toAbsolutePath().toString());
         byId("compose:send").click();
         await("the communication page")
                 .atMost(WAIT)
@@ -247,7 +255,7 @@ class AdminConsoleIT {
 
     @Test
     @Order(34)
-    void aFileThatIsNoDocumentIsRefusedOnItsField() throws Exception {
+    void aFileThatIsNoDocumentIsRefusedOnTheAttachField() throws Exception {
         browser.driver.get(ADMIN + "/compose.xhtml");
         await("the compose page")
                 .atMost(WAIT)
@@ -255,19 +263,17 @@ class AdminConsoleIT {
                 .until(() -> byId("compose:send").isDisplayed());
         java.nio.file.Path file = java.nio.file.Files.createTempFile("notes-", ".pdf");
         java.nio.file.Files.writeString(file, "<html>not a PDF</html>");
-        type("compose:email", "refused-" + emailAddress);
-        type("compose:subject", "Notes");
-        type("compose:content", "Notes attached.");
-        byId("compose:attachment").sendKeys(file.toAbsolutePath().toString());
-        byId("compose:send").click();
+        byId("attach:file").sendKeys(file.toAbsolutePath().toString());
+        byId("attach:upload").click();
         await("the refusal on the file field")
                 .atMost(WAIT)
                 .ignoreExceptions()
                 .until(() -> browser.driver
-                        .findElement(By.cssSelector("[id='compose:attachment'] ~ .field-error"))
+                        .findElement(By.cssSelector("form[id='attach'] .field-error"))
                         .getText()
                         .contains("not a document type we send"));
-        assertTrue(browser.driver.getCurrentUrl().contains("/admin/compose.xhtml"), "still on Compose: nothing sent");
+        assertTrue(
+                browser.driver.findElements(By.className("attached-document")).isEmpty(), "nothing is attached");
         java.nio.file.Files.delete(file);
     }
 

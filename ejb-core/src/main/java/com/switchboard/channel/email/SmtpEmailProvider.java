@@ -153,12 +153,14 @@ public class SmtpEmailProvider implements ChannelProvider {
         return message;
     }
 
-    /** One attachment part: the bytes read from S3 for this delivery (one GetObject each), base64. */
+    /** One attachment part: the bytes read from S3 for this delivery (one GetObject each). */
     private MimeBodyPart attachment(DocumentRef ref) throws MessagingException {
         MimeBodyPart part = new MimeBodyPart();
         part.setDataHandler(new DataHandler(new ByteArrayDataSource(documents.content(ref), ref.contentType())));
         part.setFileName(ref.filename());
         part.setDisposition(Part.ATTACHMENT);
+        // always base64: a document of ASCII lines would otherwise go 7bit, and SMTP turns its LF into CRLF
+        part.setHeader("Content-Transfer-Encoding", "base64");
         return part;
     }
 

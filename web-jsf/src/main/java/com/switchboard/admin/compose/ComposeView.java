@@ -8,7 +8,6 @@ import com.switchboard.communication.send.SendAccepted;
 import com.switchboard.communication.send.SendService;
 import com.switchboard.error.InvalidRequestException;
 import com.switchboard.error.NotFoundException;
-import com.switchboard.error.TooLargeException;
 import com.switchboard.error.TooManyRequestsException;
 import com.switchboard.template.ProviderTemplate;
 import com.switchboard.template.RenderedMessage;
@@ -128,16 +127,7 @@ public class ComposeView implements Serializable {
                 : Arrays.stream(stakeholderIds.split("[,\\s]+"))
                         .filter(s -> !s.isBlank())
                         .toList();
-        List<String> attachments;
-        try {
-            attachments = attachment.upload(FieldMessages.user());
-        } catch (InvalidRequestException e) {
-            FieldMessages.show(e, field -> FORM + ComposeAttachment.FIELD);
-            return null;
-        } catch (TooLargeException e) {
-            FieldMessages.page(FacesMessage.SEVERITY_ERROR, "Not sent: the attachment " + e.getMessage() + ".");
-            return null;
-        }
+        List<String> attachments = attachment.ids();
         SendRequest.Message message = new SendRequest.Message(
                 emptyToNull(subject),
                 emptyToNull(content),
@@ -204,8 +194,8 @@ public class ComposeView implements Serializable {
             int index = Integer.parseInt(field.substring("recipients[".length(), field.indexOf(']')));
             return index < recipientInputs.size() ? FORM + recipientInputs.get(index) : FORM + "email";
         }
-        if (field.startsWith("attachments[")) {
-            return FORM + ComposeAttachment.FIELD;
+        if (field.startsWith("attachments")) {
+            return ComposeAttachment.INPUT;
         }
         if (field.startsWith("channels")) {
             return FORM + "channels";
@@ -215,8 +205,6 @@ public class ComposeView implements Serializable {
                 return FORM + "email";
             case "stakeholderIds":
                 return FORM + "stakeholders";
-            case "attachments":
-                return FORM + ComposeAttachment.FIELD;
             case "primaryChannel":
                 return FORM + "primary";
             case "urgency":
