@@ -36,8 +36,9 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * Email over SMTP with the server's Jakarta Mail session: the Amazon SES SMTP interface in
  * production, the sandbox peer locally. Sends HTML and plain-text alternatives with the SES
  * configuration-set and message-tag headers, and the communication's documents as attachments
- * (multipart/mixed around the alternatives; their bytes read from S3 per delivery), and takes the SES message id from the {@code 250 Ok <id>}
- * reply so SES events can be matched to the recipient later.
+ * (multipart/mixed around the alternatives; their bytes read from S3 per delivery), and takes
+ * the SES message id from the {@code 250 Ok <id>} reply so SES events can be matched to the
+ * recipient later.
  */
 @ApplicationScoped
 public class SmtpEmailProvider implements ChannelProvider {

@@ -30,8 +30,9 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * when Graph answers 131047, re-engagement required). Returns the {@code wamid.} id that status
  * webhooks will name. A communication's documents follow the text inside the window as
  * {@code document} / {@code image} messages by a short-lived signed link; outside it they are
- * refused at accept (422), and a delivery whose window closed since fails so its fallback takes it. Graph errors are sorted into transient (throttling, outages) and permanent
- * (an undeliverable or invalid number) by their code; a rejected access token opens
+ * refused at accept (422), and a delivery whose window closed since fails so its fallback takes
+ * it. Graph errors are sorted into transient (throttling, outages) and permanent (an
+ * undeliverable or invalid number) by their code; a rejected access token opens
  * {@link AccessTokenCircuit}.
  */
 @ApplicationScoped
@@ -42,7 +43,7 @@ public class CloudApiWhatsAppProvider implements ChannelProvider {
     static final String OUTSIDE_WINDOW =
             "outside the 24-hour customer-service window and the message has no WhatsApp template";
     static final String OUTSIDE_WINDOW_DOCUMENTS =
-            "outside the 24-hour customer-service window documents cannot be sent on WhatsApp (a template carries none)";
+            "outside the 24-hour customer-service window, documents cannot go on WhatsApp (a template carries none)";
     /** Throttling: application (4), account (80007), Cloud API (130429), pair rate (131056). */
     private static final Set<Integer> RATE_LIMITS = Set.of(4, 80007, 130429, 131056);
     /** Graph's own temporary failures: unknown (1), service (2), something went wrong (131000), service unavailable (131016), server temporarily unavailable (133004). */
