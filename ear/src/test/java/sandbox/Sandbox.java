@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * The sandbox peers of the local profile: dynalite as DynamoDB on 127.0.0.1:8000, GreenMail
  * behind an SES-like SMTP front on 127.0.0.1:3025 (GreenMail itself on 3026) and WireMock on
  * 127.0.0.1:8089 playing Amazon SNS, the WhatsApp Graph API and Slack/Teams incoming webhooks, each posting its receipts back
- * ({@link SesEventPoster}, {@link ProviderReceiptListener}). The ports are the local
+ * ({@link SesEventPoster}, {@link ProviderReceiptListener}), and s3rver as Amazon S3 (documents) on
+ * 127.0.0.1:8010, its objects under the data directory's {@code s3}. The ports are the local
  * profile's defaults in src-config/configDropins/profiles/local.xml.
  */
 public final class Sandbox implements AutoCloseable {
@@ -20,8 +21,10 @@ public final class Sandbox implements AutoCloseable {
     public static final int SMTP_PORT = 3025;
     public static final int GREENMAIL_PORT = 3026;
     public static final int WIREMOCK_PORT = 8089;
+    public static final int S3_PORT = 8010;
 
     private Dynalite dynamo;
+    private S3rver s3;
     private Path sandboxDir;
     private Path dataDir;
     private final GreenMail greenMail;
@@ -58,6 +61,7 @@ public final class Sandbox implements AutoCloseable {
         Dynalite dynamo = dynamoInMemory
                 ? Dynalite.startInMemory(sandboxDir, dataDir, DYNAMODB_PORT)
                 : Dynalite.start(sandboxDir, dataDir.resolve("dynamodb"), DYNAMODB_PORT);
+        S3rver s3 = S3rver.start(sandboxDir, dataDir.resolve("s3"), S3_PORT);
         GreenMail greenMail = new GreenMail(new ServerSetup(GREENMAIL_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
         SesSmtpFront smtp = SesSmtpFront.start(SMTP_PORT, GREENMAIL_PORT);
@@ -74,6 +78,7 @@ public final class Sandbox implements AutoCloseable {
         wireMock.start();
         installDefaultStubs(wireMock);
         Sandbox sandbox = new Sandbox(dynamo, greenMail, smtp, wireMock);
+        sandbox.s3 = s3;
         sandbox.sandboxDir = sandboxDir;
         sandbox.dataDir = dataDir;
         sandbox.snsSigner = snsSigner;
@@ -130,6 +135,7 @@ public final class Sandbox implements AutoCloseable {
         wireMock.stop();
         smtp.close();
         greenMail.stop();
+        s3.close();
         dynamo.close();
     }
 }

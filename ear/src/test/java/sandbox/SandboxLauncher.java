@@ -32,8 +32,14 @@ public final class SandboxLauncher {
         int[] seen = {0};
         mailWatch.scheduleWithFixedDelay(() -> saveNewMail(sandbox, mailDir, seen), 1, 1, TimeUnit.SECONDS);
         System.out.printf(
-                "%nSandbox up: DynamoDB API (dynalite) 127.0.0.1:%d, data in %s; SMTP 127.0.0.1:%d, mail saved to %s%n",
-                Sandbox.DYNAMODB_PORT, dataDir.resolve("dynamodb"), Sandbox.SMTP_PORT, mailDir);
+                "%nSandbox up: DynamoDB API (dynalite) 127.0.0.1:%d, data in %s; S3 API (s3rver) 127.0.0.1:%d, documents in"
+                        + " %s; SMTP 127.0.0.1:%d, mail saved to %s%n",
+                Sandbox.DYNAMODB_PORT,
+                dataDir.resolve("dynamodb"),
+                Sandbox.S3_PORT,
+                dataDir.resolve("s3"),
+                Sandbox.SMTP_PORT,
+                mailDir);
         System.out.println(
                 "Starting Switchboard on http://127.0.0.1:9080 (admin UI /admin, API /communications). Ctrl-C stops everything.");
 

@@ -95,6 +95,14 @@ final class EndpointTable {
             row("POST", "/communications/inapp/{id}/archive")
                     .at("/communications/inapp/{note}/archive")
                     .expect(401, 404, 404, 403, 404),
+            row("GET", "/communications/inapp/{id}/attachments/{documentId}")
+                    .at("/communications/inapp/{note}/attachments/" + UNKNOWN_ID)
+                    .expect(401, 404, 404, 403, 404),
+            // a body that is no document: allowed callers get 422 and nothing is stored
+            row("POST", "/communications/attachments")
+                    .at("/communications/attachments?filename=matrix.pdf")
+                    .body("{}")
+                    .expect(401, 422, 422, 422, 403),
             row("GET", "/communications/delivery-tracking").expect(401, 200, 200, 200, 403),
             row("GET", "/communications/delivery-tracking")
                     .at("/communications/delivery-tracking?communicationId={comm}")
@@ -179,6 +187,10 @@ final class EndpointTable {
                     .at("/unsubscribe?token=not-a-token")
                     .body("List-Unsubscribe=One-Click")
                     .expect(400, 400, 400, 400, 400),
+            // a document link's signature is the only authority: one we did not sign is 404 for anyone
+            row("GET", "/documents/{id}")
+                    .at("/documents/" + UNKNOWN_ID + "?exp=4102444800&sig=not-a-signature")
+                    .expect(404, 404, 404, 404, 404),
             row("POST", "/webhooks/ses").body("{}").expect(403, 403, 403, 403, 403),
             row("POST", "/webhooks/sms").body("{}").expect(403, 403, 403, 403, 403),
             row("GET", "/webhooks/whatsapp")

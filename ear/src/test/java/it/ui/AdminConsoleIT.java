@@ -210,6 +210,76 @@ class AdminConsoleIT {
     }
 
     @Test
+    @Order(33)
+    void aFileAttachedOnComposeIsSentWithTheEmail() throws Exception {
+        browser.driver.get(ADMIN + "/compose.xhtml");
+        await("the compose page")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> byId("compose:send").isDisplayed());
+        String address = "attached-" + emailAddress;
+        byte[] pdf =
+                ("%PDF-1.4\n% console upload " + UUID.randomUUID() + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("estimate-", ".pdf");
+        java.nio.file.Files.write(file, pdf);
+        byId("attach:file").sendKeys(file.toAbsolutePath().toString());
+        byId("attach:upload").click();
+        await("the file listed as attached")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> browser.driver
+                        .findElement(By.className("attached-document"))
+                        .getText()
+                        .contains(file.getFileName().toString()));
+        type("compose:email", address);
+        type("compose:subject", "Your estimate");
+        type("compose:content", "The estimate for the repair is attached.");
+        byId("compose:send").click();
+        await("the communication page")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> browser.driver.getCurrentUrl().contains("/admin/communication.xhtml?id="));
+        var mails = await("the mail with its attachment")
+                .atMost(WAIT)
+                .until(() -> it.support.Mailbox.mailsTo(address), m -> m.size() == 1);
+        var mixed = (jakarta.mail.Multipart) mails.get(0).getContent();
+        assertEquals(
+                2,
+                mixed.getCount(),
+                "the message and one attachment: " + mails.get(0).getContentType());
+        var attachment = mixed.getBodyPart(1);
+        assertEquals(file.getFileName().toString(), attachment.getFileName(), "named as the file chosen");
+        try (var in = attachment.getInputStream()) {
+            assertTrue(java.util.Arrays.equals(pdf, in.readAllBytes()), "the attachment holds the file's bytes");
+        }
+        java.nio.file.Files.delete(file);
+    }
+
+    @Test
+    @Order(34)
+    void aFileThatIsNoDocumentIsRefusedOnTheAttachField() throws Exception {
+        browser.driver.get(ADMIN + "/compose.xhtml");
+        await("the compose page")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> byId("compose:send").isDisplayed());
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("notes-", ".pdf");
+        java.nio.file.Files.writeString(file, "<html>not a PDF</html>");
+        byId("attach:file").sendKeys(file.toAbsolutePath().toString());
+        byId("attach:upload").click();
+        await("the refusal on the file field")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> browser.driver
+                        .findElement(By.cssSelector("form[id='attach'] .field-error"))
+                        .getText()
+                        .contains("not a document type we send"));
+        assertTrue(
+                browser.driver.findElements(By.className("attached-document")).isEmpty(), "nothing is attached");
+        java.nio.file.Files.delete(file);
+    }
+
+    @Test
     @Order(32)
     void aSendTimePickedInTheReadersZoneIsScheduledAtThatInstant() throws Exception {
         browser.driver.get(ADMIN + "/compose.xhtml");

@@ -1,5 +1,6 @@
 package com.switchboard.channel;
 
+import com.switchboard.document.DocumentRef;
 import com.switchboard.template.ProviderTemplate;
 import com.switchboard.template.RenderedMessage;
 import java.util.List;
@@ -37,6 +38,16 @@ public interface ChannelProvider {
      */
     default Optional<String> refusal(String address, RenderedMessage message, ProviderTemplate template) {
         return Optional.empty();
+    }
+
+    /**
+     * {@link #refusal(String, RenderedMessage, ProviderTemplate)} of a message that carries
+     * {@code attachments}; a provider that sends them differently (links in the text, a message of
+     * their own) overrides it.
+     */
+    default Optional<String> refusal(
+            String address, RenderedMessage message, ProviderTemplate template, List<DocumentRef> attachments) {
+        return refusal(address, message, template);
     }
 
     /**

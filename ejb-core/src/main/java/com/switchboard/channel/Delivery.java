@@ -1,8 +1,10 @@
 package com.switchboard.channel;
 
+import com.switchboard.document.DocumentRef;
 import com.switchboard.template.ProviderTemplate;
 import com.switchboard.template.RenderedMessage;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One message to one recipient on one channel. {@code deliveryId} is stable across retries and
@@ -11,7 +13,8 @@ import java.time.Instant;
  * window), or null. {@code queuedAt} is when its ticket was queued, the same in every redelivery
  * of that ticket (a store that keys what it writes by it writes the same item again), or null
  * when unknown (a test send). {@code marketing}: the communication is marketing (an email then
- * carries a one-click unsubscribe), not a service message.
+ * carries a one-click unsubscribe), not a service message. {@code attachments} are the documents
+ * the communication carries (references; each provider fetches bytes or signs links as it needs).
  */
 public record Delivery(
         String communicationId,
@@ -21,7 +24,24 @@ public record Delivery(
         RenderedMessage message,
         ProviderTemplate template,
         Instant queuedAt,
-        boolean marketing) {
+        boolean marketing,
+        List<DocumentRef> attachments) {
+
+    public Delivery {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    public Delivery(
+            String communicationId,
+            int recipientIndex,
+            Channel channel,
+            String address,
+            RenderedMessage message,
+            ProviderTemplate template,
+            Instant queuedAt,
+            boolean marketing) {
+        this(communicationId, recipientIndex, channel, address, message, template, queuedAt, marketing, List.of());
+    }
 
     public Delivery(
             String communicationId,

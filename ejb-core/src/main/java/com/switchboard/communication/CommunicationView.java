@@ -1,12 +1,13 @@
 package com.switchboard.communication;
 
+import com.switchboard.document.DocumentRef;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A communication with every recipient's state: the answer to {@code GET /communications/{id}}.
  * {@code dispatched} counts the recipients already handed to their channel's queue; {@code correlationId}
- * is the sender's own reference.
+ * is the sender's own reference; {@code attachments} the documents it carries (references, never bytes).
  */
 public record CommunicationView(
         String communicationId,
@@ -24,7 +25,8 @@ public record CommunicationView(
         String correlationId,
         Map<String, Long> counts,
         long dispatched,
-        List<RecipientView> recipients) {
+        List<RecipientView> recipients,
+        List<DocumentRef> attachments) {
 
     /** The message as requested, with the template version it was rendered from. */
     public record MessageView(

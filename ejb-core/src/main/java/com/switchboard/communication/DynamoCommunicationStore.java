@@ -10,6 +10,8 @@ import static com.switchboard.store.Items.str;
 import static com.switchboard.store.Items.strings;
 
 import com.switchboard.channel.Channel;
+import com.switchboard.document.Attachments;
+import com.switchboard.document.DocumentRef;
 import com.switchboard.store.BatchReader;
 import com.switchboard.store.BatchWriter;
 import com.switchboard.store.Keys;
@@ -95,7 +97,8 @@ public class DynamoCommunicationStore {
             String correlationId,
             String escalateAfter,
             boolean marketing,
-            CountItems counts) {}
+            CountItems counts,
+            List<DocumentRef> attachments) {}
 
     /**
      * One stored recipient; {@code escalates} says it has a fallback chain and an escalateAfter;
@@ -235,6 +238,9 @@ public class DynamoCommunicationStore {
             item.put("providerTemplateLanguage", s(c.providerTemplate().language()));
             item.put("providerTemplateParameters", list(c.providerTemplate().parameters()));
         }
+        if (!c.attachments().isEmpty()) {
+            item.put("attachments", Attachments.attribute(c.attachments()));
+        }
         item.put("urgency", s(c.urgency().name()));
         putIfPresent(item, "mode", r.mode());
         putIfPresent(item, "escalateAfter", r.escalateAfter());
@@ -294,7 +300,8 @@ public class DynamoCommunicationStore {
                 str(i, "correlationId"),
                 str(i, "escalateAfter"),
                 "marketing".equals(str(i, "category")),
-                CountItems.of(i)));
+                CountItems.of(i),
+                Attachments.of(i.get("attachments"))));
     }
 
     public Optional<StoredRecipient> recipient(String id, int index) {

@@ -11,6 +11,7 @@ import static com.switchboard.store.Items.strings;
 
 import com.switchboard.channel.Channel;
 import com.switchboard.communication.DynamoCommunicationStore.StoredRecipient;
+import com.switchboard.document.Attachments;
 import com.switchboard.store.BatchReader;
 import com.switchboard.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -137,7 +138,8 @@ public class DynamoCommunicationViews {
                                         || CommunicationStatus.Cancelled.name().equals(str(d, "status"))
                                 ? 0
                                 : recipients.size(),
-                recipients));
+                recipients,
+                Attachments.of(d.get("attachments"))));
     }
 
     private static RecipientView recipientView(Map<String, AttributeValue> item) {

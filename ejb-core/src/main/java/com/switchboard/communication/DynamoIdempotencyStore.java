@@ -8,7 +8,13 @@ import static com.switchboard.store.Items.str;
 import com.switchboard.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -22,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 @ApplicationScoped
 public class DynamoIdempotencyStore {
     private static final long TTL_SECONDS = 24 * 3600;
+    private static final Jsonb JSONB = JsonbBuilder.create();
 
     @Inject
     DynamoDbClient dynamo;
@@ -49,6 +56,17 @@ public class DynamoIdempotencyStore {
                             .consistentRead(true))
                     .item();
             return Optional.of(new Claim(str(existing, "communicationId"), str(existing, "requestHash")));
+        }
+    }
+
+    /** What a request body is compared by: SHA-256 of its JSON (absent values left out, so old bodies hash alike). */
+    public static String requestHash(Object body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(JSONB.toJson(body).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

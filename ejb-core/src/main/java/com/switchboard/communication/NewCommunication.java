@@ -1,12 +1,16 @@
 package com.switchboard.communication;
 
 import com.switchboard.channel.Channel;
+import com.switchboard.document.DocumentRef;
 import com.switchboard.template.ProviderTemplate;
 import com.switchboard.template.RenderedMessage;
 import jakarta.json.bind.annotation.JsonbCreator;
 import java.util.List;
 
-/** A validated, resolved communication about to be stored: every recipient has a channel and an address. */
+/**
+ * A validated, resolved communication about to be stored: every recipient has a channel and an
+ * address; {@code attachments} are the documents it carries (references only, checked at accept).
+ */
 public record NewCommunication(
         String id,
         SendRequest request,
@@ -19,7 +23,42 @@ public record NewCommunication(
         List<Planned> recipients,
         String createdAt,
         String createdBy,
-        String idempotencyKey) {
+        String idempotencyKey,
+        List<DocumentRef> attachments) {
+
+    public NewCommunication {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** A communication without attachments. */
+    public NewCommunication(
+            String id,
+            SendRequest request,
+            Urgency urgency,
+            List<String> channels,
+            Integer templateVersion,
+            String locale,
+            RenderedMessage rendered,
+            ProviderTemplate providerTemplate,
+            List<Planned> recipients,
+            String createdAt,
+            String createdBy,
+            String idempotencyKey) {
+        this(
+                id,
+                request,
+                urgency,
+                channels,
+                templateVersion,
+                locale,
+                rendered,
+                providerTemplate,
+                recipients,
+                createdAt,
+                createdBy,
+                idempotencyKey,
+                List.of());
+    }
 
     /**
      * A recipient as planned: where, which rule chose the channel, and the channels to fall back

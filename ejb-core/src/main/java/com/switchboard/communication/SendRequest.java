@@ -1,5 +1,6 @@
 package com.switchboard.communication;
 
+import jakarta.json.bind.annotation.JsonbCreator;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * caller's own reference, stored and echoed in the answer, the tracking views and every webhook event.
  * {@code category} is {@code service} (default) or {@code marketing}: marketing email carries a
  * one-click unsubscribe, and an address unsubscribed from marketing still gets service messages.
+ * {@code attachments} are ids of documents uploaded before ({@code POST /communications/attachments}).
  */
 @Schema(
         description = "A communication to send: a message and recipients or stakeholderIds",
@@ -31,7 +33,46 @@ public record SendRequest(
         String escalateAfter,
         String mode,
         String correlationId,
-        String category) {
+        String category,
+        List<String> attachments) {
+
+    /** The constructor JSON-B reads the body with; without the mark it refuses a record with several. */
+    @JsonbCreator
+    public SendRequest {}
+
+    /** A request without attachments. */
+    public SendRequest(
+            String vehicleId,
+            String customerId,
+            List<String> channels,
+            String primaryChannel,
+            Message message,
+            List<Recipient> recipients,
+            List<String> stakeholderIds,
+            String scheduledAt,
+            String urgency,
+            List<String> fallback,
+            String escalateAfter,
+            String mode,
+            String correlationId,
+            String category) {
+        this(
+                vehicleId,
+                customerId,
+                channels,
+                primaryChannel,
+                message,
+                recipients,
+                stakeholderIds,
+                scheduledAt,
+                urgency,
+                fallback,
+                escalateAfter,
+                mode,
+                correlationId,
+                category,
+                null);
+    }
 
     /** Whether this is marketing ({@code category: marketing}), which an unsubscribed address does not get; else service. */
     public boolean marketing() {

@@ -230,7 +230,8 @@ public class DeliveryService {
                                         details.rendered(),
                                         details.providerTemplate(),
                                         queuedAt,
-                                        details.marketing()))
+                                        details.marketing(),
+                                        details.attachments()))
                                 .toList());
                     } catch (RuntimeException e) {
                         LOG.fine(() -> "no look-ahead for " + channel + ": " + e); // each send looks up what it needs
@@ -283,7 +284,8 @@ public class DeliveryService {
                 details.rendered(),
                 details.providerTemplate(),
                 queuedAt,
-                details.marketing());
+                details.marketing(),
+                details.attachments());
         String deliveryId = delivery.deliveryId();
         ProviderAcceptances.Go go = acceptances.begin(deliveryId);
         if (go == ProviderAcceptances.Go.SKIP) {

@@ -50,6 +50,8 @@ public class ProfileCheck {
         m.put("destination.country.codes", "DESTINATION_COUNTRY_CODES");
         m.put("public.base.url", "PUBLIC_BASE_URL");
         m.put("unsubscribe.secret", "UNSUBSCRIBE_SECRET");
+        m.put("documents.bucket", "DOCUMENTS_BUCKET");
+        m.put("documents.link.secret", "DOCUMENTS_LINK_SECRET");
         return Map.copyOf(m);
     }
 

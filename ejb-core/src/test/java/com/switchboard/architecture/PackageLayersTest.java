@@ -29,7 +29,8 @@ class PackageLayersTest {
 
     static {
         LAYERS.put("foundation", new String[] {"error", "metering", "store", "messaging", "tracking.sns", "audit"});
-        LAYERS.put("reference data", new String[] {"template", "channel", "preference", "apikey", "limits"});
+        LAYERS.put(
+                "reference data", new String[] {"template", "channel", "preference", "apikey", "limits", "document"});
         LAYERS.put("communication", new String[] {"communication"});
         LAYERS.put("pipeline", new String[] {
             "analytics",

@@ -45,6 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = "API keys", description = "Keys of integration clients (administrators)"),
             @Tag(name = "Webhooks", description = "Receipts from providers, authenticated by signature"),
             @Tag(name = "Consent", description = "Suppressions, opt-outs and one-click unsubscribe"),
+            @Tag(name = "Documents", description = "Attachments: upload, then send by id; signed download links"),
             @Tag(
                     name = "Event webhooks",
                     description = "Signed delivery events sent to integrators' endpoints (administrators)")
@@ -104,6 +105,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                                     name = "Conflict",
                                     responseCode = "409",
                                     description = "The current state no longer allows it",
+                                    content =
+                                            @Content(
+                                                    mediaType = ProblemDetail.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = ProblemDetail.class))),
+                            @APIResponse(
+                                    name = "Gone",
+                                    responseCode = "410",
+                                    description = "It existed but is no longer available (an expired link or document)",
+                                    content =
+                                            @Content(
+                                                    mediaType = ProblemDetail.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = ProblemDetail.class))),
+                            @APIResponse(
+                                    name = "TooLarge",
+                                    responseCode = "413",
+                                    description = "The body is over its limit; errors names it and the limit",
                                     content =
                                             @Content(
                                                     mediaType = ProblemDetail.MEDIA_TYPE,

@@ -7,17 +7,22 @@ import com.switchboard.channel.DeliveryException;
 import com.switchboard.channel.PermanentDeliveryException;
 import com.switchboard.channel.ProviderPolicy;
 import com.switchboard.channel.TransientDeliveryException;
+import com.switchboard.document.DocumentRef;
+import com.switchboard.document.DocumentService;
 import com.switchboard.preference.UnsubscribeTokens;
+import jakarta.activation.DataHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,8 +35,10 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 /**
  * Email over SMTP with the server's Jakarta Mail session: the Amazon SES SMTP interface in
  * production, the sandbox peer locally. Sends HTML and plain-text alternatives with the SES
- * configuration-set and message-tag headers, and takes the SES message id from the {@code 250 Ok <id>}
- * reply so SES events can be matched to the recipient later.
+ * configuration-set and message-tag headers, and the communication's documents as attachments
+ * (multipart/mixed around the alternatives; their bytes read from S3 per delivery), and takes
+ * the SES message id from the {@code 250 Ok <id>} reply so SES events can be matched to the
+ * recipient later.
  */
 @ApplicationScoped
 public class SmtpEmailProvider implements ChannelProvider {
@@ -44,6 +51,9 @@ public class SmtpEmailProvider implements ChannelProvider {
 
     @Inject
     SmtpConnectionPool pool;
+
+    @Inject
+    DocumentService documents;
 
     @Inject
     @ConfigProperty(name = "smtp.host", defaultValue = "")
@@ -110,7 +120,18 @@ public class SmtpEmailProvider implements ChannelProvider {
         text.setText(d.message().text(), "UTF-8", "plain");
         MimeBodyPart html = new MimeBodyPart();
         html.setText(d.message().html(), "UTF-8", "html");
-        message.setContent(new MimeMultipart("alternative", text, html));
+        MimeMultipart alternatives = new MimeMultipart("alternative", text, html);
+        if (d.attachments().isEmpty()) {
+            message.setContent(alternatives);
+        } else {
+            MimeBodyPart body = new MimeBodyPart();
+            body.setContent(alternatives);
+            MimeMultipart mixed = new MimeMultipart("mixed", body);
+            for (DocumentRef ref : d.attachments()) {
+                mixed.addBodyPart(attachment(ref));
+            }
+            message.setContent(mixed);
+        }
         if (!configurationSet.isBlank()) {
             message.setHeader("X-SES-CONFIGURATION-SET", configurationSet);
         }
@@ -131,6 +152,17 @@ public class SmtpEmailProvider implements ChannelProvider {
         }
         message.saveChanges();
         return message;
+    }
+
+    /** One attachment part: the bytes read from S3 for this delivery (one GetObject each). */
+    private MimeBodyPart attachment(DocumentRef ref) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(documents.content(ref), ref.contentType())));
+        part.setFileName(ref.filename());
+        part.setDisposition(Part.ATTACHMENT);
+        // always base64: a document of ASCII lines would otherwise go 7bit, and SMTP turns its LF into CRLF
+        part.setHeader("Content-Transfer-Encoding", "base64");
+        return part;
     }
 
     @Override

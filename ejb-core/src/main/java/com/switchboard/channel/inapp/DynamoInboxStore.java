@@ -7,6 +7,8 @@ import static com.switchboard.store.Items.putIfPresent;
 import static com.switchboard.store.Items.s;
 import static com.switchboard.store.Items.str;
 
+import com.switchboard.document.Attachments;
+import com.switchboard.document.DocumentRef;
 import com.switchboard.store.BatchWriter;
 import com.switchboard.store.Retention;
 import com.switchboard.store.Table;
@@ -63,7 +65,13 @@ public class DynamoInboxStore {
 
     /** A note to write: delivery {@code communicationId}/{@code index} to {@code userId}, queued at {@code queuedAt}. */
     public record NewNote(
-            String userId, String communicationId, int index, String subject, String text, Instant queuedAt) {}
+            String userId,
+            String communicationId,
+            int index,
+            String subject,
+            String text,
+            Instant queuedAt,
+            List<DocumentRef> attachments) {}
 
     /**
      * Note id {@code <epoch ms of queuedAt>-<communicationId>-<index>}: URL-safe, stable across
@@ -143,6 +151,9 @@ public class DynamoInboxStore {
         item.put("text", s(fresh.text() == null ? "" : fresh.text()));
         item.put("createdAt", s(SORTABLE.format(fresh.queuedAt())));
         item.put("state", s(NoteState.unseen.name()));
+        if (!fresh.attachments().isEmpty()) {
+            item.put("attachments", Attachments.attribute(fresh.attachments()));
+        }
         item.put(
                 Retention.ATTRIBUTE,
                 retention.communicationExpiry(fresh.queuedAt())); // from queuedAt: a rewrite is the same item
@@ -284,7 +295,8 @@ public class DynamoInboxStore {
                 str(i, "createdAt"),
                 NoteState.valueOf(str(i, "state")),
                 str(i, "seenAt"),
-                str(i, "readAt"));
+                str(i, "readAt"),
+                Attachments.of(i.get("attachments")));
     }
 
     static String pk(String userId) {

@@ -107,7 +107,8 @@ public class InAppProvider implements ChannelProvider {
                 d.recipientIndex(),
                 d.message().subject(),
                 d.message().text(),
-                d.queuedAt() != null ? d.queuedAt() : Instant.now(clock));
+                d.queuedAt() != null ? d.queuedAt() : Instant.now(clock),
+                d.attachments());
     }
 
     /** The inbox is the record: a push that fails loses nothing, the client gets the note on its next connect. */

@@ -4,6 +4,8 @@ import com.switchboard.communication.ChunkMove;
 import com.switchboard.communication.DynamoCommunicationStore;
 import com.switchboard.communication.RecipientMoves;
 import com.switchboard.communication.RecipientStatus;
+import com.switchboard.document.DocumentRef;
+import com.switchboard.document.DocumentService;
 import com.switchboard.error.InvalidRequestException;
 import com.switchboard.error.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +22,8 @@ import java.util.Optional;
  * unread, mark notes seen, read or archived, acknowledge a pushed note. Every call is scoped to the
  * caller's own inbox; another user's note is "not found", never "forbidden". Any of these acts on a
  * note proves the user's client has it, so each also moves the recipient {@code Sent → Delivered}
- * (conditioned on {@code Sent}: a repeat changes nothing).
+ * (conditioned on {@code Sent}: a repeat changes nothing). A note's attachments download for its
+ * user only.
  */
 @ApplicationScoped
 public class InboxService {
@@ -35,6 +38,9 @@ public class InboxService {
 
     @Inject
     RecipientMoves moves;
+
+    @Inject
+    DocumentService documents;
 
     @Inject
     Clock clock;
@@ -79,6 +85,18 @@ public class InboxService {
                         NoteState.archived,
                         "archivedAt")
                 .orElseThrow(() -> new NotFoundException("notification", noteId)));
+    }
+
+    /**
+     * Attachment {@code documentId} of the caller's note {@code noteId}: one GetItem for the note (the
+     * owner's inbox is the key, so another user's note is not found), then the document's. Not found
+     * unless the note is the caller's and carries that document.
+     */
+    public DocumentService.Download attachment(String userId, String noteId, String documentId) {
+        DocumentRef ref = inbox.find(userId, noteId)
+                .flatMap(note -> note.attachment(documentId))
+                .orElseThrow(() -> new NotFoundException("attachment", documentId));
+        return documents.download(ref.id());
     }
 
     /** The client's ack over the socket: the note is seen; false when the user has no such note. */

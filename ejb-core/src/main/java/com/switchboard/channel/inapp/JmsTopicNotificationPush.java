@@ -1,5 +1,6 @@
 package com.switchboard.channel.inapp;
 
+import com.switchboard.document.DocumentRef;
 import com.switchboard.messaging.Jms;
 import com.switchboard.metering.CostMeter;
 import jakarta.annotation.Resource;
@@ -10,6 +11,9 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.Topic;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +30,10 @@ import java.util.List;
 @ApplicationScoped
 public class JmsTopicNotificationPush implements NotificationPush {
     private static final long TIME_TO_LIVE_MS = 60_000;
+    private static final Jsonb ATTACHMENTS = JsonbBuilder.create();
+    private static final Type REFS = new ArrayList<DocumentRef>() {
+        private static final long serialVersionUID = 1L;
+    }.getClass().getGenericSuperclass();
 
     @Resource(lookup = "jms/topic/notifications")
     Topic notifications;
@@ -54,12 +62,19 @@ public class JmsTopicNotificationPush implements NotificationPush {
                 m.setString("text." + i, note.text());
                 m.setString("createdAt." + i, note.createdAt());
                 m.setString("state." + i, note.state().name());
+                if (!note.attachments().isEmpty()) {
+                    m.setString("attachments." + i, ATTACHMENTS.toJson(note.attachments()));
+                }
             }
             producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT)
                     .setTimeToLive(TIME_TO_LIVE_MS)
                     .send(notifications, m);
         });
         meter.jmsSent("notifications", 1);
+    }
+
+    private static List<DocumentRef> attachments(String json) {
+        return json == null ? List.of() : ATTACHMENTS.fromJson(json, REFS);
     }
 
     /** The notes a message published by {@link #push} carries. */
@@ -77,7 +92,8 @@ public class JmsTopicNotificationPush implements NotificationPush {
                     m.getString("createdAt." + i),
                     NoteState.valueOf(m.getString("state." + i)),
                     null,
-                    null));
+                    null,
+                    attachments(m.getString("attachments." + i))));
         }
         return notes;
     }

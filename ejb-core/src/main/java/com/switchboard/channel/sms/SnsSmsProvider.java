@@ -9,6 +9,8 @@ import com.switchboard.channel.PermanentDeliveryException;
 import com.switchboard.channel.ProviderPolicy;
 import com.switchboard.channel.SmsSegments;
 import com.switchboard.channel.TransientDeliveryException;
+import com.switchboard.document.DocumentRef;
+import com.switchboard.document.DocumentService;
 import com.switchboard.preference.DynamoSuppressionStore;
 import com.switchboard.preference.Suppression;
 import com.switchboard.template.ProviderTemplate;
@@ -18,6 +20,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +43,8 @@ import software.amazon.awssdk.services.sns.model.OptedOutException;
  * sender id and origination number when configured. Numbers on our suppression list are never
  * sent to; SNS's own opted-out answer ends the same way. The SNS message id is returned so the
  * delivery receipts can find the recipient, and the number of parts is recorded as
- * {@code segments}.
+ * {@code segments}. A communication's documents go as short-lived signed links at the end of the
+ * text ({@code documents.link.hours}), counted in its parts.
  */
 @ApplicationScoped
 public class SnsSmsProvider implements ChannelProvider {
@@ -59,6 +63,9 @@ public class SnsSmsProvider implements ChannelProvider {
 
     @Inject
     Clock clock;
+
+    @Inject
+    DocumentService documents;
 
     @Inject
     @ConfigProperty(name = "sns.region", defaultValue = "eu-west-1")
@@ -106,7 +113,7 @@ public class SnsSmsProvider implements ChannelProvider {
     public String send(Delivery delivery) {
         try {
             return sns.publish(b -> b.phoneNumber(delivery.address())
-                            .message(delivery.message().text())
+                            .message(text(delivery.message(), delivery.attachments()))
                             .messageAttributes(attributes()))
                     .messageId();
         } catch (SdkException e) {
@@ -154,23 +161,42 @@ public class SnsSmsProvider implements ChannelProvider {
                 .build();
     }
 
+    /**
+     * What is published: the text, then one short-lived signed link per attachment on a line of its
+     * own ({@code <filename>: <link>}). Parts are counted on this text.
+     */
+    private String text(RenderedMessage message, List<DocumentRef> attachments) {
+        StringBuilder text = new StringBuilder(message.text() == null ? "" : message.text());
+        for (DocumentRef ref : attachments) {
+            text.append('\n').append(ref.filename()).append(": ").append(documents.link(ref));
+        }
+        return text.toString();
+    }
+
     @Override
     public long billedUnits(Delivery delivery) {
-        return SmsSegments.count(delivery.message().text());
+        return SmsSegments.count(text(delivery.message(), delivery.attachments()));
     }
 
     @Override
     public Map<String, Long> usage(Delivery delivery) {
-        return Map.of("segments", (long) SmsSegments.count(delivery.message().text()));
+        return Map.of("segments", (long) SmsSegments.count(text(delivery.message(), delivery.attachments())));
     }
 
     @Override
     public Optional<String> refusal(String address, RenderedMessage message, ProviderTemplate template) {
-        int segments = SmsSegments.count(message.text());
+        return refusal(address, message, template, List.of());
+    }
+
+    @Override
+    public Optional<String> refusal(
+            String address, RenderedMessage message, ProviderTemplate template, List<DocumentRef> attachments) {
+        String text = text(message, attachments); // a link has the same length whenever it is signed
+        int segments = SmsSegments.count(text);
         if (segments <= MAX_SEGMENTS) {
             return Optional.empty();
         }
-        SmsSegments.Encoding encoding = SmsSegments.encoding(message.text());
+        SmsSegments.Encoding encoding = SmsSegments.encoding(text);
         return Optional.of("the SMS text needs " + segments + " parts; at most " + MAX_SEGMENTS + " are sent ("
                 + MAX_SEGMENTS * encoding.perPart() + " characters in " + encoding + ")");
     }

@@ -7,6 +7,8 @@ import com.switchboard.channel.DeliveryException;
 import com.switchboard.channel.PermanentDeliveryException;
 import com.switchboard.channel.ProviderPolicy;
 import com.switchboard.channel.TransientDeliveryException;
+import com.switchboard.document.DocumentRef;
+import com.switchboard.document.DocumentService;
 import com.switchboard.template.ProviderTemplate;
 import com.switchboard.template.RenderedMessage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,8 +28,11 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * WhatsApp through the WhatsApp Business Cloud API: free-form text while the customer's 24-hour
  * customer-service window is open, the approved template of the message otherwise (and at once
  * when Graph answers 131047, re-engagement required). Returns the {@code wamid.} id that status
- * webhooks will name. Graph errors are sorted into transient (throttling, outages) and permanent
- * (an undeliverable or invalid number) by their code; a rejected access token opens
+ * webhooks will name. A communication's documents follow the text inside the window as
+ * {@code document} / {@code image} messages by a short-lived signed link; outside it they are
+ * refused at accept (422), and a delivery whose window closed since fails so its fallback takes
+ * it. Graph errors are sorted into transient (throttling, outages) and permanent (an
+ * undeliverable or invalid number) by their code; a rejected access token opens
  * {@link AccessTokenCircuit}.
  */
 @ApplicationScoped
@@ -37,6 +42,8 @@ public class CloudApiWhatsAppProvider implements ChannelProvider {
     static final int REENGAGEMENT_REQUIRED = 131047;
     static final String OUTSIDE_WINDOW =
             "outside the 24-hour customer-service window and the message has no WhatsApp template";
+    static final String OUTSIDE_WINDOW_DOCUMENTS =
+            "outside the 24-hour customer-service window, documents cannot go on WhatsApp (a template carries none)";
     /** Throttling: application (4), account (80007), Cloud API (130429), pair rate (131056). */
     private static final Set<Integer> RATE_LIMITS = Set.of(4, 80007, 130429, 131056);
     /** Graph's own temporary failures: unknown (1), service (2), something went wrong (131000), service unavailable (131016), server temporarily unavailable (133004). */
@@ -50,6 +57,9 @@ public class CloudApiWhatsAppProvider implements ChannelProvider {
 
     @Inject
     AccessTokenCircuit tokenCircuit;
+
+    @Inject
+    DocumentService documents;
 
     @Inject
     @ConfigProperty(name = "whatsapp.api.version", defaultValue = "v21.0")
@@ -76,6 +86,15 @@ public class CloudApiWhatsAppProvider implements ChannelProvider {
     @Override
     public boolean configured() {
         return !phoneNumberId.isBlank() && !accessToken.isBlank();
+    }
+
+    @Override
+    public Optional<String> refusal(
+            String address, RenderedMessage message, ProviderTemplate template, List<DocumentRef> attachments) {
+        if (!attachments.isEmpty() && !window.isOpen(address)) {
+            return Optional.of(OUTSIDE_WINDOW_DOCUMENTS);
+        }
+        return refusal(address, message, template);
     }
 
     @Override
@@ -121,11 +140,22 @@ public class CloudApiWhatsAppProvider implements ChannelProvider {
         }
     }
 
+    /**
+     * The text, then one message per attachment by a short-lived signed link; the text's wamid is
+     * the delivery's (each message echoes the delivery id, so every status finds the recipient).
+     */
     private String sendText(Delivery d) {
         try {
-            return post(SendMessageRequest.text(d.address(), d.message().text(), d.deliveryId()));
+            String wamid = post(SendMessageRequest.text(d.address(), d.message().text(), d.deliveryId()));
+            for (DocumentRef ref : d.attachments()) {
+                post(SendMessageRequest.media(
+                        d.address(), ref.image(), documents.link(ref), ref.filename(), d.deliveryId()));
+            }
+            return wamid;
         } catch (GraphApiException e) {
-            if (e.code() == REENGAGEMENT_REQUIRED && d.template() != null) {
+            if (e.code() == REENGAGEMENT_REQUIRED
+                    && d.template() != null
+                    && d.attachments().isEmpty()) {
                 // Graph knows the window closed (our record of the customer's last message was stale): the template may
                 // go
                 return post(SendMessageRequest.template(d.address(), d.template(), d.deliveryId()));
@@ -138,6 +168,10 @@ public class CloudApiWhatsAppProvider implements ChannelProvider {
         if (d.template() == null) {
             // the window closed between the send (which checked it) and this delivery
             throw new PermanentDeliveryException(OUTSIDE_WINDOW, null);
+        }
+        if (!d.attachments().isEmpty()) {
+            // a template without its documents would tell the customer less than was sent: fail, so a fallback takes it
+            throw new PermanentDeliveryException(OUTSIDE_WINDOW_DOCUMENTS, null);
         }
         return post(SendMessageRequest.template(d.address(), d.template(), d.deliveryId()));
     }

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The body of {@code POST /{version}/{phone-number-id}/messages}: a free-form {@code text} message
- * (only inside the 24-hour customer-service window) or an approved {@code template}. Null parts are
+ * (only inside the 24-hour customer-service window), a {@code document} or {@code image} sent by link
+ * (likewise), or an approved {@code template}. Null parts are
  * left out of the JSON. {@code to} is the E.164 number with its '+': the Cloud API documentation
  * recommends the plus and country code, and without the plus it would prepend the business number's
  * own country code. {@code biz_opaque_callback_data} carries our delivery id, which Meta echoes in
@@ -19,7 +20,12 @@ public record SendMessageRequest(
         String type,
         Text text,
         Template template,
+        Media document,
+        Media image,
         @JsonbProperty("biz_opaque_callback_data") String callbackData) {
+
+    /** A document or image sent by link (Graph fetches it from there); {@code filename} for documents only. */
+    public record Media(String link, String filename, String caption) {}
 
     public record Text(
             String body, @JsonbProperty("preview_url") boolean previewUrl) {}
@@ -33,7 +39,34 @@ public record SendMessageRequest(
     public record Parameter(String type, String text) {}
 
     public static SendMessageRequest text(String to, String body, String callbackData) {
-        return new SendMessageRequest("whatsapp", "individual", to, "text", new Text(body, false), null, callbackData);
+        return new SendMessageRequest(
+                "whatsapp", "individual", to, "text", new Text(body, false), null, null, null, callbackData);
+    }
+
+    /** A {@code document} message ({@code image} for an image) linking to {@code link}. */
+    public static SendMessageRequest media(
+            String to, boolean image, String link, String filename, String callbackData) {
+        return image
+                ? new SendMessageRequest(
+                        "whatsapp",
+                        "individual",
+                        to,
+                        "image",
+                        null,
+                        null,
+                        null,
+                        new Media(link, null, null),
+                        callbackData)
+                : new SendMessageRequest(
+                        "whatsapp",
+                        "individual",
+                        to,
+                        "document",
+                        null,
+                        null,
+                        new Media(link, filename, null),
+                        null,
+                        callbackData);
     }
 
     public static SendMessageRequest template(String to, ProviderTemplate template, String callbackData) {
@@ -51,6 +84,8 @@ public record SendMessageRequest(
                 "template",
                 null,
                 new Template(template.name(), new Language(template.language()), components),
+                null,
+                null,
                 callbackData);
     }
 }

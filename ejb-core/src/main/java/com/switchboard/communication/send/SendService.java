@@ -12,6 +12,8 @@ import com.switchboard.communication.ReadScope;
 import com.switchboard.communication.SendMode;
 import com.switchboard.communication.SendRequest;
 import com.switchboard.communication.Urgency;
+import com.switchboard.document.DocumentRef;
+import com.switchboard.document.DocumentService;
 import com.switchboard.error.FieldError;
 import com.switchboard.error.InvalidRequestException;
 import com.switchboard.error.NotFoundException;
@@ -23,18 +25,13 @@ import com.switchboard.template.TemplateRenderer;
 import com.switchboard.template.TemplateService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,8 +52,6 @@ public class SendService {
     private static final String CORRELATION_ID = "[A-Za-z0-9._:/@+=-]{1,128}";
     /** What the rendered subject, text and HTML may take in the DETAILS item, well inside DynamoDB's 400 KB. */
     private static final int MAX_RENDERED_BYTES = 300_000;
-
-    private static final Jsonb JSONB = JsonbBuilder.create();
 
     @Inject
     CallerLimits limits;
@@ -83,16 +78,19 @@ public class SendService {
     Acceptance acceptance;
 
     @Inject
+    DocumentService documents;
+
+    @Inject
     Clock clock;
 
     public SendAccepted send(SendRequest request, String idempotencyKey, String caller) {
         NewCommunication c = prepare(request, idempotencyKey, caller);
         String scopedKey = idempotencyKey == null ? null : caller + ":" + idempotencyKey;
         if (scopedKey != null) {
-            Optional<DynamoIdempotencyStore.Claim> earlier =
-                    idempotency.claim(scopedKey, c.id(), hash(request), Instant.now(clock));
+            Optional<DynamoIdempotencyStore.Claim> earlier = idempotency.claim(
+                    scopedKey, c.id(), DynamoIdempotencyStore.requestHash(request), Instant.now(clock));
             if (earlier.isPresent()) {
-                if (!earlier.get().requestHash().equals(hash(request))) {
+                if (!earlier.get().requestHash().equals(DynamoIdempotencyStore.requestHash(request))) {
                     throw InvalidRequestException.unprocessable(
                             "Idempotency-Key", "this key was used with a different request body");
                 }
@@ -183,6 +181,7 @@ public class SendService {
                     "recipients",
                     deliveries + " deliveries planned with their fallbacks, at most " + MAX_RECIPIENTS + " per send"));
         }
+        List<DocumentRef> attachments = documents.attachable(request.attachments(), errors); // one BatchGetItem
         for (NewCommunication.Planned p : planned) {
             if (!providers.available(p.channel())) {
                 errors.add(new FieldError(
@@ -200,7 +199,7 @@ public class SendService {
         ProviderTemplate providerTemplate = template == null
                 ? null
                 : renderer.providerTemplate(template, message.variables()).orElse(null);
-        refusals(planned, rendered, providerTemplate, errors);
+        refusals(planned, rendered, providerTemplate, attachments, errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(InvalidRequestException.Kind.UNPROCESSABLE, errors);
         }
@@ -227,7 +226,8 @@ public class SendService {
                 planned,
                 Instant.now(clock).toString(),
                 caller,
-                idempotencyKey);
+                idempotencyKey,
+                attachments);
     }
 
     /** What a recipient's provider already knows it could never deliver, as 422s naming the recipient. */
@@ -235,11 +235,12 @@ public class SendService {
             List<NewCommunication.Planned> planned,
             RenderedMessage rendered,
             ProviderTemplate template,
+            List<DocumentRef> attachments,
             List<FieldError> errors) {
         for (NewCommunication.Planned p : planned) {
             providers
                     .forChannel(p.channel())
-                    .flatMap(provider -> provider.refusal(p.address(), rendered, template))
+                    .flatMap(provider -> provider.refusal(p.address(), rendered, template, attachments))
                     .ifPresent(reason -> errors.add(new FieldError(recipientField(p), reason)));
         }
     }
@@ -289,7 +290,7 @@ public class SendService {
     }
 
     private static long utf8Length(String s) {
-        return s == null ? 0 : s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        return s == null ? 0 : s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static void checkMessage(SendRequest.Message m, List<FieldError> errors) {
@@ -380,16 +381,6 @@ public class SendService {
             Instant.parse(scheduledAt); // a time not in the future sends now
         } catch (DateTimeParseException e) {
             errors.add(new FieldError("scheduledAt", "not an ISO-8601 instant such as 2026-01-31T09:00:00Z"));
-        }
-    }
-
-    private static String hash(SendRequest request) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(JSONB.toJson(request).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

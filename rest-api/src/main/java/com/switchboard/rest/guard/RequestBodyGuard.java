@@ -19,7 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Guards every request body of the API and the webhooks before any resource or JSON binding sees
- * it. Size: at most {@code request.max.bytes} ({@code webhook.max.bytes} on {@code /webhooks/*}); a declared Content-Length over the limit is refused
+ * it. Size: at most {@code request.max.bytes} ({@code webhook.max.bytes} on {@code /webhooks/*},
+ * {@code attachment.max.bytes} on the document upload {@code /communications/attachments}); a declared Content-Length over the limit is refused
  * at once, and a body without one (chunked) is read at most one byte past the limit, either way
  * 413 problem+json. The largest legitimate body, a fan-out send of 10,000 recipients, is about
  * 1 MB. Syntax: a JSON body must be well-formed ({@link JsonSyntax}), else 400 naming the body.
@@ -32,6 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RequestBodyGuard implements ContainerRequestFilter {
     /** How much of an over-long chunked body is drained so the client still reads the 413. */
     private static final int DRAIN_FACTOR = 4;
+    /** The upload path of documents (its limit is {@code attachment.max.bytes}). */
+    private static final String ATTACHMENTS = "communications/attachments";
 
     @Inject
     @ConfigProperty(name = "request.max.bytes", defaultValue = "2097152")
@@ -42,14 +45,20 @@ public class RequestBodyGuard implements ContainerRequestFilter {
     @ConfigProperty(name = "webhook.max.bytes", defaultValue = "262144")
     long webhookMaxBytes;
 
+    /** Uploaded documents have their own limit, checked here before the body is read whole. */
+    @Inject
+    @ConfigProperty(name = "attachment.max.bytes", defaultValue = "5242880")
+    long attachmentMaxBytes;
+
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         if (!request.hasEntity()) {
             return;
         }
         String path = request.getUriInfo().getPath();
-        long maxBytes =
-                path.startsWith("webhooks/") || path.startsWith("/webhooks/") ? webhookMaxBytes : requestMaxBytes;
+        long maxBytes = path.startsWith("webhooks/") || path.startsWith("/webhooks/")
+                ? webhookMaxBytes
+                : path.replaceFirst("^/", "").equals(ATTACHMENTS) ? attachmentMaxBytes : requestMaxBytes;
         int declared = request.getLength();
         if (declared > maxBytes) {
             throw new RequestTooLargeException(maxBytes, declared);

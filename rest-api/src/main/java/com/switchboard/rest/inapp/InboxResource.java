@@ -3,6 +3,7 @@ package com.switchboard.rest.inapp;
 import com.switchboard.channel.inapp.InboxPage;
 import com.switchboard.channel.inapp.InboxService;
 import com.switchboard.rest.Roles;
+import com.switchboard.rest.document.DocumentResponses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,9 +14,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -24,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * {@code /communications/inapp}: the signed-in user's own inbox (staff too, for their own). The
  * caller's user name is the inbox; a note of anyone else is 404, never 403, so ids reveal nothing.
+ * A note's attachments download through it ({@code {id}/attachments/{documentId}}) for its user only.
  */
 @Path("/communications/inapp")
 @Tag(name = "In-app inbox")
@@ -96,6 +102,25 @@ public class InboxResource {
     @Path("{id}/archive")
     public InboxEntry archive(@PathParam("id") String id) {
         return InboxEntry.of(inbox.archive(caller(), id));
+    }
+
+    @GET
+    @Operation(operationId = "downloadNoteAttachment", summary = "Download a document a note of the caller's carries")
+    @APIResponse(
+            responseCode = "200",
+            description = "The document, with its type and file name",
+            content =
+                    @Content(
+                            mediaType = "application/octet-stream",
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "410", ref = "Gone")
+    @Path("{id}/attachments/{documentId}")
+    @Produces(MediaType.WILDCARD)
+    public Response attachment(@PathParam("id") String id, @PathParam("documentId") String documentId) {
+        return DocumentResponses.attachment(inbox.attachment(caller(), id, documentId));
     }
 
     private String caller() {

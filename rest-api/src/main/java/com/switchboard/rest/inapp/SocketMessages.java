@@ -5,6 +5,7 @@ import com.switchboard.rest.guard.JsonSyntax;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
+import java.util.List;
 import java.util.Optional;
 
 /** The JSON spoken on {@code /ws/notifications}, as JSON-B records. */
@@ -15,14 +16,26 @@ public final class SocketMessages {
 
     /** Server to client: one notification. */
     public record Notification(
-            String type, String id, String communicationId, String subject, String text, String createdAt) {}
+            String type,
+            String id,
+            String communicationId,
+            String subject,
+            String text,
+            String createdAt,
+            List<InboxEntry.Attachment> attachments) {}
 
     /** Client to server: {@code {"type":"ack","id":...}}. */
     public record ClientMessage(String type, String id) {}
 
     static String notification(InboxNote note) {
         return JSON.toJson(new Notification(
-                "notification", note.id(), note.communicationId(), note.subject(), note.text(), note.createdAt()));
+                "notification",
+                note.id(),
+                note.communicationId(),
+                note.subject(),
+                note.text(),
+                note.createdAt(),
+                note.attachments().isEmpty() ? null : InboxEntry.attachments(note)));
     }
 
     /** The note id a client's text acknowledges, or empty when it is not an ack. */

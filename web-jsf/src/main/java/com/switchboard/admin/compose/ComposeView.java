@@ -42,6 +42,9 @@ public class ComposeView implements Serializable {
     SendService sendService;
 
     @Inject
+    ComposeAttachment attachment;
+
+    @Inject
     TemplateService templates;
 
     @Inject
@@ -124,6 +127,7 @@ public class ComposeView implements Serializable {
                 : Arrays.stream(stakeholderIds.split("[,\\s]+"))
                         .filter(s -> !s.isBlank())
                         .toList();
+        List<String> attachments = attachment.ids();
         SendRequest.Message message = new SendRequest.Message(
                 emptyToNull(subject),
                 emptyToNull(content),
@@ -144,7 +148,8 @@ public class ComposeView implements Serializable {
                 null,
                 null,
                 null,
-                null);
+                null,
+                attachments.isEmpty() ? null : attachments);
         try {
             SendAccepted accepted = sendService.send(request, null, FieldMessages.user());
             FacesContext ctx = FacesContext.getCurrentInstance();
@@ -188,6 +193,9 @@ public class ComposeView implements Serializable {
         if (field.startsWith("recipients[")) {
             int index = Integer.parseInt(field.substring("recipients[".length(), field.indexOf(']')));
             return index < recipientInputs.size() ? FORM + recipientInputs.get(index) : FORM + "email";
+        }
+        if (field.startsWith("attachments")) {
+            return ComposeAttachment.INPUT;
         }
         if (field.startsWith("channels")) {
             return FORM + "channels";
