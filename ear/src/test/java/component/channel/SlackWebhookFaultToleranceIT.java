@@ -77,6 +77,8 @@ class SlackWebhookFaultToleranceIT {
                         PeerAdmin.class,
                         Poll.class)
                 .addClass("com.switchboard.channel.chat.ChatWebhookProvider")
+                // the SPI names a delivery's documents
+                .addClasses(com.switchboard.document.DocumentRef.class, com.switchboard.document.DocumentType.class)
                 .addAsResource(
                         new StringAsset(String.join(
                                 "\n",

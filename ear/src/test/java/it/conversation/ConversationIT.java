@@ -119,6 +119,7 @@ class ConversationIT {
         JsonArray replies = CSR.get("/communications/" + ours + "/replies").jsonArray();
         assertEquals(1, replies.size(), "the communication shows the reply it received: " + replies);
         assertEquals("Can I collect it at 5?", replies.getJsonObject(0).getString("text"));
+        assertEquals(thread, replies.getJsonObject(0).getString("threadId"), "and names its thread");
 
         await("the inbound webhook event")
                 .atMost(WAIT)
@@ -226,6 +227,51 @@ class ConversationIT {
         Api.Reply empty = CSR.post("/communications/conversations/" + thread + "/replies", "{\"text\":\"  \"}");
         assertEquals(400, empty.status(), "an empty reply: " + empty.body());
         assertTrue(empty.body().contains("\"text\""), "names the field: " + empty.body());
+    }
+
+    @Test
+    void aDocumentTheCustomerSentIsDownloadedThroughTheGraphApiOnDemand() {
+        String number = Customers.number();
+        String thread = "whatsapp-" + number.substring(1);
+        Customers.sendDocument(number, "1093847561", "MOT certificate.pdf", "here it is");
+        JsonObject message = awaitMessages(thread, 1).getJsonObject(0);
+        JsonObject media = message.getJsonObject("media");
+        assertEquals("document", media.getString("type"), "the message is a document: " + message);
+        assertEquals("1093847561", media.getString("mediaId"), "with Graph's media id: " + message);
+        assertEquals("MOT certificate.pdf", media.getString("filename"), "its name: " + message);
+        assertEquals("here it is", media.getString("caption"), "its caption: " + message);
+        assertEquals(
+                "[document] here it is",
+                CSR.get("/communications/conversations/" + thread)
+                        .json()
+                        .getJsonObject("thread")
+                        .getString("lastText"),
+                "the list shows what it is");
+
+        String path = "/communications/conversations/" + thread + "/messages/" + message.getString("id") + "/media";
+        Api.Reply file = CSR.get(path);
+        assertEquals(200, file.status(), "downloaded: " + file.body());
+        assertEquals("application/pdf", file.contentType(), "Graph's MIME type");
+        assertEquals(
+                new String(sandbox.GraphApiStubs.MEDIA_BYTES, java.nio.charset.StandardCharsets.US_ASCII),
+                file.body(),
+                "the bytes the media URL served");
+        assertTrue(
+                file.header("Content-Disposition").contains("MOT certificate.pdf"),
+                "saved under its name: " + file.header("Content-Disposition"));
+        sandbox()
+                .wireMock()
+                .verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/v[0-9.]+/1093847561"))
+                        .withHeader(
+                                "Authorization",
+                                com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer .+")));
+        assertEquals(403, Api.as("user").get(path).status(), "not for a user");
+        assertEquals(
+                404,
+                CSR.get("/communications/conversations/" + thread + "/messages/wamid.unknown/media")
+                        .status(),
+                "no such message in the thread");
     }
 
     @Test

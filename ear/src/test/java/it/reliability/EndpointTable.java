@@ -154,6 +154,9 @@ final class EndpointTable {
                     .at("/communications/conversations/sms-447400000099/replies")
                     .body("{\"text\":\"matrix\"}")
                     .expect(401, 404, 404, 403, 403),
+            row("GET", "/communications/conversations/{threadId}/messages/{messageId}/media")
+                    .at("/communications/conversations/sms-447400000099/messages/wamid.none/media")
+                    .expect(401, 404, 404, 403, 403),
             row("GET", "/communications/{id}/replies")
                     .at("/communications/{comm}/replies")
                     .expect(401, 200, 200, 403, 403),

@@ -19,12 +19,22 @@ public final class Customers {
 
     /** {@code channel} is {@code whatsapp} or {@code sms}. */
     public static void write(String channel, String from, String text) {
+        call(channel, "{\"from\":\"%s\",\"text\":\"%s\"}".formatted(from, text));
+    }
+
+    /** A WhatsApp document from the customer: Graph's media id, file name and caption. */
+    public static void sendDocument(String from, String mediaId, String filename, String caption) {
+        call("whatsapp", """
+                {"from":"%s","media":{"type":"document","id":"%s","mimeType":"application/pdf",\
+                "filename":"%s","caption":"%s"}}""".formatted(from, mediaId, filename, caption));
+    }
+
+    private static void call(String channel, String json) {
         try {
             HttpResponse<String> r = HTTP.send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:8089/sandbox/inbound/" + channel))
                             .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    "{\"from\":\"%s\",\"text\":\"%s\"}".formatted(from, text)))
+                            .POST(HttpRequest.BodyPublishers.ofString(json))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(202, r.statusCode(), "the sandbox takes the customer's message: " + r.body());

@@ -808,6 +808,16 @@ class AdminConsoleIT {
                 .getJsonObject(2)
                 .getString("communicationId");
         Tracking.awaitRecipient(reply, 0, "Delivered");
+
+        Customers.write("whatsapp", number, "Thanks, see you then!");
+        browser.driver.get(ADMIN + "/communication.xhtml?id=" + reply);
+        await("the reply's page shows the answer it received")
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> {
+                    browser.driver.navigate().refresh();
+                    return byId("replies").getText().contains("Thanks, see you then!");
+                });
     }
 
     @Test

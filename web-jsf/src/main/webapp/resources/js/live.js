@@ -46,6 +46,17 @@
       pending = setTimeout(refresh, 250);
     }
   };
+  // A stream holds one of the browser's few connections to the server (six over HTTP/1.1): leaving the
+  // page closes it at once, also when the page goes into the back/forward cache, which would keep it
+  // open; such a page reloads when it is shown again, so it never shows what it missed.
+  window.addEventListener('pagehide', function () {
+    events.close();
+  });
+  window.addEventListener('pageshow', function (e) {
+    if (e.persisted) {
+      location.reload();
+    }
+  });
   events.onerror = function () {
     state.connected = false;
     if (!fallback) {

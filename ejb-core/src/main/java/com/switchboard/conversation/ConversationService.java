@@ -88,7 +88,8 @@ public class ConversationService {
                 null,
                 null,
                 m.providerId(),
-                answered.map(ThreadMessage::communicationId).orElse(null));
+                answered.map(ThreadMessage::communicationId).orElse(null),
+                null);
         String windowClosesAt =
                 m.channel() == Channel.WhatsApp ? m.at().plus(WHATSAPP_WINDOW).toString() : null;
         Optional<ConversationThread> thread =
@@ -125,6 +126,18 @@ public class ConversationService {
         if (!store.markRead(threadId)) {
             throw new NotFoundException("conversation", threadId);
         }
+    }
+
+    /**
+     * The media a customer's message in this thread carried (its provider media id, type, name), to
+     * download from the provider; not found when the thread has no such message or it carried none.
+     */
+    public ThreadMessage.Media media(String threadId, String messageId) {
+        ThreadIds.ThreadKey key = ThreadIds.parse(threadId);
+        return store.inbound(threadId, key.channel().name(), messageId)
+                .map(ThreadMessage::media)
+                .filter(m -> m.mediaId() != null)
+                .orElseThrow(() -> new NotFoundException("media of message", messageId));
     }
 
     /** Whether a communication is a CSR's reply, which is in its thread from the moment it was accepted. */

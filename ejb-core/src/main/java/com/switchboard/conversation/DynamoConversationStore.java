@@ -74,15 +74,17 @@ public class DynamoConversationStore {
      */
     public Optional<ConversationThread> recordInbound(
             String threadId, ThreadMessage m, Instant at, ConversationThread who, String windowClosesAt) {
-        Map<String, AttributeValue> seen = key("INBOUND#" + who.channel() + "#" + m.providerMessageId(), "SEEN");
+        Map<String, AttributeValue> item = messageItem(threadId, m, at);
+        Map<String, AttributeValue> seen = key(seenKey(who.channel(), m.providerMessageId()), "SEEN");
         seen.put("type", s("InboundSeen"));
+        seen.put("threadId", s(threadId));
+        seen.put("messageKey", item.get(Table.SK));
         seen.put(Retention.ATTRIBUTE, retention.communicationExpiry(at));
         try {
             dynamo.putItem(b -> b.tableName(table.name()).item(seen).conditionExpression("attribute_not_exists(PK)"));
         } catch (ConditionalCheckFailedException before) {
             return Optional.empty();
         }
-        Map<String, AttributeValue> item = messageItem(threadId, m, at);
         dynamo.putItem(b -> b.tableName(table.name()).item(item));
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
@@ -144,6 +146,7 @@ public class DynamoConversationStore {
                                 x.communicationId(),
                                 x.index(),
                                 x.providerMessageId(),
+                                null,
                                 null),
                         x.at()))
                 .toList());
@@ -292,6 +295,22 @@ public class DynamoConversationStore {
                 .findFirst();
     }
 
+    /**
+     * A customer's message by the provider's id, in the thread it was stored in: two GetItems (its
+     * {@code INBOUND#} marker names where the message is). Empty when there is none in that thread.
+     */
+    public Optional<ThreadMessage> inbound(String threadId, String channel, String providerId) {
+        var seen = dynamo.getItem(b -> b.tableName(table.name()).key(key(seenKey(channel, providerId), "SEEN")));
+        if (!seen.hasItem() || !threadId.equals(str(seen.item(), "threadId"))) {
+            return Optional.empty();
+        }
+        var message =
+                dynamo.getItem(b -> b.tableName(table.name()).key(key(pk(threadId), str(seen.item(), "messageKey"))));
+        return message.hasItem() && !message.item().isEmpty()
+                ? Optional.of(toMessage(message.item()))
+                : Optional.empty();
+    }
+
     /** The customers' replies to a communication, oldest first (one Query of its partition). */
     public List<ThreadMessage> replies(String communicationId, int limit) {
         QueryResponse r = dynamo.query(b -> b.tableName(table.name())
@@ -346,7 +365,8 @@ public class DynamoConversationStore {
                 str(i, "communicationId"),
                 i.containsKey("recipientIndex") ? (int) num(i, "recipientIndex") : null,
                 str(i, "providerMessageId"),
-                str(i, "inReplyTo"));
+                str(i, "inReplyTo"),
+                str(i, "threadId"));
     }
 
     private static ConversationThread toThread(String threadId, Map<String, AttributeValue> i) {
@@ -411,6 +431,10 @@ public class DynamoConversationStore {
 
     private static String millis(Instant at) {
         return String.format("%013d", Math.max(0, at.toEpochMilli()));
+    }
+
+    private static String seenKey(String channel, String providerId) {
+        return "INBOUND#" + channel + "#" + providerId;
     }
 
     private static String pk(String threadId) {

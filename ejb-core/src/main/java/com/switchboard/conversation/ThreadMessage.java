@@ -17,7 +17,8 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
     "communicationId",
     "recipientIndex",
     "providerMessageId",
-    "inReplyTo"
+    "inReplyTo",
+    "threadId"
 })
 public record ThreadMessage(
         String id,
@@ -28,7 +29,8 @@ public record ThreadMessage(
         String communicationId,
         Integer recipientIndex,
         String providerMessageId,
-        String inReplyTo) {
+        String inReplyTo,
+        String threadId) {
 
     public static final String IN = "in";
     public static final String OUT = "out";

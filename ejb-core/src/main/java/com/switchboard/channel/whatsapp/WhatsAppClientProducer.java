@@ -44,6 +44,23 @@ public class WhatsAppClientProducer {
                 .build(WhatsAppClient.class);
     }
 
+    @Produces
+    @ApplicationScoped
+    WhatsAppMediaClient whatsAppMediaClient() {
+        return RestClientBuilder.newBuilder()
+                .baseUri(URI.create(apiUrl))
+                .connectTimeout(connectTimeoutMillis, TimeUnit.MILLISECONDS)
+                .readTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS)
+                .register(new BearerTokenFilter(accessToken))
+                .build(WhatsAppMediaClient.class);
+    }
+
+    void closeMedia(@Disposes WhatsAppMediaClient client) throws Exception {
+        if (client instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+
     void close(@Disposes WhatsAppClient client) throws Exception {
         if (client instanceof AutoCloseable closeable) {
             closeable.close();

@@ -1,5 +1,6 @@
 package com.switchboard.rest.conversation;
 
+import com.switchboard.channel.whatsapp.GraphMediaDownloads;
 import com.switchboard.conversation.ConversationService;
 import com.switchboard.conversation.ConversationService.ReplyAccepted;
 import com.switchboard.conversation.ConversationService.ThreadView;
@@ -40,6 +41,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ConversationResource {
     @Inject
     ConversationService conversations;
+
+    @Inject
+    GraphMediaDownloads downloads;
 
     @Context
     SecurityContext security;
@@ -95,6 +99,27 @@ public class ConversationResource {
     public Response markRead(@PathParam("threadId") String threadId) {
         conversations.markRead(threadId);
         return Response.noContent().build();
+    }
+
+    @GET
+    @Path("conversations/{threadId: (sms|whatsapp)-[0-9]{7,15}}/messages/{messageId}/media")
+    @Operation(
+            operationId = "downloadConversationMedia",
+            summary = "The file or picture a customer's WhatsApp message carried, downloaded from the Graph API now")
+    @APIResponse(responseCode = "200", description = "the media's bytes, with its type")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @RolesAllowed({Roles.CSR, Roles.ADMIN})
+    @Produces(MediaType.WILDCARD)
+    public Response media(@PathParam("threadId") String threadId, @PathParam("messageId") String messageId) {
+        ThreadMessage.Media media = conversations.media(threadId, messageId);
+        GraphMediaDownloads.Media bytes = downloads.download(media.mediaId());
+        String name = media.filename() == null ? media.type() : media.filename().replaceAll("[\\r\\n\"\\\\]", "_");
+        return Response.ok(bytes.bytes(), bytes.mimeType())
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
     }
 
     /** A CSR's answer: text only; {@code windowClosesAt} says until when WhatsApp takes free text. */

@@ -1,12 +1,15 @@
 package com.switchboard.admin.tracking;
 
 import com.switchboard.communication.ReadScope;
+import com.switchboard.conversation.ConversationService;
+import com.switchboard.conversation.ThreadMessage;
 import com.switchboard.error.NotFoundException;
 import com.switchboard.tracking.DeliveryTrackingService;
 import com.switchboard.tracking.TrackingViews.Timeline;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.List;
 
 /**
  * Backing bean of one communication's page: every recipient's status and receipt timeline, read
@@ -18,6 +21,11 @@ public class CommunicationPage {
 
     @Inject
     DeliveryTrackingService tracking;
+
+    @Inject
+    ConversationService conversations;
+
+    private List<ThreadMessage> replies;
 
     private String id;
     private Timeline timeline;
@@ -32,6 +40,21 @@ public class CommunicationPage {
             }
         }
         return timeline;
+    }
+
+    /** The customers' messages that answer this communication (SMS and WhatsApp), oldest first. */
+    public List<ThreadMessage> getReplies() {
+        if (replies == null) {
+            replies = getTimeline() == null ? List.of() : conversations.replies(id.trim());
+        }
+        return replies;
+    }
+
+    /** The conversation the last reply is in. */
+    public String getReplyThread() {
+        return getReplies().isEmpty()
+                ? null
+                : getReplies().get(getReplies().size() - 1).threadId();
     }
 
     public boolean isMissing() {
