@@ -56,33 +56,8 @@ public final class CustomerMessages {
         } else {
             message.add("type", "text").add("text", Json.createObjectBuilder().add("body", text));
         }
-        JsonObject value = Json.createObjectBuilder()
-                .add("messaging_product", "whatsapp")
-                .add(
-                        "metadata",
-                        Json.createObjectBuilder()
-                                .add("display_phone_number", "15550783881")
-                                .add("phone_number_id", "100000000000001"))
-                .add(
-                        "contacts",
-                        Json.createArrayBuilder().add(Json.createObjectBuilder().add("wa_id", from.replace("+", ""))))
-                .add("messages", Json.createArrayBuilder().add(message))
-                .build();
-        return Json.createObjectBuilder()
-                .add("object", "whatsapp_business_account")
-                .add(
-                        "entry",
-                        Json.createArrayBuilder()
-                                .add(Json.createObjectBuilder()
-                                        .add("id", "102290129340398")
-                                        .add(
-                                                "changes",
-                                                Json.createArrayBuilder()
-                                                        .add(Json.createObjectBuilder()
-                                                                .add("value", value)
-                                                                .add("field", "messages")))))
-                .build()
-                .toString();
+        return WhatsAppStatuses.notification(
+                "messages", Json.createArrayBuilder().add(message));
     }
 
     /** AWS End User Messaging's two-way SMS message, as published to the SMS events topic. */

@@ -1,12 +1,8 @@
 package sandbox;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,13 +12,10 @@ import java.util.List;
  * tests; data lives under the given directory, so a restart keeps it (or, for the benchmark only,
  * in memory: see {@link #startInMemory}).
  */
-public final class Dynalite implements AutoCloseable {
-    private final Process process;
-    private final int port;
+public final class Dynalite extends NodePeer {
 
-    private Dynalite(Process process, int port) {
-        this.process = process;
-        this.port = port;
+    private Dynalite(List<String> arguments, Path log, int port, Path sandboxDir) throws IOException {
+        super("dynalite", sandboxDir.resolve("node_modules/dynalite/cli.js"), arguments, log, port);
     }
 
     public static Dynalite start(Path sandboxDir, Path dataDir, int port) throws IOException {
@@ -41,77 +34,9 @@ public final class Dynalite implements AutoCloseable {
     }
 
     private static Dynalite start(Path sandboxDir, List<String> storage, Path log, int port) throws IOException {
-        Path cli = sandboxDir.resolve("node_modules/dynalite/cli.js");
-        if (!Files.exists(cli)) {
-            throw new IllegalStateException(cli + " is missing: run the build (it runs npm ci in ear/sandbox)");
-        }
-        List<String> command = new ArrayList<>(List.of(
-                "node",
-                cli.toString(),
-                "--host",
-                "127.0.0.1",
-                "--port",
-                Integer.toString(port),
-                "--createTableMs",
-                "0"));
-        command.addAll(storage);
-        Process p = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-        Dynalite d = new Dynalite(p, port);
-        d.awaitListening(Duration.ofSeconds(20));
-        return d;
-    }
-
-    public int port() {
-        return port;
-    }
-
-    /** The node process's id (the benchmark reads its CPU time). */
-    public long pid() {
-        return process.pid();
-    }
-
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
-    private void awaitListening(Duration timeout) throws IOException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IOException("dynalite exited with " + process.exitValue() + "; port " + port + " in use?");
-            }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                pause();
-            }
-        }
-        close();
-        throw new IOException("dynalite did not listen on " + port + " within " + timeout);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        List<String> arguments = new ArrayList<>(
+                List.of("--host", "127.0.0.1", "--port", Integer.toString(port), "--createTableMs", "0"));
+        arguments.addAll(storage);
+        return new Dynalite(arguments, log, port, sandboxDir);
     }
 }

@@ -100,6 +100,11 @@ public final class WhatsAppStatuses {
         for (JsonObject s : statuses) {
             list.add(s);
         }
+        return notification("statuses", list);
+    }
+
+    /** Meta's webhook body with one change whose value carries {@code items} as {@code kind} (statuses, messages). */
+    static String notification(String kind, JsonArrayBuilder items) {
         JsonObject value = Json.createObjectBuilder()
                 .add("messaging_product", "whatsapp")
                 .add(
@@ -107,7 +112,7 @@ public final class WhatsAppStatuses {
                         Json.createObjectBuilder()
                                 .add("display_phone_number", "15550783881")
                                 .add("phone_number_id", PHONE_NUMBER_ID))
-                .add("statuses", list)
+                .add(kind, items)
                 .build();
         return Json.createObjectBuilder()
                 .add("object", "whatsapp_business_account")

@@ -45,7 +45,7 @@ public class ConversationSignals {
 
     public void changed(String threadId) {
         try {
-            jms.publishForPush("signal conversation " + threadId, (context, producer) -> {
+            jms.publishForPush("signal a conversation", (context, producer) -> { // no number in a log line
                 Message m = context.createMessage();
                 m.setStringProperty(PROPERTY, threadId);
                 producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT)

@@ -85,7 +85,7 @@ public class WebhookEventPublisher {
                                     m.inReplyTo()))));
         } catch (RuntimeException ex) {
             // the message is stored and listed; only the notification about it is lost, and logged
-            LOG.log(Level.WARNING, "webhook event inbound for " + e.thread().id() + " could not be queued", ex);
+            LOG.log(Level.WARNING, "webhook event inbound on " + e.thread().channel() + " could not be queued", ex);
         }
     }
 
