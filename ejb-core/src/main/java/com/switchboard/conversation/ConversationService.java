@@ -92,10 +92,25 @@ public class ConversationService {
                 null);
         String windowClosesAt =
                 m.channel() == Channel.WhatsApp ? m.at().plus(WHATSAPP_WINDOW).toString() : null;
-        Optional<ConversationThread> thread =
-                store.recordInbound(threadId, message, m.at(), who(m.channel(), m.from()), windowClosesAt);
+        Optional<ConversationThread> thread = store.recordInbound(
+                threadId,
+                message,
+                m.at(),
+                orderedAt(m.at(), Instant.now(clock)),
+                who(m.channel(), m.from()),
+                windowClosesAt);
         thread.ifPresent(t -> received.fire(new InboundReceived(t, message)));
         return thread.isPresent();
+    }
+
+    /**
+     * Where a customer's message sits among ours. Meta's time is in whole seconds: the message was
+     * written within the second after it and before it reached us, so it goes at the earlier of the
+     * two, after a message of ours sent within that second before it arrived.
+     */
+    static Instant orderedAt(Instant providerAt, Instant received) {
+        Instant lastPossible = providerAt.plusMillis(999);
+        return received.isBefore(providerAt) || received.isAfter(lastPossible) ? lastPossible : received;
     }
 
     public ThreadPage threads(boolean unreadOnly, String next, Integer limit) {

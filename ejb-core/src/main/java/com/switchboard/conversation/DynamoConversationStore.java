@@ -70,11 +70,17 @@ public class DynamoConversationStore {
      * Stores a customer's message unless it was stored before: one conditional PutItem of the
      * marker {@code INBOUND#<channel>#<provider id>} (a retried or replayed notification stops there),
      * one PutItem of the message, one UpdateItem of the thread's summary and, when it answers a
-     * communication, one PutItem beside that communication. Empty when it was stored before.
+     * communication, one PutItem beside that communication. Empty when it was stored before. The
+     * message sits in the thread at {@code orderedAt}, which may be finer than the provider's time.
      */
     public Optional<ConversationThread> recordInbound(
-            String threadId, ThreadMessage m, Instant at, ConversationThread who, String windowClosesAt) {
-        Map<String, AttributeValue> item = messageItem(threadId, m, at);
+            String threadId,
+            ThreadMessage m,
+            Instant at,
+            Instant orderedAt,
+            ConversationThread who,
+            String windowClosesAt) {
+        Map<String, AttributeValue> item = messageItem(threadId, m, orderedAt);
         Map<String, AttributeValue> seen = key(seenKey(who.channel(), m.providerMessageId()), "SEEN");
         seen.put("type", s("InboundSeen"));
         seen.put("threadId", s(threadId));
