@@ -1,5 +1,10 @@
 package it.document;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static it.document.Documents.graphCallsFor;
 import static it.document.Documents.json;
 import static it.document.Documents.linkIn;
@@ -11,11 +16,16 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static sandbox.GraphApiStubs.MESSAGES;
+import static sandbox.GraphApiStubs.graphError;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import it.support.Api;
 import it.support.Mailbox;
 import it.support.Switchboard;
+import it.support.TestClock;
 import it.support.Tracking;
 import jakarta.json.JsonObject;
 import jakarta.mail.BodyPart;
@@ -25,6 +35,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -117,6 +128,41 @@ class AttachmentDeliveryIT {
     }
 
     @Test
+    void whenTheDocumentMessageFailsOnceTheRetrySendsTheDocumentAndNotTheTextAgain() {
+        String documentId = uploaded(pdf(), "application/pdf", "estimate.pdf");
+        String number = Documents.uniqueSpanishNumber();
+        Documents.customerWrites(number);
+        WireMockServer graph = Switchboard.sandbox().wireMock();
+        StubMapping outage = graph.stubFor(post(urlPathMatching(MESSAGES))
+                .atPriority(1)
+                .withRequestBody(matchingJsonPath("$.to", equalTo(number)))
+                .withRequestBody(matchingJsonPath("$.type", equalTo("document")))
+                .inScenario("document-" + number)
+                .whenScenarioStateIs(STARTED)
+                .willSetStateTo("failed once")
+                .willReturn(graphError(500, 131000, 0, "OAuthException", "Something went wrong")));
+        try {
+            String id = Tracking.send(send("WhatsApp", number, documentId));
+            JsonObject recipient = Tracking.awaitRecipientAccepted(id, 0);
+
+            List<String> types = graphCallsFor(number).stream()
+                    .map(e -> json(e.getRequest().getBodyAsString()).getString("type"))
+                    .toList();
+            assertEquals(
+                    List.of("text", "document", "document"),
+                    types,
+                    "the text once, the document again after its 500: " + types);
+            String wamid = json(graphCallsFor(number).get(0).getResponse().getBodyAsString())
+                    .getJsonArray("messages")
+                    .getJsonObject(0)
+                    .getString("id");
+            assertEquals(wamid, recipient.getString("providerMessageId"), "the delivery keeps the text's wamid");
+        } finally {
+            graph.removeStub(outage);
+        }
+    }
+
+    @Test
     void anImageGoesToWhatsAppAsAnImageMessage() {
         String documentId = uploaded(png(), "image/png", "dent.png");
         String number = Documents.uniqueSpanishNumber();
@@ -184,10 +230,81 @@ class AttachmentDeliveryIT {
         assertEquals(401, Api.anonymous().getBytes(url).statusCode(), "nor anyone without a login");
     }
 
+    @Test
+    void aDailyDigestCarriesItsMessagesDocumentsAndLinksThoseBeyondOneSendsLimit() throws Exception {
+        List<byte[]> bytes =
+                java.util.stream.Stream.generate(Documents::pdf).limit(6).toList();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < bytes.size(); i++) {
+            ids.add(uploaded(bytes.get(i), "application/pdf", "doc-" + i + ".pdf"));
+        }
+        String email = "digest-docs-" + UUID.randomUUID() + "@example.com";
+        String stakeholder = "S-" + UUID.randomUUID();
+        Api.Reply saved =
+                Api.as("admin").put("/communications/preferences?stakeholderId=" + stakeholder, """
+                {"stakeholderType":"Customer","timezone":"Europe/London","digestTime":"08:00",
+                 "channels":{"Email":{"enabled":true,"address":"%s","frequency":"Daily"}}}""".formatted(email));
+        assertEquals(200, saved.status(), saved.body());
+        Instant digestAt = Instant.parse("2026-11-03T08:00:00Z");
+        try {
+            TestClock.set(digestAt.minus(Duration.ofHours(10)));
+            for (List<String> three : List.of(ids.subList(0, 3), ids.subList(3, 6))) {
+                String id = Tracking.send("""
+                        {"stakeholderIds":["%s"],"message":{"subject":"Papers","content":"Your papers."},
+                         "attachments":["%s"]}""".formatted(stakeholder, String.join("\",\"", three)));
+                await().atMost(Duration.ofSeconds(30))
+                        .alias("held for the digest")
+                        .until(() -> Tracking.communication(id)
+                                .getJsonArray("recipients")
+                                .getJsonObject(0)
+                                .containsKey("heldFor"));
+            }
+            TestClock.set(digestAt);
+            MimeMessage mail = await().atMost(Duration.ofSeconds(30))
+                    .alias("the digest email arrives")
+                    .until(() -> Mailbox.mailsTo(email), m -> m.size() == 1)
+                    .get(0);
+
+            List<BodyPart> attachments = attachmentsOf((Multipart) mail.getContent());
+            assertEquals(5, attachments.size(), "one send's limit of documents travels attached");
+            for (int i = 0; i < 5; i++) {
+                assertEquals("doc-" + i + ".pdf", attachments.get(i).getFileName(), "in the messages' order");
+                try (InputStream in = attachments.get(i).getInputStream()) {
+                    assertArrayEquals(bytes.get(i), in.readAllBytes(), "with the uploaded bytes of doc-" + i);
+                }
+            }
+            String text = plainText(mail);
+            assertTrue(
+                    text.contains("doc-5.pdf: http://127.0.0.1:9080/documents/" + ids.get(5)),
+                    "the sixth as a link: " + text);
+            HttpResponse<byte[]> fetched = Api.anonymous().getBytes(linkIn(text));
+            assertEquals(200, fetched.statusCode(), "the link opens");
+            assertArrayEquals(bytes.get(5), fetched.body(), "and serves the sixth document");
+        } finally {
+            TestClock.reset();
+        }
+    }
+
     static String send(String channel, String address, String documentId) {
         return """
                 {"message":{"subject":"Your documents","content":"Your documents are ready."},
                  "recipients":[{"channel":"%s","address":"%s"}],"attachments":["%s"]}""".formatted(channel, address, documentId);
+    }
+
+    private static String plainText(Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String text = plainText(multipart.getBodyPart(i));
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
     }
 
     private static List<BodyPart> attachmentsOf(Multipart multipart) throws Exception {

@@ -80,6 +80,27 @@ class AttachmentLimitsIT {
     }
 
     @Test
+    void anIntegrationClientAttachesItsOwnDocumentsButNotAnotherCallersWhichIsAnsweredAsUnknown() {
+        Api integration = Api.as("integration");
+        String staffs = uploaded(pdf(), "application/pdf", "staff-only.pdf");
+        Api.Reply own = upload(integration, pdf(), "application/pdf", "own.pdf");
+        assertEquals(201, own.status(), own.body());
+        String ownId = own.json().getString("id");
+
+        Api.Reply refused = assertProblem(
+                integration.post("/communications/send", email(List.of(ownId, staffs))), 422, "attachments[1]");
+        assertTrue(refused.body().contains("no document " + staffs), "as if it did not exist: " + refused.body());
+        assertEquals(
+                202,
+                integration.post("/communications/send", email(List.of(ownId))).status(),
+                "its own document goes");
+        assertEquals(
+                202,
+                CSR.post("/communications/send", email(List.of(ownId, staffs))).status(),
+                "staff may attach anyone's");
+    }
+
+    @Test
     void aSendWithMoreThanFiveAttachmentsIsRefused() {
         List<String> six = java.util.stream.IntStream.range(0, 6)
                 .mapToObj(i -> uploaded(pdf(), "application/pdf", "p" + i + ".pdf"))

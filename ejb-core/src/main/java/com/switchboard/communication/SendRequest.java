@@ -34,6 +34,10 @@ public record SendRequest(
         String mode,
         String correlationId,
         String category,
+
+        @Schema(
+                description = "Ids of documents uploaded with POST /communications/attachments; an "
+                        + "integration client may name only its own uploads")
         List<String> attachments) {
 
     /** The constructor JSON-B reads the body with; without the mark it refuses a record with several. */

@@ -1,6 +1,7 @@
 package com.switchboard.conversation;
 
 import com.switchboard.channel.Channel;
+import com.switchboard.communication.ReadScope;
 import com.switchboard.communication.SendRequest;
 import com.switchboard.communication.send.SendAccepted;
 import com.switchboard.communication.send.SendService;
@@ -211,7 +212,8 @@ public class ConversationService {
                         REPLY_CORRELATION + threadId,
                         null),
                 idempotencyKey,
-                caller);
+                caller,
+                ReadScope.ownedBy(caller)); // a reply attaches nothing
         // in the thread at once (the pipeline leaves replies to us), so the CSR sees what they sent
         store.recordSent(List.of(new DynamoConversationStore.Sent(
                 threadId, accepted.communicationId() + "-0", accepted.communicationId(), 0, null, now, text)));

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -117,10 +118,11 @@ public class DocumentService {
 
     /**
      * The references of a send's {@code attachments}, read with one BatchGetItem; every id unknown,
-     * past its retention or beyond the count or total size is added to {@code errors} as
-     * {@code attachments[i]}.
+     * uploaded by someone whose documents {@code uploadedBy} does not allow (answered as unknown, so
+     * ids reveal nothing), past its retention or beyond the count or total size is added to
+     * {@code errors} as {@code attachments[i]}.
      */
-    public List<DocumentRef> attachable(List<String> ids, List<FieldError> errors) {
+    public List<DocumentRef> attachable(List<String> ids, Predicate<String> uploadedBy, List<FieldError> errors) {
         if (ids == null || ids.isEmpty()) {
             return List.of();
         }
@@ -137,7 +139,7 @@ public class DocumentService {
         for (int i = 0; i < ids.size(); i++) {
             String field = "attachments[" + i + "]";
             Document d = found.get(ids.get(i));
-            if (d == null) {
+            if (d == null || !uploadedBy.test(d.createdBy())) {
                 errors.add(new FieldError(field, "no document " + ids.get(i) + "; upload it first"));
             } else if (d.expired(now)) {
                 errors.add(
@@ -149,6 +151,12 @@ public class DocumentService {
             }
         }
         return refs;
+    }
+
+    /** Whether {@code next} may join {@code carried} in one message within a send's count and total size. */
+    public boolean fits(List<DocumentRef> carried, DocumentRef next) {
+        return carried.size() < maxCount
+                && carried.stream().mapToLong(DocumentRef::size).sum() + next.size() <= maxTotalBytes;
     }
 
     /** The bytes of an attachment, one GetObject (email sends them inside the message). */

@@ -62,6 +62,9 @@ public class CloudApiWhatsAppProvider implements ChannelProvider {
     DocumentService documents;
 
     @Inject
+    PartsSent partsSent;
+
+    @Inject
     @ConfigProperty(name = "whatsapp.api.version", defaultValue = "v21.0")
     String version;
 
@@ -143,14 +146,27 @@ public class CloudApiWhatsAppProvider implements ChannelProvider {
     /**
      * The text, then one message per attachment by a short-lived signed link; the text's wamid is
      * the delivery's (each message echoes the delivery id, so every status finds the recipient).
+     * A retry after a document failed resumes after the parts already out ({@link PartsSent}).
      */
     private String sendText(Delivery d) {
+        PartsSent.Progress progress = partsSent.of(d.deliveryId()).orElse(null);
         try {
-            String wamid = post(SendMessageRequest.text(d.address(), d.message().text(), d.deliveryId()));
-            for (DocumentRef ref : d.attachments()) {
+            String wamid = progress != null
+                    ? progress.wamid()
+                    : post(SendMessageRequest.text(d.address(), d.message().text(), d.deliveryId()));
+            if (d.attachments().isEmpty()) {
+                return wamid;
+            }
+            partsSent.record(d.deliveryId(), wamid, progress == null ? 0 : progress.documents());
+            for (int i = progress == null ? 0 : progress.documents();
+                    i < d.attachments().size();
+                    i++) {
+                DocumentRef ref = d.attachments().get(i);
                 post(SendMessageRequest.media(
                         d.address(), ref.image(), documents.link(ref), ref.filename(), d.deliveryId()));
+                partsSent.record(d.deliveryId(), wamid, i + 1);
             }
+            partsSent.done(d.deliveryId());
             return wamid;
         } catch (GraphApiException e) {
             if (e.code() == REENGAGEMENT_REQUIRED

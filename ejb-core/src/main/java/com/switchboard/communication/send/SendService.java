@@ -83,8 +83,12 @@ public class SendService {
     @Inject
     Clock clock;
 
-    public SendAccepted send(SendRequest request, String idempotencyKey, String caller) {
-        NewCommunication c = prepare(request, idempotencyKey, caller);
+    /**
+     * Accepts a send from {@code caller}; {@code scope} says whose uploaded documents it may attach
+     * (staff any, an integration client its own).
+     */
+    public SendAccepted send(SendRequest request, String idempotencyKey, String caller, ReadScope scope) {
+        NewCommunication c = prepare(request, idempotencyKey, caller, scope);
         String scopedKey = idempotencyKey == null ? null : caller + ":" + idempotencyKey;
         if (scopedKey != null) {
             Optional<DynamoIdempotencyStore.Claim> earlier = idempotency.claim(
@@ -115,7 +119,7 @@ public class SendService {
                 .orElseThrow(() -> new NotFoundException("communication", id));
     }
 
-    private NewCommunication prepare(SendRequest request, String idempotencyKey, String caller) {
+    private NewCommunication prepare(SendRequest request, String idempotencyKey, String caller, ReadScope scope) {
         if (request == null) {
             throw InvalidRequestException.invalid("body", "a request body is required");
         }
@@ -181,7 +185,8 @@ public class SendService {
                     "recipients",
                     deliveries + " deliveries planned with their fallbacks, at most " + MAX_RECIPIENTS + " per send"));
         }
-        List<DocumentRef> attachments = documents.attachable(request.attachments(), errors); // one BatchGetItem
+        List<DocumentRef> attachments =
+                documents.attachable(request.attachments(), scope::allows, errors); // one BatchGetItem
         for (NewCommunication.Planned p : planned) {
             if (!providers.available(p.channel())) {
                 errors.add(new FieldError(

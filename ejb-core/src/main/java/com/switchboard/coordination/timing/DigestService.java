@@ -8,6 +8,8 @@ import com.switchboard.communication.RecipientStatus;
 import com.switchboard.communication.SendRequest;
 import com.switchboard.communication.Urgency;
 import com.switchboard.communication.send.Acceptance;
+import com.switchboard.document.DocumentRef;
+import com.switchboard.document.DocumentService;
 import com.switchboard.template.RenderedMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +25,8 @@ import java.util.UUID;
  * hands it to the normal pipeline as a communication of its own (one recipient, rule
  * {@value #RULE}, created by {@value #CREATED_BY}), whose outcome {@link DigestOutcomes} copies to
  * the held recipients. The digest communication's id is derived from the digest's key, so a digest
- * taken over after a crash is not sent twice.
+ * taken over after a crash is not sent twice. The messages' documents travel with the digest as
+ * its attachments while they fit one send's limits; the rest as signed links under their message.
  */
 @ApplicationScoped
 public class DigestService {
@@ -43,6 +46,9 @@ public class DigestService {
     Acceptance acceptance;
 
     @Inject
+    DocumentService documents;
+
+    @Inject
     Clock clock;
 
     /** Sends the digest unless it was sent before; returns the digest communication's id, empty when nothing was left to send. */
@@ -50,6 +56,7 @@ public class DigestService {
         List<String> items = held.digestItems(head.pk());
         List<DigestRenderer.Entry> entries = new ArrayList<>();
         List<String> originals = new ArrayList<>();
+        List<DocumentRef> carried = new ArrayList<>();
         for (String item : items) {
             int hash = item.lastIndexOf('#');
             String id = item.substring(0, hash);
@@ -58,7 +65,17 @@ public class DigestService {
             Optional<DynamoCommunicationStore.Details> details = communications.details(id);
             if (r.isPresent() && r.get().status() == RecipientStatus.Pending && details.isPresent()) {
                 RenderedMessage m = details.get().rendered();
-                entries.add(new DigestRenderer.Entry(m.subject(), m.text()));
+                List<String> links = new ArrayList<>();
+                for (DocumentRef ref : details.get().attachments()) {
+                    if (carried.stream().noneMatch(c -> c.id().equals(ref.id()))) {
+                        if (documents.fits(carried, ref)) {
+                            carried.add(ref);
+                        } else {
+                            links.add(ref.filename() + ": " + documents.link(ref));
+                        }
+                    }
+                }
+                entries.add(new DigestRenderer.Entry(m.subject(), m.text(), links));
                 originals.add(item);
             }
         }
@@ -70,15 +87,18 @@ public class DigestService {
                 .toString();
         if (dispatchStates.dispatchState(digestId).isEmpty()) {
             held.putDigestLink(digestId, originals);
-            acceptance.accept(
-                    communication(digestId, head, DigestRenderer.render(head.frequency(), head.channel(), entries)));
+            acceptance.accept(communication(
+                    digestId, head, DigestRenderer.render(head.frequency(), head.channel(), entries), carried));
         }
         held.deleteDigest(head.pk(), items);
         return Optional.of(digestId);
     }
 
     private NewCommunication communication(
-            String id, DynamoHeldDeliveryStore.DigestHead head, RenderedMessage rendered) {
+            String id,
+            DynamoHeldDeliveryStore.DigestHead head,
+            RenderedMessage rendered,
+            List<DocumentRef> attachments) {
         String channel = head.channel().name();
         SendRequest request = new SendRequest(
                 null,
@@ -107,6 +127,7 @@ public class DigestService {
                 List.of(new NewCommunication.Planned(0, head.channel(), head.address(), head.stakeholderId(), RULE)),
                 clock.instant().toString(),
                 CREATED_BY,
-                null);
+                null,
+                attachments);
     }
 }

@@ -37,4 +37,16 @@ class DigestRendererTest {
         assertEquals(DigestRenderer.SHORT_LIMIT, text.length(), "cut to the limit: " + text);
         assertTrue(text.startsWith("Your daily digest (100 updates): 1) Update number 0;"), text);
     }
+
+    @Test
+    void linksOfDocumentsNotAttachedFollowTheirMessageByEmailAndAreNeverCutOnAShortChannel() {
+        String link = "invoice.pdf: https://switchboard.example/documents/1?exp=1&sig=x";
+        List<DigestRenderer.Entry> many = java.util.stream.IntStream.range(0, 100)
+                .mapToObj(i -> new DigestRenderer.Entry("Update " + i, "text", i == 99 ? List.of(link) : List.of()))
+                .toList();
+        var email = DigestRenderer.render(Frequency.Daily, Channel.Email, many);
+        assertTrue(email.text().endsWith("Update 99\ntext\n" + link + "\n"), "under its message: " + email.text());
+        String sms = DigestRenderer.render(Frequency.Daily, Channel.SMS, many).text();
+        assertTrue(sms.endsWith("…\n" + link), "after the cut list: " + sms);
+    }
 }

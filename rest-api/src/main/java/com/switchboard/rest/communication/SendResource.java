@@ -4,8 +4,10 @@ import com.switchboard.communication.SendRequest;
 import com.switchboard.communication.send.SendAccepted;
 import com.switchboard.communication.send.SendService;
 import com.switchboard.rest.Roles;
+import com.switchboard.rest.security.ReadScopes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -95,9 +97,10 @@ public class SendResource {
                     @HeaderParam("Idempotency-Key")
                     String idempotencyKey,
             @Context SecurityContext security,
+            @Context HttpServletRequest http,
             @Context UriInfo uri) {
-        SendAccepted accepted =
-                sends.send(request, idempotencyKey, security.getUserPrincipal().getName());
+        SendAccepted accepted = sends.send(
+                request, idempotencyKey, security.getUserPrincipal().getName(), ReadScopes.of(security, http));
         return Response.accepted(accepted)
                 .location(uri.getBaseUriBuilder()
                         .path("communications")

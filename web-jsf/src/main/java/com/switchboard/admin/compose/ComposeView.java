@@ -3,6 +3,7 @@ package com.switchboard.admin.compose;
 import com.switchboard.admin.support.FieldMessages;
 import com.switchboard.admin.support.LocalTimes;
 import com.switchboard.channel.SmsSegments;
+import com.switchboard.communication.ReadScope;
 import com.switchboard.communication.SendRequest;
 import com.switchboard.communication.send.SendAccepted;
 import com.switchboard.communication.send.SendService;
@@ -151,7 +152,8 @@ public class ComposeView implements Serializable {
                 null,
                 attachments.isEmpty() ? null : attachments);
         try {
-            SendAccepted accepted = sendService.send(request, null, FieldMessages.user());
+            SendAccepted accepted =
+                    sendService.send(request, null, FieldMessages.user(), ReadScope.ALL); // the console is staff-only
             FacesContext ctx = FacesContext.getCurrentInstance();
             ctx.getExternalContext().getFlash().setKeepMessages(true);
             FieldMessages.page(
