@@ -12,6 +12,7 @@ import static sandbox.GraphApiStubs.MESSAGES;
 
 import it.support.Api;
 import it.support.Customers;
+import it.support.LocalDynamo;
 import it.support.Switchboard;
 import it.support.TestClock;
 import it.support.Tracking;
@@ -194,6 +195,51 @@ class ConversationIT {
         assertEquals("application/problem+json", late.contentType(), late.body());
         assertTrue(late.body().contains("\"text\""), "the field at fault: " + late.body());
         assertTrue(late.body().contains("window closed"), "says why: " + late.body());
+    }
+
+    @Test
+    void preferencesSavedBeforeTheNumberIndexAreFoundOnceAnAdminRebuildsIt() {
+        String number = Customers.number();
+        String stakeholder = "legacy-" + number.substring(1);
+        assertEquals(
+                200,
+                ADMIN.put("/communications/preferences?stakeholderId=" + stakeholder, """
+                        {"stakeholderType":"Supplier","channels":{"SMS":{"enabled":true,"number":"%s"}}}""".formatted(number))
+                        .status(),
+                "preferences give the SMS number");
+        // as saved before the index existed
+        LocalDynamo.client()
+                .deleteItem(b -> b.tableName(LocalDynamo.TABLE)
+                        .key(java.util.Map.of(
+                                "PK", LocalDynamo.s("NUMBER#sms#" + number), "SK", LocalDynamo.s("OWNER"))));
+        assertEquals(
+                403,
+                CSR.post("/communications/preferences/number-index", "").status(),
+                "only an administrator rebuilds it");
+
+        int stakeholders = 0;
+        int written = 0;
+        String next = null;
+        do {
+            Api.Reply page = ADMIN.post(
+                    "/communications/preferences/number-index?limit=100" + (next == null ? "" : "&next=" + next), "");
+            assertEquals(200, page.status(), page.body());
+            stakeholders += page.json().getInt("stakeholders");
+            written += page.json().getInt("numbersWritten");
+            next = page.json().getString("next", null);
+        } while (next != null);
+        assertTrue(
+                stakeholders > 0 && written >= 1, stakeholders + " stakeholders read, " + written + " numbers written");
+
+        String thread = "sms-" + number.substring(1);
+        Customers.write("sms", number, "Parts arrive Tuesday.");
+        awaitMessages(thread, 1);
+        JsonObject summary =
+                CSR.get("/communications/conversations/" + thread).json().getJsonObject("thread");
+        assertEquals(stakeholder, summary.getString("stakeholderId", null), "the reply names its sender: " + summary);
+        assertTrue(
+                ADMIN.get("/communications/audit?limit=20").body().contains("preferences.index-numbers"),
+                "the rebuild is audited");
     }
 
     @Test

@@ -115,6 +115,9 @@ final class EndpointTable {
                     .body("{\"client\":\"matrix-client\"}")
                     .expect(401, 403, 201, 403, 403),
             row("GET", "/communications/api-keys").expect(401, 403, 200, 403, 403),
+            row("POST", "/communications/preferences/number-index")
+                    .at("/communications/preferences/number-index?limit=1")
+                    .expect(401, 403, 200, 403, 403),
             row("GET", "/communications/audit").expect(401, 403, 200, 403, 403),
             row("DELETE", "/communications/api-keys/{keyId}")
                     .at("/communications/api-keys/matrix-unknown-key")

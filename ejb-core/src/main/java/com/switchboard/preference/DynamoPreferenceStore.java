@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -155,6 +156,29 @@ public class DynamoPreferenceStore {
                 .filter(p -> p.channels().entrySet().stream()
                         .anyMatch(e -> e.getKey().equalsIgnoreCase(channel)
                                 && number.equals(e.getValue().destination())));
+    }
+
+    /**
+     * Writes the {@code NUMBER#} items of preferences saved before they existed, one conditional
+     * PutItem per number: a number another stakeholder's save already owns is left to them.
+     * Answers how many it wrote.
+     */
+    public int indexNumbers(Preferences p) {
+        int written = 0;
+        java.util.Set<AttributeValue> seen = new java.util.HashSet<>();
+        for (Map<String, AttributeValue> item : numberItems(p)) {
+            if (seen.add(item.get(Table.PK))) {
+                try {
+                    dynamo.putItem(b -> b.tableName(table.name())
+                            .item(item)
+                            .conditionExpression("attribute_not_exists(" + Table.PK + ")"));
+                    written++;
+                } catch (ConditionalCheckFailedException owned) {
+                    // saved since, by this stakeholder or the one who has the number now
+                }
+            }
+        }
+        return written;
     }
 
     /** One {@code NUMBER#} item per SMS or WhatsApp number of the preferences (see {@link #findByNumber}). */

@@ -1,5 +1,6 @@
 package com.switchboard.preference;
 
+import com.switchboard.audit.Audited;
 import com.switchboard.channel.Channel;
 import com.switchboard.error.FieldError;
 import com.switchboard.error.InvalidRequestException;
@@ -181,6 +182,24 @@ public class PreferenceService {
             }
         }
         return new PreferencePage(items, t < types.size() ? new ListCursor(t, after).encode() : null);
+    }
+
+    /** What one page of {@link #indexNumbers} did; {@code next} continues it, absent at the end. */
+    public record NumberIndexPage(int stakeholders, int numbersWritten, String next) {}
+
+    /**
+     * Rebuilds, a page of stakeholders at a time, the number index that matches a customer's reply
+     * to who wrote it, for preferences saved before the index existed (a save writes it since). Run
+     * once after upgrading, following {@code next} to the end; repeating it changes nothing.
+     */
+    @Audited("preferences.index-numbers")
+    public NumberIndexPage indexNumbers(String next, Integer limit) {
+        PreferencePage page = list(null, null, limit, next);
+        int written = 0;
+        for (Preferences p : page.items()) {
+            written += store.indexNumbers(p);
+        }
+        return new NumberIndexPage(page.items().size(), written, page.next());
     }
 
     /** A stakeholder's saved changes, newest first. */

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -157,6 +158,24 @@ public class PreferenceResource {
             @Context SecurityContext security) {
         requireOwnUnlessStaff(stakeholderId, security, Roles.CSR, Roles.ADMIN);
         return preferences.history(stakeholderId, limit, next);
+    }
+
+    @POST
+    @Path("number-index")
+    @APIResponseSchema(PreferenceService.NumberIndexPage.class)
+    @Operation(
+            operationId = "indexPreferenceNumbers",
+            summary = "Rebuild a page of the number index that matches customers' replies to stakeholders (admin)",
+            description = "For preferences saved before conversations existed: writes the SMS and WhatsApp numbers of "
+                    + "a page of stakeholders into the index (a number another stakeholder's save owns stays theirs). "
+                    + "Call again with next until it is absent; repeating it changes nothing. Audited.")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @RolesAllowed(Roles.ADMIN)
+    public PreferenceService.NumberIndexPage indexNumbers(
+            @QueryParam("next") String next, @QueryParam("limit") Integer limit) {
+        return preferences.indexNumbers(next, limit);
     }
 
     private static boolean isStaff(SecurityContext security, String... staffRoles) {
