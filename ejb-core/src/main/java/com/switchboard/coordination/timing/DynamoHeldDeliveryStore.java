@@ -166,6 +166,7 @@ public class DynamoHeldDeliveryStore {
         item.put("type", s("DigestItem"));
         item.put("communicationId", s(communicationId));
         item.put("index", n(index));
+        item.put("heldAt", n(clock.millis()));
         dynamo.putItem(b -> b.tableName(table.name()).item(item));
     }
 
@@ -231,7 +232,7 @@ public class DynamoHeldDeliveryStore {
         return claim(head.pk(), HEAD, server, lease);
     }
 
-    /** The held recipients of a digest, as {@code <communicationId>#<index>}. */
+    /** The held recipients of a digest, as {@code <communicationId>#<index>}, in the order they were held. */
     public List<String> digestItems(String digestPk) {
         var pages = dynamo.queryPaginator(QueryRequest.builder()
                 .tableName(table.name())
@@ -239,9 +240,11 @@ public class DynamoHeldDeliveryStore {
                 .expressionAttributeValues(Map.of(":pk", s(digestPk), ":i", s("ITEM#")))
                 .consistentRead(true)
                 .build());
-        List<String> items = new ArrayList<>();
-        pages.items().forEach(i -> items.add(str(i, "communicationId") + "#" + num(i, "index")));
-        return items;
+        // in the order they were held (their keys are random ids); items held before heldAt existed first
+        return pages.items().stream()
+                .sorted(java.util.Comparator.comparingLong(i -> i.containsKey("heldAt") ? num(i, "heldAt") : 0L))
+                .map(i -> str(i, "communicationId") + "#" + num(i, "index"))
+                .toList();
     }
 
     /** Removes a sent digest: its head (so the index no longer returns it) and its items. */
