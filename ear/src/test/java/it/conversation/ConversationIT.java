@@ -73,12 +73,7 @@ class ConversationIT {
                         {"displayName":"Carla Jones","vehicles":["CJ24 XYZ"]}""")
                         .status(),
                 "profile");
-        assertEquals(
-                200,
-                ADMIN.put("/communications/preferences?stakeholderId=" + stakeholder, """
-                        {"stakeholderType":"Customer","channels":{"WhatsApp":{"enabled":true,"number":"%s"}}}""".formatted(number))
-                        .status(),
-                "preferences give the WhatsApp number");
+        givesNumber(stakeholder, "Customer", "WhatsApp", number);
         // the customer wrote first, so our free text may go; then they answer it
         Customers.write("whatsapp", number, "Hello, is my car ready?");
         String thread = "whatsapp-" + number.substring(1);
@@ -201,12 +196,7 @@ class ConversationIT {
     void preferencesSavedBeforeTheNumberIndexAreFoundOnceAnAdminRebuildsIt() {
         String number = Customers.number();
         String stakeholder = "legacy-" + number.substring(1);
-        assertEquals(
-                200,
-                ADMIN.put("/communications/preferences?stakeholderId=" + stakeholder, """
-                        {"stakeholderType":"Supplier","channels":{"SMS":{"enabled":true,"number":"%s"}}}""".formatted(number))
-                        .status(),
-                "preferences give the SMS number");
+        givesNumber(stakeholder, "Supplier", "SMS", number);
         // as saved before the index existed
         LocalDynamo.client()
                 .deleteItem(b -> b.tableName(LocalDynamo.TABLE)
@@ -346,6 +336,14 @@ class ConversationIT {
                         .getJsonObject("thread")
                         .getInt("unread"),
                 "counted once");
+    }
+
+    /** Saves the stakeholder's preferences with {@code number} on {@code channel}, failing unless stored. */
+    private static void givesNumber(String stakeholder, String type, String channel, String number) {
+        Api.Reply saved = ADMIN.put(
+                "/communications/preferences?stakeholderId=" + stakeholder, """
+                {"stakeholderType":"%s","channels":{"%s":{"enabled":true,"number":"%s"}}}""".formatted(type, channel, number));
+        assertEquals(200, saved.status(), "preferences give the " + channel + " number: " + saved.body());
     }
 
     private static JsonArray awaitMessages(String thread, int count) {

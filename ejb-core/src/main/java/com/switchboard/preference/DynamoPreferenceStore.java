@@ -165,17 +165,14 @@ public class DynamoPreferenceStore {
      */
     public int indexNumbers(Preferences p) {
         int written = 0;
-        java.util.Set<AttributeValue> seen = new java.util.HashSet<>();
         for (Map<String, AttributeValue> item : numberItems(p)) {
-            if (seen.add(item.get(Table.PK))) {
-                try {
-                    dynamo.putItem(b -> b.tableName(table.name())
-                            .item(item)
-                            .conditionExpression("attribute_not_exists(" + Table.PK + ")"));
-                    written++;
-                } catch (ConditionalCheckFailedException owned) {
-                    // saved since, by this stakeholder or the one who has the number now
-                }
+            try {
+                dynamo.putItem(b -> b.tableName(table.name())
+                        .item(item)
+                        .conditionExpression("attribute_not_exists(" + Table.PK + ")"));
+                written++;
+            } catch (ConditionalCheckFailedException owned) {
+                // saved since, by this stakeholder or the one who has the number now
             }
         }
         return written;

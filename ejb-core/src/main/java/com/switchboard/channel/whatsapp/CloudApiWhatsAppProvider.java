@@ -157,10 +157,9 @@ public class CloudApiWhatsAppProvider implements ChannelProvider {
             if (d.attachments().isEmpty()) {
                 return wamid;
             }
-            partsSent.record(d.deliveryId(), wamid, progress == null ? 0 : progress.documents());
-            for (int i = progress == null ? 0 : progress.documents();
-                    i < d.attachments().size();
-                    i++) {
+            int from = progress == null ? 0 : progress.documents();
+            partsSent.record(d.deliveryId(), wamid, from);
+            for (int i = from; i < d.attachments().size(); i++) {
                 DocumentRef ref = d.attachments().get(i);
                 post(SendMessageRequest.media(
                         d.address(), ref.image(), documents.link(ref), ref.filename(), d.deliveryId()));
